@@ -1,0 +1,152 @@
+package jtorch;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Loops that apply a scalar function over strided, broadcast operands. Floating computations run
+ * in {@code double} and integral ones in {@code long}; results are stored with the output dtype's
+ * cast. Contiguous float32/float64 operands of equal shape take a direct array loop.
+ * No autograd here: callers in the op classes record the graph.
+ */
+final class Elementwise {
+    /** Elements per cooperative cancellation check. */
+    static final int CHUNK = 1 << 16;
+
+    private Elementwise() {}
+
+    /** {@code out = f(a)} elementwise, computing in {@code compute}'s domain. */
+    static Tensor unary(Tensor a, DType compute, DType outType, DoubleUnaryOperator f, LongUnaryOperator g) {
+        Tensor out = Tensor.allocate(outType, a.sizes.clone());
+        unaryInto(out, a, compute, f, g);
+        return out;
+    }
+
+    static void unaryInto(Tensor out, Tensor a, DType compute, DoubleUnaryOperator f, LongUnaryOperator g) {
+        int n = out.numel();
+        if (compute.isFloatingPoint() && a.dtype == DType.FLOAT32 && out.dtype == DType.FLOAT32
+                && a.isContiguous() && out.isContiguous()) {
+            float[] x = (float[]) a.storage.array();
+            float[] y = (float[]) out.storage.array();
+            int xo = a.storage.base + a.offset;
+            int yo = out.storage.base + out.offset;
+            for (int i = 0; i < n; i++) {
+                if ((i & (CHUNK - 1)) == 0) {
+                    Interrupts.check();
+                }
+                y[yo + i] = (float) f.applyAsDouble(x[xo + i]);
+            }
+            return;
+        }
+        int[] shape = out.sizes;
+        int nd = shape.length;
+        int[] sa = Shapes.expandStrides(a.sizes, a.strides, shape);
+        int[] so = out.strides;
+        int[] idx = new int[nd];
+        int oa = a.offset;
+        int oo = out.offset;
+        boolean floating = compute.isFloatingPoint();
+        Storage in = a.storage;
+        Storage st = out.storage;
+        for (int k = 0; k < n; k++) {
+            if ((k & (CHUNK - 1)) == 0) {
+                Interrupts.check();
+            }
+            if (floating) {
+                st.setDouble(oo, f.applyAsDouble(in.getDouble(oa)));
+            } else {
+                st.setLong(oo, g.applyAsLong(in.getLong(oa)));
+            }
+            for (int d = nd - 1; d >= 0; d--) {
+                oa += sa[d];
+                oo += so[d];
+                if (++idx[d] < shape[d]) {
+                    break;
+                }
+                oa -= sa[d] * shape[d];
+                oo -= so[d] * shape[d];
+                idx[d] = 0;
+            }
+        }
+    }
+
+    /** {@code out = f(a, b)} with broadcasting; the output has the broadcast shape. */
+    static Tensor binary(Tensor a, Tensor b, DType compute, DType outType,
+                         DoubleBinaryOperator f, LongBinaryOperator g) {
+        int[] shape = Shapes.broadcast(a.sizes, b.sizes);
+        Tensor out = Tensor.allocate(outType, shape);
+        binaryInto(out, a, b, compute, f, g);
+        return out;
+    }
+
+    /**
+     * {@code out = f(a, b)} where {@code a} and {@code b} broadcast to {@code out}'s shape; {@code out}
+     * may alias {@code a} (in-place ops).
+     */
+    static void binaryInto(Tensor out, Tensor a, Tensor b, DType compute,
+                           DoubleBinaryOperator f, LongBinaryOperator g) {
+        int n = out.numel();
+        if (n == 0) {
+            return;
+        }
+        if (compute.isFloatingPoint() && fastFloat(out, a, b)) {
+            float[] x = (float[]) a.storage.array();
+            float[] y = (float[]) b.storage.array();
+            float[] z = (float[]) out.storage.array();
+            int xo = a.storage.base + a.offset;
+            int yo = b.storage.base + b.offset;
+            int zo = out.storage.base + out.offset;
+            for (int i = 0; i < n; i++) {
+                if ((i & (CHUNK - 1)) == 0) {
+                    Interrupts.check();
+                }
+                z[zo + i] = (float) f.applyAsDouble(x[xo + i], y[yo + i]);
+            }
+            return;
+        }
+        int[] shape = out.sizes;
+        int nd = shape.length;
+        int[] sa = Shapes.expandStrides(a.sizes, a.strides, shape);
+        int[] sb = Shapes.expandStrides(b.sizes, b.strides, shape);
+        int[] so = out.strides;
+        int[] idx = new int[nd];
+        int oa = a.offset;
+        int ob = b.offset;
+        int oo = out.offset;
+        boolean floating = compute.isFloatingPoint();
+        Storage ia = a.storage;
+        Storage ib = b.storage;
+        Storage st = out.storage;
+        for (int k = 0; k < n; k++) {
+            if ((k & (CHUNK - 1)) == 0) {
+                Interrupts.check();
+            }
+            if (floating) {
+                st.setDouble(oo, f.applyAsDouble(ia.getDouble(oa), ib.getDouble(ob)));
+            } else {
+                st.setLong(oo, g.applyAsLong(ia.getLong(oa), ib.getLong(ob)));
+            }
+            for (int d = nd - 1; d >= 0; d--) {
+                oa += sa[d];
+                ob += sb[d];
+                oo += so[d];
+                if (++idx[d] < shape[d]) {
+                    break;
+                }
+                oa -= sa[d] * shape[d];
+                ob -= sb[d] * shape[d];
+                oo -= so[d] * shape[d];
+                idx[d] = 0;
+            }
+        }
+    }
+
+    private static boolean fastFloat(Tensor out, Tensor a, Tensor b) {
+        return out.dtype == DType.FLOAT32 && a.dtype == DType.FLOAT32 && b.dtype == DType.FLOAT32
+                && java.util.Arrays.equals(a.sizes, out.sizes) && java.util.Arrays.equals(b.sizes, out.sizes)
+                && a.isContiguous() && b.isContiguous() && out.isContiguous()
+                && a.storage.array() != null && b.storage.array() != null && out.storage.array() != null;
+    }
+}

@@ -1,0 +1,251 @@
+package jtorch;
+
+/** Matrix products ({@code mm}, {@code bmm}, {@code dot}, {@code mv}) and {@code matmul}'s dispatch. */
+final class LinalgOps {
+    private LinalgOps() {}
+
+    /** {@code a @ b} with PyTorch's rules for 1-d, 2-d and batched operands. */
+    static Tensor matmul(Tensor a, Tensor b) {
+        int da = a.dim();
+        int db = b.dim();
+        if (da == 0 || db == 0) {
+            throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are "
+                    + da + "D and " + db + "D");
+        }
+        if (da == 1 && db == 1) {
+            return Dot.forward(a, b);
+        }
+        if (da == 2 && db == 1) {
+            return Mm.forward(a, b.unsqueeze(1)).squeeze(-1);
+        }
+        if (da == 1 && db == 2) {
+            return Mm.forward(a.unsqueeze(0), b).squeeze(0);
+        }
+        if (da == 2 && db == 2) {
+            return Mm.forward(a, b);
+        }
+        // batched: broadcast the batch dims, fold them into one, bmm, unfold
+        Tensor a3 = da == 1 ? a.unsqueeze(0) : a;
+        Tensor b3 = db == 1 ? b.unsqueeze(1) : b;
+        int n = a3.size(-2);
+        int k = a3.size(-1);
+        int k2 = b3.size(-2);
+        int m = b3.size(-1);
+        int[] batchA = java.util.Arrays.copyOf(a3.sizes, a3.dim() - 2);
+        int[] batchB = java.util.Arrays.copyOf(b3.sizes, b3.dim() - 2);
+        int[] batch = Shapes.broadcast(batchA, batchB);
+        int bsz = Shapes.numel(batch);
+        int[] ea = concat(batch, n, k);
+        int[] eb = concat(batch, k2, m);
+        Tensor out = Bmm.forward(a3.expand(ea).reshape(bsz, n, k), b3.expand(eb).reshape(bsz, k2, m));
+        Tensor shaped = out.view(concat(batch, n, m));
+        if (da == 1) {
+            shaped = shaped.squeeze(-2);
+        }
+        if (db == 1) {
+            shaped = shaped.squeeze(-1);
+        }
+        return shaped;
+    }
+
+    private static int[] concat(int[] batch, int x, int y) {
+        int[] out = java.util.Arrays.copyOf(batch, batch.length + 2);
+        out[batch.length] = x;
+        out[batch.length + 1] = y;
+        return out;
+    }
+
+    private static void checkSameDtype(Tensor a, Tensor b) {
+        if (a.dtype != b.dtype) {
+            throw new IllegalArgumentException("expected scalar type " + a.dtype.scalarName() + " but found "
+                    + b.dtype.scalarName());
+        }
+    }
+
+    /** Computes {@code a[m x k] @ b[k x n]} into a new contiguous tensor. */
+    static Tensor product(Tensor a, Tensor b) {
+        int m = a.sizes[0];
+        int k = a.sizes[1];
+        int n = b.sizes[1];
+        Tensor out = Tensor.allocate(a.dtype, new int[] {m, n});
+        Tensor ac = a.dense();
+        Tensor bc = b.dense();
+        if (a.dtype == DType.FLOAT32) {
+            Kernels.matmulFloat((float[]) ac.storage.array(), (float[]) bc.storage.array(), (float[]) out.storage.array(),
+                    m, k, n);
+        } else if (a.dtype == DType.FLOAT64) {
+            Kernels.matmulDouble((double[]) ac.storage.array(), (double[]) bc.storage.array(),
+                    (double[]) out.storage.array(), m, k, n);
+        } else {
+            for (int i = 0; i < m; i++) {
+                Interrupts.check();
+                for (int j = 0; j < n; j++) {
+                    if (a.dtype.isFloatingPoint()) {
+                        double s = 0;
+                        for (int p = 0; p < k; p++) {
+                            s += ac.getDouble(i * k + p) * bc.getDouble(p * n + j);
+                        }
+                        out.storage.setDouble(i * n + j, s);
+                    } else {
+                        long s = 0;
+                        for (int p = 0; p < k; p++) {
+                            s += ac.getLong(i * k + p) * bc.getLong(p * n + j);
+                        }
+                        out.storage.setLong(i * n + j, s);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code mm}: 2-d matrix product. */
+    static final class Mm {
+        private Mm() {}
+
+        static Tensor forward(Tensor a, Tensor b) {
+            if (a.dim() != 2) {
+                throw new IllegalArgumentException("self must be a matrix");
+            }
+            if (b.dim() != 2) {
+                throw new IllegalArgumentException("mat2 must be a matrix");
+            }
+            if (a.sizes[1] != b.sizes[0]) {
+                throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + a.sizes[0] + "x"
+                        + a.sizes[1] + " and " + b.sizes[0] + "x" + b.sizes[1] + ")");
+            }
+            checkSameDtype(a, b);
+            Tensor out = product(a, b);
+            if (Grads.needed(a, b)) {
+                out.withGradFn(new Backward(a, b));
+            }
+            return out;
+        }
+
+        static final class Backward extends Node {
+            private final SavedTensor a;
+            private final SavedTensor b;
+
+            Backward(Tensor a, Tensor b) {
+                super(a, b);
+                this.b = needsGrad(0) ? save(b) : null;
+                this.a = needsGrad(1) ? save(a) : null;
+            }
+
+            @Override
+            public String name() {
+                return "MmBackward0";
+            }
+
+            @Override
+            Tensor[] apply(Tensor grad) {
+                return new Tensor[] {
+                    needsGrad(0) ? grad.mm(b.unpack().t()) : null,
+                    needsGrad(1) ? a.unpack().t().mm(grad) : null,
+                };
+            }
+        }
+    }
+
+    /** {@code bmm}: batched 3-d matrix product. */
+    static final class Bmm {
+        private Bmm() {}
+
+        static Tensor forward(Tensor a, Tensor b) {
+            if (a.dim() != 3 || b.dim() != 3) {
+                throw new IllegalArgumentException("batch1 must be a 3D tensor");
+            }
+            if (a.sizes[0] != b.sizes[0] || a.sizes[2] != b.sizes[1]) {
+                throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: ["
+                        + a.sizes[0] + ", " + a.sizes[2] + "] but got: [" + b.sizes[0] + ", " + b.sizes[1] + "].");
+            }
+            checkSameDtype(a, b);
+            int batch = a.sizes[0];
+            Tensor out = Tensor.allocate(a.dtype, new int[] {batch, a.sizes[1], b.sizes[2]});
+            try (GradMode ignored = GradMode.set(false)) {
+                for (int i = 0; i < batch; i++) {
+                    Copy.copyInto(out.select(0, i), product(a.select(0, i), b.select(0, i)));
+                }
+            }
+            if (Grads.needed(a, b)) {
+                out.withGradFn(new Backward(a, b));
+            }
+            return out;
+        }
+
+        static final class Backward extends Node {
+            private final SavedTensor a;
+            private final SavedTensor b;
+
+            Backward(Tensor a, Tensor b) {
+                super(a, b);
+                this.b = needsGrad(0) ? save(b) : null;
+                this.a = needsGrad(1) ? save(a) : null;
+            }
+
+            @Override
+            public String name() {
+                return "BmmBackward0";
+            }
+
+            @Override
+            Tensor[] apply(Tensor grad) {
+                return new Tensor[] {
+                    needsGrad(0) ? grad.bmm(b.unpack().transpose(1, 2)) : null,
+                    needsGrad(1) ? a.unpack().transpose(1, 2).bmm(grad) : null,
+                };
+            }
+        }
+    }
+
+    /** {@code dot}: inner product of two 1-d tensors. */
+    static final class Dot {
+        private Dot() {}
+
+        static Tensor forward(Tensor a, Tensor b) {
+            if (a.dim() != 1 || b.dim() != 1) {
+                throw new IllegalArgumentException("1D tensors expected, but got " + a.dim() + "D and " + b.dim()
+                        + "D tensors");
+            }
+            if (a.sizes[0] != b.sizes[0]) {
+                throw new IllegalArgumentException("inconsistent tensor size, expected tensor [" + a.sizes[0]
+                        + "] and src [" + b.sizes[0] + "] to have the same number of elements, but got " + a.sizes[0]
+                        + " and " + b.sizes[0] + " elements respectively");
+            }
+            checkSameDtype(a, b);
+            Tensor out;
+            try (GradMode ignored = GradMode.set(false)) {
+                out = product(a.unsqueeze(0), b.unsqueeze(1)).reshape();
+            }
+            out = new Tensor(out.storage, 0, new int[0], new int[0], null);
+            if (Grads.needed(a, b)) {
+                out.withGradFn(new Backward(a, b));
+            }
+            return out;
+        }
+
+        static final class Backward extends Node {
+            private final SavedTensor a;
+            private final SavedTensor b;
+
+            Backward(Tensor a, Tensor b) {
+                super(a, b);
+                this.b = needsGrad(0) ? save(b) : null;
+                this.a = needsGrad(1) ? save(a) : null;
+            }
+
+            @Override
+            public String name() {
+                return "DotBackward0";
+            }
+
+            @Override
+            Tensor[] apply(Tensor grad) {
+                return new Tensor[] {
+                    needsGrad(0) ? b.unpack().mul(grad) : null,
+                    needsGrad(1) ? a.unpack().mul(grad) : null,
+                };
+            }
+        }
+    }
+}

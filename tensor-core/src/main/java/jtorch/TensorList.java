@@ -1,0 +1,42 @@
+package jtorch;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+import java.util.StringJoiner;
+
+/**
+ * An immutable list of tensors that prints as a Python tuple, e.g. the result of {@code chunk},
+ * {@code split} or {@code torch.autograd.grad}: {@code (tensor([0, 1]), tensor([2, 3]))}.
+ */
+public final class TensorList extends AbstractList<Tensor> implements RandomAccess {
+    private final Tensor[] items;
+
+    TensorList(List<Tensor> items) {
+        this.items = items.toArray(new Tensor[0]);
+    }
+
+    /** A tuple of the given tensors (null entries print as {@code None}). */
+    public static TensorList of(Tensor... items) {
+        return new TensorList(java.util.Arrays.asList(items));
+    }
+
+    @Override
+    public Tensor get(int index) {
+        return items[index];
+    }
+
+    @Override
+    public int size() {
+        return items.length;
+    }
+
+    @Override
+    public String toString() {
+        StringJoiner j = new StringJoiner(", ", "(", items.length == 1 ? ",)" : ")");
+        for (Tensor t : items) {
+            j.add(t == null ? "None" : t.toString());
+        }
+        return j.toString();
+    }
+}
