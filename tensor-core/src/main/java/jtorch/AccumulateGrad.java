@@ -1,6 +1,10 @@
 package jtorch;
 
-/** The graph node of a leaf that requires grad: adds incoming gradients into {@code leaf.grad()}. */
+/**
+ * The graph node of a leaf that requires grad: adds incoming gradients into {@code leaf.grad()}.
+ * The first gradient is copied (it may alias a buffer other nodes still read); later ones are
+ * added in place, so a {@code .grad} tensor the user holds sees the sum, as in PyTorch.
+ */
 final class AccumulateGrad extends Node {
     final Tensor variable;
 
@@ -18,10 +22,11 @@ final class AccumulateGrad extends Node {
     Tensor[] apply(Tensor grad) {
         Tensor current = variable.grad();
         if (current == null) {
-            variable.setGradUnchecked(grad.contiguousCopy());
+            Tensor fresh = grad.dtype == variable.dtype ? grad.contiguousCopy() : grad.to(variable.dtype);
+            variable.setGradUnchecked(fresh);
         } else {
             current.addInPlaceNoGraph(grad);
         }
-        return new Tensor[0];
+        return null;
     }
 }

@@ -21,7 +21,7 @@ final class ArithmeticOps {
             DType type = Promotion.resultType(self, other);
             Tensor out;
             if (isOne(alpha)) {
-                out = Elementwise.binary(self, other, type, type, ADD_D, ADD_L);
+                out = Elementwise.binary(self, other, type, type, ADD_D, ADD_L, Kernels.BinaryOp.ADD);
             } else {
                 double a = alpha.doubleValue();
                 long al = alpha.longValue();
@@ -73,7 +73,8 @@ final class ArithmeticOps {
             double a = alpha.doubleValue();
             long al = alpha.longValue();
             DType type = Promotion.resultType(self, other);
-            Tensor out = Elementwise.binary(self, other, type, type, (x, y) -> x - a * y, (x, y) -> x - al * y);
+            Tensor out = Elementwise.binary(self, other, type, type, (x, y) -> x - a * y, (x, y) -> x - al * y,
+                    isOne(alpha) ? Kernels.BinaryOp.SUB : null);
             if (Grads.needed(self, other)) {
                 out.withGradFn(new Backward(self, other, alpha));
             }
@@ -133,7 +134,7 @@ final class ArithmeticOps {
 
             @Override
             public String name() {
-                return "RsubBackward1";
+                return other.wrappedNumber ? "RsubBackward1" : "RsubBackward0";
             }
 
             @Override
@@ -153,7 +154,7 @@ final class ArithmeticOps {
         static Tensor forward(Tensor self, Tensor other) {
             DType type = Promotion.resultType(self, other);
             Tensor out = Elementwise.binary(self, other, type, type, (x, y) -> x * y,
-                    type.isBool() ? (x, y) -> x & y : (x, y) -> x * y);
+                    type.isBool() ? (x, y) -> x & y : (x, y) -> x * y, Kernels.BinaryOp.MUL);
             if (Grads.needed(self, other)) {
                 out.withGradFn(new Backward(self, other));
             }
@@ -199,7 +200,7 @@ final class ArithmeticOps {
 
         static Tensor forward(Tensor self, Tensor other) {
             DType type = Promotion.floatingOf(Promotion.resultType(self, other));
-            Tensor out = Elementwise.binary(self, other, type, type, (x, y) -> x / y, null);
+            Tensor out = Elementwise.binary(self, other, type, type, (x, y) -> x / y, null, Kernels.BinaryOp.DIV);
             if (Grads.needed(self, other)) {
                 out.withGradFn(new Backward(self, other));
             }
@@ -283,7 +284,7 @@ final class ArithmeticOps {
 
             @Override
             public String name() {
-                return "DivBackward1";
+                return "DivBackward2";
             }
 
             @Override
@@ -329,7 +330,7 @@ final class ArithmeticOps {
 
             @Override
             public String name() {
-                return "RemainderBackward0";
+                return other.wrappedNumber ? "RemainderBackward0" : "RemainderBackward1";
             }
 
             @Override
@@ -459,7 +460,8 @@ final class ArithmeticOps {
                 Tensor gs = null;
                 Tensor ge = null;
                 if (needsGrad(0)) {
-                    gs = Grads.reduceTo(grad.mul(e.mul(s.pow(e.sub(1)))), selfSizes, selfType);
+                    Tensor d = e.mul(s.pow(e.sub(1)));
+                    gs = Grads.reduceTo(grad.mul(torch.where(e.eq(0), torch.zerosLike(d), d)), selfSizes, selfType);
                 }
                 if (needsGrad(1)) {
                     Tensor logS = s.log();
@@ -505,10 +507,20 @@ final class ArithmeticOps {
         }
         DType compute = type;
         switch (kind) {
-            case ADD: Elementwise.binaryInto(self, self, other, compute, ADD_D, ADD_L); break;
-            case SUB: Elementwise.binaryInto(self, self, other, compute, (x, y) -> x - y, (x, y) -> x - y); break;
-            case MUL: Elementwise.binaryInto(self, self, other, compute, (x, y) -> x * y, (x, y) -> x * y); break;
-            default: Elementwise.binaryInto(self, self, other, compute, (x, y) -> x / y, null); break;
+            case ADD:
+                Elementwise.binaryInto(self, self, other, compute, ADD_D, ADD_L, Kernels.BinaryOp.ADD);
+                break;
+            case SUB:
+                Elementwise.binaryInto(self, self, other, compute, (x, y) -> x - y, (x, y) -> x - y,
+                        Kernels.BinaryOp.SUB);
+                break;
+            case MUL:
+                Elementwise.binaryInto(self, self, other, compute, (x, y) -> x * y, (x, y) -> x * y,
+                        Kernels.BinaryOp.MUL);
+                break;
+            default:
+                Elementwise.binaryInto(self, self, other, compute, (x, y) -> x / y, null, Kernels.BinaryOp.DIV);
+                break;
         }
         return self;
     }

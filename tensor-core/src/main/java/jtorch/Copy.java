@@ -13,6 +13,14 @@ final class Copy {
                     dst.storage.array(), dst.storage.base + dst.offset, dst.numel());
             return;
         }
+        if (dst.dtype == DType.FLOAT32 && src.dtype == DType.FLOAT32 && dst.dim() == 2 && dst.isContiguous()
+                && java.util.Arrays.equals(dst.sizes, src.sizes) && dst.storage.array() != null
+                && src.storage.array() != null) {
+            Kernels.copy2d((float[]) src.storage.array(), src.storage.base + src.offset, src.strides[0],
+                    src.strides[1], (float[]) dst.storage.array(), dst.storage.base + dst.offset, dst.sizes[0],
+                    dst.sizes[1]);
+            return;
+        }
         DType compute = src.dtype.isFloatingPoint() ? src.dtype : DType.INT64;
         if (dst.dtype.isBool() && src.dtype.isFloatingPoint()) {
             Elementwise.unaryInto(dst, src, compute, x -> x != 0 ? 1 : 0, null);

@@ -108,27 +108,39 @@ final class CopyOps {
         }
     }
 
-    /** {@code fill_(value)}: the old values get zero gradient. */
+    /** {@code fill_(value)} and {@code zero_()}: the old values get zero gradient. */
     static final class Fill {
         private Fill() {}
 
         static Tensor forward(Tensor self, Number value) {
+            return forward(self, value, "FillBackward2");
+        }
+
+        /** {@code zero_()}, whose node PyTorch names {@code ZeroBackward0}. */
+        static Tensor zero(Tensor self) {
+            return forward(self, 0, "ZeroBackward0");
+        }
+
+        private static Tensor forward(Tensor self, Number value, String name) {
             self.checkInplace();
             Copy.copyInto(self, Scalars.wrap(value));
             if (Grads.needed(self)) {
-                self.rebaseHistory(new Backward(self));
+                self.rebaseHistory(new Backward(self, name));
             }
             return self;
         }
 
         static final class Backward extends Node {
-            Backward(Tensor self) {
+            private final String name;
+
+            Backward(Tensor self, String name) {
                 super(self);
+                this.name = name;
             }
 
             @Override
             public String name() {
-                return "FillBackward0";
+                return name;
             }
 
             @Override

@@ -1,155 +1,204 @@
 package jtorch;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /**
- * Runs a backward pass: counts each node's dependencies, then executes nodes whose inputs are
- * complete, newest first (PyTorch's order by sequence number), summing gradients that meet at a
- * node. Backward formulas run with grad mode off.
+ * Runs a backward pass, as PyTorch's engine: finds the nodes reachable from the roots and counts
+ * each node's dependencies (edges into it), then executes nodes whose gradient is complete,
+ * newest first (by sequence number), summing the gradients that meet at a node. Backward formulas
+ * run with grad mode off.
+ *
+ * <p>To stay allocation-light the per-pass bookkeeping lives in the nodes' scratch fields
+ * ({@link Node#pass}, {@link Node#pending}, {@link Node#buffer}), owned by a fresh token per pass
+ * and cleared when the pass ends, successfully or not. A graph is therefore differentiated by one
+ * thread at a time, like grad mode, which is process-wide.
  */
 final class Engine {
+    private static final Comparator<Node> NEWEST_FIRST = (a, b) -> Long.compare(b.sequenceNr, a.sequenceNr);
+
     private Engine() {}
 
-    /** {@code tensor.backward(gradient, retain_graph)}. */
+    /** {@code tensor.backward(gradient, retain_graph)}; a null gradient means ones for a scalar. */
     static void backward(Tensor root, Tensor gradient, boolean retainGraph) {
-        run(new Tensor[] {root}, new Tensor[] {gradient}, retainGraph, null);
+        Node node = rootNode(root, 0);
+        new Pass(retainGraph, null).run(new Node[] {node}, new Tensor[] {rootGradient(root, gradient, 0)});
     }
 
-    /** {@code torch.autograd.grad(outputs, inputs)}: gradients returned, nothing accumulated. */
-    static Tensor[] grad(Tensor[] outputs, Tensor[] inputs, boolean retainGraph) {
-        Map<Node, Tensor> captured = new IdentityHashMap<>();
-        Map<Node, Integer> wanted = new IdentityHashMap<>();
+    /**
+     * {@code torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph)}: the gradients of
+     * the outputs with respect to the inputs, returned instead of accumulated into {@code .grad}.
+     */
+    static Tensor[] grad(Tensor[] outputs, Tensor[] gradOutputs, Tensor[] inputs, boolean retainGraph) {
+        Node[] wanted = new Node[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            Tensor in = inputs[i];
-            if (!in.requiresGrad()) {
+            if (!inputs[i].requiresGrad()) {
                 throw new IllegalStateException("One of the differentiated Tensors does not require grad");
             }
-            wanted.put(in.gradFn() != null ? in.gradFn() : in.gradAccumulator(), i);
+            wanted[i] = Node.edgeOf(inputs[i]);
         }
-        run(outputs, new Tensor[outputs.length], retainGraph, new Capture(wanted, captured));
-        Tensor[] result = new Tensor[inputs.length];
-        for (Map.Entry<Node, Integer> e : wanted.entrySet()) {
-            Tensor g = captured.get(e.getKey());
+        Node[] roots = new Node[outputs.length];
+        Tensor[] grads = new Tensor[outputs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            roots[i] = rootNode(outputs[i], i);
+            grads[i] = rootGradient(outputs[i], gradOutputs == null ? null : gradOutputs[i], i);
+        }
+        Tensor[] captured = new Tensor[inputs.length];
+        new Pass(retainGraph, new Capture(wanted, captured)).run(roots, grads);
+        for (Tensor g : captured) {
             if (g == null) {
                 throw new IllegalStateException("One of the differentiated Tensors appears to not have been used in the"
                         + " graph. Set allow_unused=True if this is the desired behavior.");
             }
-            result[e.getValue()] = g;
         }
-        return result;
+        return captured;
     }
 
-    /** When computing {@code autograd.grad}, the gradients reaching these nodes are captured instead. */
-    private static final class Capture {
-        final Map<Node, Integer> wanted;
-        final Map<Node, Tensor> captured;
+    private static Node rootNode(Tensor root, int index) {
+        Node node = Node.edgeOf(root);
+        if (node == null) {
+            throw new IllegalArgumentException("element " + index
+                    + " of tensors does not require grad and does not have a grad_fn");
+        }
+        return node;
+    }
 
-        Capture(Map<Node, Integer> wanted, Map<Node, Tensor> captured) {
+    /** The output gradient: ones for a one-element output, else the given one checked and cast. */
+    private static Tensor rootGradient(Tensor root, Tensor gradient, int index) {
+        if (gradient == null) {
+            if (root.numel() != 1) {
+                throw new IllegalArgumentException("grad can be implicitly created only for scalar outputs");
+            }
+            return torch.onesLike(root);
+        }
+        if (!java.util.Arrays.equals(gradient.sizes, root.sizes)) {
+            throw new IllegalArgumentException("Mismatch in shape: grad_output[" + index + "] has a shape of "
+                    + gradient.shape() + " and output[" + index + "] has a shape of " + root.shape() + ".");
+        }
+        return gradient.dtype == root.dtype ? gradient : gradient.to(root.dtype);
+    }
+
+    /** For {@code autograd.grad}: the gradients reaching these nodes are captured, leaves untouched. */
+    private static final class Capture {
+        final Node[] wanted;
+        final Tensor[] captured;
+
+        Capture(Node[] wanted, Tensor[] captured) {
             this.wanted = wanted;
             this.captured = captured;
         }
+
+        /** Records {@code grad} for every input whose node is {@code node}. */
+        void offer(Node node, Tensor grad) {
+            for (int i = 0; i < wanted.length; i++) {
+                if (wanted[i] == node) {
+                    captured[i] = grad;
+                }
+            }
+        }
     }
 
-    private static void run(Tensor[] roots, Tensor[] grads, boolean retainGraph, Capture capture) {
-        Map<Node, Tensor> buffers = new IdentityHashMap<>();
-        for (int i = 0; i < roots.length; i++) {
-            Tensor root = roots[i];
-            if (!root.requiresGrad()) {
-                throw new IllegalArgumentException("element " + i
-                        + " of tensors does not require grad and does not have a grad_fn");
-            }
-            Tensor g = grads[i];
-            if (g == null) {
-                if (root.numel() != 1) {
-                    throw new IllegalArgumentException("grad can be implicitly created only for scalar outputs");
+    /** One backward pass; its identity is the token stored in the nodes it visits. */
+    private static final class Pass {
+        private final boolean retainGraph;
+        private final Capture capture;
+        private final ArrayList<Node> visited = new ArrayList<>();
+
+        Pass(boolean retainGraph, Capture capture) {
+            this.retainGraph = retainGraph;
+            this.capture = capture;
+        }
+
+        void run(Node[] roots, Tensor[] grads) {
+            try {
+                discover(roots);
+                for (int i = 0; i < roots.length; i++) {
+                    accumulate(roots[i], grads[i]);
                 }
-                g = torch.onesLike(root);
-            } else if (!g.shape().equals(root.shape())) {
-                throw new IllegalArgumentException("Mismatch in shape: grad_output[" + i + "] has a shape of "
-                        + g.shape() + " and output[" + i + "] has a shape of " + root.shape() + ".");
-            }
-            Node node = root.gradFn() != null ? root.gradFn() : root.gradAccumulator();
-            accumulate(buffers, node, g);
-        }
-        Map<Node, Integer> dependencies = countDependencies(buffers.keySet());
-        PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr, a.sequenceNr));
-        for (Node n : buffers.keySet()) {
-            if (dependencies.getOrDefault(n, 0) == 0) {
-                ready.add(n);
-            }
-        }
-        try (GradMode ignored = GradMode.set(false)) {
-            while (!ready.isEmpty()) {
-                Interrupts.check();
-                Node node = ready.poll();
-                Tensor grad = buffers.remove(node);
-                Tensor[] inputGrads = grad == null ? new Tensor[0] : execute(node, grad, retainGraph, capture);
-                for (int i = 0; i < node.next.length; i++) {
-                    Node target = node.next[i];
-                    if (target == null) {
-                        continue;
-                    }
-                    if (i < inputGrads.length && inputGrads[i] != null) {
-                        accumulate(buffers, target, inputGrads[i]);
-                    }
-                    if (dependencies.merge(target, -1, Integer::sum) == 0) {
-                        ready.add(target);
+                PriorityQueue<Node> ready = new PriorityQueue<>(NEWEST_FIRST);
+                for (Node root : roots) {
+                    if (root.pending == 0 && !ready.contains(root)) {
+                        ready.add(root);
                     }
                 }
-            }
-        }
-    }
-
-    /** Runs one node: retained and captured gradients first, then its backward formula. */
-    private static Tensor[] execute(Node node, Tensor grad, boolean retainGraph, Capture capture) {
-        for (Tensor t : node.retainedOutputs) {
-            t.retainGradient(grad);
-        }
-        if (capture != null) {
-            if (capture.wanted.containsKey(node)) {
-                capture.captured.put(node, grad);
-            }
-            if (node instanceof AccumulateGrad) {
-                return new Tensor[0];
-            }
-        }
-        Tensor[] inputGrads = node.apply(grad);
-        if (!retainGraph) {
-            node.release();
-        }
-        return inputGrads;
-    }
-
-    private static void accumulate(Map<Node, Tensor> buffers, Node node, Tensor g) {
-        Tensor prev = buffers.get(node);
-        buffers.put(node, prev == null ? g : prev.add(g));
-    }
-
-    private static Map<Node, Integer> countDependencies(Iterable<Node> roots) {
-        Map<Node, Integer> deps = new HashMap<>();
-        ArrayDeque<Node> stack = new ArrayDeque<>();
-        Map<Node, Boolean> seen = new IdentityHashMap<>();
-        for (Node r : roots) {
-            if (seen.put(r, Boolean.TRUE) == null) {
-                stack.push(r);
-            }
-        }
-        while (!stack.isEmpty()) {
-            Node n = stack.pop();
-            for (Node next : n.next) {
-                if (next == null) {
-                    continue;
+                try (GradMode ignored = GradMode.set(false)) {
+                    while (!ready.isEmpty()) {
+                        Interrupts.check();
+                        Node node = ready.poll();
+                        Tensor grad = node.buffer;
+                        node.buffer = null;
+                        Tensor[] inputGrads = grad == null ? null : execute(node, grad);
+                        for (int i = 0; i < node.next.length; i++) {
+                            Node target = node.next[i];
+                            if (target == null) {
+                                continue;
+                            }
+                            if (inputGrads != null && i < inputGrads.length && inputGrads[i] != null) {
+                                accumulate(target, inputGrads[i]);
+                            }
+                            if (--target.pending == 0) {
+                                ready.add(target);
+                            }
+                        }
+                    }
                 }
-                deps.merge(next, 1, Integer::sum);
-                if (seen.put(next, Boolean.TRUE) == null) {
-                    stack.push(next);
+            } finally {
+                for (Node n : visited) {
+                    n.pass = null;
+                    n.buffer = null;
                 }
             }
         }
-        return deps;
+
+        /**
+         * Marks every node reachable from the roots and counts the edges into each; {@code visited}
+         * doubles as the work list (breadth first), so no stack is allocated.
+         */
+        private void discover(Node[] roots) {
+            for (Node r : roots) {
+                enter(r);
+            }
+            for (int k = 0; k < visited.size(); k++) {
+                for (Node target : visited.get(k).next) {
+                    if (target != null) {
+                        enter(target);
+                        target.pending++;
+                    }
+                }
+            }
+        }
+
+        private void enter(Node n) {
+            if (n.pass != this) {
+                n.pass = this;
+                n.pending = 0;
+                n.buffer = null;
+                visited.add(n);
+            }
+        }
+
+        private static void accumulate(Node node, Tensor g) {
+            Tensor prev = node.buffer;
+            node.buffer = prev == null ? g : prev.add(g);
+        }
+
+        /** Runs one node: retained and captured gradients first, then its backward formula. */
+        private Tensor[] execute(Node node, Tensor grad) {
+            for (Tensor t : node.retainedOutputs) {
+                t.retainGradient(grad);
+            }
+            if (capture != null) {
+                capture.offer(node, grad);
+                if (node instanceof AccumulateGrad) {
+                    return null;
+                }
+            }
+            Tensor[] inputGrads = node.apply(grad);
+            if (!retainGraph) {
+                node.release();
+            }
+            return inputGrads;
+        }
     }
 }

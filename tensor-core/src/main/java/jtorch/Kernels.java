@@ -1,11 +1,113 @@
 package jtorch;
 
-/** Hot inner loops over primitive arrays, shared by ops. */
+/**
+ * Hot inner loops over primitive arrays. Each kernel uses {@link VectorKernels} when the
+ * {@code jdk.incubator.vector} module is present (JVM option {@code --add-modules
+ * jdk.incubator.vector}) and a plain loop otherwise; {@code -Djtorch.vector=false} forces the
+ * plain loops. Large calls are split over {@link Parallel}'s pool.
+ */
 final class Kernels {
+    /** Whether the Vector API kernels are in use. */
+    static final boolean VECTOR = detectVector();
+
     private Kernels() {}
 
-    /** Sum of {@code n} floats from {@code off}, with independent accumulators so the JIT can pipeline. */
+    private static boolean detectVector() {
+        if ("false".equals(System.getProperty("jtorch.vector"))) {
+            return false;
+        }
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** Binary float ops with a vector form. */
+    enum BinaryOp {
+        ADD {
+            @Override float apply(float a, float b) {
+                return a + b;
+            }
+        },
+        SUB {
+            @Override float apply(float a, float b) {
+                return a - b;
+            }
+        },
+        MUL {
+            @Override float apply(float a, float b) {
+                return a * b;
+            }
+        },
+        DIV {
+            @Override float apply(float a, float b) {
+                return a / b;
+            }
+        };
+
+        abstract float apply(float a, float b);
+    }
+
+    /** Unary float ops with a vector form. */
+    enum UnaryOp {
+        RELU {
+            @Override float apply(float a) {
+                return a > 0 || Float.isNaN(a) ? a : 0f;
+            }
+        },
+        EXP {
+            @Override float apply(float a) {
+                return (float) Math.exp(a);
+            }
+        };
+
+        abstract float apply(float a);
+    }
+
+    /** {@code c = op(a, b)} over {@code n} elements; strides are 0 (broadcast) or 1. */
+    static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] c, int co, int n) {
+        if (VECTOR) {
+            VectorKernels.binary(op, a, ao, as, b, bo, bs, c, co, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            c[co + i] = op.apply(a[ao + i * as], b[bo + i * bs]);
+        }
+    }
+
+    /** {@code c = op(a)} over {@code n} contiguous elements. */
+    static void unary(UnaryOp op, float[] a, int ao, float[] c, int co, int n) {
+        if (VECTOR) {
+            VectorKernels.unary(op, a, ao, c, co, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            c[co + i] = op.apply(a[ao + i]);
+        }
+    }
+
+    /** Sum of {@code n} floats from {@code off}. */
     static double sumFloat(float[] a, int off, int n) {
+        if (n >= 2 * Parallel.GRAIN && Parallel.numThreads() > 1) {
+            int parts = Parallel.numThreads();
+            double[] partial = new double[parts];
+            int chunk = (n + parts - 1) / parts;
+            Parallel.forRange(parts, n, (from, to) -> {
+                for (int p = from; p < to; p++) {
+                    int s = p * chunk;
+                    partial[p] = sumFloatSerial(a, off + s, Math.max(0, Math.min(chunk, n - s)));
+                }
+            });
+            double total = 0;
+            for (double v : partial) {
+                total += v;
+            }
+            return total;
+        }
+        return sumFloatSerial(a, off, n);
+    }
+
+    private static double sumFloatSerial(float[] a, int off, int n) {
+        if (VECTOR) {
+            return VectorKernels.sum(a, off, n);
+        }
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -26,33 +128,106 @@ final class Kernels {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** {@code c[m x n] = a[m x k] * b[k x n]}, all row-major contiguous from offset 0. */
-    static void matmulFloat(float[] a, float[] b, float[] c, int m, int k, int n) {
-        for (int i = 0; i < m; i++) {
-            Interrupts.check();
-            int ci = i * n;
-            for (int p = 0; p < k; p++) {
-                float av = a[i * k + p];
-                int bp = p * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += av * b[bp + j];
+    /** Sums of each of {@code rows} contiguous rows of length {@code n}. */
+    static double[] rowSums(float[] a, int off, int rows, int n) {
+        double[] out = new double[rows];
+        Parallel.forRange(rows, (long) rows * n, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                out[r] = sumFloatSerial(a, off + r * n, n);
+            }
+        });
+        return out;
+    }
+
+    /** Sums over the rows of a contiguous {@code rows x n} block: one sum per column. */
+    static float[] columnSums(float[] a, int off, int rows, int n) {
+        float[] out = new float[n];
+        Parallel.forRange(n, (long) rows * n, (from, to) -> {
+            if (VECTOR) {
+                VectorKernels.columnSums(a, off, rows, n, out, from, to);
+                return;
+            }
+            for (int r = 0; r < rows; r++) {
+                int base = off + r * n;
+                for (int j = from; j < to; j++) {
+                    out[j] += a[base + j];
                 }
             }
+        });
+        return out;
+    }
+
+    /** {@code c[m x n] = a[m x k] * b[k x n]}, all row-major contiguous from offset 0; c zeroed. */
+    static void matmulFloat(float[] a, float[] b, float[] c, int m, int k, int n) {
+        long work = (long) m * n * k;
+        if (VECTOR && k > 0) {
+            float[][] packed = new float[VectorKernels.kBlocks(k)][];
+            for (int blk = 0; blk < packed.length; blk++) {
+                packed[blk] = VectorKernels.packB(b, k, n, blk * 256);
+            }
+            int rowBlocks = (m + 3) / 4;
+            Parallel.forRange(rowBlocks, work, (from, to) ->
+                    VectorKernels.sgemm(a, b, c, m, k, n, from * 4, Math.min(m, to * 4), packed));
+            return;
         }
+        Parallel.forRange(m, work, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                Interrupts.check();
+                int ci = i * n;
+                for (int p = 0; p < k; p++) {
+                    float av = a[i * k + p];
+                    int bp = p * n;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += av * b[bp + j];
+                    }
+                }
+            }
+        });
     }
 
     /** Double-precision counterpart of {@link #matmulFloat}. */
     static void matmulDouble(double[] a, double[] b, double[] c, int m, int k, int n) {
-        for (int i = 0; i < m; i++) {
-            Interrupts.check();
-            int ci = i * n;
-            for (int p = 0; p < k; p++) {
-                double av = a[i * k + p];
-                int bp = p * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += av * b[bp + j];
+        long work = (long) m * n * k;
+        Parallel.forRange(m, work, (from, to) -> {
+            if (VECTOR) {
+                VectorKernels.dgemm(a, b, c, m, k, n, from, to);
+                return;
+            }
+            for (int i = from; i < to; i++) {
+                Interrupts.check();
+                int ci = i * n;
+                for (int p = 0; p < k; p++) {
+                    double av = a[i * k + p];
+                    int bp = p * n;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += av * b[bp + j];
+                    }
                 }
             }
-        }
+        });
+    }
+
+    /**
+     * Copies a {@code rows x cols} block read with strides {@code (rs, cs)} into a contiguous
+     * row-major destination, in 16 x 16 tiles so both sides stay in L1 (transposes).
+     */
+    static void copy2d(float[] src, int so, int rs, int cs, float[] dst, int dOff, int rows, int cols) {
+        final int tile = 16;
+        Parallel.forRange((rows + tile - 1) / tile, (long) rows * cols, (from, to) -> {
+            for (int bi = from * tile; bi < Math.min(rows, to * tile); bi += tile) {
+                Interrupts.check();
+                int iEnd = Math.min(rows, bi + tile);
+                for (int bj = 0; bj < cols; bj += tile) {
+                    int jEnd = Math.min(cols, bj + tile);
+                    for (int i = bi; i < iEnd; i++) {
+                        int s = so + i * rs;
+                        int d = dOff + i * cols;
+                        for (int j = bj; j < jEnd; j++) {
+                            dst[d + j] = src[s + j * cs];
+                        }
+                    }
+                }
+            }
+        });
     }
 }

@@ -1,6 +1,7 @@
 package jtorch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -9,39 +10,61 @@ import java.util.List;
  *
  * <p>A node has one output (the tensor whose {@code gradFn()} it is) and one edge per
  * differentiable input: the input's own {@code grad_fn}, or its {@code AccumulateGrad} node when
- * the input is a leaf that requires grad, or no edge. {@link #apply} maps the gradient of the
- * output to one gradient per input; it reads only what the op saved in {@link SavedTensor}s, so
- * it fails with PyTorch's message once the graph has been freed by a backward pass.
+ * the input is a leaf that requires grad, or no edge (null). {@link #apply} maps the gradient of
+ * the output to one gradient per input; it reads only what the op saved in {@link SavedTensor}s,
+ * so it fails with PyTorch's message once a backward pass has freed the graph.
+ *
+ * <p>Invariants: {@code next} never changes after construction; {@code sequenceNr} increases with
+ * creation order, and the engine runs ready nodes newest first, as PyTorch does. The fields
+ * {@code pass}, {@code pending} and {@code buffer} are the engine's scratch state, meaningful only
+ * while the backward pass whose token is {@code pass} runs (see {@link Engine}).
  */
 public abstract class Node {
+    /** Creation counter; graphs are built by one thread at a time, so a plain field suffices. */
     private static long nextSequenceNr;
 
     final Node[] next;
     final long sequenceNr;
-    private final List<SavedTensor> saved = new ArrayList<>(2);
+    /** Tensors saved for backward, freed by {@link #release()}; null until the first save. */
+    private SavedTensor[] saved;
+    private int savedCount;
     /** Non-leaf tensors whose {@code retainGrad()} asked for this node's incoming gradient. */
     List<Tensor> retainedOutputs = Collections.emptyList();
+
+    /** Engine scratch: the backward pass currently using this node, its pending count and grad sum. */
+    Object pass;
+    int pending;
+    Tensor buffer;
 
     /** Builds the edges to the inputs' graph nodes; null inputs or inputs without grad get no edge. */
     protected Node(Tensor... inputs) {
         this.next = new Node[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            Tensor t = inputs[i];
-            if (t != null && t.requiresGrad()) {
-                next[i] = t.gradFn() != null ? t.gradFn() : t.gradAccumulator();
-            }
+            next[i] = edgeOf(inputs[i]);
         }
-        synchronized (Node.class) {
-            this.sequenceNr = nextSequenceNr++;
-        }
+        this.sequenceNr = nextSequenceNr++;
     }
 
-    /** PyTorch's class name of this node, e.g. {@code AddBackward0}. */
+    /** A node whose edges are given directly (graph rewrites such as {@code CopySlices}). */
+    Node(Node[] edges) {
+        this.next = edges;
+        this.sequenceNr = nextSequenceNr++;
+    }
+
+    /** The graph node a gradient for {@code t} flows into, or null when {@code t} needs none. */
+    static Node edgeOf(Tensor t) {
+        if (t == null || !t.requiresGrad()) {
+            return null;
+        }
+        return t.gradFn() != null ? t.gradFn() : t.gradAccumulator();
+    }
+
+    /** PyTorch's class name of this node, e.g. {@code AddBackward0}, as {@code grad_fn.name()}. */
     public abstract String name();
 
     /**
      * The gradients of the inputs, given the gradient of the output; an entry may be null when
-     * that input needs no gradient ({@link #needsGrad(int)} is false).
+     * that input needs no gradient ({@link #needsGrad(int)} is false). Runs with grad mode off.
      */
     abstract Tensor[] apply(Tensor gradOutput);
 
@@ -52,7 +75,7 @@ public abstract class Node {
 
     /** Saves an input for backward, remembering its version so later in-place edits are caught. */
     final SavedTensor save(Tensor t) {
-        return remember(new SavedTensor(t, t.gradFn()));
+        return remember(new SavedTensor(t, null));
     }
 
     /** Saves this node's own output (the result), e.g. for {@code exp}'s backward. */
@@ -61,24 +84,34 @@ public abstract class Node {
     }
 
     private SavedTensor remember(SavedTensor s) {
-        saved.add(s);
+        if (saved == null) {
+            saved = new SavedTensor[2];
+        } else if (savedCount == saved.length) {
+            saved = Arrays.copyOf(saved, savedCount * 2);
+        }
+        saved[savedCount++] = s;
         return s;
     }
 
     /** Frees the saved tensors, as a backward pass without {@code retain_graph} does. */
-    final void release() {
-        for (SavedTensor s : saved) {
-            s.free();
+    void release() {
+        for (int i = 0; i < savedCount; i++) {
+            saved[i].free();
         }
     }
 
-    /** The nodes this one feeds gradients to, PyTorch's {@code next_functions} (null entries kept). */
+    /**
+     * The nodes this one passes gradients to, one per input in input order, as PyTorch's
+     * {@code next_functions} (whose entries are {@code (node, 0)} pairs); an input that needs no
+     * gradient has a null entry.
+     */
     public List<Node> nextFunctions() {
         List<Node> list = new ArrayList<>(next.length);
         Collections.addAll(list, next);
         return Collections.unmodifiableList(list);
     }
 
+    /** Python's {@code repr(grad_fn)} without the address: {@code <AddBackward0 object>}. */
     @Override
     public String toString() {
         return "<" + name() + " object>";

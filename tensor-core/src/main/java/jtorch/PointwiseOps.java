@@ -11,8 +11,12 @@ final class PointwiseOps {
 
     /** Forward of a floating-only op: promotes integral inputs to the default dtype. */
     private static Tensor floating(Tensor self, DoubleUnaryOperator f) {
+        return floating(self, f, null);
+    }
+
+    private static Tensor floating(Tensor self, DoubleUnaryOperator f, Kernels.UnaryOp fast) {
         DType type = Promotion.floatingOf(self.dtype);
-        return Elementwise.unary(self, type, type, f, null);
+        return Elementwise.unary(self, type, type, f, null, fast);
     }
 
     /** {@code e^x}; d/dx = result. */
@@ -20,7 +24,7 @@ final class PointwiseOps {
         private Exp() {}
 
         static Tensor forward(Tensor self) {
-            Tensor out = floating(self, Math::exp);
+            Tensor out = floating(self, Math::exp, Kernels.UnaryOp.EXP);
             if (Grads.needed(self)) {
                 Backward node = new Backward(self);
                 out.withGradFn(node);
@@ -181,7 +185,28 @@ final class PointwiseOps {
 
     /** Sign: -1, 0 or 1 (zero gradient). */
     static Tensor sign(Tensor self) {
-        return Elementwise.unary(self, self.dtype, self.dtype, Math::signum, Long::signum);
+        Tensor out = Elementwise.unary(self, self.dtype, self.dtype, Math::signum, Long::signum);
+        if (Grads.needed(self)) {
+            out.withGradFn(new SignBackward(self));
+        }
+        return out;
+    }
+
+    /** Sign is piecewise constant: zero gradient. */
+    static final class SignBackward extends Node {
+        SignBackward(Tensor self) {
+            super(self);
+        }
+
+        @Override
+        public String name() {
+            return "SignBackward0";
+        }
+
+        @Override
+        Tensor[] apply(Tensor grad) {
+            return new Tensor[] {torch.zerosLike(grad)};
+        }
     }
 
     /** {@code max(x, 0)}; d/dx = 1 where result &gt; 0. */
@@ -190,7 +215,7 @@ final class PointwiseOps {
 
         static Tensor forward(Tensor self) {
             Tensor out = Elementwise.unary(self, self.dtype, self.dtype, x -> x > 0 ? x : (Double.isNaN(x) ? x : 0),
-                    x -> Math.max(x, 0));
+                    x -> Math.max(x, 0), Kernels.UnaryOp.RELU);
             if (Grads.needed(self)) {
                 Backward node = new Backward(self);
                 out.withGradFn(node);

@@ -46,9 +46,23 @@ final class Reduce {
     static double[] sumDouble(Tensor t, boolean[] mask) {
         int[] outStrides = keptStrides(t.sizes, mask);
         double[] acc = new double[Math.max(1, outCount(t.sizes, mask))];
-        if (t.dtype == DType.FLOAT32 && t.isContiguous() && allTrue(mask)) {
-            acc[0] = Kernels.sumFloat((float[]) t.storage.array(), t.storage.base + t.offset, t.numel());
-            return acc;
+        if (t.dtype == DType.FLOAT32 && t.isContiguous() && t.storage.array() != null) {
+            float[] data = (float[]) t.storage.array();
+            int off = t.storage.base + t.offset;
+            if (allTrue(mask)) {
+                acc[0] = Kernels.sumFloat(data, off, t.numel());
+                return acc;
+            }
+            if (t.dim() == 2 && mask[1] && !mask[0]) {
+                return Kernels.rowSums(data, off, t.sizes[0], t.sizes[1]);
+            }
+            if (t.dim() == 2 && mask[0] && !mask[1]) {
+                float[] cols = Kernels.columnSums(data, off, t.sizes[0], t.sizes[1]);
+                for (int j = 0; j < cols.length; j++) {
+                    acc[j] = cols[j];
+                }
+                return acc;
+            }
         }
         int n = t.numel();
         int nd = t.sizes.length;

@@ -126,7 +126,7 @@ final class Shapes {
      */
     static int[] viewStrides(int[] oldSizes, int[] oldStrides, int[] newSizes) {
         int[] newStrides = new int[newSizes.length];
-        if (numel(oldSizes) == 0) {
+        if (numel(oldSizes) == 0 || oldSizes.length == 0) {
             return contiguousStrides(newSizes);
         }
         int viewD = newSizes.length - 1;

@@ -300,8 +300,13 @@ public final class Tensor {
 
     /** Replaces the gradient, e.g. {@code x.setGrad(null)} for {@code x.grad = None}. */
     public void setGrad(Tensor newGrad) {
-        if (newGrad != null && !newGrad.shape().equals(shape())) {
-            throw new IllegalArgumentException("assigned grad has data of a different size");
+        if (newGrad != null) {
+            if (newGrad.dtype != dtype) {
+                throw new IllegalArgumentException("assigned grad has data of a different type");
+            }
+            if (!java.util.Arrays.equals(newGrad.sizes, sizes)) {
+                throw new IllegalArgumentException("assigned grad has data of a different size");
+            }
         }
         this.grad = newGrad;
     }
@@ -373,9 +378,16 @@ public final class Tensor {
         return detachAlias();
     }
 
-    /** Cuts this tensor from the graph in place, as {@code detach_()}. */
+    /** Cuts this tensor from the graph in place, as {@code detach_()}; views cannot be detached in place. */
     public Tensor detach_() {
-        gradFn = null;
+        if (viewBase != null) {
+            throw new IllegalStateException("Can't detach views in-place. Use detach() instead. If you are using"
+                    + " DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True,"
+                    + " gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients."
+                    + " To fix this error, please refer to the Optimizer.zero_grad() function in"
+                    + " torch/optim/optimizer.py as the solution.");
+        }
+        setHistory(null);
         requiresGrad = false;
         return this;
     }
@@ -385,8 +397,15 @@ public final class Tensor {
         return detachAlias();
     }
 
+    /**
+     * A tensor sharing this one's storage and geometry but no autograd state. It is not a view
+     * for autograd (as {@code detach()} in PyTorch): in-place writes to it are allowed even when
+     * this tensor is a leaf that requires grad, and they bump the shared version counter.
+     */
     Tensor detachAlias() {
-        return new Tensor(storage, offset, sizes, strides, viewBase != null ? viewBase : this);
+        Tensor alias = new Tensor(storage, offset, sizes, strides, null);
+        alias.wrappedNumber = wrappedNumber;
+        return alias;
     }
 
     /**
@@ -399,7 +418,7 @@ public final class Tensor {
                 throw new IllegalStateException(
                         "a leaf Variable that requires grad is being used in an in-place operation.");
             }
-            if (viewBase != null && viewBase.gradFn == null && viewBase.requiresGrad && gradFn == null) {
+            if (viewBase != null && viewBase.gradFn == null && viewBase.requiresGrad) {
                 throw new IllegalStateException(
                         "a view of a leaf Variable that requires grad is being used in an in-place operation.");
             }
@@ -407,8 +426,34 @@ public final class Tensor {
         storage.bumpVersion();
     }
 
-    /** Replaces the grad_fn after an in-place op recorded in the graph. */
+    /**
+     * Records {@code node} (whose input 0 is this tensor's value before an in-place op) as the
+     * op's history. On a view the write also changes the base: the base's history becomes
+     * {@code CopySlices(node)} and this view's grad_fn reads its region from it, as in PyTorch.
+     */
     void rebaseHistory(Node node) {
+        Tensor base = viewBase;
+        if (base == null) {
+            setHistory(node);
+            return;
+        }
+        base.setHistory(new CopySlices(base, this, node));
+        setHistory(new CopySlices.ViewBackward(base, this));
+    }
+
+    /** Replaces the grad_fn, moving a {@code retainGrad()} registration to the new node. */
+    private void setHistory(Node node) {
+        if (retainsGrad && gradFn != null && gradFn != node) {
+            gradFn.retainedOutputs.remove(this);
+            if (node != null) {
+                if (node.retainedOutputs.isEmpty()) {
+                    node.retainedOutputs = new ArrayList<>(1);
+                }
+                node.retainedOutputs.add(this);
+            } else {
+                retainsGrad = false;
+            }
+        }
         this.gradFn = node;
     }
 
@@ -531,7 +576,7 @@ public final class Tensor {
         for (int i = 0; i < n; i++) {
             perm[i] = n - 1 - i;
         }
-        return n == 2 ? t() : permute(perm);
+        return permute(perm);
     }
 
     /** Reorders the dimensions. */
@@ -887,7 +932,7 @@ public final class Tensor {
 
     /** Fills with zeros. */
     public Tensor zero_() {
-        return fill_(0);
+        return CopyOps.Fill.zero(this);
     }
 
     /** Fills with one value. */
@@ -965,6 +1010,561 @@ public final class Tensor {
     /** Dot product of two 1-d tensors. */
     public Tensor dot(Tensor other) {
         return LinalgOps.Dot.forward(this, other);
+    }
+
+    // ---------------------------------------------------------------- indexing
+
+    /** Python's {@code x[spec]} with the subscript as text: {@code x.index(":, 1")}, {@code x.index("2:8:2")}. */
+    public Tensor index(String spec) {
+        return Indexing.get(this, IndexSpec.parse(spec));
+    }
+
+    /**
+     * Python's {@code x[i, j, ...]}: {@code int}/{@code long}, {@link Slice}, {@code Slice.NONE},
+     * {@code Slice.ELLIPSIS}, a {@code Tensor} (int64 indices or bool mask) or {@code int[]}/{@code long[]} lists.
+     */
+    public Tensor index(Object... indices) {
+        return Indexing.get(this, IndexSpec.ofArguments(indices));
+    }
+
+    /**
+     * Python's {@code x[index] = value}: index as text ({@code "1:3"}), one index object (a bool
+     * mask, {@code int[]}, {@code Slice}, ...) or an {@code Object[]} tuple.
+     */
+    public Tensor indexPut_(Object index, Number value) {
+        return Indexing.set(this, IndexSpec.of(index), value);
+    }
+
+    /** Python's {@code x[index] = tensor}; the value broadcasts to the indexed shape. */
+    public Tensor indexPut_(Object index, Tensor value) {
+        return Indexing.set(this, IndexSpec.of(index), value);
+    }
+
+    /** Python's {@code x[index] = True/False}. */
+    public Tensor indexPut_(Object index, boolean value) {
+        return Indexing.set(this, IndexSpec.of(index), value);
+    }
+
+    /** {@code index_put_(indices, values, accumulate)} with one index tensor (or null) per leading dimension. */
+    public Tensor indexPut_(Tensor[] indices, Tensor values, boolean accumulate) {
+        return Indexing.indexPut(this, indices, values, accumulate);
+    }
+
+    /** {@code index_select(dim, index)}: the slices of {@code dim} at a vector of int64/int32 indices. */
+    public Tensor indexSelect(int dim, Tensor index) {
+        return IndexOps.IndexSelect.forward(this, dim, index);
+    }
+
+    /** {@code gather(dim, index)}: values picked along {@code dim} by an int64 index shaped like the result. */
+    public Tensor gather(int dim, Tensor index) {
+        return IndexOps.Gather.forward(this, dim, index);
+    }
+
+    /** {@code masked_fill(mask, value)}: a copy with {@code value} where the bool mask is true. */
+    public Tensor maskedFill(Tensor mask, Number value) {
+        return IndexOps.MaskedFill.forward(this, mask, value);
+    }
+
+    /** {@code masked_fill(mask, value)} with a 0-d tensor value. */
+    public Tensor maskedFill(Tensor mask, Tensor value) {
+        return IndexOps.MaskedFill.forward(this, mask, value);
+    }
+
+    /** {@code masked_fill_(mask, value)}: in place. */
+    public Tensor maskedFill_(Tensor mask, Number value) {
+        return IndexOps.MaskedFill.inplace(this, mask, value);
+    }
+
+    /** {@code masked_fill_(mask, value)} with a 0-d tensor value, in place. */
+    public Tensor maskedFill_(Tensor mask, Tensor value) {
+        return IndexOps.MaskedFill.inplace(this, mask, value);
+    }
+
+    /** {@code nonzero()}: int64 coordinates of the nonzero elements, shape {@code (n, dim)}. */
+    public Tensor nonzero() {
+        return IndexOps.Nonzero.forward(this);
+    }
+
+    // ---------------------------------------------------------------- reductions, sorting, joining
+
+    /** {@code x.sum(dim=(d0, d1))}: sum over several dimensions. */
+    public Tensor sum(int... dims) {
+        return sum(dims, false);
+    }
+
+    /** {@code x.sum(dim, keepdim, dtype=dtype)}: sum over one dimension, accumulated in {@code dtype}. */
+    public Tensor sum(int dim, boolean keepdim, DType dtype) {
+        return sum(new int[] {dim}, keepdim, dtype);
+    }
+
+    /** {@code x.sum(dims, keepdim, dtype=dtype)}: sum over several dimensions in {@code dtype}. */
+    public Tensor sum(int[] dims, boolean keepdim, DType dtype) {
+        return ReductionOps.Sum.forward(this, dims, keepdim, dtype);
+    }
+
+    /** {@code x.mean(dim=(d0, d1))}: mean over several dimensions. */
+    public Tensor mean(int... dims) {
+        return mean(dims, false);
+    }
+
+    /** {@code x.mean(dim, keepdim, dtype=dtype)}: mean over one dimension computed in {@code dtype}. */
+    public Tensor mean(int dim, boolean keepdim, DType dtype) {
+        return mean(new int[] {dim}, keepdim, dtype);
+    }
+
+    /** {@code x.mean(dims, keepdim, dtype=dtype)}: mean over several dimensions in {@code dtype}. */
+    public Tensor mean(int[] dims, boolean keepdim, DType dtype) {
+        return ReductionOps.Mean.forward(this, dims, keepdim, dtype);
+    }
+
+    /** {@code x.max()}: the largest element (NaN if any element is NaN). */
+    public Tensor max() {
+        return ExtremaOps.All.forward(this, ExtremaOps.Kind.MAX);
+    }
+
+    /** {@code x.max(dim)}: largest values along a dimension and their indices. */
+    public ValuesIndices max(int dim) {
+        return max(dim, false);
+    }
+
+    /** {@code x.max(dim, keepdim)}: largest values and indices, keeping the dimension as size 1. */
+    public ValuesIndices max(int dim, boolean keepdim) {
+        return ExtremaOps.AlongDim.forward(this, dim, keepdim, ExtremaOps.Kind.MAX);
+    }
+
+    /** {@code x.min()}: the smallest element (NaN if any element is NaN). */
+    public Tensor min() {
+        return ExtremaOps.All.forward(this, ExtremaOps.Kind.MIN);
+    }
+
+    /** {@code x.min(dim)}: smallest values along a dimension and their indices. */
+    public ValuesIndices min(int dim) {
+        return min(dim, false);
+    }
+
+    /** {@code x.min(dim, keepdim)}: smallest values and indices, keeping the dimension as size 1. */
+    public ValuesIndices min(int dim, boolean keepdim) {
+        return ExtremaOps.AlongDim.forward(this, dim, keepdim, ExtremaOps.Kind.MIN);
+    }
+
+    /** {@code x.amax(dim=dims)}: largest values over the given dimensions (all when none). */
+    public Tensor amax(int... dims) {
+        return amax(dims, false);
+    }
+
+    /** {@code x.amax(dim, keepdim)}. */
+    public Tensor amax(int dim, boolean keepdim) {
+        return amax(new int[] {dim}, keepdim);
+    }
+
+    /** {@code x.amax(dims, keepdim)}; ties share the gradient evenly. */
+    public Tensor amax(int[] dims, boolean keepdim) {
+        return ExtremaOps.Amax.forward(this, dims, keepdim, ExtremaOps.Kind.MAX);
+    }
+
+    /** {@code x.amin(dim=dims)}: smallest values over the given dimensions (all when none). */
+    public Tensor amin(int... dims) {
+        return amin(dims, false);
+    }
+
+    /** {@code x.amin(dim, keepdim)}. */
+    public Tensor amin(int dim, boolean keepdim) {
+        return amin(new int[] {dim}, keepdim);
+    }
+
+    /** {@code x.amin(dims, keepdim)}; ties share the gradient evenly. */
+    public Tensor amin(int[] dims, boolean keepdim) {
+        return ExtremaOps.Amax.forward(this, dims, keepdim, ExtremaOps.Kind.MIN);
+    }
+
+    /** {@code x.argmax()}: the flat index of the first largest element (int64). */
+    public Tensor argmax() {
+        return ExtremaOps.Arg.forward(this, null, false, ExtremaOps.Kind.MAX);
+    }
+
+    /** {@code x.argmax(dim)}: indices of the largest values along a dimension. */
+    public Tensor argmax(int dim) {
+        return argmax(dim, false);
+    }
+
+    /** {@code x.argmax(dim, keepdim)}. */
+    public Tensor argmax(int dim, boolean keepdim) {
+        return ExtremaOps.Arg.forward(this, dim, keepdim, ExtremaOps.Kind.MAX);
+    }
+
+    /** {@code x.argmin()}: the flat index of the first smallest element (int64). */
+    public Tensor argmin() {
+        return ExtremaOps.Arg.forward(this, null, false, ExtremaOps.Kind.MIN);
+    }
+
+    /** {@code x.argmin(dim)}: indices of the smallest values along a dimension. */
+    public Tensor argmin(int dim) {
+        return argmin(dim, false);
+    }
+
+    /** {@code x.argmin(dim, keepdim)}. */
+    public Tensor argmin(int dim, boolean keepdim) {
+        return ExtremaOps.Arg.forward(this, dim, keepdim, ExtremaOps.Kind.MIN);
+    }
+
+    /** {@code x.prod()}: product of all elements (int64 for integral and bool inputs). */
+    public Tensor prod() {
+        return StatsOps.Prod.forward(this, null, false, null);
+    }
+
+    /** {@code x.prod(dtype=dtype)}: product of all elements computed in {@code dtype}. */
+    public Tensor prod(DType dtype) {
+        return StatsOps.Prod.forward(this, null, false, dtype);
+    }
+
+    /** {@code x.prod(dim)}: product along one dimension. */
+    public Tensor prod(int dim) {
+        return prod(dim, false);
+    }
+
+    /** {@code x.prod(dim, keepdim)}. */
+    public Tensor prod(int dim, boolean keepdim) {
+        return StatsOps.Prod.forward(this, dim, keepdim, null);
+    }
+
+    /** {@code x.prod(dim, keepdim, dtype=dtype)}. */
+    public Tensor prod(int dim, boolean keepdim, DType dtype) {
+        return StatsOps.Prod.forward(this, dim, keepdim, dtype);
+    }
+
+    /** {@code x.std()}: unbiased standard deviation of all elements (floating dtypes). */
+    public Tensor std() {
+        return std(true);
+    }
+
+    /** {@code x.std(unbiased=flag)}: {@code false} divides by N instead of N - 1. */
+    public Tensor std(boolean unbiased) {
+        return StatsOps.Var.forward(this, null, unbiased, false, true);
+    }
+
+    /** {@code x.std(dim)}: unbiased standard deviation along one dimension. */
+    public Tensor std(int dim) {
+        return std(dim, true, false);
+    }
+
+    /** {@code x.std(dim, unbiased)}. */
+    public Tensor std(int dim, boolean unbiased) {
+        return std(dim, unbiased, false);
+    }
+
+    /** {@code x.std(dim, unbiased, keepdim)}. */
+    public Tensor std(int dim, boolean unbiased, boolean keepdim) {
+        return std(new int[] {dim}, unbiased, keepdim);
+    }
+
+    /** {@code x.std(dim=dims)}: unbiased standard deviation over several dimensions. */
+    public Tensor std(int... dims) {
+        return std(dims, true, false);
+    }
+
+    /** {@code x.std(dims, unbiased, keepdim)}. */
+    public Tensor std(int[] dims, boolean unbiased, boolean keepdim) {
+        return StatsOps.Var.forward(this, dims, unbiased, keepdim, true);
+    }
+
+    /** {@code x.var()}: unbiased variance of all elements (floating dtypes). */
+    public Tensor var() {
+        return var(true);
+    }
+
+    /** {@code x.var(unbiased=flag)}: {@code false} divides by N instead of N - 1. */
+    public Tensor var(boolean unbiased) {
+        return StatsOps.Var.forward(this, null, unbiased, false, false);
+    }
+
+    /** {@code x.var(dim)}: unbiased variance along one dimension. */
+    public Tensor var(int dim) {
+        return var(dim, true, false);
+    }
+
+    /** {@code x.var(dim, unbiased)}. */
+    public Tensor var(int dim, boolean unbiased) {
+        return var(dim, unbiased, false);
+    }
+
+    /** {@code x.var(dim, unbiased, keepdim)}. */
+    public Tensor var(int dim, boolean unbiased, boolean keepdim) {
+        return var(new int[] {dim}, unbiased, keepdim);
+    }
+
+    /** {@code x.var(dim=dims)}: unbiased variance over several dimensions. */
+    public Tensor var(int... dims) {
+        return var(dims, true, false);
+    }
+
+    /** {@code x.var(dims, unbiased, keepdim)}. */
+    public Tensor var(int[] dims, boolean unbiased, boolean keepdim) {
+        return StatsOps.Var.forward(this, dims, unbiased, keepdim, false);
+    }
+
+    /** {@code x.norm()}: the 2-norm of all elements (floating dtypes). */
+    public Tensor norm() {
+        return norm(2);
+    }
+
+    /** {@code x.norm(p)}: the p-norm of all elements ({@code p} may be 0, 1, 2, infinities or any real). */
+    public Tensor norm(double p) {
+        return StatsOps.Norm.forward(this, p, null, false);
+    }
+
+    /** {@code x.norm(p, dim)}: p-norms along one dimension. */
+    public Tensor norm(double p, int dim) {
+        return norm(p, dim, false);
+    }
+
+    /** {@code x.norm(p, dim, keepdim)}. */
+    public Tensor norm(double p, int dim, boolean keepdim) {
+        return norm(p, new int[] {dim}, keepdim);
+    }
+
+    /** {@code x.norm(p, dims, keepdim)}: p-norms over several dimensions. */
+    public Tensor norm(double p, int[] dims, boolean keepdim) {
+        return StatsOps.Norm.forward(this, p, dims, keepdim);
+    }
+
+    /** {@code x.cumsum(dim)}: running sums along a dimension (int64 for integral and bool inputs). */
+    public Tensor cumsum(int dim) {
+        return StatsOps.Cumsum.forward(this, dim, null);
+    }
+
+    /** {@code x.cumsum(dim, dtype=dtype)}. */
+    public Tensor cumsum(int dim, DType dtype) {
+        return StatsOps.Cumsum.forward(this, dim, dtype);
+    }
+
+    /** {@code x.all()}: whether every element is nonzero (bool; uint8 for uint8 input). */
+    public Tensor all() {
+        return StatsOps.truth(this, null, false, true);
+    }
+
+    /** {@code x.all(dim)}. */
+    public Tensor all(int dim) {
+        return all(dim, false);
+    }
+
+    /** {@code x.all(dim, keepdim)}. */
+    public Tensor all(int dim, boolean keepdim) {
+        return StatsOps.truth(this, dim, keepdim, true);
+    }
+
+    /** {@code x.any()}: whether some element is nonzero (bool; uint8 for uint8 input). */
+    public Tensor any() {
+        return StatsOps.truth(this, null, false, false);
+    }
+
+    /** {@code x.any(dim)}. */
+    public Tensor any(int dim) {
+        return any(dim, false);
+    }
+
+    /** {@code x.any(dim, keepdim)}. */
+    public Tensor any(int dim, boolean keepdim) {
+        return StatsOps.truth(this, dim, keepdim, false);
+    }
+
+    /** {@code x.median()}: the lower median of all elements (NaN if any is NaN). */
+    public Tensor median() {
+        return SortOps.Median.forward(this);
+    }
+
+    /** {@code x.median(dim)}: lower medians along a dimension and their indices. */
+    public ValuesIndices median(int dim) {
+        return median(dim, false);
+    }
+
+    /** {@code x.median(dim, keepdim)}. */
+    public ValuesIndices median(int dim, boolean keepdim) {
+        return SortOps.MedianDim.forward(this, dim, keepdim);
+    }
+
+    /** {@code x.sort()}: values sorted ascending along the last dimension, and their indices. */
+    public ValuesIndices sort() {
+        return sort(-1, false);
+    }
+
+    /** {@code x.sort(descending=flag)} along the last dimension. */
+    public ValuesIndices sort(boolean descending) {
+        return sort(-1, descending);
+    }
+
+    /** {@code x.sort(dim)}: ascending along {@code dim}. */
+    public ValuesIndices sort(int dim) {
+        return sort(dim, false);
+    }
+
+    /** {@code x.sort(dim, descending)}; NaN sorts as the largest value. */
+    public ValuesIndices sort(int dim, boolean descending) {
+        return SortOps.Sort.forward(this, dim, descending);
+    }
+
+    /** {@code x.argsort()}: the indices that sort the last dimension ascending. */
+    public Tensor argsort() {
+        return argsort(-1, false);
+    }
+
+    /** {@code x.argsort(dim)}. */
+    public Tensor argsort(int dim) {
+        return argsort(dim, false);
+    }
+
+    /** {@code x.argsort(dim, descending)}. */
+    public Tensor argsort(int dim, boolean descending) {
+        return SortOps.Sort.forward(detach(), dim, descending).indices();
+    }
+
+    /** {@code x.topk(k)}: the k largest values along the last dimension, sorted, and their indices. */
+    public ValuesIndices topk(int k) {
+        return topk(k, -1, true, true);
+    }
+
+    /** {@code x.topk(k, dim)}. */
+    public ValuesIndices topk(int k, int dim) {
+        return topk(k, dim, true, true);
+    }
+
+    /** {@code x.topk(k, dim, largest)}: {@code largest=false} gives the k smallest. */
+    public ValuesIndices topk(int k, int dim, boolean largest) {
+        return topk(k, dim, largest, true);
+    }
+
+    /** {@code x.topk(k, dim, largest, sorted)}. */
+    public ValuesIndices topk(int k, int dim, boolean largest, boolean sorted) {
+        return SortOps.Topk.forward(this, k, dim, largest, sorted);
+    }
+
+    /** {@code x.chunk(chunks)}: at most {@code chunks} equal views along dimension 0, as a tuple. */
+    public TensorList chunk(int chunks) {
+        return chunk(chunks, 0);
+    }
+
+    /** {@code x.chunk(chunks, dim)}. */
+    public TensorList chunk(int chunks, int dim) {
+        return JoinOps.chunk(this, chunks, dim);
+    }
+
+    /** {@code x.split(split_size)}: views of {@code splitSize} along dimension 0 (the last may be shorter). */
+    public TensorList split(int splitSize) {
+        return split(splitSize, 0);
+    }
+
+    /** {@code x.split(split_size, dim)}. */
+    public TensorList split(int splitSize, int dim) {
+        return JoinOps.split(this, splitSize, dim);
+    }
+
+    /** {@code x.split([sizes])}: views of the given sizes along dimension 0. */
+    public TensorList split(int[] splitSizes) {
+        return split(splitSizes, 0);
+    }
+
+    /** {@code x.split([sizes], dim)}. */
+    public TensorList split(int[] splitSizes, int dim) {
+        return JoinOps.splitWithSizes(this, splitSizes, dim);
+    }
+
+    /** {@code x.unbind()}: the slices along dimension 0, as a tuple. */
+    public TensorList unbind() {
+        return unbind(0);
+    }
+
+    /** {@code x.unbind(dim)}. */
+    public TensorList unbind(int dim) {
+        return JoinOps.unbind(this, dim);
+    }
+
+    /** {@code x.repeat(r0, r1, ...)}: tiles the tensor (extra repeats add leading dimensions). */
+    public Tensor repeat(int... repeats) {
+        return JoinOps.Repeat.forward(this, repeats);
+    }
+
+    // ---------------------------------------------------------------- numpy and Java arrays
+
+    /**
+     * {@code tensor.numpy()}: an {@link NDArray} over this tensor's memory, with its strides; writes
+     * through either show in the other.
+     */
+    public NDArray numpy() {
+        if (requiresGrad()) {
+            throw new IllegalStateException(
+                    "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+        }
+        return new NDArray(storage, offset, sizes.clone(), strides.clone());
+    }
+
+    /** The elements in row-major order as a new {@code float[]} (converted from any dtype). */
+    public float[] toFloatArray() {
+        return JavaArrays.toFloatArray(this);
+    }
+
+    /** The elements in row-major order as a new {@code double[]}. */
+    public double[] toDoubleArray() {
+        return JavaArrays.toDoubleArray(this);
+    }
+
+    /** The elements in row-major order as a new {@code long[]} (floats truncate towards zero). */
+    public long[] toLongArray() {
+        return JavaArrays.toLongArray(this);
+    }
+
+    /** The elements in row-major order as a new {@code int[]} (floats truncate towards zero). */
+    public int[] toIntArray() {
+        return JavaArrays.toIntArray(this);
+    }
+
+    /**
+     * A copy as a nested Java array of the dtype's primitive type, e.g. {@code float[][]} for a
+     * 2-d float32 tensor ({@code short} for uint8, {@code boolean} for bool); a 0-d tensor gives
+     * its boxed value.
+     */
+    public Object toArray() {
+        return JavaArrays.toArray(this);
+    }
+
+    /** {@code tensor.uniform_()}: fills with samples from [0, 1). */
+    public Tensor uniform_() {
+        return RandomOps.uniformInPlace(this, 0, 1);
+    }
+
+    /** {@code tensor.uniform_(from, to)}: fills with samples from [from, to), as PyTorch's generator draws them. */
+    public Tensor uniform_(double from, double to) {
+        return RandomOps.uniformInPlace(this, from, to);
+    }
+
+    /** {@code tensor.normal_()}: fills with standard normal samples. */
+    public Tensor normal_() {
+        return RandomOps.normalInPlace(this, 0, 1);
+    }
+
+    /** {@code tensor.normal_(mean, std)}: fills with normal samples. */
+    public Tensor normal_(double mean, double std) {
+        return RandomOps.normalInPlace(this, mean, std);
+    }
+
+    /** {@code tensor.random_(from, to)}: fills with integers drawn uniformly from [from, to). */
+    public Tensor random_(long from, long to) {
+        return RandomOps.randomInPlace(this, from, to);
+    }
+
+    /** {@code tensor.random_(to)}: fills with integers drawn uniformly from [0, to). */
+    public Tensor random_(long to) {
+        return RandomOps.randomInPlace(this, 0, to);
+    }
+
+    // ---------------------------------------------------------------- nn functional
+
+    /** {@code tensor.softmax(dim)}: exponentials normalised to sum to 1 along {@code dim}. */
+    public Tensor softmax(int dim) {
+        return NNOps.Softmax.forward(this, dim);
+    }
+
+    /** {@code tensor.log_softmax(dim)}: the logarithm of {@link #softmax}, computed stably. */
+    public Tensor logSoftmax(int dim) {
+        return NNOps.LogSoftmax.forward(this, dim);
     }
 
     // ---------------------------------------------------------------- printing

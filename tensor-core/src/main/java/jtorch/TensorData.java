@@ -14,6 +14,9 @@ final class TensorData {
     private TensorData() {}
 
     static Tensor build(Object data, DType dtype) {
+        if (data instanceof NDArray) {
+            return ((NDArray) data).toTensor(dtype);
+        }
         List<Integer> shapeList = new ArrayList<>();
         inferShape(data, shapeList);
         int[] shape = shapeList.stream().mapToInt(Integer::intValue).toArray();
@@ -63,7 +66,7 @@ final class TensorData {
             rank[0] = Math.max(rank[0], 0);
         } else if (data instanceof long[] || data instanceof int[] || data instanceof short[]
                 || data instanceof byte[] || data instanceof char[]) {
-            rank[0] = Math.max(rank[0], java.lang.reflect.Array.getLength(data) == 0 ? 2 : 1);
+            rank[0] = Math.max(rank[0], 1);
         } else if (data instanceof double[] || data instanceof float[]) {
             rank[0] = 2;
         } else if (data instanceof Number) {

@@ -105,9 +105,7 @@ final class TensorFormatter {
             count *= shownCount(size);
         }
         int[] positions = new int[count];
-        if (shape.length == 0) {
-            positions[0] = 0;
-        } else {
+        if (shape.length > 0) {
             collectPositions(0, 0, positions, 0);
         }
         return positions;
@@ -131,7 +129,7 @@ final class TensorFormatter {
     }
 
     private boolean isCut(int size) {
-        return summarize && size > 2 * options.edgeitems();
+        return summarize && size > 2L * options.edgeitems();
     }
 
     private int shownCount(int size) {

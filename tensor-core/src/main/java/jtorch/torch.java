@@ -315,6 +315,19 @@ public final class torch {
 
     // ---------------------------------------------------------------- legacy typed constructors
 
+    /** The legacy type {@code torch.FloatTensor}, for {@code x.type(torch.FloatTensor)}. */
+    public static final String FloatTensor = DType.FLOAT32.tensorTypeName();
+    /** The legacy type {@code torch.DoubleTensor}. */
+    public static final String DoubleTensor = DType.FLOAT64.tensorTypeName();
+    /** The legacy type {@code torch.IntTensor}. */
+    public static final String IntTensor = DType.INT32.tensorTypeName();
+    /** The legacy type {@code torch.LongTensor}. */
+    public static final String LongTensor = DType.INT64.tensorTypeName();
+    /** The legacy type {@code torch.ByteTensor}. */
+    public static final String ByteTensor = DType.UINT8.tensorTypeName();
+    /** The legacy type {@code torch.BoolTensor}. */
+    public static final String BoolTensor = DType.BOOL.tensorTypeName();
+
     /** {@code torch.FloatTensor()}: an empty float32 tensor. */
     public static Tensor FloatTensor() {
         return zeros(new int[] {0}, DType.FLOAT32);
@@ -592,6 +605,580 @@ public final class torch {
         return WhereOp.forward(condition, a, Scalars.wrap(b));
     }
 
+    // ---------------------------------------------------------------- out= variants
+
+    /** {@code torch.add(a, b, out=out)}, as C++'s {@code torch::add_out(out, a, b)}. */
+    public static Tensor addOut(Tensor out, Tensor a, Tensor b) {
+        return OutOps.binary(out, a, b, Double::sum, Long::sum, Kernels.BinaryOp.ADD);
+    }
+
+    /** {@code torch.mul(a, b, out=out)}. */
+    public static Tensor mulOut(Tensor out, Tensor a, Tensor b) {
+        return OutOps.binary(out, a, b, (x, y) -> x * y, (x, y) -> x * y, Kernels.BinaryOp.MUL);
+    }
+
+    /** {@code torch.exp(a, out=out)}. */
+    public static Tensor expOut(Tensor out, Tensor a) {
+        return OutOps.unary(out, a, Promotion.floatingOf(a.dtype), Math::exp, null, Kernels.UnaryOp.EXP);
+    }
+
+    /** {@code torch.clamp(a, min=0.0, out=out)}, i.e. relu into {@code out}. */
+    public static Tensor reluOut(Tensor out, Tensor a) {
+        return OutOps.unary(out, a, a.dtype, x -> x > 0 || Double.isNaN(x) ? x : 0, x -> Math.max(x, 0),
+                Kernels.UnaryOp.RELU);
+    }
+
+    // ---------------------------------------------------------------- threads
+
+    /** {@code torch.set_num_threads(n)}: threads (the caller included) one op may use. */
+    public static void setNumThreads(int n) {
+        Parallel.setNumThreads(n);
+    }
+
+    /** {@code torch.get_num_threads()}. */
+    public static int getNumThreads() {
+        return Parallel.numThreads();
+    }
+
+    // ---------------------------------------------------------------- indexing
+
+    /** {@code torch.index_select(input, dim, index)}. */
+    public static Tensor indexSelect(Tensor input, int dim, Tensor index) {
+        return input.indexSelect(dim, index);
+    }
+
+    /** {@code torch.gather(input, dim, index)}. */
+    public static Tensor gather(Tensor input, int dim, Tensor index) {
+        return input.gather(dim, index);
+    }
+
+    /** {@code torch.masked_fill(input, mask, value)}. */
+    public static Tensor maskedFill(Tensor input, Tensor mask, Number value) {
+        return input.maskedFill(mask, value);
+    }
+
+    /** {@code torch.masked_fill(input, mask, value)} with a 0-d tensor value. */
+    public static Tensor maskedFill(Tensor input, Tensor mask, Tensor value) {
+        return input.maskedFill(mask, value);
+    }
+
+    /** {@code torch.nonzero(input)}. */
+    public static Tensor nonzero(Tensor input) {
+        return input.nonzero();
+    }
+
+    // ---------------------------------------------------------------- reductions, sorting, joining
+
+    /** {@code torch.sum(input, dims, keepdim)}. */
+    public static Tensor sum(Tensor input, int[] dims, boolean keepdim) {
+        return input.sum(dims, keepdim);
+    }
+
+    /** {@code torch.sum(input, dim, keepdim)}. */
+    public static Tensor sum(Tensor input, int dim, boolean keepdim) {
+        return input.sum(dim, keepdim);
+    }
+
+    /** {@code torch.sum(input, dtype=dtype)}. */
+    public static Tensor sum(Tensor input, DType dtype) {
+        return input.sum(dtype);
+    }
+
+    /** {@code torch.mean(input, dims, keepdim)}. */
+    public static Tensor mean(Tensor input, int[] dims, boolean keepdim) {
+        return input.mean(dims, keepdim);
+    }
+
+    /** {@code torch.mean(input, dim, keepdim)}. */
+    public static Tensor mean(Tensor input, int dim, boolean keepdim) {
+        return input.mean(dim, keepdim);
+    }
+
+    /** {@code torch.max(input)}: the largest element. */
+    public static Tensor max(Tensor input) {
+        return input.max();
+    }
+
+    /** {@code torch.max(input, dim)}: largest values along a dimension and their indices. */
+    public static ValuesIndices max(Tensor input, int dim) {
+        return input.max(dim);
+    }
+
+    /** {@code torch.max(input, dim, keepdim)}. */
+    public static ValuesIndices max(Tensor input, int dim, boolean keepdim) {
+        return input.max(dim, keepdim);
+    }
+
+    /** {@code torch.min(input)}: the smallest element. */
+    public static Tensor min(Tensor input) {
+        return input.min();
+    }
+
+    /** {@code torch.min(input, dim)}: smallest values along a dimension and their indices. */
+    public static ValuesIndices min(Tensor input, int dim) {
+        return input.min(dim);
+    }
+
+    /** {@code torch.min(input, dim, keepdim)}. */
+    public static ValuesIndices min(Tensor input, int dim, boolean keepdim) {
+        return input.min(dim, keepdim);
+    }
+
+    /** {@code torch.amax(input, dims)}. */
+    public static Tensor amax(Tensor input, int... dims) {
+        return input.amax(dims);
+    }
+
+    /** {@code torch.amin(input, dims)}. */
+    public static Tensor amin(Tensor input, int... dims) {
+        return input.amin(dims);
+    }
+
+    /** {@code torch.argmax(input)}. */
+    public static Tensor argmax(Tensor input) {
+        return input.argmax();
+    }
+
+    /** {@code torch.argmax(input, dim)}. */
+    public static Tensor argmax(Tensor input, int dim) {
+        return input.argmax(dim);
+    }
+
+    /** {@code torch.argmax(input, dim, keepdim)}. */
+    public static Tensor argmax(Tensor input, int dim, boolean keepdim) {
+        return input.argmax(dim, keepdim);
+    }
+
+    /** {@code torch.argmin(input)}. */
+    public static Tensor argmin(Tensor input) {
+        return input.argmin();
+    }
+
+    /** {@code torch.argmin(input, dim)}. */
+    public static Tensor argmin(Tensor input, int dim) {
+        return input.argmin(dim);
+    }
+
+    /** {@code torch.argmin(input, dim, keepdim)}. */
+    public static Tensor argmin(Tensor input, int dim, boolean keepdim) {
+        return input.argmin(dim, keepdim);
+    }
+
+    /** {@code torch.prod(input)}. */
+    public static Tensor prod(Tensor input) {
+        return input.prod();
+    }
+
+    /** {@code torch.prod(input, dim)}. */
+    public static Tensor prod(Tensor input, int dim) {
+        return input.prod(dim);
+    }
+
+    /** {@code torch.std(input)}. */
+    public static Tensor std(Tensor input) {
+        return input.std();
+    }
+
+    /** {@code torch.std(input, dim)}. */
+    public static Tensor std(Tensor input, int dim) {
+        return input.std(dim);
+    }
+
+    /** {@code torch.var(input)}. */
+    public static Tensor var(Tensor input) {
+        return input.var();
+    }
+
+    /** {@code torch.var(input, dim)}. */
+    public static Tensor var(Tensor input, int dim) {
+        return input.var(dim);
+    }
+
+    /** {@code torch.norm(input)}: the 2-norm of all elements. */
+    public static Tensor norm(Tensor input) {
+        return input.norm();
+    }
+
+    /** {@code torch.norm(input, p)}. */
+    public static Tensor norm(Tensor input, double p) {
+        return input.norm(p);
+    }
+
+    /** {@code torch.cumsum(input, dim)}. */
+    public static Tensor cumsum(Tensor input, int dim) {
+        return input.cumsum(dim);
+    }
+
+    /** {@code torch.all(input)}. */
+    public static Tensor all(Tensor input) {
+        return input.all();
+    }
+
+    /** {@code torch.any(input)}. */
+    public static Tensor any(Tensor input) {
+        return input.any();
+    }
+
+    /** {@code torch.median(input)}. */
+    public static Tensor median(Tensor input) {
+        return input.median();
+    }
+
+    /** {@code torch.median(input, dim)}. */
+    public static ValuesIndices median(Tensor input, int dim) {
+        return input.median(dim);
+    }
+
+    /** {@code torch.sort(input)}. */
+    public static ValuesIndices sort(Tensor input) {
+        return input.sort();
+    }
+
+    /** {@code torch.sort(input, dim, descending)}. */
+    public static ValuesIndices sort(Tensor input, int dim, boolean descending) {
+        return input.sort(dim, descending);
+    }
+
+    /** {@code torch.argsort(input, dim, descending)}. */
+    public static Tensor argsort(Tensor input, int dim, boolean descending) {
+        return input.argsort(dim, descending);
+    }
+
+    /** {@code torch.topk(input, k)}. */
+    public static ValuesIndices topk(Tensor input, int k) {
+        return input.topk(k);
+    }
+
+    /** {@code torch.topk(input, k, dim, largest, sorted)}. */
+    public static ValuesIndices topk(Tensor input, int k, int dim, boolean largest, boolean sorted) {
+        return input.topk(k, dim, largest, sorted);
+    }
+
+    /** {@code torch.cat(tensors)}: joins tensors along dimension 0 (dtypes promote). */
+    public static Tensor cat(List<Tensor> tensors) {
+        return cat(tensors, 0);
+    }
+
+    /** {@code torch.cat(tensors, dim)}; legacy empty 1-d tensors are skipped. */
+    public static Tensor cat(List<Tensor> tensors, int dim) {
+        return JoinOps.Cat.forward(tensors, dim);
+    }
+
+    /** {@code torch.cat((a, b, ...))} along dimension 0. */
+    public static Tensor cat(Tensor... tensors) {
+        return cat(java.util.Arrays.asList(tensors), 0);
+    }
+
+    /** {@code torch.stack(tensors)}: joins equal-shaped tensors along a new dimension 0. */
+    public static Tensor stack(List<Tensor> tensors) {
+        return stack(tensors, 0);
+    }
+
+    /** {@code torch.stack(tensors, dim)}. */
+    public static Tensor stack(List<Tensor> tensors, int dim) {
+        return JoinOps.Stack.forward(tensors, dim);
+    }
+
+    /** {@code torch.stack((a, b, ...))} along a new dimension 0. */
+    public static Tensor stack(Tensor... tensors) {
+        return stack(java.util.Arrays.asList(tensors), 0);
+    }
+
+    /** {@code torch.chunk(input, chunks, dim)}. */
+    public static TensorList chunk(Tensor input, int chunks, int dim) {
+        return input.chunk(chunks, dim);
+    }
+
+    /** {@code torch.split(input, split_size, dim)}. */
+    public static TensorList split(Tensor input, int splitSize, int dim) {
+        return input.split(splitSize, dim);
+    }
+
+    /** {@code torch.unbind(input, dim)}. */
+    public static TensorList unbind(Tensor input, int dim) {
+        return input.unbind(dim);
+    }
+
+    // ---------------------------------------------------------------- numpy, Java arrays and random
+
+    /** {@code torch.from_numpy(a)}: a tensor sharing the array's memory and strides. */
+    public static Tensor fromNumpy(NDArray array) {
+        return array.asTensor();
+    }
+
+    /** {@code torch.as_tensor(a)}: shares the array's memory (no copy). */
+    public static Tensor asTensor(NDArray array) {
+        return array.asTensor();
+    }
+
+    /** {@code torch.as_tensor(a, dtype=...)}: shares when the dtype already matches, else converts. */
+    public static Tensor asTensor(NDArray array, DType dtype) {
+        return array.asTensor().to(dtype);
+    }
+
+    /** {@code torch.as_tensor(t)}: the tensor itself. */
+    public static Tensor asTensor(Tensor t) {
+        return t;
+    }
+
+    /** {@code torch.as_tensor(data)} for Java data: a new tensor, as {@code torch.tensor(data)}. */
+    public static Tensor asTensor(Object data) {
+        return data instanceof NDArray ? asTensor((NDArray) data) : tensor(data);
+    }
+
+    /** A float32 tensor over {@code data} itself (writes show in the array); shape defaults to 1-d, one size may be -1. */
+    public static Tensor fromArray(float[] data, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(data), shape);
+    }
+
+    /** A float64 tensor over {@code data} itself. */
+    public static Tensor fromArray(double[] data, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(data), shape);
+    }
+
+    /** An int64 tensor over {@code data} itself. */
+    public static Tensor fromArray(long[] data, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(data), shape);
+    }
+
+    /** An int32 tensor over {@code data} itself. */
+    public static Tensor fromArray(int[] data, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(data), shape);
+    }
+
+    /** An int16 tensor over {@code data} itself. */
+    public static Tensor fromArray(short[] data, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(data, DType.INT16), shape);
+    }
+
+    /** A tensor over {@code data} itself as int16, or as raw float16/bfloat16 bit patterns. */
+    public static Tensor fromArray(short[] data, DType dtype, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(data, dtype), shape);
+    }
+
+    /** An int8 tensor over {@code data} itself. */
+    public static Tensor fromArray(byte[] data, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(data, DType.INT8), shape);
+    }
+
+    /** A tensor over {@code data} itself as int8, uint8 or bool. */
+    public static Tensor fromArray(byte[] data, DType dtype, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(data, dtype), shape);
+    }
+
+    /** A float32 tensor over the buffer's elements from its position to its limit (heap or direct), shared. */
+    public static Tensor fromBuffer(java.nio.FloatBuffer buffer, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(buffer), shape);
+    }
+
+    /** A float64 tensor over the buffer's remaining elements, shared. */
+    public static Tensor fromBuffer(java.nio.DoubleBuffer buffer, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(buffer), shape);
+    }
+
+    /** An int64 tensor over the buffer's remaining elements, shared. */
+    public static Tensor fromBuffer(java.nio.LongBuffer buffer, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(buffer), shape);
+    }
+
+    /** An int32 tensor over the buffer's remaining elements, shared. */
+    public static Tensor fromBuffer(java.nio.IntBuffer buffer, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(buffer), shape);
+    }
+
+    /** An int16 tensor over the buffer's remaining elements, shared. */
+    public static Tensor fromBuffer(java.nio.ShortBuffer buffer, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(buffer), shape);
+    }
+
+    /** A uint8 tensor over the buffer's remaining bytes, shared, as {@code torch.frombuffer(buf, dtype=torch.uint8)}. */
+    public static Tensor fromBuffer(java.nio.ByteBuffer buffer, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(buffer, DType.UINT8), shape);
+    }
+
+    /**
+     * {@code torch.frombuffer(buf, dtype=...)}: the remaining bytes as int8/uint8/bool, or read as
+     * wider elements in the buffer's byte order, shared.
+     */
+    public static Tensor fromBuffer(java.nio.ByteBuffer buffer, DType dtype, int... shape) {
+        return JavaArrays.wrap(BufferStorage.of(buffer, dtype), shape);
+    }
+
+    /** {@code torch.manual_seed(seed)}: reseeds the default generator (PyTorch's mt19937 seeding). */
+    public static void manualSeed(long seed) {
+        Generator.getDefault().manualSeed(seed);
+    }
+
+    /** {@code torch.initial_seed()}: the seed of the default generator. */
+    public static long initialSeed() {
+        return Generator.getDefault().initialSeed();
+    }
+
+    /** {@code torch.seed()}: reseeds the default generator non-deterministically and returns the seed. */
+    public static long seed() {
+        long s = new java.security.SecureRandom().nextLong();
+        Generator.getDefault().manualSeed(s);
+        return s;
+    }
+
+    /** {@code torch.rand(2, 3)}: uniform samples from [0, 1) in the default dtype. */
+    public static Tensor rand(int... size) {
+        return RandomOps.rand(size, null, false);
+    }
+
+    /** {@code torch.rand(size, dtype=...)}. */
+    public static Tensor rand(int[] size, DType dtype) {
+        return RandomOps.rand(size, dtype, false);
+    }
+
+    /** {@code torch.rand(size, requires_grad=...)}. */
+    public static Tensor rand(int[] size, boolean requiresGrad) {
+        return RandomOps.rand(size, null, requiresGrad);
+    }
+
+    /** {@code torch.rand(size, dtype=..., requires_grad=...)}. */
+    public static Tensor rand(int[] size, DType dtype, boolean requiresGrad) {
+        return RandomOps.rand(size, dtype, requiresGrad);
+    }
+
+    /** {@code torch.rand(n, dtype=...)}. */
+    public static Tensor rand(int d0, DType dtype) {
+        return RandomOps.rand(new int[] {d0}, dtype, false);
+    }
+
+    /** {@code torch.rand(a, b, dtype=...)}. */
+    public static Tensor rand(int d0, int d1, DType dtype) {
+        return RandomOps.rand(new int[] {d0, d1}, dtype, false);
+    }
+
+    /** {@code torch.rand(torch.Size)}. */
+    public static Tensor rand(Size size) {
+        return RandomOps.rand(size.array(), null, false);
+    }
+
+    /** {@code torch.randn(2, 3)}: standard normal samples in the default dtype. */
+    public static Tensor randn(int... size) {
+        return RandomOps.randn(size, null, false);
+    }
+
+    /** {@code torch.randn(size, dtype=...)}. */
+    public static Tensor randn(int[] size, DType dtype) {
+        return RandomOps.randn(size, dtype, false);
+    }
+
+    /** {@code torch.randn(size, requires_grad=...)}. */
+    public static Tensor randn(int[] size, boolean requiresGrad) {
+        return RandomOps.randn(size, null, requiresGrad);
+    }
+
+    /** {@code torch.randn(size, dtype=..., requires_grad=...)}. */
+    public static Tensor randn(int[] size, DType dtype, boolean requiresGrad) {
+        return RandomOps.randn(size, dtype, requiresGrad);
+    }
+
+    /** {@code torch.randn(n, dtype=...)}. */
+    public static Tensor randn(int d0, DType dtype) {
+        return RandomOps.randn(new int[] {d0}, dtype, false);
+    }
+
+    /** {@code torch.randn(a, b, dtype=...)}. */
+    public static Tensor randn(int d0, int d1, DType dtype) {
+        return RandomOps.randn(new int[] {d0, d1}, dtype, false);
+    }
+
+    /** {@code torch.randn(torch.Size)}. */
+    public static Tensor randn(Size size) {
+        return RandomOps.randn(size.array(), null, false);
+    }
+
+    /** {@code torch.randint(high, size)}: int64 values drawn uniformly from [0, high). */
+    public static Tensor randint(long high, int[] size) {
+        return RandomOps.randint(0, high, size, null);
+    }
+
+    /** {@code torch.randint(low, high, size)}: int64 values drawn uniformly from [low, high). */
+    public static Tensor randint(long low, long high, int[] size) {
+        return RandomOps.randint(low, high, size, null);
+    }
+
+    /** {@code torch.randint(low, high, size, dtype=...)}. */
+    public static Tensor randint(long low, long high, int[] size, DType dtype) {
+        return RandomOps.randint(low, high, size, dtype);
+    }
+
+    /** {@code torch.rand_like(t)}: uniform samples shaped and typed like {@code t}. */
+    public static Tensor randLike(Tensor t) {
+        return RandomOps.rand(t.sizes, t.dtype, false);
+    }
+
+    /** {@code torch.rand_like(t, dtype=...)}. */
+    public static Tensor randLike(Tensor t, DType dtype) {
+        return RandomOps.rand(t.sizes, dtype, false);
+    }
+
+    /** {@code torch.randn_like(t)}: normal samples shaped and typed like {@code t}. */
+    public static Tensor randnLike(Tensor t) {
+        return RandomOps.randn(t.sizes, t.dtype, false);
+    }
+
+    /** {@code torch.randn_like(t, dtype=...)}. */
+    public static Tensor randnLike(Tensor t, DType dtype) {
+        return RandomOps.randn(t.sizes, dtype, false);
+    }
+
+    /** {@code torch.randint_like(t, high)}. */
+    public static Tensor randintLike(Tensor t, long high) {
+        return RandomOps.randint(0, high, t.sizes, t.dtype);
+    }
+
+    /** {@code torch.randint_like(t, low, high)}. */
+    public static Tensor randintLike(Tensor t, long low, long high) {
+        return RandomOps.randint(low, high, t.sizes, t.dtype);
+    }
+
+    /** {@code torch.randperm(n)}: a random permutation of {@code 0 .. n-1} (int64). */
+    public static Tensor randperm(int n) {
+        return RandomOps.randperm(n, null);
+    }
+
+    /** {@code torch.randperm(n, dtype=...)}. */
+    public static Tensor randperm(int n, DType dtype) {
+        return RandomOps.randperm(n, dtype);
+    }
+
+    /** {@code torch.normal(mean, std)} with tensors (broadcast): one sample per element; no autograd. */
+    public static Tensor normal(Tensor mean, Tensor std) {
+        return RandomOps.normal(mean, std);
+    }
+
+    /** {@code torch.normal(mean, std)} with a tensor of means. */
+    public static Tensor normal(Tensor mean, double std) {
+        return RandomOps.normal(mean, std);
+    }
+
+    /** {@code torch.normal(mean, std)} with a tensor of standard deviations. */
+    public static Tensor normal(double mean, Tensor std) {
+        return RandomOps.normal(mean, std);
+    }
+
+    /** {@code torch.normal(mean, std, size)}: samples in the default dtype. */
+    public static Tensor normal(double mean, double std, int... size) {
+        Tensor t = Tensor.allocate(defaultDtype, Size.of(size).array());
+        return RandomOps.normalInPlace(t, mean, std);
+    }
+
+    // ---------------------------------------------------------------- nn functional
+
+    /** {@code torch.softmax(input, dim)}. */
+    public static Tensor softmax(Tensor input, int dim) {
+        return NNOps.Softmax.forward(input, dim);
+    }
+
+    /** {@code torch.log_softmax(input, dim)}. */
+    public static Tensor logSoftmax(Tensor input, int dim) {
+        return NNOps.LogSoftmax.forward(input, dim);
+    }
+
     // ---------------------------------------------------------------- dtypes and shapes
 
     /** {@code torch.result_type(a, b)}. */
@@ -641,6 +1228,23 @@ public final class torch {
         return broadcastShapes(sizes);
     }
 
+    // ---------------------------------------------------------------- printing
+
+    /** {@code torch.set_printoptions(...)}: e.g. {@code torch.setPrintoptions(PrintOptions.defaults().precision(2))}. */
+    public static void setPrintoptions(PrintOptions options) {
+        PrintOptions.setCurrent(options);
+    }
+
+    /** {@code torch.set_printoptions(profile=...)}: {@code "default"}, {@code "short"} or {@code "full"}. */
+    public static void setPrintoptions(String profile) {
+        PrintOptions.setCurrent(PrintOptions.profile(profile));
+    }
+
+    /** The print options in force. */
+    public static PrintOptions getPrintoptions() {
+        return PrintOptions.current();
+    }
+
     // ---------------------------------------------------------------- grad mode
 
     /** {@code with torch.no_grad():} as {@code try (var g = torch.noGrad()) { ... }}. */
@@ -669,7 +1273,28 @@ public final class torch {
 
         /** {@code torch.autograd.grad(output, inputs)}: the gradients, nothing accumulated. */
         public static TensorList grad(Tensor output, Tensor... inputs) {
-            return new TensorList(List.of(Engine.grad(new Tensor[] {output}, inputs, false)));
+            return new TensorList(List.of(Engine.grad(new Tensor[] {output}, null, inputs, false)));
+        }
+
+        /** {@code torch.autograd.grad(output, inputs, retain_graph=...)}. */
+        public static TensorList grad(Tensor output, List<Tensor> inputs, boolean retainGraph) {
+            return new TensorList(List.of(Engine.grad(new Tensor[] {output}, null, inputs.toArray(new Tensor[0]),
+                    retainGraph)));
+        }
+
+        /**
+         * {@code torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph)}; {@code gradOutputs}
+         * may be null (every output then has one element).
+         */
+        public static TensorList grad(List<Tensor> outputs, List<Tensor> inputs, List<Tensor> gradOutputs,
+                boolean retainGraph) {
+            if (gradOutputs != null && gradOutputs.size() != outputs.size()) {
+                throw new IllegalArgumentException("grad requires one grad_output per output: got "
+                        + gradOutputs.size() + " grad_outputs and " + outputs.size() + " outputs");
+            }
+            return new TensorList(List.of(Engine.grad(outputs.toArray(new Tensor[0]),
+                    gradOutputs == null ? null : gradOutputs.toArray(new Tensor[0]), inputs.toArray(new Tensor[0]),
+                    retainGraph)));
         }
     }
 }

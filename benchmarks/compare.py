@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Runs tensor-core's JMH benchmarks and PyTorch's reference cases side by side on this machine
+and prints, per case and thread count, our median, PyTorch's median, the ratio and the target.
+
+Usage (from the repository root, after `mvn -q -Pbench package -DskipTests`):
+    /usr/bin/python3 benchmarks/compare.py [--only REGEX] [--quick] [--recorded] [--markdown FILE]
+
+--recorded   use ../shared/reference/perf/pytorch_ref.json instead of running PyTorch now
+--quick      fewer JMH iterations (noisier)
+PyTorch runs through ../shared/reference/perf/pytorch_ref.py --child, one process per thread
+count, with OMP/OpenBLAS/MKL threads pinned as its driver does (environment as found).
+"""
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.environ.get("JTORCH_SHARED", os.path.join(os.path.dirname(ROOT), "shared"))
+PERF = os.path.join(SHARED, "reference", "perf")
+JAR = os.path.join(ROOT, "benchmarks", "target", "benchmarks.jar")
+
+# JMH benchmark -> (PyTorch case, pytorch_ref.py group)
+def case_name(bench, params):
+    cls, method = bench.rsplit(".", 2)[-2:]
+    if cls == "ElementwiseBench":
+        return f"{method}_{params['size']}", "elementwise"
+    if cls == "MatmulBench":
+        return f"matmul_{params['shape']}", "matmul"
+    if cls == "MlpBench":
+        return method, "mlp"
+    group = {"TinyBench": "tiny", "LayoutPrintBench": "print,transpose",
+             "BroadcastReduceBench": "broadcast,reduce"}[cls]
+    return method, group
+
+# target ratio (ours / PyTorch at the same thread count); a tuple is (1 thread, 2 threads)
+TARGETS = {
+    "tiny_add_3x3": 0.3, "tiny_add_3x3_requires_grad": 0.3,
+    "autograd_cell_scalar_fresh_leaves": 0.1, "autograd_cell_scalar_reused_leaves": 0.1,
+    "add_out_16M": 1.1, "mul_out_16M": 1.1, "relu_out_16M": 1.1, "add_inplace_16M": 1.1,
+    "exp_out_16M": 1.3, "broadcast_add_out_4096x1_1x4096": 1.2,
+    "sum_16M": (1.2, 1.5), "mean_16M": (1.2, 1.5), "sum_dim1_4096x4096": (1.2, 1.5),
+    "matmul_f32_128": 2.0, "matmul_f32_256": 1.5, "matmul_f32_512": 1.0, "matmul_f32_1024": 1.0,
+    "matmul_f32_2048": 1.0, "matmul_f64_1024": 1.3,
+    "transpose_contiguous_4096x4096": 1.5, "transpose_copy_into_4096x4096": 1.5,
+    "repr_1000x1000_f32_summarized": 0.5, "repr_30x30_f32": 0.5,
+    "mlp_step_nn_784_256_10_b64_xent_sgd": 1.5,
+}
+# cases compared against another PyTorch case (issue: out-of-place add <= 2.5x PyTorch's out=)
+BASELINE_CASE = {"add_16M": ("add_out_16M", 2.5)}
+
+
+def run_jmh(only, quick):
+    out = tempfile.mktemp(suffix=".json")
+    cmd = [os.environ.get("JAVA", "java"), "-jar", JAR, "-rf", "json", "-rff", out]
+    if quick:
+        cmd += ["-wi", "2", "-i", "3", "-w", "1", "-r", "1"]
+    if only:
+        cmd.append(only)
+    print("+", " ".join(cmd), file=sys.stderr, flush=True)
+    subprocess.run(cmd, check=True, stdout=sys.stderr)
+    with open(out) as f:
+        data = json.load(f)
+    ours = {}
+    for rec in data:
+        params = rec.get("params", {})
+        name, group = case_name(rec["benchmark"], params)
+        raw = [v for it in rec["primaryMetric"]["rawData"] for v in it]
+        ours[(name, int(params["threads"]))] = (statistics.median(raw) * 1e-6, group)
+    return ours
+
+
+def run_pytorch(groups, threads):
+    env = dict(os.environ)
+    for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        env[k] = str(threads)
+    cmd = ["/usr/bin/python3", os.path.join(PERF, "pytorch_ref.py"), "--child", "--threads", str(threads),
+           "--only", ",".join(sorted(groups))]
+    print("+", " ".join(cmd), file=sys.stderr, flush=True)
+    p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, text=True, check=True)
+    res = {}
+    for line in p.stdout.splitlines():
+        if line.startswith("{"):
+            rec = json.loads(line)
+            if rec["case"] != "_meta":
+                res[(rec["case"], threads)] = rec["median_s"]
+    return res
+
+
+def recorded():
+    with open(os.path.join(PERF, "pytorch_ref.json")) as f:
+        doc = json.load(f)
+    return {(r["case"], r["threads"]): r["median_s"] for r in doc["summary"] if r["config"] == "default"}
+
+
+def fmt(s):
+    if s is None:
+        return "-"
+    if s < 1e-3:
+        return f"{s * 1e6:.3g} µs"
+    return f"{s * 1e3:.3g} ms"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", default="")
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--recorded", action="store_true")
+    ap.add_argument("--markdown", default="")
+    a = ap.parse_args()
+    ours = run_jmh(a.only, a.quick)
+    if a.recorded:
+        theirs = recorded()
+    else:
+        groups = set()
+        for (_, _), (_, g) in ours.items():
+            groups.update(g.split(","))
+        theirs = {}
+        for t in (1, 2):
+            theirs.update(run_pytorch(groups, t))
+    rows = []
+    for (name, t), (med, _) in sorted(ours.items()):
+        base_name, target = BASELINE_CASE.get(name, (name, TARGETS.get(name)))
+        pt = theirs.get((base_name, t))
+        if name.startswith("mlp"):
+            best = [theirs.get((name, x)) for x in (1, 2)]
+            best = [b for b in best if b]
+            pt = min(best) if best else None
+        if isinstance(target, tuple):
+            target = target[t - 1]
+        ratio = med / pt if pt else None
+        ok = "" if ratio is None or target is None else ("yes" if ratio <= target else "NO")
+        rows.append((name, t, fmt(med), (base_name if base_name != name else "") + fmt(pt),
+                     f"{ratio:.2f}" if ratio else "-", f"≤ {target}" if target else "-", ok))
+    head = ("case", "threads", "JTorch median", "PyTorch median", "ratio", "target", "met")
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for r in rows:
+        print("| " + " | ".join(str(x) for x in r) + " |")
+    if a.markdown:
+        with open(a.markdown, "w") as f:
+            f.write("| " + " | ".join(head) + " |\n|" + "---|" * len(head) + "\n")
+            for r in rows:
+                f.write("| " + " | ".join(str(x) for x in r) + " |\n")
+
+
+if __name__ == "__main__":
+    main()

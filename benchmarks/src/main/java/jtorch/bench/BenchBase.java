@@ -1,0 +1,37 @@
+package jtorch.bench;
+
+import java.util.concurrent.TimeUnit;
+import jtorch.torch;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Common JMH settings: average time per call in microseconds, one fork with the JVM options the
+ * kernel uses, and the intra-op thread count as a parameter (PyTorch's {@code set_num_threads}).
+ * Method names equal the case names of {@code pytorch_ref.py} so the compare script can pair them.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseTransparentHugePages",
+        "-Xms4g", "-Xmx8g"})
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 7, time = 1)
+public abstract class BenchBase {
+    @Param({"1", "2"})
+    public int threads;
+
+    @Setup
+    public void setThreads() {
+        torch.setNumThreads(threads);
+        torch.manualSeed(0);
+    }
+}

@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Installs (or removes) the `jtorch` Jupyter kernelspec: "Java (JTorch)".
+#
+#   install/install.sh                     for the current user (default)
+#   install/install.sh --sys-prefix        into the Python environment that runs `jupyter`
+#   install/install.sh --prefix DIR        into DIR/share/jupyter/kernels/jtorch
+#   install/install.sh --uninstall [...]   removes it from the same place
+#
+# Other options:
+#   --java PATH      the java launcher the kernel runs on (default: $JAVA_HOME/bin/java, else
+#                    `java` on PATH); it must be a JDK >= 17 (the kernel needs jdk.jshell)
+#   --jar PATH       the kernel jar to install (default: kernel/target/jtorch-kernel.jar,
+#                    built with `mvn package` only when it does not exist yet)
+#   --jvm-opt OPT    one more JVM option for kernel.json (repeatable), e.g. --jvm-opt -Xmx8g
+#
+# The jar is copied into the kernelspec directory, so the installed kernel survives `mvn clean`
+# and works from any working directory; paths may contain spaces. Re-running is safe: the
+# kernelspec is replaced as a whole.
+set -euo pipefail
+
+KERNEL_NAME=jtorch
+MIN_JAVA=17
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TEMPLATE="$ROOT/kernel/src/main/resources/kernelspec/kernel.json.template"
+
+die() { printf 'install.sh: error: %s\n' "$*" >&2; exit 1; }
+info() { printf 'install.sh: %s\n' "$*"; }
+
+usage() { sed -n '2,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+
+scope=user
+prefix=""
+uninstall=false
+java=""
+jar=""
+jvm_opts=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --user) scope=user ;;
+    --sys-prefix) scope=sys-prefix ;;
+    --prefix)
+      [ $# -ge 2 ] || die "--prefix needs a directory"
+      scope=prefix; prefix="$2"; shift ;;
+    --prefix=*) scope=prefix; prefix="${1#--prefix=}" ;;
+    --uninstall) uninstall=true ;;
+    --java)
+      [ $# -ge 2 ] || die "--java needs the path of a java launcher"
+      java="$2"; shift ;;
+    --jar)
+      [ $# -ge 2 ] || die "--jar needs the path of the kernel jar"
+      jar="$2"; shift ;;
+    --jvm-opt)
+      [ $# -ge 2 ] || die "--jvm-opt needs an option, e.g. --jvm-opt -Xmx8g"
+      jvm_opts+=("$2"); shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) die "unknown option '$1' (see --help)" ;;
+  esac
+  shift
+done
+[ "$scope" != prefix ] || [ -n "$prefix" ] || die "--prefix needs a non-empty directory"
+
+# --- Jupyter ---------------------------------------------------------------------------------
+command -v jupyter >/dev/null 2>&1 || die "'jupyter' is not on PATH. Install Jupyter first \
+(Debian/Ubuntu: sudo apt-get install jupyter-client jupyter-notebook), then re-run."
+jupyter kernelspec --version >/dev/null 2>&1 || die "'jupyter kernelspec' does not work \
+($(command -v jupyter)); install jupyter-client (Debian/Ubuntu: sudo apt-get install jupyter-client)."
+
+# The Python interpreter behind `jupyter`: it computes the kernels directory and edits JSON.
+jupyter_python() {
+  local launcher shebang
+  launcher="$(command -v jupyter)"
+  shebang="$(head -n 1 "$launcher" 2>/dev/null || true)"
+  case "$shebang" in
+    '#!'*/env\ *) read -r -a PY <<<"${shebang#*/env }" ;;
+    '#!'*) read -r -a PY <<<"${shebang#\#!}" ;;
+    *) PY=(python3) ;;
+  esac
+  "${PY[@]}" -c 'import jupyter_client' 2>/dev/null || PY=(python3)
+}
+jupyter_python
+
+kernels_dir() {
+  case "$scope" in
+    user) printf '%s/kernels' "$(jupyter --data-dir)" ;;
+    sys-prefix) "${PY[@]}" -c 'import os, sys; print(os.path.join(sys.prefix, "share", "jupyter", "kernels"))' ;;
+    prefix) printf '%s/share/jupyter/kernels' "$prefix" ;;
+  esac
+}
+if [ "$scope" = prefix ]; then prefix="$(realpath -m -- "$prefix")"; fi
+dest="$(kernels_dir)/$KERNEL_NAME"
+
+if $uninstall; then
+  if [ -e "$dest" ]; then
+    rm -rf -- "$dest" || die "cannot remove '$dest' (permissions?)"
+    info "removed the '$KERNEL_NAME' kernelspec from $dest"
+  else
+    info "no '$KERNEL_NAME' kernelspec in $(dirname "$dest"); nothing to remove"
+  fi
+  exit 0
+fi
+
+# --- Java --------------------------------------------------------------------------------------
+if [ -z "$java" ]; then
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    java="$JAVA_HOME/bin/java"
+  elif command -v java >/dev/null 2>&1; then
+    java="$(command -v java)"
+  else
+    die "no Java found. JTorch needs a JDK $MIN_JAVA or newer \
+(Debian/Ubuntu: sudo apt-get install openjdk-17-jdk-headless), or pass --java /path/to/bin/java."
+  fi
+fi
+[ -x "$java" ] || die "'$java' is not an executable java launcher"
+java="$(readlink -f -- "$java")"
+version_line="$("$java" -version 2>&1 | grep -m 1 -i 'version' || true)"
+version="$(printf '%s' "$version_line" | sed -n 's/.*version "\([^"]*\)".*/\1/p')"
+[ -n "$version" ] || die "cannot tell the version of '$java' (it printed: ${version_line:-nothing})"
+major="${version%%[.+-]*}"
+if [ "$major" = 1 ]; then major="$(printf '%s' "$version" | cut -d. -f2)"; fi
+case "$major" in ''|*[!0-9]*) die "cannot parse the Java version '$version' of '$java'" ;; esac
+if [ "$major" -lt "$MIN_JAVA" ]; then
+  die "'$java' is Java $version, but JTorch needs a JDK $MIN_JAVA or newer. Install one \
+(Debian/Ubuntu: sudo apt-get install openjdk-17-jdk-headless) and pass --java /path/to/bin/java \
+or set JAVA_HOME."
+fi
+"$java" --list-modules 2>/dev/null | grep -q '^jdk\.jshell@' || die "'$java' (Java $version) \
+has no jdk.jshell module: it is a runtime, not a JDK. Install a full JDK $MIN_JAVA+ \
+(Debian/Ubuntu: sudo apt-get install openjdk-17-jdk-headless)."
+
+# --- the kernel jar ----------------------------------------------------------------------------
+if [ -z "$jar" ]; then
+  jar="$ROOT/kernel/target/jtorch-kernel.jar"
+  if [ ! -f "$jar" ]; then
+    command -v mvn >/dev/null 2>&1 || die "no built kernel at $jar and Maven ('mvn') is not \
+on PATH to build it (Debian/Ubuntu: sudo apt-get install maven), or pass --jar PATH."
+    info "no kernel jar yet: building it with 'mvn -q package -DskipTests' in $ROOT"
+    (cd "$ROOT" && mvn -q -B package -DskipTests) || die "the Maven build failed (see above)"
+    [ -f "$jar" ] || die "the Maven build did not produce $jar"
+  fi
+fi
+[ -f "$jar" ] || die "no kernel jar at '$jar'"
+
+# --- assemble and install ----------------------------------------------------------------------
+staging="$(mktemp -d "${TMPDIR:-/tmp}/jtorch-kernelspec.XXXXXX")"
+trap 'rm -rf -- "$staging"' EXIT
+spec="$staging/$KERNEL_NAME"
+mkdir -p "$spec"
+cp -- "$jar" "$spec/jtorch-kernel.jar"
+cp -- "$ROOT/install/logo-32x32.png" "$ROOT/install/logo-64x64.png" "$spec/"
+
+# kernel.json: the kernel module's template with @JAVA@ and @JAR@ filled in, edited as JSON.
+# Without a template (older checkouts), the contract's defaults are used.
+"${PY[@]}" - "$TEMPLATE" "$spec/kernel.json" "$java" "$dest/jtorch-kernel.jar" "${jvm_opts[@]}" <<'PYEOF'
+import json, os, sys
+
+template, out, java, jar, *jvm_opts = sys.argv[1:]
+if os.path.exists(template):
+    with open(template, encoding="utf-8") as f:
+        spec = json.load(f)
+else:
+    spec = {"argv": ["@JAVA@", "-jar", "@JAR@", "{connection_file}"],
+            "display_name": "Java (JTorch)", "language": "java", "interrupt_mode": "message"}
+
+def fill(value):
+    if isinstance(value, str):
+        return value.replace("@JAVA@", java).replace("@JAR@", jar)
+    if isinstance(value, list):
+        return [fill(v) for v in value]
+    if isinstance(value, dict):
+        return {k: fill(v) for k, v in value.items()}
+    return value
+
+spec = fill(spec)
+argv = spec["argv"]
+if jvm_opts:
+    at = argv.index("-jar") if "-jar" in argv else 1
+    argv[at:at] = jvm_opts
+if "{connection_file}" not in argv:
+    sys.exit("install.sh: error: the kernelspec template has no {connection_file} argument")
+with open(out, "w", encoding="utf-8") as f:
+    json.dump(spec, f, indent=2, ensure_ascii=False)
+    f.write("\n")
+PYEOF
+
+case "$scope" in
+  user) scope_args=(--user) ;;
+  sys-prefix) scope_args=(--sys-prefix) ;;
+  prefix) scope_args=(--prefix "$prefix") ;;
+esac
+if ! log="$(jupyter kernelspec install --replace --name "$KERNEL_NAME" "${scope_args[@]}" "$spec" 2>&1)"; then
+  printf '%s\n' "$log" >&2
+  die "'jupyter kernelspec install' failed (see above; --sys-prefix may need root)"
+fi
+[ -f "$dest/kernel.json" ] && [ -f "$dest/jtorch-kernel.jar" ] \
+  || die "the kernelspec did not land where expected ($dest)"
+
+info "installed the '$KERNEL_NAME' kernelspec (\"Java (JTorch)\") in $dest"
+info "  java: $java (Java $version)"
+info "  jar:  $dest/jtorch-kernel.jar (a copy of $jar)"
+if [ "$scope" = prefix ]; then
+  info "  Jupyter finds it when $(dirname "$(dirname "$dest")") is on JUPYTER_PATH, e.g."
+  info "  export JUPYTER_PATH=\"$(dirname "$(dirname "$dest")")\""
+fi

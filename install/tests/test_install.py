@@ -1,0 +1,251 @@
+"""Tests of install/install.sh: scopes, prerequisite checks, idempotence, spaces in paths.
+
+Run: /usr/bin/python3 -m pytest install/tests (the README's test command does).
+Most tests install a stand-in jar into temporary prefixes; the last one starts the real kernel
+from a kernelspec whose path has spaces, with the working directory elsewhere.
+"""
+import json
+import os
+import pathlib
+import shutil
+import stat
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+INSTALL = ROOT / "install" / "install.sh"
+REAL_JAR = ROOT / "kernel" / "target" / "jtorch-kernel.jar"
+CORE_TOOLS = ["bash", "env", "dirname", "basename", "sed", "head", "readlink", "realpath", "grep",
+              "cut", "mktemp", "cp", "rm", "mkdir", "cat", "ls"]
+
+
+def run(args, cwd, env=None):
+    return subprocess.run(["bash", str(INSTALL), *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def write_script(path, body):
+    path.write_text("#!/bin/bash\n" + body)
+    path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return path
+
+
+def fake_java(directory, version, modules="jdk.jshell@17\njava.base@17"):
+    """A java launcher that reports `version` and lists `modules`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    return write_script(directory / "java", f"""
+case "$1" in
+  -version) echo 'openjdk version "{version}" 2024-01-16' >&2 ;;
+  --list-modules) printf '%s\\n' "{modules}" ;;
+esac
+""")
+
+
+def tool_bin(directory, extra=()):
+    """A PATH directory holding only the core tools and `extra` (name -> target)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for tool in CORE_TOOLS:
+        (directory / tool).symlink_to(shutil.which(tool))
+    for name, target in dict(extra).items():
+        (directory / name).symlink_to(target)
+    return directory
+
+
+def env_without_java_home(**overrides):
+    env = {k: v for k, v in os.environ.items() if k != "JAVA_HOME"}
+    env.update(overrides)
+    return env
+
+
+@pytest.fixture
+def stand_in_jar(tmp_path):
+    jar = tmp_path / "dist dir" / "stand-in kernel.jar"
+    jar.parent.mkdir()
+    jar.write_bytes(b"PK\x05\x06" + bytes(18))
+    return jar
+
+
+@pytest.fixture
+def elsewhere(tmp_path):
+    cwd = tmp_path / "some other cwd"
+    cwd.mkdir()
+    return cwd
+
+
+def kernelspec_dir(prefix):
+    return prefix / "share" / "jupyter" / "kernels" / "jtorch"
+
+
+def test_install_prefixWithSpaces_writesKernelspec(tmp_path, stand_in_jar, elsewhere):
+    prefix = tmp_path / "my prefix"
+    result = run(["--prefix", str(prefix), "--jar", str(stand_in_jar)], cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    spec_dir = kernelspec_dir(prefix)
+    spec = json.loads((spec_dir / "kernel.json").read_text())
+    assert spec["display_name"] == "Java (JTorch)"
+    assert spec["language"] == "java"
+    assert spec["interrupt_mode"] == "message"
+    argv = spec["argv"]
+    assert argv[-1] == "{connection_file}"
+    assert argv[argv.index("-jar") + 1] == str(spec_dir / "jtorch-kernel.jar")
+    assert os.path.isabs(argv[0]) and os.access(argv[0], os.X_OK)
+    assert (spec_dir / "jtorch-kernel.jar").read_bytes() == stand_in_jar.read_bytes()
+    for logo in ("logo-32x32.png", "logo-64x64.png"):
+        assert (spec_dir / logo).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_install_jvmOpt_goesBeforeJar(tmp_path, stand_in_jar, elsewhere):
+    prefix = tmp_path / "p"
+    result = run(["--prefix", str(prefix), "--jar", str(stand_in_jar), "--jvm-opt", "-Xmx3g"],
+                 cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    argv = json.loads((kernelspec_dir(prefix) / "kernel.json").read_text())["argv"]
+    assert argv.index("-Xmx3g") < argv.index("-jar")
+
+
+def test_install_twice_isIdempotent(tmp_path, stand_in_jar, elsewhere):
+    prefix = tmp_path / "twice"
+    first = run(["--prefix", str(prefix), "--jar", str(stand_in_jar)], cwd=elsewhere)
+    spec_before = (kernelspec_dir(prefix) / "kernel.json").read_text()
+    second = run(["--prefix", str(prefix), "--jar", str(stand_in_jar)], cwd=elsewhere)
+    assert first.returncode == 0 and second.returncode == 0, second.stderr
+    assert (kernelspec_dir(prefix) / "kernel.json").read_text() == spec_before
+    assert sorted(p.name for p in kernelspec_dir(prefix).iterdir()) == [
+        "jtorch-kernel.jar", "kernel.json", "logo-32x32.png", "logo-64x64.png"]
+
+
+def test_uninstall_installed_removesAndRepeatsSafely(tmp_path, stand_in_jar, elsewhere):
+    prefix = tmp_path / "gone soon"
+    assert run(["--prefix", str(prefix), "--jar", str(stand_in_jar)], cwd=elsewhere).returncode == 0
+    removed = run(["--prefix", str(prefix), "--uninstall"], cwd=elsewhere)
+    assert removed.returncode == 0, removed.stderr
+    assert not kernelspec_dir(prefix).exists()
+    again = run(["--uninstall", "--prefix", str(prefix)], cwd=elsewhere)
+    assert again.returncode == 0 and "nothing to remove" in again.stdout
+
+
+def test_install_userScope_usesJupyterDataDir(tmp_path, stand_in_jar, elsewhere):
+    data_dir = tmp_path / "user data"
+    env = dict(os.environ, JUPYTER_DATA_DIR=str(data_dir))
+    result = subprocess.run(["bash", str(INSTALL), "--jar", str(stand_in_jar)], cwd=elsewhere,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (data_dir / "kernels" / "jtorch" / "kernel.json").exists()
+    listed = subprocess.run(["jupyter", "kernelspec", "list", "--json"], env=env,
+                            capture_output=True, text=True, check=True)
+    assert json.loads(listed.stdout)["kernelspecs"]["jtorch"]["resource_dir"] == str(
+        data_dir / "kernels" / "jtorch")
+
+
+@pytest.mark.parametrize("version", ["11.0.22", "1.8.0_392", "16.0.2"])
+def test_install_jdkOlderThan17_refused(tmp_path, stand_in_jar, elsewhere, version):
+    java = fake_java(tmp_path / "old jdk" / "bin", version)
+    result = run(["--prefix", str(tmp_path / "p"), "--jar", str(stand_in_jar), "--java", str(java)],
+                 cwd=elsewhere)
+    assert result.returncode != 0
+    assert f"Java {version}" in result.stderr and "JDK 17 or newer" in result.stderr
+    assert not kernelspec_dir(tmp_path / "p").exists()
+
+
+def test_install_javaHomeOlderThan17_refused(tmp_path, stand_in_jar, elsewhere):
+    home = tmp_path / "jdk11"
+    fake_java(home / "bin", "11.0.22")
+    result = run(["--prefix", str(tmp_path / "p"), "--jar", str(stand_in_jar)], cwd=elsewhere,
+                 env=env_without_java_home(JAVA_HOME=str(home)))
+    assert result.returncode != 0 and "JDK 17 or newer" in result.stderr
+
+
+def test_install_runtimeWithoutJshell_refused(tmp_path, stand_in_jar, elsewhere):
+    java = fake_java(tmp_path / "jre" / "bin", "17.0.9", modules="java.base@17")
+    result = run(["--prefix", str(tmp_path / "p"), "--jar", str(stand_in_jar), "--java", str(java)],
+                 cwd=elsewhere)
+    assert result.returncode != 0 and "jdk.jshell" in result.stderr
+
+
+def test_install_noJavaAnywhere_explains(tmp_path, stand_in_jar, elsewhere):
+    path = tool_bin(tmp_path / "bin", {"jupyter": shutil.which("jupyter")})
+    result = run(["--prefix", str(tmp_path / "p"), "--jar", str(stand_in_jar)], cwd=elsewhere,
+                 env=env_without_java_home(PATH=str(path)))
+    assert result.returncode != 0
+    assert "no Java found" in result.stderr and "openjdk-17-jdk-headless" in result.stderr
+
+
+def test_install_noJupyter_explains(tmp_path, stand_in_jar, elsewhere):
+    path = tool_bin(tmp_path / "bin", {"java": shutil.which("java")})
+    result = run(["--prefix", str(tmp_path / "p"), "--jar", str(stand_in_jar)], cwd=elsewhere,
+                 env=env_without_java_home(PATH=str(path)))
+    assert result.returncode != 0
+    assert "'jupyter' is not on PATH" in result.stderr
+
+
+def test_install_unknownOption_explains(elsewhere):
+    result = run(["--sytem"], cwd=elsewhere)
+    assert result.returncode != 0 and "unknown option '--sytem'" in result.stderr
+
+
+def fake_checkout(tmp_path, with_jar):
+    """A copy of install/ in a repository layout with a stand-in `mvn` that logs its calls."""
+    root = tmp_path / "check out"
+    shutil.copytree(ROOT / "install", root / "install",
+                    ignore=shutil.ignore_patterns("tests", "__pycache__"))
+    target = root / "kernel" / "target"
+    target.mkdir(parents=True)
+    if with_jar:
+        (target / "jtorch-kernel.jar").write_bytes(b"prebuilt")
+    calls = tmp_path / "mvn-calls.log"
+    bin_dir = tmp_path / "mvn bin"
+    bin_dir.mkdir()
+    write_script(bin_dir / "mvn", f'echo "$PWD $*" >> "{calls}"\n'
+                                  'printf built > kernel/target/jtorch-kernel.jar\n')
+    env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}")
+    return root, calls, env
+
+
+def test_install_jarAlreadyBuilt_buildsNothing(tmp_path, elsewhere):
+    root, calls, env = fake_checkout(tmp_path, with_jar=True)
+    result = subprocess.run(["bash", str(root / "install" / "install.sh"), "--prefix",
+                             str(tmp_path / "p")], cwd=elsewhere, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert not calls.exists()
+    assert (kernelspec_dir(tmp_path / "p") / "jtorch-kernel.jar").read_bytes() == b"prebuilt"
+
+
+def test_install_noJar_buildsOnceWithMaven(tmp_path, elsewhere):
+    root, calls, env = fake_checkout(tmp_path, with_jar=False)
+    result = subprocess.run(["bash", str(root / "install" / "install.sh"), "--prefix",
+                             str(tmp_path / "p")], cwd=elsewhere, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert calls.read_text().splitlines() == [f"{root} -q -B package -DskipTests"]
+    assert (kernelspec_dir(tmp_path / "p") / "jtorch-kernel.jar").read_bytes() == b"built"
+
+
+def test_installedKernel_pathWithSpaces_runsCellsFromAnotherCwd(tmp_path, elsewhere):
+    """The real kernel, installed under a path with spaces, answers from an unrelated cwd."""
+    assert REAL_JAR.exists(), f"build the kernel first: {REAL_JAR} is missing"
+    from jupyter_client.manager import start_new_kernel
+
+    prefix = tmp_path / "a prefix with spaces"
+    result = run(["--prefix", str(prefix), "--jar", str(REAL_JAR)], cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    os.environ["JUPYTER_PATH"] = str(prefix / "share" / "jupyter")
+    try:
+        manager, client = start_new_kernel(kernel_name="jtorch", cwd=str(elsewhere),
+                                           startup_timeout=60)
+    finally:
+        del os.environ["JUPYTER_PATH"]
+    try:
+        assert manager.kernel_spec.resource_dir == str(kernelspec_dir(prefix))
+        outputs = []
+        reply = client.execute_interactive(
+            'System.getProperty("user.dir") + " | " + torch.ones(2)', timeout=60,
+            output_hook=outputs.append)
+        assert reply["content"]["status"] == "ok"
+        results = [m["content"]["data"]["text/plain"] for m in outputs
+                   if m["msg_type"] == "execute_result"]
+        assert results and str(elsewhere) in results[0] and "tensor([1., 1.])" in results[0]
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)

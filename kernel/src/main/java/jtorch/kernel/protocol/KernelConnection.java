@@ -1,0 +1,140 @@
+package jtorch.kernel.protocol;
+
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dflib.jjava.jupyter.channels.HeartbeatChannel;
+import org.dflib.jjava.jupyter.channels.IOPubChannel;
+import org.dflib.jjava.jupyter.channels.JupyterSocket;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
+import org.dflib.jjava.jupyter.channels.StdinChannel;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
+import org.zeromq.ZMQ;
+
+/**
+ * The kernel's five sockets, bound to the connection file's address only: heartbeat, stdin and
+ * iopub from jjava-jupyter, shell and control as {@link KernelChannel}s. Routes each request to
+ * the handler registered for its type, one handler per message type.
+ *
+ * <p>stop_on_error: after {@link #abortQueuedExecutions()} the shell loop answers the
+ * execute_requests already waiting with status {@code aborted}, as ipykernel does.
+ */
+public final class KernelConnection {
+    private static final int IOPUB_HIGH_WATER_MARK = 100_000;
+
+    private final KernelConnectionProperties props;
+    private final ZMQ.Context context = ZMQ.context(1);
+    private final HeartbeatChannel heartbeat;
+    private final KernelChannel shell;
+    private final KernelChannel control;
+    private final StdinChannel stdin;
+    private final IOPubChannel iopub;
+    private final Map<MessageType<?>, ShellHandler<?>> handlers = new ConcurrentHashMap<>();
+    private volatile boolean aborting;
+    private volatile boolean closed;
+
+    public KernelConnection(KernelConnectionProperties props) throws NoSuchAlgorithmException, InvalidKeyException {
+        this.props = props;
+        HMACGenerator hmac = props.createHMACGenerator();
+        this.heartbeat = new HeartbeatChannel(context, hmac, 50);
+        this.shell = new KernelChannel(context, hmac, false, this::dispatch);
+        this.control = new KernelChannel(context, hmac, true, this::dispatch);
+        this.stdin = new StdinChannel(context, hmac);
+        this.iopub = new IOPubChannel(context, hmac);
+        this.iopub.setSndHWM(IOPUB_HIGH_WATER_MARK);
+    }
+
+    public <T> void setHandler(MessageType<T> type, ShellHandler<T> handler) {
+        handlers.put(type, handler);
+    }
+
+    public IOPubChannel iopub() {
+        return iopub;
+    }
+
+    /** Binds every socket and announces {@code starting}. */
+    public void connect() {
+        heartbeat.bind(props);
+        iopub.bind(props);
+        stdin.bind(props);
+        control.bind(props);
+        shell.bind(props);
+        iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+    }
+
+    /** Makes the shell loop abort the execute requests already queued (stop_on_error). */
+    public void abortQueuedExecutions() {
+        aborting = true;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void dispatch(KernelChannel channel, Message<?> message) {
+        MessageType<?> type = message.getHeader().getType();
+        ShellHandler handler = handlers.get(type);
+        if (handler == null) {
+            KernelLog.warn("no handler for message type " + type.getName() + "; ignored");
+            return;
+        }
+        Reply env = new Reply(channel, stdin, iopub, message);
+        try {
+            handler.handle(env, message);
+        } catch (Throwable t) {
+            KernelLog.warn("handler for " + type.getName() + " failed: " + t);
+        } finally {
+            try {
+                env.resolveDeferrals();
+            } catch (RuntimeException ex) {
+                KernelLog.warn("could not complete reply to " + type.getName() + ": " + ex);
+            }
+        }
+        if (env.isMarkedForShutdown()) {
+            close();
+            return;
+        }
+        if (aborting && channel == shell) {
+            drainAborting();
+        }
+    }
+
+    private void drainAborting() {
+        aborting = false;
+        Message<?> next;
+        while ((next = shell.poll(0)) != null) {
+            if (next.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
+                Reply env = new Reply(shell, stdin, iopub, next);
+                env.setStatusBusy();
+                env.reply(Replies.message(next, MessageType.EXECUTE_REPLY, Replies.executeAborted()));
+                env.setStatusIdle();
+            } else {
+                dispatch(shell, next);
+            }
+        }
+    }
+
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        shell.close();
+        control.close();
+        for (JupyterSocket s : new JupyterSocket[] {heartbeat, stdin, iopub}) {
+            try {
+                s.close();
+            } catch (RuntimeException ignored) {
+                // already closing
+            }
+        }
+    }
+
+    /** Blocks until the shell and control loops have ended. */
+    public void awaitClose() {
+        shell.waitUntilClose();
+        control.waitUntilClose();
+    }
+}

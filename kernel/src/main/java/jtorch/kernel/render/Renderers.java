@@ -1,0 +1,35 @@
+package jtorch.kernel.render;
+
+import jtorch.DType;
+import jtorch.Node;
+import jtorch.Size;
+import jtorch.Tensor;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+
+/**
+ * Registers, by class, how session values render: tensors as PyTorch's repr plus an HTML card;
+ * {@code Size}, {@code DType} and autograd nodes as PyTorch prints them; everything else as
+ * Python's repr of the value ({@link PyRepr}). The tensor library knows nothing of Jupyter.
+ */
+public final class Renderers {
+    private Renderers() {}
+
+    public static void registerAll(Renderer renderer) {
+        renderer.createRegistration(Tensor.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN, MIMEType.TEXT_HTML)
+                .register((tensor, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, tensor::toString);
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> TensorHtml.render(tensor));
+                });
+        renderer.createRegistration(Size.class).supporting(MIMEType.TEXT_PLAIN)
+                .register((size, context) -> context.renderIfRequested(MIMEType.TEXT_PLAIN, size::toString));
+        renderer.createRegistration(DType.class).supporting(MIMEType.TEXT_PLAIN)
+                .register((dtype, context) -> context.renderIfRequested(MIMEType.TEXT_PLAIN, dtype::toString));
+        renderer.createRegistration(Node.class).supporting(MIMEType.TEXT_PLAIN)
+                .register((node, context) -> context.renderIfRequested(MIMEType.TEXT_PLAIN, node::toString));
+        renderer.createRegistration(Object.class).supporting(MIMEType.TEXT_PLAIN)
+                .register((value, context) -> context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> PyRepr.repr(value)));
+    }
+}

@@ -1,0 +1,135 @@
+package jtorch;
+
+import java.lang.reflect.Array;
+
+/**
+ * Tensors over plain Java arrays and buffers, and exports back to Java arrays: the work behind
+ * {@code torch.fromArray}, {@code torch.fromBuffer}, {@code tensor.toFloatArray()} and
+ * {@code tensor.toArray()}.
+ *
+ * <p>Wrapping shares: the tensor's storage is the caller's array (or buffer), viewed contiguously
+ * with the requested shape (one size may be -1; no shape means 1-d). Exports copy, in row-major
+ * order, converting each element with PyTorch's casts.
+ */
+final class JavaArrays {
+    private JavaArrays() {}
+
+    /** A contiguous tensor over all of {@code storage}; an empty shape means 1-d. */
+    static Tensor wrap(Storage storage, int[] shape) {
+        int[] sizes = shape.length == 0 ? new int[] {storage.length} : Shapes.inferSize(shape, storage.length);
+        return new Tensor(storage, 0, sizes, Shapes.contiguousStrides(sizes), null);
+    }
+
+    static float[] toFloatArray(Tensor t) {
+        int n = t.numel();
+        float[] out = new float[n];
+        if (t.dtype == DType.FLOAT32 && t.isContiguous() && t.storage.array() != null) {
+            System.arraycopy(t.storage.array(), t.storage.base + t.offset, out, 0, n);
+            return out;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) value(t, i);
+        }
+        return out;
+    }
+
+    static double[] toDoubleArray(Tensor t) {
+        int n = t.numel();
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = value(t, i);
+        }
+        return out;
+    }
+
+    static long[] toLongArray(Tensor t) {
+        int n = t.numel();
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = t.dtype.isFloatingPoint() ? Storage.castToLong(t.getDouble(i), DType.INT64) : t.getLong(i);
+        }
+        return out;
+    }
+
+    static int[] toIntArray(Tensor t) {
+        int n = t.numel();
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) (t.dtype.isFloatingPoint() ? Storage.castToLong(t.getDouble(i), DType.INT32) : t.getLong(i));
+        }
+        return out;
+    }
+
+    private static double value(Tensor t, int i) {
+        return t.dtype.isFloatingPoint() ? t.getDouble(i) : t.getLong(i);
+    }
+
+    /**
+     * A nested Java array of the dtype's primitive type ({@code float[][]} for a 2-d float32
+     * tensor): float for float32/float16/bfloat16, double, long, int, short for int16 and for
+     * uint8 (which a signed byte cannot hold), byte for int8, boolean for bool. A 0-d tensor gives
+     * its value boxed in that type.
+     */
+    static Object toArray(Tensor t) {
+        Class<?> type = primitiveType(t.dtype);
+        if (t.sizes.length == 0) {
+            Object one = Array.newInstance(type, 1);
+            set(one, 0, t, 0);
+            return Array.get(one, 0);
+        }
+        int[] pos = {0};
+        return nested(t, 0, type, pos);
+    }
+
+    private static Object nested(Tensor t, int dim, Class<?> type, int[] pos) {
+        int n = t.sizes[dim];
+        if (dim == t.sizes.length - 1) {
+            Object row = Array.newInstance(type, n);
+            for (int i = 0; i < n; i++) {
+                set(row, i, t, pos[0]++);
+            }
+            return row;
+        }
+        Class<?> rowType = type;
+        for (int d = dim + 1; d < t.sizes.length; d++) {
+            rowType = rowType.arrayType();
+        }
+        Object rows = Array.newInstance(rowType, n);
+        for (int i = 0; i < n; i++) {
+            Array.set(rows, i, nested(t, dim + 1, type, pos));
+        }
+        return rows;
+    }
+
+    private static void set(Object row, int i, Tensor t, int linear) {
+        switch (t.dtype) {
+            case FLOAT64: Array.setDouble(row, i, t.getDouble(linear)); break;
+            case FLOAT32:
+            case FLOAT16:
+            case BFLOAT16: Array.setFloat(row, i, (float) t.getDouble(linear)); break;
+            case INT64: Array.setLong(row, i, t.getLong(linear)); break;
+            case INT32: Array.setInt(row, i, (int) t.getLong(linear)); break;
+            case INT16:
+            case UINT8: Array.setShort(row, i, (short) t.getLong(linear)); break;
+            case INT8: Array.setByte(row, i, (byte) t.getLong(linear)); break;
+            case BOOL: Array.setBoolean(row, i, t.getLong(linear) != 0); break;
+            default: throw new AssertionError(t.dtype);
+        }
+    }
+
+    private static Class<?> primitiveType(DType dtype) {
+        switch (dtype) {
+            case FLOAT64: return double.class;
+            case FLOAT32:
+            case FLOAT16:
+            case BFLOAT16: return float.class;
+            case INT64: return long.class;
+            case INT32: return int.class;
+            case INT16:
+            case UINT8: return short.class;
+            case INT8: return byte.class;
+            case BOOL: return boolean.class;
+            default: throw new AssertionError(dtype);
+        }
+    }
+}

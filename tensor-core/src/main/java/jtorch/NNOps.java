@@ -1,0 +1,396 @@
+package jtorch;
+
+/**
+ * The differentiable ops behind {@code torch.nn.functional}: softmax, log-softmax, the negative
+ * log-likelihood and mean-squared-error losses and {@code addmm} (a linear layer's product plus
+ * bias), each forward with its backward node named as in PyTorch 1.13. Cross-entropy is
+ * {@code nll_loss(log_softmax(x))}, as PyTorch composes it.
+ *
+ * <p>Softmax and log-softmax reduce along one dimension of a dense copy of the input: with
+ * {@code outer} the product of the sizes before {@code dim}, {@code n} the size of {@code dim}
+ * and {@code inner} the product after it, element {@code (o, k, i)} sits at
+ * {@code (o * n + k) * inner + i}.
+ */
+final class NNOps {
+    private NNOps() {}
+
+    /** {@code reduction=} of the losses. */
+    enum Reduction {
+        NONE, MEAN, SUM;
+
+        static Reduction of(String name) {
+            switch (name) {
+                case "none": return NONE;
+                case "mean": return MEAN;
+                case "sum": return SUM;
+                default: throw new IllegalArgumentException(name + " is not a valid value for reduction");
+            }
+        }
+    }
+
+    /** Exponentials normalised along {@code dim}, shifted by the maximum so large inputs cannot overflow. */
+    static final class Softmax {
+        private Softmax() {}
+
+        static Tensor forward(Tensor self, int dim) {
+            int d = Shapes.wrapDim(dim, Math.max(self.dim(), 1));
+            checkFloating(self, d, "softmax");
+            Tensor out = normalize(self, d, false);
+            if (Grads.needed(self)) {
+                Backward node = new Backward(self, d);
+                out.withGradFn(node);
+                node.result = node.saveOutput(out);
+            }
+            return out;
+        }
+
+        /** {@code grad_input = y * (grad - sum(grad * y, dim))}. */
+        static final class Backward extends Node {
+            private final int dim;
+            SavedTensor result;
+
+            Backward(Tensor self, int dim) {
+                super(self);
+                this.dim = dim;
+            }
+
+            @Override
+            public String name() {
+                return "SoftmaxBackward0";
+            }
+
+            @Override
+            Tensor[] apply(Tensor grad) {
+                Tensor y = result.unpack();
+                if (y.dim() == 0) {
+                    return new Tensor[] {torch.zerosLike(grad)};
+                }
+                return new Tensor[] {grad.sub(grad.mul(y).sum(dim, true)).mul(y)};
+            }
+        }
+    }
+
+    /** {@code x - max - log(sum(exp(x - max)))} along {@code dim}. */
+    static final class LogSoftmax {
+        private LogSoftmax() {}
+
+        static Tensor forward(Tensor self, int dim) {
+            int d = Shapes.wrapDim(dim, Math.max(self.dim(), 1));
+            checkFloating(self, d, "log_softmax");
+            Tensor out = normalize(self, d, true);
+            if (Grads.needed(self)) {
+                Backward node = new Backward(self, d);
+                out.withGradFn(node);
+                node.result = node.saveOutput(out);
+            }
+            return out;
+        }
+
+        /** {@code grad_input = grad - exp(y) * sum(grad, dim)}. */
+        static final class Backward extends Node {
+            private final int dim;
+            SavedTensor result;
+
+            Backward(Tensor self, int dim) {
+                super(self);
+                this.dim = dim;
+            }
+
+            @Override
+            public String name() {
+                return "LogSoftmaxBackward0";
+            }
+
+            @Override
+            Tensor[] apply(Tensor grad) {
+                Tensor y = result.unpack();
+                if (y.dim() == 0) {
+                    return new Tensor[] {torch.zerosLike(grad)};
+                }
+                return new Tensor[] {grad.sub(y.exp().mul(grad.sum(dim, true)))};
+            }
+        }
+    }
+
+    private static void checkFloating(Tensor self, int dim, String op) {
+        if (!self.dtype.isFloatingPoint()) {
+            boolean last = self.dim() == 0 || dim == self.dim() - 1;
+            throw new UnsupportedOperationException("\"" + op + (last ? "_lastdim" : "") + "_kernel_impl\" not"
+                    + " implemented for '" + self.dtype.scalarName() + "'");
+        }
+    }
+
+    /** Softmax (or log-softmax) of a floating tensor along {@code dim}, computed in double. */
+    private static Tensor normalize(Tensor self, int dim, boolean log) {
+        Tensor out = Tensor.allocate(self.dtype, self.sizes.clone());
+        if (out.numel() == 0) {
+            return out;
+        }
+        Tensor in = self.dense();
+        int n = self.dim() == 0 ? 1 : self.sizes[dim];
+        int inner = 1;
+        for (int i = dim + 1; i < self.dim(); i++) {
+            inner *= self.sizes[i];
+        }
+        int outer = out.numel() / (n * inner);
+        double[] row = new double[n];
+        for (int o = 0; o < outer; o++) {
+            Interrupts.check();
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < n; k++) {
+                    row[k] = in.storage.getDouble(base + k * inner);
+                    max = Math.max(max, row[k]);
+                }
+                if (Double.isInfinite(max)) {
+                    max = 0;
+                }
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += Math.exp(row[k] - max);
+                }
+                double logSum = Math.log(sum);
+                for (int k = 0; k < n; k++) {
+                    double shifted = row[k] - max;
+                    out.storage.setDouble(base + k * inner, log ? shifted - logSum : Math.exp(shifted) / sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code nll_loss(input, target)}: input {@code (N, C)} log-probabilities with int64 targets
+     * {@code (N)}, or {@code (C)} with a 0-d target; {@code ignoreIndex} targets count nowhere.
+     */
+    static final class NllLoss {
+        private NllLoss() {}
+
+        static Tensor forward(Tensor input, Tensor target, Reduction reduction, long ignoreIndex) {
+            if (target.dtype != DType.INT64) {
+                throw new IllegalArgumentException("expected scalar type Long but found " + target.dtype.scalarName());
+            }
+            if (input.dim() < 1 || input.dim() > 2) {
+                throw new IllegalArgumentException("input tensor should be 1D or 2D");
+            }
+            boolean batched = input.dim() == 2;
+            if (batched ? target.dim() != 1 : target.dim() != 0) {
+                if (batched && target.dim() > 1) {
+                    throw new IllegalArgumentException("Expected input batch_size (" + input.sizes[0]
+                            + ") to match target batch_size (" + target.sizes[0] + ").");
+                }
+                throw new IllegalArgumentException("0D or 1D target tensor expected, multi-target not supported");
+            }
+            int rows = batched ? input.sizes[0] : 1;
+            int classes = input.sizes[input.dim() - 1];
+            if (batched && target.sizes[0] != rows) {
+                throw new IllegalArgumentException("Expected input batch_size (" + rows + ") to match target batch_size ("
+                        + target.sizes[0] + ").");
+            }
+            long[] labels = new long[rows];
+            int counted = 0;
+            for (int r = 0; r < rows; r++) {
+                labels[r] = target.getLong(r);
+                if (labels[r] == ignoreIndex) {
+                    continue;
+                }
+                if (labels[r] < 0 || labels[r] >= classes) {
+                    throw new IndexOutOfBoundsException("Target " + labels[r] + " is out of bounds.");
+                }
+                counted++;
+            }
+            Tensor out = Tensor.allocate(input.dtype, reduction == Reduction.NONE && batched ? new int[] {rows} : new int[0]);
+            double total = 0;
+            for (int r = 0; r < rows; r++) {
+                double loss = labels[r] == ignoreIndex ? 0 : -input.getDouble(r * classes + (int) labels[r]);
+                if (reduction == Reduction.NONE) {
+                    out.storage.setDouble(r, loss);
+                }
+                total += loss;
+            }
+            if (reduction != Reduction.NONE) {
+                out.storage.setDouble(0, reduction == Reduction.MEAN ? total / counted : total);
+            }
+            if (Grads.needed(input)) {
+                out.withGradFn(new Backward(input, labels, classes, reduction, ignoreIndex, counted));
+            }
+            return out;
+        }
+
+        /** {@code grad_input[r, target[r]] = -grad / count} (mean), {@code -grad} (sum) or {@code -grad[r]} (none). */
+        static final class Backward extends Node {
+            private final int[] inputSizes;
+            private final DType inputType;
+            private final long[] labels;
+            private final int classes;
+            private final Reduction reduction;
+            private final long ignoreIndex;
+            private final int counted;
+
+            Backward(Tensor input, long[] labels, int classes, Reduction reduction, long ignoreIndex, int counted) {
+                super(input);
+                this.inputSizes = input.sizes;
+                this.inputType = input.dtype;
+                this.labels = labels;
+                this.classes = classes;
+                this.reduction = reduction;
+                this.ignoreIndex = ignoreIndex;
+                this.counted = counted;
+            }
+
+            @Override
+            public String name() {
+                return "NllLossBackward0";
+            }
+
+            @Override
+            Tensor[] apply(Tensor grad) {
+                Tensor gradInput = Tensor.allocate(inputType, inputSizes.clone());
+                double scale = reduction == Reduction.MEAN ? 1.0 / counted : 1.0;
+                for (int r = 0; r < labels.length; r++) {
+                    if (labels[r] == ignoreIndex) {
+                        continue;
+                    }
+                    double g = reduction == Reduction.NONE && grad.dim() > 0 ? grad.getDouble(r) : grad.getDouble(0);
+                    gradInput.storage.setDouble(r * classes + (int) labels[r], -g * scale);
+                }
+                return new Tensor[] {gradInput};
+            }
+        }
+    }
+
+    /** {@code mse_loss(input, target)}: {@code (input - target)^2}, reduced; the operands broadcast. */
+    static final class MseLoss {
+        private MseLoss() {}
+
+        static Tensor forward(Tensor input, Tensor target, Reduction reduction) {
+            Tensor out;
+            try (GradMode ignored = GradMode.set(false)) {
+                Tensor diff = input.sub(target);
+                Tensor squared = diff.mul(diff);
+                out = reduction == Reduction.NONE ? squared : reduction == Reduction.MEAN ? squared.mean() : squared.sum();
+            }
+            if (Grads.needed(input, target)) {
+                out.withGradFn(new Backward(input, target, reduction));
+            }
+            return out;
+        }
+
+        /** {@code grad_input = 2 (input - target) grad / count}; the target's gradient is its negation. */
+        static final class Backward extends Node {
+            private final SavedTensor input;
+            private final SavedTensor target;
+            private final int[] inputSizes;
+            private final int[] targetSizes;
+            private final DType inputType;
+            private final DType targetType;
+            private final Reduction reduction;
+
+            Backward(Tensor input, Tensor target, Reduction reduction) {
+                super(input, target);
+                this.input = save(input);
+                this.target = save(target);
+                this.inputSizes = input.sizes;
+                this.targetSizes = target.sizes;
+                this.inputType = input.dtype;
+                this.targetType = target.dtype;
+                this.reduction = reduction;
+            }
+
+            @Override
+            public String name() {
+                return "MseLossBackward0";
+            }
+
+            @Override
+            Tensor[] apply(Tensor grad) {
+                Tensor diff = input.unpack().sub(target.unpack());
+                double scale = reduction == Reduction.MEAN ? 2.0 / Math.max(diff.numel(), 1) : 2.0;
+                Tensor g = diff.mul(grad).mul(scale);
+                return new Tensor[] {
+                    needsGrad(0) ? Grads.reduceTo(g, inputSizes, inputType) : null,
+                    needsGrad(1) ? Grads.reduceTo(g.neg(), targetSizes, targetType) : null,
+                };
+            }
+        }
+    }
+
+    /** {@code addmm(bias, mat1, mat2)}: {@code bias + mat1 @ mat2}, a linear layer on a batch. */
+    static final class Addmm {
+        private Addmm() {}
+
+        static Tensor forward(Tensor bias, Tensor mat1, Tensor mat2) {
+            Tensor out;
+            try (GradMode ignored = GradMode.set(false)) {
+                out = mat1.mm(mat2);
+                if (bias.dtype != out.dtype) {
+                    throw new IllegalArgumentException("expected scalar type " + out.dtype.scalarName() + " but found "
+                            + bias.dtype.scalarName());
+                }
+                out.add_(bias);
+            }
+            if (Grads.needed(bias, mat1, mat2)) {
+                out.withGradFn(new Backward(bias, mat1, mat2));
+            }
+            return out;
+        }
+
+        /** bias: grad summed to its shape; mat1: {@code grad @ mat2^T}; mat2: {@code mat1^T @ grad}. */
+        static final class Backward extends Node {
+            private final int[] biasSizes;
+            private final DType biasType;
+            private final SavedTensor mat1;
+            private final SavedTensor mat2;
+
+            Backward(Tensor bias, Tensor mat1, Tensor mat2) {
+                super(bias, mat1, mat2);
+                this.biasSizes = bias.sizes;
+                this.biasType = bias.dtype;
+                this.mat2 = needsGrad(1) ? save(mat2) : null;
+                this.mat1 = needsGrad(2) ? save(mat1) : null;
+            }
+
+            @Override
+            public String name() {
+                return "AddmmBackward0";
+            }
+
+            @Override
+            Tensor[] apply(Tensor grad) {
+                return new Tensor[] {
+                    needsGrad(0) ? Grads.reduceTo(grad, biasSizes, biasType) : null,
+                    needsGrad(1) ? grad.mm(mat2.unpack().t()) : null,
+                    needsGrad(2) ? mat1.unpack().t().mm(grad) : null,
+                };
+            }
+        }
+    }
+
+    /** {@code one_hot(tensor, num_classes)}: int64 indicators with a new last dimension (not differentiable). */
+    static Tensor oneHot(Tensor self, int numClasses) {
+        if (self.dtype != DType.INT64) {
+            throw new IllegalArgumentException("one_hot is only applicable to index tensor.");
+        }
+        int n = self.numel();
+        long max = -1;
+        for (int i = 0; i < n; i++) {
+            long v = self.getLong(i);
+            if (v < 0) {
+                throw new IllegalArgumentException("Class values must be non-negative.");
+            }
+            max = Math.max(max, v);
+        }
+        int classes = numClasses < 0 ? (int) max + 1 : numClasses;
+        if (max >= classes) {
+            throw new IllegalArgumentException("Class values must be smaller than num_classes.");
+        }
+        int[] shape = java.util.Arrays.copyOf(self.sizes, self.dim() + 1);
+        shape[self.dim()] = classes;
+        Tensor out = Tensor.allocate(DType.INT64, shape);
+        for (int i = 0; i < n; i++) {
+            out.storage.setLong(i * classes + (int) self.getLong(i), 1);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,555 @@
+package jtorch;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code torch.nn} namespace: modules ({@link Module}, {@link Linear}, {@link ReLU},
+ * {@link Sequential}, losses) and {@link functional}, built from differentiable tensor ops so that
+ * {@code loss.backward()} fills every parameter's {@code grad()}.
+ *
+ * <pre>{@code
+ * torch.manualSeed(0);
+ * var model = new nn.Sequential(new nn.Linear(784, 256), new nn.ReLU(), new nn.Linear(256, 10));
+ * var lossFn = new nn.CrossEntropyLoss();
+ * var opt = new optim.SGD(model.parameters(), 0.01, 0.9);
+ * opt.zeroGrad();
+ * Tensor loss = lossFn.forward(model.forward(x), y);
+ * loss.backward();
+ * opt.step();
+ * }</pre>
+ */
+@SuppressWarnings({"checkstyle:TypeName", "java:S101"})
+public final class nn {
+    private nn() {}
+
+    /**
+     * Base class of layers and models, as {@code torch.nn.Module}: owns named parameters and
+     * submodules, a training flag, and prints as PyTorch's module repr.
+     *
+     * <p>A subclass registers parameters and submodules with {@link #registerParameter} and
+     * {@link #registerModule}; fields of a subclass holding a {@code Module}, or a leaf tensor that
+     * requires grad, are registered too, by field name in declaration order after the explicit
+     * ones (Java cannot observe attribute assignment as Python's {@code __setattr__} does).
+     */
+    public abstract static class Module {
+        private final Map<String, Tensor> parameters = new LinkedHashMap<>();
+        private final Map<String, Module> modules = new LinkedHashMap<>();
+        private boolean training = true;
+
+        /** {@code forward(input)}; a module that does not override it cannot be called. */
+        public Tensor forward(Tensor input) {
+            throw new UnsupportedOperationException("Module [" + typeName() + "] is missing the required \"forward\""
+                    + " function");
+        }
+
+        /** {@code register_parameter(name, tensor)}: a null tensor removes nothing and adds nothing. */
+        public void registerParameter(String name, Tensor parameter) {
+            checkName(name, "parameter");
+            if (parameter != null) {
+                if (!parameter.isLeaf()) {
+                    throw new IllegalArgumentException("Cannot assign non-leaf Tensor to parameter '" + name + "'. Model"
+                            + " parameters must be created explicitly. To express '" + name + "' as a function of"
+                            + " another Tensor, compute the value in the forward() method.");
+                }
+                parameters.put(name, parameter);
+            }
+        }
+
+        /** {@code register_module(name, module)} (also {@code add_module}). */
+        public void registerModule(String name, Module module) {
+            checkName(name, "module");
+            if (module != null) {
+                modules.put(name, module);
+            }
+        }
+
+        private void checkName(String name, String kind) {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException(kind + " name can't be empty string \"\"");
+            }
+            if (name.contains(".")) {
+                throw new IllegalArgumentException(kind + " name can't contain \".\"");
+            }
+        }
+
+        /** The parameters of this module and its submodules, each once, as {@code list(parameters())}. */
+        public List<Tensor> parameters() {
+            return new ArrayList<>(namedParameters().values());
+        }
+
+        /** {@code dict(named_parameters())}: dotted names such as {@code 0.weight}, in registration order. */
+        public Map<String, Tensor> namedParameters() {
+            Map<String, Tensor> out = new LinkedHashMap<>();
+            collectParameters("", out, new IdentityHashMap<>());
+            return Collections.unmodifiableMap(out);
+        }
+
+        private void collectParameters(String prefix, Map<String, Tensor> out, Map<Tensor, Boolean> seen) {
+            for (Map.Entry<String, Tensor> e : ownParameters().entrySet()) {
+                if (seen.put(e.getValue(), Boolean.TRUE) == null) {
+                    out.put(prefix + e.getKey(), e.getValue());
+                }
+            }
+            for (Map.Entry<String, Module> e : namedChildren().entrySet()) {
+                e.getValue().collectParameters(prefix + e.getKey() + ".", out, seen);
+            }
+        }
+
+        /** The direct submodules, as {@code list(children())}. */
+        public List<Module> children() {
+            return new ArrayList<>(namedChildren().values());
+        }
+
+        /** {@code dict(named_children())}. */
+        public Map<String, Module> namedChildren() {
+            Map<String, Module> out = new LinkedHashMap<>(modules);
+            for (Map.Entry<String, Object> e : fields(Module.class).entrySet()) {
+                if (!out.containsValue(e.getValue())) {
+                    out.put(e.getKey(), (Module) e.getValue());
+                }
+            }
+            return Collections.unmodifiableMap(out);
+        }
+
+        private Map<String, Tensor> ownParameters() {
+            Map<String, Tensor> out = new LinkedHashMap<>(parameters);
+            for (Map.Entry<String, Object> e : fields(Tensor.class).entrySet()) {
+                Tensor t = (Tensor) e.getValue();
+                if (t.isLeaf() && t.requiresGrad() && !out.containsValue(t)) {
+                    out.put(e.getKey(), t);
+                }
+            }
+            return out;
+        }
+
+        /** Non-null values of this object's instance fields declared below {@code Module} with the given type. */
+        private Map<String, Object> fields(Class<?> type) {
+            List<Class<?>> chain = new ArrayList<>();
+            for (Class<?> c = getClass(); c != null && c != Module.class; c = c.getSuperclass()) {
+                if (c.getEnclosingClass() != nn.class) {
+                    chain.add(0, c);
+                }
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Class<?> c : chain) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic() || !type.isAssignableFrom(f.getType())) {
+                        continue;
+                    }
+                    try {
+                        f.setAccessible(true);
+                        Object value = f.get(this);
+                        if (value != null) {
+                            out.putIfAbsent(f.getName(), value);
+                        }
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        // a field we may not read (a strongly encapsulated module) is simply not registered
+                    }
+                }
+            }
+            return out;
+        }
+
+        /**
+         * {@code zero_grad()} as PyTorch 1.13 does it by default: every gradient that exists is
+         * zeroed in place (and cut from any graph).
+         */
+        public void zeroGrad() {
+            zeroGrad(false);
+        }
+
+        /** {@code zero_grad(set_to_none)}: with {@code true}, gradients are reset to null instead. */
+        public void zeroGrad(boolean setToNone) {
+            optim.zeroGrads(parameters(), setToNone);
+        }
+
+        /** Sets training mode here and in every submodule, as {@code train(mode)}; returns this module. */
+        public Module train(boolean mode) {
+            training = mode;
+            for (Module m : children()) {
+                m.train(mode);
+            }
+            return this;
+        }
+
+        /** {@code train()}. */
+        public Module train() {
+            return train(true);
+        }
+
+        /** {@code eval()}: {@code train(false)}. */
+        public Module eval() {
+            return train(false);
+        }
+
+        /** The {@code training} attribute. */
+        public boolean training() {
+            return training;
+        }
+
+        /** The part of the repr inside the parentheses, as {@code extra_repr()}; empty by default. */
+        public String extraRepr() {
+            return "";
+        }
+
+        /** The module's class name as the repr shows it. */
+        private String typeName() {
+            String name = getClass().getSimpleName();
+            return name.isEmpty() ? "Module" : name;
+        }
+
+        /** PyTorch's module repr: {@code Linear(in_features=2, out_features=3, bias=True)}, children indented. */
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(typeName()).append('(');
+            String extra = extraRepr();
+            Map<String, Module> children = namedChildren();
+            List<String> lines = new ArrayList<>();
+            if (!extra.isEmpty()) {
+                Collections.addAll(lines, extra.split("\n", -1));
+            }
+            for (Map.Entry<String, Module> e : children.entrySet()) {
+                lines.add("(" + e.getKey() + "): " + indent(e.getValue().toString()));
+            }
+            if (lines.size() == 1 && children.isEmpty()) {
+                return sb.append(lines.get(0)).append(')').toString();
+            }
+            if (!lines.isEmpty()) {
+                sb.append('\n');
+                for (String line : lines) {
+                    sb.append("  ").append(line).append('\n');
+                }
+            }
+            return sb.append(')').toString();
+        }
+
+        private static String indent(String text) {
+            return text.replace("\n", "\n  ");
+        }
+    }
+
+    /**
+     * {@code nn.Linear(in_features, out_features, bias=True)}: {@code y = x W^T + b}, initialised
+     * as PyTorch does (Kaiming-uniform weight, uniform bias in {@code ±1/sqrt(in_features)}),
+     * drawing from the generator {@code torch.manualSeed} seeds.
+     */
+    public static final class Linear extends Module {
+        private final int inFeatures;
+        private final int outFeatures;
+        private final Tensor weight;
+        private final Tensor bias;
+
+        /** {@code nn.Linear(in_features, out_features)}. */
+        public Linear(int inFeatures, int outFeatures) {
+            this(inFeatures, outFeatures, true);
+        }
+
+        /** {@code nn.Linear(in_features, out_features, bias=...)}. */
+        public Linear(int inFeatures, int outFeatures, boolean bias) {
+            if (inFeatures < 0 || outFeatures < 0) {
+                throw new IllegalArgumentException("Trying to create tensor with negative dimension "
+                        + Math.min(inFeatures, outFeatures) + ": [" + outFeatures + ", " + inFeatures + "]");
+            }
+            this.inFeatures = inFeatures;
+            this.outFeatures = outFeatures;
+            this.weight = torch.empty(outFeatures, inFeatures);
+            this.bias = bias ? torch.empty(outFeatures) : null;
+            resetParameters();
+            weight.requiresGrad_();
+            registerParameter("weight", weight);
+            if (this.bias != null) {
+                this.bias.requiresGrad_();
+                registerParameter("bias", this.bias);
+            }
+        }
+
+        /** {@code kaiming_uniform_(weight, a=sqrt(5))} then the bias, in PyTorch's arithmetic. */
+        private void resetParameters() {
+            try (GradMode ignored = GradMode.set(false)) {
+                double a = Math.sqrt(5);
+                double gain = Math.sqrt(2.0 / (1 + Math.pow(a, 2)));
+                double std = gain / Math.sqrt(inFeatures);
+                double bound = Math.sqrt(3.0) * std;
+                weight.uniform_(-bound, bound);
+                if (bias != null) {
+                    double b = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
+                    bias.uniform_(-b, b);
+                }
+            }
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return functional.linear(input, weight, bias);
+        }
+
+        /** The {@code weight} parameter, {@code (out_features, in_features)}. */
+        public Tensor weight() {
+            return weight;
+        }
+
+        /** The {@code bias} parameter, or null when created with {@code bias=false}. */
+        public Tensor bias() {
+            return bias;
+        }
+
+        /** {@code in_features}. */
+        public int inFeatures() {
+            return inFeatures;
+        }
+
+        /** {@code out_features}. */
+        public int outFeatures() {
+            return outFeatures;
+        }
+
+        @Override
+        public String extraRepr() {
+            return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias="
+                    + (bias != null ? "True" : "False");
+        }
+    }
+
+    /** {@code nn.ReLU()}: {@code max(x, 0)}. */
+    public static final class ReLU extends Module {
+        @Override
+        public Tensor forward(Tensor input) {
+            return input.relu();
+        }
+    }
+
+    /** {@code nn.Sigmoid()}. */
+    public static final class Sigmoid extends Module {
+        @Override
+        public Tensor forward(Tensor input) {
+            return input.sigmoid();
+        }
+    }
+
+    /** {@code nn.Tanh()}. */
+    public static final class Tanh extends Module {
+        @Override
+        public Tensor forward(Tensor input) {
+            return input.tanh();
+        }
+    }
+
+    /** {@code nn.Sequential(m0, m1, ...)}: applies the modules in order; children are named 0, 1, .... */
+    public static final class Sequential extends Module {
+        private final List<Module> layers = new ArrayList<>();
+
+        /** {@code nn.Sequential(*modules)}. */
+        public Sequential(Module... modules) {
+            for (Module m : modules) {
+                append(m);
+            }
+        }
+
+        /** {@code append(module)}: adds a module at the end; returns this. */
+        public Sequential append(Module module) {
+            if (module == null) {
+                throw new IllegalArgumentException("Sequential.append() expects a Module, got None");
+            }
+            registerModule(Integer.toString(layers.size()), module);
+            layers.add(module);
+            return this;
+        }
+
+        /** {@code seq[i]}; negative indices count from the end. */
+        public Module get(int index) {
+            int n = layers.size();
+            if (index < -n || index >= n) {
+                throw new IndexOutOfBoundsException("index " + index + " is out of range");
+            }
+            return layers.get(index < 0 ? index + n : index);
+        }
+
+        /** {@code len(seq)}. */
+        public int len() {
+            return layers.size();
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            Tensor x = input;
+            for (Module m : layers) {
+                x = m.forward(x);
+            }
+            return x;
+        }
+    }
+
+    /** Base of the loss modules: {@code forward(input, target)} with a {@code reduction}. */
+    abstract static class Loss extends Module {
+        final String reduction;
+
+        Loss(String reduction) {
+            NNOps.Reduction.of(reduction);
+            this.reduction = reduction;
+        }
+
+        /** The loss of {@code input} against {@code target}. */
+        public abstract Tensor forward(Tensor input, Tensor target);
+    }
+
+    /** {@code nn.MSELoss(reduction='mean')}. */
+    public static final class MSELoss extends Loss {
+        /** {@code nn.MSELoss()}. */
+        public MSELoss() {
+            this("mean");
+        }
+
+        /** {@code nn.MSELoss(reduction=...)}: {@code "mean"}, {@code "sum"} or {@code "none"}. */
+        public MSELoss(String reduction) {
+            super(reduction);
+        }
+
+        @Override
+        public Tensor forward(Tensor input, Tensor target) {
+            return functional.mseLoss(input, target, reduction);
+        }
+    }
+
+    /** {@code nn.CrossEntropyLoss(reduction='mean')}: log-softmax over classes, then negative log-likelihood. */
+    public static final class CrossEntropyLoss extends Loss {
+        /** {@code nn.CrossEntropyLoss()}. */
+        public CrossEntropyLoss() {
+            this("mean");
+        }
+
+        /** {@code nn.CrossEntropyLoss(reduction=...)}. */
+        public CrossEntropyLoss(String reduction) {
+            super(reduction);
+        }
+
+        @Override
+        public Tensor forward(Tensor input, Tensor target) {
+            return functional.crossEntropy(input, target, reduction);
+        }
+    }
+
+    /** {@code torch.nn.functional}: stateless, differentiable versions of the layers and losses. */
+    public static final class functional {
+        private static final long IGNORE_INDEX = -100;
+
+        private functional() {}
+
+        /** {@code F.linear(input, weight, bias)}: {@code input @ weight^T + bias} (bias may be null). */
+        public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+            if (input.dim() == 2 && bias != null) {
+                return NNOps.Addmm.forward(bias, input, weight.t());
+            }
+            Tensor out = input.matmul(weight.t());
+            return bias == null ? out : out.add(bias);
+        }
+
+        /** {@code F.linear(input, weight)}. */
+        public static Tensor linear(Tensor input, Tensor weight) {
+            return linear(input, weight, null);
+        }
+
+        /** {@code F.relu(input)}. */
+        public static Tensor relu(Tensor input) {
+            return input.relu();
+        }
+
+        /** {@code F.softmax(input, dim)}. */
+        public static Tensor softmax(Tensor input, int dim) {
+            return NNOps.Softmax.forward(input, dim);
+        }
+
+        /** {@code F.log_softmax(input, dim)}. */
+        public static Tensor logSoftmax(Tensor input, int dim) {
+            return NNOps.LogSoftmax.forward(input, dim);
+        }
+
+        /** {@code F.nll_loss(input, target)}: input holds log-probabilities, {@code (N, C)} or {@code (C)}. */
+        public static Tensor nllLoss(Tensor input, Tensor target) {
+            return nllLoss(input, target, "mean");
+        }
+
+        /** {@code F.nll_loss(input, target, reduction=...)}. */
+        public static Tensor nllLoss(Tensor input, Tensor target, String reduction) {
+            return NNOps.NllLoss.forward(input, target, NNOps.Reduction.of(reduction), IGNORE_INDEX);
+        }
+
+        /** {@code F.cross_entropy(input, target)}: class-index targets (int64) or class probabilities. */
+        public static Tensor crossEntropy(Tensor input, Tensor target) {
+            return crossEntropy(input, target, "mean");
+        }
+
+        /**
+         * {@code F.cross_entropy(input, target, reduction=...)}: input {@code (N, C)}, {@code (C)} or
+         * {@code (N, C, d1, ...)}; target int64 class indices ({@code -100} ignored), or
+         * probabilities shaped like the input.
+         */
+        public static Tensor crossEntropy(Tensor input, Tensor target, String reduction) {
+            NNOps.Reduction r = NNOps.Reduction.of(reduction);
+            int classDim = input.dim() == 1 ? 0 : 1;
+            if (input.dim() == 0) {
+                throw new IndexOutOfBoundsException("Dimension out of range (expected to be in range of [-1, 0], but"
+                        + " got 1)");
+            }
+            Tensor logp = NNOps.LogSoftmax.forward(input, classDim);
+            if (target.dtype.isFloatingPoint() && target.shape().equals(input.shape())) {
+                Tensor perSample = logp.mul(target).sum(classDim).neg();
+                if (r == NNOps.Reduction.NONE) {
+                    return perSample;
+                }
+                Tensor total = perSample.sum();
+                return r == NNOps.Reduction.SUM ? total : total.div(input.numel() / input.size(classDim));
+            }
+            if (input.dim() <= 2) {
+                return NNOps.NllLoss.forward(logp, target, r, IGNORE_INDEX);
+            }
+            int classes = input.size(1);
+            int[] perm = new int[input.dim()];
+            for (int i = 0, j = 0; i < perm.length; i++) {
+                if (i != 1) {
+                    perm[j++] = i;
+                }
+            }
+            perm[perm.length - 1] = 1;
+            if (target.dim() != input.dim() - 1) {
+                throw new IllegalArgumentException("Expected target size " + expectedTargetSize(input) + ", got "
+                        + target.shape().toList());
+            }
+            Tensor flat = logp.permute(perm).reshape(-1, classes);
+            Tensor loss = NNOps.NllLoss.forward(flat, target.reshape(-1), r, IGNORE_INDEX);
+            return r == NNOps.Reduction.NONE ? loss.view(target.sizes) : loss;
+        }
+
+        private static String expectedTargetSize(Tensor input) {
+            List<Integer> dims = new ArrayList<>(input.shape().toList());
+            dims.remove(1);
+            return dims.toString();
+        }
+
+        /** {@code F.mse_loss(input, target)}. */
+        public static Tensor mseLoss(Tensor input, Tensor target) {
+            return mseLoss(input, target, "mean");
+        }
+
+        /** {@code F.mse_loss(input, target, reduction=...)}. */
+        public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
+            return NNOps.MseLoss.forward(input, target, NNOps.Reduction.of(reduction));
+        }
+
+        /** {@code F.one_hot(tensor, num_classes)}: int64 indicators; {@code -1} infers the class count. */
+        public static Tensor oneHot(Tensor tensor, int numClasses) {
+            return NNOps.oneHot(tensor, numClasses);
+        }
+
+        /** {@code F.one_hot(tensor)}: one class more than the largest value. */
+        public static Tensor oneHot(Tensor tensor) {
+            return NNOps.oneHot(tensor, -1);
+        }
+    }
+}

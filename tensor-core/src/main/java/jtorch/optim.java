@@ -1,0 +1,382 @@
+package jtorch;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The {@code torch.optim} namespace: {@link SGD} (with momentum) and {@link Adam}, following
+ * PyTorch 1.13's single-tensor update rules, plus {@code zeroGrad()}.
+ *
+ * <p>Updates run without recording a graph and write the parameters in place (bumping their
+ * version counters, as PyTorch's do). For a dense float32 or float64 parameter the update is one
+ * fused loop in the parameter's own precision; any other parameter is updated on a float64 copy
+ * that is copied back.
+ */
+@SuppressWarnings({"checkstyle:TypeName", "java:S101"})
+public final class optim {
+    private optim() {}
+
+    /** Zeroes (or nulls) the gradients of {@code params}, as {@code zero_grad(set_to_none)}. */
+    static void zeroGrads(List<Tensor> params, boolean setToNone) {
+        for (Tensor p : params) {
+            Tensor g = p.grad();
+            if (g == null) {
+                continue;
+            }
+            if (setToNone) {
+                p.setGrad(null);
+            } else {
+                if (g.gradFn() != null) {
+                    g.detach_();
+                } else {
+                    g.requiresGrad_(false);
+                }
+                g.zero_();
+            }
+        }
+    }
+
+    /** Base of the optimizers, as {@code torch.optim.Optimizer}, with one parameter group. */
+    public abstract static class Optimizer {
+        final List<Tensor> params;
+        /** Hyperparameters as the user gave them (Integer or Double), for the repr. */
+        private final Map<String, Object> defaults = new TreeMap<>();
+
+        Optimizer(Iterable<Tensor> params) {
+            if (params == null) {
+                throw new IllegalArgumentException("params argument given to the optimizer should be an iterable of"
+                        + " Tensors or dicts, but got None");
+            }
+            List<Tensor> list = new ArrayList<>();
+            Map<Tensor, Boolean> seen = new IdentityHashMap<>();
+            for (Tensor p : params) {
+                if (!p.isLeaf()) {
+                    throw new IllegalArgumentException("can't optimize a non-leaf Tensor");
+                }
+                if (seen.put(p, Boolean.TRUE) == null) {
+                    list.add(p);
+                }
+            }
+            if (list.isEmpty()) {
+                throw new IllegalArgumentException("optimizer got an empty parameter list");
+            }
+            this.params = List.copyOf(list);
+        }
+
+        /** Records a hyperparameter for the repr; a Number keeps its Python type (int or float). */
+        final void hyper(String name, Object value) {
+            defaults.put(name, value);
+        }
+
+        /** The optimized tensors, as {@code param_groups[0]['params']}. */
+        public List<Tensor> params() {
+            return params;
+        }
+
+        /** {@code zero_grad()} as in PyTorch 1.13: gradients are zeroed in place. */
+        public void zeroGrad() {
+            zeroGrads(params, false);
+        }
+
+        /** {@code zero_grad(set_to_none)}. */
+        public void zeroGrad(boolean setToNone) {
+            zeroGrads(params, setToNone);
+        }
+
+        /** One update of every parameter that has a gradient, as {@code step()}. */
+        public final void step() {
+            try (GradMode ignored = GradMode.set(false)) {
+                for (int i = 0; i < params.size(); i++) {
+                    Tensor p = params.get(i);
+                    Tensor g = p.grad();
+                    if (g != null) {
+                        Tensor target = isFast(p) ? p : p.to(DType.FLOAT64).contiguousCopy();
+                        Tensor grad = g.dtype == target.dtype ? g.dense() : g.to(target.dtype).dense();
+                        update(i, target, grad);
+                        if (target != p) {
+                            Copy.copyInto(p, target);
+                        }
+                        p.storage.bumpVersion();
+                    }
+                }
+            }
+        }
+
+        /** Updates parameter {@code index} (dense float32 or float64) from its dense gradient of the same dtype. */
+        abstract void update(int index, Tensor param, Tensor grad);
+
+        /** PyTorch's optimizer repr: the class name, then the group's options sorted by name. */
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append(" (\nParameter Group 0\n");
+            for (Map.Entry<String, Object> e : defaults.entrySet()) {
+                sb.append("    ").append(e.getKey()).append(": ").append(pythonRepr(e.getValue())).append('\n');
+            }
+            return sb.append(')').toString();
+        }
+    }
+
+    /**
+     * {@code torch.optim.SGD(params, lr, momentum=0, dampening=0, weight_decay=0, nesterov=False)}:
+     * {@code d = grad + weight_decay * p}; with momentum {@code buf = momentum * buf + (1 - dampening) * d}
+     * (the first step copies {@code d}), {@code d = buf} (or {@code d + momentum * buf} for Nesterov);
+     * then {@code p -= lr * d}.
+     */
+    public static final class SGD extends Optimizer {
+        private final double lr;
+        private final double momentum;
+        private final double dampening;
+        private final double weightDecay;
+        private final boolean nesterov;
+        private final Tensor[] momentumBuffers;
+
+        /** {@code optim.SGD(params, lr=...)}. */
+        public SGD(Iterable<Tensor> params, Number lr) {
+            this(params, lr, 0, 0, 0, false);
+        }
+
+        /** {@code optim.SGD(params, lr=..., momentum=...)}. */
+        public SGD(Iterable<Tensor> params, Number lr, Number momentum) {
+            this(params, lr, momentum, 0, 0, false);
+        }
+
+        /** {@code optim.SGD(params, lr, momentum, dampening, weight_decay, nesterov)}. */
+        public SGD(Iterable<Tensor> params, Number lr, Number momentum, Number dampening, Number weightDecay,
+                boolean nesterov) {
+            super(params);
+            this.lr = checkAtLeastZero(lr, "Invalid learning rate: ");
+            this.momentum = checkAtLeastZero(momentum, "Invalid momentum value: ");
+            this.dampening = dampening.doubleValue();
+            this.weightDecay = checkAtLeastZero(weightDecay, "Invalid weight_decay value: ");
+            this.nesterov = nesterov;
+            if (nesterov && (this.momentum <= 0 || this.dampening != 0)) {
+                throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
+            }
+            this.momentumBuffers = new Tensor[this.params.size()];
+            hyper("lr", lr);
+            hyper("momentum", momentum);
+            hyper("dampening", dampening);
+            hyper("weight_decay", weightDecay);
+            hyper("nesterov", nesterov);
+            hyper("maximize", false);
+            hyper("foreach", null);
+            hyper("differentiable", false);
+        }
+
+        @Override
+        void update(int index, Tensor param, Tensor grad) {
+            if (param.dtype == DType.FLOAT32) {
+                updateFloat(index, (float[]) param.storage.array(), (float[]) grad.storage.array(), param);
+            } else {
+                updateDouble(index, (double[]) param.storage.array(), (double[]) grad.storage.array(), param);
+            }
+        }
+
+        private void updateFloat(int index, float[] p, float[] g, Tensor param) {
+            int n = param.numel();
+            int po = param.storage.base;
+            float wd = (float) weightDecay;
+            float negLr = (float) -lr;
+            if (momentum == 0) {
+                for (int i = 0; i < n; i++) {
+                    float d = weightDecay != 0 ? g[i] + wd * p[po + i] : g[i];
+                    p[po + i] = p[po + i] + negLr * d;
+                }
+                return;
+            }
+            boolean fresh = momentumBuffers[index] == null;
+            if (fresh) {
+                momentumBuffers[index] = Tensor.allocate(DType.FLOAT32, param.sizes.clone());
+            }
+            float[] buf = (float[]) momentumBuffers[index].storage.array();
+            float mom = (float) momentum;
+            float keep = (float) (1 - dampening);
+            for (int i = 0; i < n; i++) {
+                float d = weightDecay != 0 ? g[i] + wd * p[po + i] : g[i];
+                float b = fresh ? d : buf[i] * mom + keep * d;
+                buf[i] = b;
+                d = nesterov ? d + mom * b : b;
+                p[po + i] = p[po + i] + negLr * d;
+            }
+        }
+
+        private void updateDouble(int index, double[] p, double[] g, Tensor param) {
+            int n = param.numel();
+            int po = param.storage.base;
+            boolean fresh = momentum != 0 && momentumBuffers[index] == null;
+            if (fresh) {
+                momentumBuffers[index] = Tensor.allocate(DType.FLOAT64, param.sizes.clone());
+            }
+            double[] buf = momentum != 0 ? (double[]) momentumBuffers[index].storage.array() : null;
+            for (int i = 0; i < n; i++) {
+                double d = weightDecay != 0 ? g[i] + weightDecay * p[po + i] : g[i];
+                if (buf != null) {
+                    double b = fresh ? d : buf[i] * momentum + (1 - dampening) * d;
+                    buf[i] = b;
+                    d = nesterov ? d + momentum * b : b;
+                }
+                p[po + i] = p[po + i] + -lr * d;
+            }
+        }
+    }
+
+    /**
+     * {@code torch.optim.Adam(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0)}:
+     * {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2},
+     * {@code p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)}.
+     */
+    public static final class Adam extends Optimizer {
+        private final double lr;
+        private final double beta1;
+        private final double beta2;
+        private final double eps;
+        private final double weightDecay;
+        private final Tensor[] expAvg;
+        private final Tensor[] expAvgSq;
+        private final int[] steps;
+
+        /** {@code optim.Adam(params)}. */
+        public Adam(Iterable<Tensor> params) {
+            this(params, 0.001);
+        }
+
+        /** {@code optim.Adam(params, lr=...)}. */
+        public Adam(Iterable<Tensor> params, Number lr) {
+            this(params, lr, 0.9, 0.999, 1e-8, 0);
+        }
+
+        /** {@code optim.Adam(params, lr, betas=(beta1, beta2), eps, weight_decay)}. */
+        public Adam(Iterable<Tensor> params, Number lr, double beta1, double beta2, Number eps, Number weightDecay) {
+            super(params);
+            this.lr = checkAtLeastZero(lr, "Invalid learning rate: ");
+            this.eps = checkAtLeastZero(eps, "Invalid epsilon value: ");
+            if (!(beta1 >= 0 && beta1 < 1)) {
+                throw new IllegalArgumentException("Invalid beta parameter at index 0: " + pythonRepr(beta1));
+            }
+            if (!(beta2 >= 0 && beta2 < 1)) {
+                throw new IllegalArgumentException("Invalid beta parameter at index 1: " + pythonRepr(beta2));
+            }
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            this.weightDecay = checkAtLeastZero(weightDecay, "Invalid weight_decay value: ");
+            int n = this.params.size();
+            this.expAvg = new Tensor[n];
+            this.expAvgSq = new Tensor[n];
+            this.steps = new int[n];
+            hyper("lr", lr);
+            hyper("betas", "(" + pythonRepr(beta1) + ", " + pythonRepr(beta2) + ")");
+            hyper("eps", eps);
+            hyper("weight_decay", weightDecay);
+            hyper("amsgrad", false);
+            hyper("maximize", false);
+            hyper("foreach", null);
+            hyper("capturable", false);
+            hyper("differentiable", false);
+            hyper("fused", false);
+        }
+
+        @Override
+        void update(int index, Tensor param, Tensor grad) {
+            if (expAvg[index] == null) {
+                expAvg[index] = Tensor.allocate(param.dtype, param.sizes.clone());
+                expAvgSq[index] = Tensor.allocate(param.dtype, param.sizes.clone());
+            }
+            int step = ++steps[index];
+            double biasCorrection1 = 1 - Math.pow(beta1, step);
+            double biasCorrection2 = 1 - Math.pow(beta2, step);
+            double stepSize = lr / biasCorrection1;
+            double correction2Sqrt = Math.sqrt(biasCorrection2);
+            int n = param.numel();
+            int po = param.storage.base;
+            if (param.dtype == DType.FLOAT32) {
+                float[] p = (float[]) param.storage.array();
+                float[] g = (float[]) grad.storage.array();
+                float[] m = (float[]) expAvg[index].storage.array();
+                float[] v = (float[]) expAvgSq[index].storage.array();
+                float b1 = (float) beta1;
+                float b2 = (float) beta2;
+                float c1 = (float) (1 - beta1);
+                float c2 = (float) (1 - beta2);
+                float wd = (float) weightDecay;
+                float e = (float) eps;
+                float s2 = (float) correction2Sqrt;
+                float negStep = (float) -stepSize;
+                for (int i = 0; i < n; i++) {
+                    float gi = weightDecay != 0 ? g[i] + wd * p[po + i] : g[i];
+                    m[i] = m[i] * b1 + c1 * gi;
+                    v[i] = v[i] * b2 + c2 * gi * gi;
+                    float denom = (float) Math.sqrt(v[i]) / s2 + e;
+                    p[po + i] = p[po + i] + negStep * m[i] / denom;
+                }
+            } else {
+                double[] p = (double[]) param.storage.array();
+                double[] g = (double[]) grad.storage.array();
+                double[] m = (double[]) expAvg[index].storage.array();
+                double[] v = (double[]) expAvgSq[index].storage.array();
+                for (int i = 0; i < n; i++) {
+                    double gi = weightDecay != 0 ? g[i] + weightDecay * p[po + i] : g[i];
+                    m[i] = m[i] * beta1 + (1 - beta1) * gi;
+                    v[i] = v[i] * beta2 + (1 - beta2) * gi * gi;
+                    double denom = Math.sqrt(v[i]) / correction2Sqrt + eps;
+                    p[po + i] = p[po + i] + -stepSize * m[i] / denom;
+                }
+            }
+        }
+    }
+
+    /** Whether the fused loops can update {@code p} in place: dense float32 or float64 from storage element 0. */
+    private static boolean isFast(Tensor p) {
+        return (p.dtype == DType.FLOAT32 || p.dtype == DType.FLOAT64) && p.isContiguous() && p.offset == 0
+                && p.storage.array() != null && p.storage.length == p.numel();
+    }
+
+    private static double checkAtLeastZero(Number value, String message) {
+        double v = value.doubleValue();
+        if (!(v >= 0)) {
+            throw new IllegalArgumentException(message + pythonRepr(value));
+        }
+        return v;
+    }
+
+    /** Python's repr of an option value: ints, floats ({@code 1e-08}, {@code 0.001}), booleans, None. */
+    static String pythonRepr(Object value) {
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof Boolean) {
+            return (Boolean) value ? "True" : "False";
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return pythonFloat(((Number) value).doubleValue());
+        }
+        return value.toString();
+    }
+
+    /** {@code repr(float)}: shortest round-trip digits, scientific below 1e-4 or from 1e16. */
+    private static String pythonFloat(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return 1 / v < 0 ? "-0.0" : "0.0";
+        }
+        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        String digits = d.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - d.scale();
+        String sign = v < 0 ? "-" : "";
+        if (exponent < -4 || exponent >= 16) {
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "")
+                    + Math.abs(exponent);
+        }
+        String plain = d.abs().toPlainString();
+        return sign + (plain.contains(".") ? plain : plain + ".0");
+    }
+}
