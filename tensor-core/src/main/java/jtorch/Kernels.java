@@ -7,10 +7,61 @@ package jtorch;
  * plain loops. Large calls are split over {@link Parallel}'s pool.
  */
 final class Kernels {
-    /** Whether the Vector API kernels are in use. */
+    /** Whether the Vector API is available (and not disabled). */
     static final boolean VECTOR = detectVector();
 
+    /**
+     * Whether the vector kernels have been JIT-compiled. Interpreted Vector API code is orders of
+     * magnitude slower than plain loops (every lane op allocates), so a daemon thread runs them on
+     * small inputs until C2 has compiled them, and the plain loops serve meanwhile.
+     */
+    private static volatile boolean vectorHot;
+
+    static {
+        if (VECTOR) {
+            Thread t = new Thread(Kernels::warmUp, "jtorch-vector-warmup");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+    }
+
     private Kernels() {}
+
+    /** True once the vector kernels are compiled and should be used. */
+    static boolean vector() {
+        return vectorHot;
+    }
+
+    private static void warmUp() {
+        float[] a = new float[4096];
+        float[] b = new float[4096];
+        float[] c = new float[4096];
+        double[] da = new double[1024];
+        double[] dc = new double[1024];
+        java.util.Arrays.fill(a, 0.5f);
+        java.util.Arrays.fill(b, 0.25f);
+        java.util.Arrays.fill(da, 0.5);
+        float[][] packed = {VectorKernels.packB(b, 64, 64, 0)};
+        for (int iter = 0; iter < 3000; iter++) {
+            for (BinaryOp op : BinaryOp.values()) {
+                VectorKernels.binary(op, a, 0, 1, b, 0, 1, c, 0, 4096);
+                VectorKernels.binary(op, a, 0, 0, b, 0, 1, c, 0, 4096);
+            }
+            for (UnaryOp op : UnaryOp.values()) {
+                VectorKernels.unary(op, a, 0, c, 0, 4096);
+            }
+            VectorKernels.sum(a, 0, 4096);
+            VectorKernels.columnSums(a, 0, 64, 64, c, 0, 64);
+            if (iter % 10 == 0) {
+                java.util.Arrays.fill(c, 0f);
+                VectorKernels.sgemm(a, b, c, 64, 64, 64, 0, 64, packed);
+                java.util.Arrays.fill(dc, 0);
+                VectorKernels.dgemm(da, da, dc, 32, 32, 32, 0, 32);
+            }
+        }
+        vectorHot = true;
+    }
 
     private static boolean detectVector() {
         if ("false".equals(System.getProperty("jtorch.vector"))) {
@@ -63,7 +114,7 @@ final class Kernels {
 
     /** {@code c = op(a, b)} over {@code n} elements; strides are 0 (broadcast) or 1. */
     static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] c, int co, int n) {
-        if (VECTOR) {
+        if (vectorHot) {
             VectorKernels.binary(op, a, ao, as, b, bo, bs, c, co, n);
             return;
         }
@@ -74,7 +125,7 @@ final class Kernels {
 
     /** {@code c = op(a)} over {@code n} contiguous elements. */
     static void unary(UnaryOp op, float[] a, int ao, float[] c, int co, int n) {
-        if (VECTOR) {
+        if (vectorHot) {
             VectorKernels.unary(op, a, ao, c, co, n);
             return;
         }
@@ -105,7 +156,7 @@ final class Kernels {
     }
 
     private static double sumFloatSerial(float[] a, int off, int n) {
-        if (VECTOR) {
+        if (vectorHot) {
             return VectorKernels.sum(a, off, n);
         }
         double s0 = 0;
@@ -143,7 +194,7 @@ final class Kernels {
     static float[] columnSums(float[] a, int off, int rows, int n) {
         float[] out = new float[n];
         Parallel.forRange(n, (long) rows * n, (from, to) -> {
-            if (VECTOR) {
+            if (vectorHot) {
                 VectorKernels.columnSums(a, off, rows, n, out, from, to);
                 return;
             }
@@ -160,7 +211,7 @@ final class Kernels {
     /** {@code c[m x n] = a[m x k] * b[k x n]}, all row-major contiguous from offset 0; c zeroed. */
     static void matmulFloat(float[] a, float[] b, float[] c, int m, int k, int n) {
         long work = (long) m * n * k;
-        if (VECTOR && k > 0) {
+        if (vectorHot && k > 0) {
             float[][] packed = new float[VectorKernels.kBlocks(k)][];
             for (int blk = 0; blk < packed.length; blk++) {
                 packed[blk] = VectorKernels.packB(b, k, n, blk * 256);
@@ -189,7 +240,7 @@ final class Kernels {
     static void matmulDouble(double[] a, double[] b, double[] c, int m, int k, int n) {
         long work = (long) m * n * k;
         Parallel.forRange(m, work, (from, to) -> {
-            if (VECTOR) {
+            if (vectorHot) {
                 VectorKernels.dgemm(a, b, c, m, k, n, from, to);
                 return;
             }

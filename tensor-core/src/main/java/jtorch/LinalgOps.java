@@ -16,10 +16,11 @@ final class LinalgOps {
             return Dot.forward(a, b);
         }
         if (da == 2 && db == 1) {
-            return Mm.forward(a, b.unsqueeze(1)).squeeze(-1);
+            return Mv.forward(a, b);
         }
         if (da == 1 && db == 2) {
-            return Mm.forward(a.unsqueeze(0), b).squeeze(0);
+            Tensor row = Mm.forward(a.unsqueeze(0), b);
+            return reshaped(row, new int[] {row.sizes[1]}, "SqueezeBackward3");
         }
         if (da == 2 && db == 2) {
             return Mm.forward(a, b);
@@ -38,14 +39,33 @@ final class LinalgOps {
         int[] ea = concat(batch, n, k);
         int[] eb = concat(batch, k2, m);
         Tensor out = Bmm.forward(a3.expand(ea).reshape(bsz, n, k), b3.expand(eb).reshape(bsz, k2, m));
-        Tensor shaped = out.view(concat(batch, n, m));
+        int[] shape = concat(batch, n, m);
         if (da == 1) {
-            shaped = shaped.squeeze(-2);
+            shape = dropDim(shape, shape.length - 2);
         }
         if (db == 1) {
-            shaped = shaped.squeeze(-1);
+            shape = dropDim(shape, shape.length - 1);
         }
-        return shaped;
+        return reshaped(out, shape, "UnsafeViewBackward0");
+    }
+
+    private static int[] dropDim(int[] shape, int dim) {
+        int[] out = new int[shape.length - 1];
+        System.arraycopy(shape, 0, out, 0, dim);
+        System.arraycopy(shape, dim + 1, out, dim, out.length - dim);
+        return out;
+    }
+
+    /**
+     * The fresh contiguous product {@code t} with another shape, not a view (as ATen's
+     * {@code _unsafe_view} / in-place {@code squeeze_}), its node named as PyTorch's matmul names it.
+     */
+    private static Tensor reshaped(Tensor t, int[] shape, String name) {
+        Tensor out = new Tensor(t.storage, t.offset, shape, Shapes.contiguousStrides(shape), null);
+        if (Grads.needed(t)) {
+            out.withGradFn(new ViewOps.ReshapeBackward(name, t));
+        }
+        return out;
     }
 
     private static int[] concat(int[] batch, int x, int y) {
@@ -193,6 +213,54 @@ final class LinalgOps {
                 return new Tensor[] {
                     needsGrad(0) ? grad.bmm(b.unpack().transpose(1, 2)) : null,
                     needsGrad(1) ? a.unpack().transpose(1, 2).bmm(grad) : null,
+                };
+            }
+        }
+    }
+
+    /** {@code mv}: matrix-vector product, {@code a[n x k] @ v[k]}. */
+    static final class Mv {
+        private Mv() {}
+
+        static Tensor forward(Tensor a, Tensor v) {
+            if (a.dim() != 2 || v.dim() != 1) {
+                throw new IllegalArgumentException("vector + matrix @ vector expected, got 1, " + a.dim() + ", "
+                        + v.dim());
+            }
+            if (a.sizes[1] != v.sizes[0]) {
+                throw new IllegalArgumentException("size mismatch, got " + a.sizes[0] + ", " + a.sizes[0] + "x"
+                        + a.sizes[1] + "," + v.sizes[0]);
+            }
+            checkSameDtype(a, v);
+            Tensor column = product(a, v.asStrided(new int[] {v.sizes[0], 1}, new int[] {v.strides[0], 1}, v.offset));
+            Tensor out = new Tensor(column.storage, 0, new int[] {a.sizes[0]}, new int[] {1}, null);
+            if (Grads.needed(a, v)) {
+                out.withGradFn(new Backward(a, v));
+            }
+            return out;
+        }
+
+        /** a: the outer product {@code grad v^T}; v: {@code a^T grad}. */
+        static final class Backward extends Node {
+            private final SavedTensor a;
+            private final SavedTensor v;
+
+            Backward(Tensor a, Tensor v) {
+                super(a, v);
+                this.v = needsGrad(0) ? save(v) : null;
+                this.a = needsGrad(1) ? save(a) : null;
+            }
+
+            @Override
+            public String name() {
+                return "MvBackward0";
+            }
+
+            @Override
+            Tensor[] apply(Tensor grad) {
+                return new Tensor[] {
+                    needsGrad(0) ? grad.unsqueeze(1).mm(v.unpack().unsqueeze(0)) : null,
+                    needsGrad(1) ? a.unpack().t().mm(grad.unsqueeze(1)).squeeze(1) : null,
                 };
             }
         }

@@ -1,10 +1,13 @@
 package jtorch;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Statistics over dims: {@code prod}, {@code var}/{@code std}, {@code norm}, the {@code cumsum}
  * scan and the truth reductions {@code all}/{@code any}, each with its backward node (derivative
- * formulas as PyTorch's derivatives.yaml). Floating results are accumulated in double, as
- * PyTorch's CPU kernels do for these ops.
+ * formulas as PyTorch's derivatives.yaml). Floating results accumulate as PyTorch's CPU kernels
+ * do: var/std and cumsum in double, prod and norm sequentially in the opmath type (float for
+ * float32 and narrower).
  */
 final class StatsOps {
     private StatsOps() {}
@@ -32,6 +35,14 @@ final class StatsOps {
         return dtype == DType.FLOAT32 ? (float) v : v;
     }
 
+    /**
+     * Whether a reduction over {@code dtype} accumulates in single precision, as PyTorch's CPU
+     * kernels for prod and norm do for float32, float16 and bfloat16 ({@code opmath} type float).
+     */
+    private static boolean singlePrecision(DType dtype) {
+        return dtype != DType.FLOAT64;
+    }
+
     /** {@code prod}: integral and bool inputs multiply to int64 unless a dtype is given. */
     static final class Prod {
         private Prod() {}
@@ -49,10 +60,12 @@ final class StatsOps {
             for (int j = 0; j < n; j++) {
                 int s = lanes.start(j);
                 if (out.isFloatingPoint()) {
+                    boolean single = singlePrecision(out);
                     double p = 1;
                     for (int k = 0; k < lanes.length; k++) {
                         Lanes.checkEvery(k);
-                        p *= lanes.storage.getDouble(s + k * lanes.step);
+                        double x = lanes.storage.getDouble(s + k * lanes.step);
+                        p = single ? (float) ((float) x * (float) p) : p * x;
                     }
                     result.storage.setDouble(j, p);
                 } else {
@@ -231,7 +244,7 @@ final class StatsOps {
             Lanes lanes = Lanes.over(self, mask);
             int n = result.numel();
             for (int j = 0; j < n; j++) {
-                result.storage.setDouble(j, norm(lanes.doubles(j), p));
+                result.storage.setDouble(j, norm(lanes.doubles(j), p, singlePrecision(self.dtype)));
             }
             if (Grads.needed(self)) {
                 Backward node = new Backward(self, p, mask, keepdim);
@@ -241,28 +254,31 @@ final class StatsOps {
             return result;
         }
 
-        private static double norm(double[] x, double p) {
+        /** The p-norm of one lane, accumulated sequentially in float or double like PyTorch's kernel. */
+        private static double norm(double[] x, double p, boolean single) {
+            DoubleUnaryOperator r = single ? v -> (float) v : v -> v;
+            double q = r.applyAsDouble(p);
             double acc = p == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : 0;
             for (double v : x) {
                 double a = Math.abs(v);
                 if (p == 0) {
                     acc += v != 0 ? 1 : 0;
                 } else if (p == 1) {
-                    acc += a;
+                    acc = r.applyAsDouble(acc + a);
                 } else if (p == 2) {
-                    acc += a * a;
+                    acc = r.applyAsDouble(acc + r.applyAsDouble(a * a));
                 } else if (p == Double.POSITIVE_INFINITY) {
                     acc = Double.isNaN(a) || a > acc ? a : acc;
                 } else if (p == Double.NEGATIVE_INFINITY) {
                     acc = Double.isNaN(a) || a < acc ? a : acc;
                 } else {
-                    acc += Math.pow(a, p);
+                    acc = r.applyAsDouble(acc + r.applyAsDouble(Math.pow(a, q)));
                 }
             }
             if (p == 2) {
                 return Math.sqrt(acc);
             }
-            return p == 0 || p == 1 || Double.isInfinite(p) ? acc : Math.pow(acc, 1 / p);
+            return p == 0 || p == 1 || Double.isInfinite(p) ? acc : Math.pow(acc, r.applyAsDouble(1 / q));
         }
 
         /** {@code NormBackward1}: PyTorch's {@code norm_backward} for each kind of p. */

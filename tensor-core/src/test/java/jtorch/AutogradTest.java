@@ -382,6 +382,12 @@ class AutogradTest {
         assertEquals("TBackward0", m.t().gradFn().name());
         assertEquals("ClampBackward1", x.clampMin(0).gradFn().name());
         assertEquals("ToCopyBackward0", x.toDouble().gradFn().name());
+        assertEquals("MvBackward0", m.matmul(x).gradFn().name());
+        assertEquals("SqueezeBackward3", torch.ones(2).matmul(m).gradFn().name());
+        assertEquals("UnsafeViewBackward0", torch.ones(new int[] {2, 2, 2}, true).matmul(m).gradFn().name());
+        assertEquals("UnsafeViewBackward0", torch.ones(new int[] {2, 2, 3}, true).matmul(x).gradFn().name());
+        assertEquals("size mismatch, got 2, 2x3,2", assertThrows(IllegalArgumentException.class,
+                () -> m.matmul(torch.ones(2))).getMessage());
     }
 
     @Test
