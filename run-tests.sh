@@ -50,7 +50,9 @@ run_step() {
   printf '=== %s: %s ===\n' "$name" "$([ $rc -eq 0 ] && echo ok || echo "FAILED (exit $rc)")"
 }
 
-run_step maven mvn -B -ntp verify
+# A failing test must not stop the build: the kernel jar is still built, the later steps still
+# run, and the failures are counted from the reports below.
+run_step maven mvn -B -ntp -Dmaven.test.failure.ignore=true verify
 
 run_step pytest "$PYTHON" -m pytest -p no:cacheprovider -q install/tests notebooks/tests \
   --junitxml="$REPORTS/pytest.xml"

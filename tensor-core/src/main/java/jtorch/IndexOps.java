@@ -237,9 +237,10 @@ final class IndexOps {
             for (int j = 0; j < idx.size(); j++) {
                 Tensor t = idx.get(j);
                 Tensor e = t.asStrided(shape, Shapes.expandStrides(t.sizes, t.strides, shape), t.offset);
+                boolean direct = e.isContiguous();
                 int size = sizes[j];
                 for (int p = 0; p < count; p++) {
-                    long v = e.getLong(p);
+                    long v = direct ? e.storage.getLong(e.offset + p) : e.getLong(p);
                     if (v < -size || v >= size) {
                         throw new IndexOutOfBoundsException("index " + v + " is out of bounds for dimension " + j
                                 + " with size " + size);
@@ -637,10 +638,13 @@ final class IndexOps {
             int n = self.numel();
             int nd = self.dim();
             boolean floating = self.dtype.isFloatingPoint();
+            boolean direct = self.isContiguous();
+            Storage st = self.storage;
             int found = 0;
             int[] hits = new int[n];
             for (int i = 0; i < n; i++) {
-                if (floating ? self.getDouble(i) != 0 : self.getLong(i) != 0) {
+                int at = direct ? self.offset + i : self.storageIndex(i);
+                if (floating ? st.getDouble(at) != 0 : st.getLong(at) != 0) {
                     hits[found++] = i;
                 }
             }

@@ -1,6 +1,7 @@
 package jtorch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -12,8 +13,8 @@ import java.util.List;
  * <p>Items are normalised to {@code Long} (an integer), {@code Boolean}, {@link Slice},
  * {@link Slice.Marker} ({@code None}, {@code ...}) and {@link Tensor} (an index tensor or mask;
  * Java arrays {@code int[]}/{@code long[]}/{@code boolean[]} and {@code List}s become tensors as
- * Python lists do).
- * Immutable.
+ * Python lists do). Among several Java arguments, a {@code String} stands for one item in Python
+ * syntax: {@code x.index("1:3", 0)} is {@code x[1:3, 0]}. Immutable.
  *
  * <p>Text follows Python's grammar for subscripts: items separated by commas; each item is
  * {@code ...}, {@code None}, {@code True}/{@code False}, an integer, a slice
@@ -38,7 +39,7 @@ final class IndexSpec {
         if (indices == null) {
             return new IndexSpec(List.of(Slice.NONE), false);
         }
-        return fromItems(java.util.Arrays.asList(indices), indices.length != 1);
+        return fromItems(Arrays.asList(indices), indices.length != 1);
     }
 
     /** One index object: Python text, an {@code Object[]} tuple, or a single item. */
@@ -47,9 +48,9 @@ final class IndexSpec {
             return parse((String) index);
         }
         if (index instanceof Object[]) {
-            return fromItems(java.util.Arrays.asList((Object[]) index), true);
+            return fromItems(Arrays.asList((Object[]) index), true);
         }
-        return fromItems(java.util.Collections.singletonList(index), false);
+        return fromItems(Collections.singletonList(index), false);
     }
 
     /**
@@ -110,11 +111,16 @@ final class IndexSpec {
         if (o instanceof Tensor) {
             return o;
         }
-        if (o instanceof int[]) {
+        if (o instanceof int[] || o instanceof long[]) {
             return torch.tensor(o, DType.INT64);
         }
-        if (o instanceof long[]) {
-            return torch.tensor(o, DType.INT64);
+        if (o instanceof String) {
+            IndexSpec one = parse((String) o);
+            if (one.tuple) {
+                throw new IllegalArgumentException("index text \"" + o + "\" among several indices must be a single"
+                        + " item; pass the whole subscript as one string instead");
+            }
+            return one.items.get(0);
         }
         if (o instanceof List) {
             return listTensor((List<?>) o);
@@ -122,8 +128,7 @@ final class IndexSpec {
         if (o instanceof boolean[]) {
             return torch.tensor(o, DType.BOOL);
         }
-        String got = o instanceof Double || o instanceof Float ? "float" : o instanceof String ? "str"
-                : o.getClass().getSimpleName();
+        String got = o instanceof Double || o instanceof Float ? "float" : o.getClass().getSimpleName();
         throw new IndexOutOfBoundsException(VALID_INDICES + " (got " + got + ")");
     }
 

@@ -7,8 +7,10 @@ package jtorch;
  * {@code start(j) + k * step}.
  *
  * <p>Invariants: {@link #storage} is a dense row-major block seen as {@code outer x length x inner}
- * (a copy when the input was not contiguous, so writing through a lane never reaches the input);
- * {@code lanes() == outer * inner} and {@code step == inner}.
+ * (a copy when the input was not contiguous, or when {@link #over} had to move the reduced dims
+ * last, so writing through a lane never reaches such an input); {@code lanes() == outer * inner}
+ * and {@code step == inner}. Writing results through lanes is therefore only done on freshly
+ * allocated contiguous tensors seen {@link #along} a dim, or {@link #over} all dims.
  */
 final class Lanes {
     final Storage storage;

@@ -1,368 +1,135 @@
 package jtorch;
 
+import java.util.function.BinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Unary pointwise math: each op's forward and its backward node together. Floating-only ops
- * (exp, log, sqrt, sigmoid, tanh, reciprocal) compute integral inputs in the default dtype.
+ * Unary pointwise math. Each op is one small unit: its forward kernel and its derivative,
+ * written as in PyTorch's derivatives.yaml — a formula of the incoming gradient and either the
+ * op's result ({@link #onResult}) or its input ({@link #onInput}). Floating-only ops (exp, log,
+ * sqrt, sigmoid, tanh, reciprocal) compute integral inputs in the default dtype.
  */
 final class PointwiseOps {
     private PointwiseOps() {}
 
-    /** Forward of a floating-only op: promotes integral inputs to the default dtype. */
-    private static Tensor floating(Tensor self, DoubleUnaryOperator f) {
-        return floating(self, f, null);
+    /** The backward node of a unary op: {@code grad_input = formula(grad, saved)}. */
+    static final class UnaryBackward extends Node {
+        private final String name;
+        private final BinaryOperator<Tensor> formula;
+        private SavedTensor saved;
+
+        private UnaryBackward(String name, Tensor input, BinaryOperator<Tensor> formula) {
+            super(input);
+            this.name = name;
+            this.formula = formula;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        Tensor[] apply(Tensor grad) {
+            return new Tensor[] {formula.apply(grad, saved.unpack())};
+        }
     }
 
+    /** Records {@code out = op(self)} whose derivative is {@code formula(grad, result)}. */
+    static Tensor onResult(Tensor out, Tensor self, String name, BinaryOperator<Tensor> formula) {
+        if (Grads.needed(self)) {
+            UnaryBackward node = new UnaryBackward(name, self, formula);
+            out.withGradFn(node);
+            node.saved = node.saveOutput(out);
+        }
+        return out;
+    }
+
+    /** Records {@code out = op(self)} whose derivative is {@code formula(grad, self)}. */
+    static Tensor onInput(Tensor out, Tensor self, String name, BinaryOperator<Tensor> formula) {
+        if (Grads.needed(self)) {
+            UnaryBackward node = new UnaryBackward(name, self, formula);
+            node.saved = node.save(self);
+            out.withGradFn(node);
+        }
+        return out;
+    }
+
+    /** Forward of a floating-only op: promotes integral inputs to the default dtype. */
     private static Tensor floating(Tensor self, DoubleUnaryOperator f, Kernels.UnaryOp fast) {
         DType type = Promotion.floatingOf(self.dtype);
         return Elementwise.unary(self, type, type, f, null, fast);
     }
 
-    /** {@code e^x}; d/dx = result. */
-    static final class Exp {
-        private Exp() {}
-
-        static Tensor forward(Tensor self) {
-            Tensor out = floating(self, Math::exp, Kernels.UnaryOp.EXP);
-            if (Grads.needed(self)) {
-                Backward node = new Backward(self);
-                out.withGradFn(node);
-                node.result = node.saveOutput(out);
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            SavedTensor result;
-
-            Backward(Tensor self) {
-                super(self);
-            }
-
-            @Override
-            public String name() {
-                return "ExpBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {grad.mul(result.unpack())};
-            }
-        }
+    /** {@code exp(x)}: {@code grad * result}. */
+    static Tensor exp(Tensor self) {
+        return onResult(floating(self, Math::exp, Kernels.UnaryOp.EXP), self, "ExpBackward0", Tensor::mul);
     }
 
-    /** Natural log; d/dx = 1 / x. */
-    static final class Log {
-        private Log() {}
-
-        static Tensor forward(Tensor self) {
-            Tensor out = floating(self, Math::log);
-            if (Grads.needed(self)) {
-                out.withGradFn(new Backward(self));
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            private final SavedTensor self;
-
-            Backward(Tensor self) {
-                super(self);
-                this.self = save(self);
-            }
-
-            @Override
-            public String name() {
-                return "LogBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {grad.div(self.unpack())};
-            }
-        }
+    /** {@code log(x)}: {@code grad / self}. */
+    static Tensor log(Tensor self) {
+        return onInput(floating(self, Math::log, null), self, "LogBackward0", Tensor::div);
     }
 
-    /** Square root; d/dx = 1 / (2 result). */
-    static final class Sqrt {
-        private Sqrt() {}
-
-        static Tensor forward(Tensor self) {
-            Tensor out = floating(self, Math::sqrt);
-            if (Grads.needed(self)) {
-                Backward node = new Backward(self);
-                out.withGradFn(node);
-                node.result = node.saveOutput(out);
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            SavedTensor result;
-
-            Backward(Tensor self) {
-                super(self);
-            }
-
-            @Override
-            public String name() {
-                return "SqrtBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {grad.div(result.unpack().mul(2))};
-            }
-        }
+    /** {@code sqrt(x)}: {@code grad / (2 * result)}. */
+    static Tensor sqrt(Tensor self) {
+        return onResult(floating(self, Math::sqrt, null), self, "SqrtBackward0", (g, r) -> g.div(r.mul(2)));
     }
 
-    /** Reciprocal; d/dx = -result^2. */
-    static final class Reciprocal {
-        private Reciprocal() {}
-
-        static Tensor forward(Tensor self) {
-            Tensor out = floating(self, x -> 1.0 / x);
-            if (Grads.needed(self)) {
-                Backward node = new Backward(self);
-                out.withGradFn(node);
-                node.result = node.saveOutput(out);
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            SavedTensor result;
-
-            Backward(Tensor self) {
-                super(self);
-            }
-
-            @Override
-            public String name() {
-                return "ReciprocalBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                Tensor r = result.unpack();
-                return new Tensor[] {grad.neg().mul(r.mul(r))};
-            }
-        }
+    /** {@code 1 / x}: {@code -grad * result^2}. */
+    static Tensor reciprocal(Tensor self) {
+        return onResult(floating(self, x -> 1.0 / x, null), self, "ReciprocalBackward0",
+                (g, r) -> g.neg().mul(r.mul(r)));
     }
 
-    /** {@code |x|}; d/dx = sign(x). */
-    static final class Abs {
-        private Abs() {}
-
-        static Tensor forward(Tensor self) {
-            Tensor out = Elementwise.unary(self, self.dtype, self.dtype, Math::abs, Math::abs);
-            if (Grads.needed(self)) {
-                out.withGradFn(new Backward(self));
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            private final SavedTensor self;
-
-            Backward(Tensor self) {
-                super(self);
-                this.self = save(self);
-            }
-
-            @Override
-            public String name() {
-                return "AbsBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {grad.mul(self.unpack().sign())};
-            }
-        }
+    /** {@code |x|}: {@code grad * sgn(self)}. */
+    static Tensor abs(Tensor self) {
+        Tensor out = Elementwise.unary(self, self.dtype, self.dtype, Math::abs, Math::abs);
+        return onInput(out, self, "AbsBackward0", (g, x) -> g.mul(x.sign()));
     }
 
-    /** Sign: -1, 0 or 1 (zero gradient). */
+    /** Sign: -1, 0 or 1; piecewise constant, so {@code SignBackward0} passes a zero gradient. */
     static Tensor sign(Tensor self) {
         Tensor out = Elementwise.unary(self, self.dtype, self.dtype, Math::signum, Long::signum);
-        if (Grads.needed(self)) {
-            out.withGradFn(new SignBackward(self));
-        }
-        return out;
+        return onResult(out, self, "SignBackward0", (g, r) -> torch.zerosLike(g));
     }
 
-    /** Sign is piecewise constant: zero gradient. */
-    static final class SignBackward extends Node {
-        SignBackward(Tensor self) {
-            super(self);
-        }
-
-        @Override
-        public String name() {
-            return "SignBackward0";
-        }
-
-        @Override
-        Tensor[] apply(Tensor grad) {
-            return new Tensor[] {torch.zerosLike(grad)};
-        }
+    /** {@code max(x, 0)}: {@code threshold_backward(grad, result, 0)}. */
+    static Tensor relu(Tensor self) {
+        Tensor out = Elementwise.unary(self, self.dtype, self.dtype, x -> x > 0 || Double.isNaN(x) ? x : 0,
+                x -> Math.max(x, 0), Kernels.UnaryOp.RELU);
+        return onResult(out, self, "ReluBackward0", (g, r) -> g.mul(r.gt(0).to(g.dtype)));
     }
 
-    /** {@code max(x, 0)}; d/dx = 1 where result &gt; 0. */
-    static final class Relu {
-        private Relu() {}
-
-        static Tensor forward(Tensor self) {
-            Tensor out = Elementwise.unary(self, self.dtype, self.dtype, x -> x > 0 ? x : (Double.isNaN(x) ? x : 0),
-                    x -> Math.max(x, 0), Kernels.UnaryOp.RELU);
-            if (Grads.needed(self)) {
-                Backward node = new Backward(self);
-                out.withGradFn(node);
-                node.result = node.saveOutput(out);
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            SavedTensor result;
-
-            Backward(Tensor self) {
-                super(self);
-            }
-
-            @Override
-            public String name() {
-                return "ReluBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {grad.mul(result.unpack().gt(0).to(grad.dtype))};
-            }
-        }
+    /** Logistic sigmoid: {@code grad * result * (1 - result)}. */
+    static Tensor sigmoid(Tensor self) {
+        return onResult(floating(self, x -> 1.0 / (1.0 + Math.exp(-x)), null), self, "SigmoidBackward0",
+                (g, r) -> g.mul(r.mul(r.rsub(1))));
     }
 
-    /** Logistic sigmoid; d/dx = result (1 - result). */
-    static final class Sigmoid {
-        private Sigmoid() {}
-
-        static Tensor forward(Tensor self) {
-            Tensor out = floating(self, x -> 1.0 / (1.0 + Math.exp(-x)));
-            if (Grads.needed(self)) {
-                Backward node = new Backward(self);
-                out.withGradFn(node);
-                node.result = node.saveOutput(out);
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            SavedTensor result;
-
-            Backward(Tensor self) {
-                super(self);
-            }
-
-            @Override
-            public String name() {
-                return "SigmoidBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                Tensor r = result.unpack();
-                return new Tensor[] {grad.mul(r.mul(r.rsub(1)))};
-            }
-        }
+    /** Hyperbolic tangent: {@code grad * (1 - result^2)}. */
+    static Tensor tanh(Tensor self) {
+        return onResult(floating(self, Math::tanh, null), self, "TanhBackward0", (g, r) -> g.mul(r.mul(r).rsub(1)));
     }
 
-    /** Hyperbolic tangent; d/dx = 1 - result^2. */
-    static final class Tanh {
-        private Tanh() {}
-
-        static Tensor forward(Tensor self) {
-            Tensor out = floating(self, Math::tanh);
-            if (Grads.needed(self)) {
-                Backward node = new Backward(self);
-                out.withGradFn(node);
-                node.result = node.saveOutput(out);
-            }
-            return out;
+    /** Clamp into {@code [min, max]} (a null bound is open): {@code grad * (min <= self <= max)}. */
+    static Tensor clamp(Tensor self, Number min, Number max) {
+        if (min == null && max == null) {
+            throw new IllegalArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
         }
-
-        static final class Backward extends Node {
-            SavedTensor result;
-
-            Backward(Tensor self) {
-                super(self);
-            }
-
-            @Override
-            public String name() {
-                return "TanhBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                Tensor r = result.unpack();
-                return new Tensor[] {grad.mul(r.mul(r).rsub(1))};
+        double lo = min == null ? Double.NEGATIVE_INFINITY : min.doubleValue();
+        double hi = max == null ? Double.POSITIVE_INFINITY : max.doubleValue();
+        long loL = min == null ? Long.MIN_VALUE : min.longValue();
+        long hiL = max == null ? Long.MAX_VALUE : max.longValue();
+        DType type = self.dtype;
+        for (Number bound : new Number[] {min, max}) {
+            if (bound != null) {
+                type = Promotion.resultType(Tensor.allocate(type, new int[] {1}), Scalars.wrap(bound));
             }
         }
-    }
-
-    /** Clamp into {@code [min, max]}; d/dx = 1 inside the bounds. */
-    static final class Clamp {
-        private Clamp() {}
-
-        static Tensor forward(Tensor self, Number min, Number max) {
-            if (min == null && max == null) {
-                throw new IllegalArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
-            }
-            double lo = min == null ? Double.NEGATIVE_INFINITY : min.doubleValue();
-            double hi = max == null ? Double.POSITIVE_INFINITY : max.doubleValue();
-            long loL = min == null ? Long.MIN_VALUE : min.longValue();
-            long hiL = max == null ? Long.MAX_VALUE : max.longValue();
-            Tensor[] bounds = {
-                min == null ? null : Scalars.wrap(min), max == null ? null : Scalars.wrap(max),
-            };
-            DType type = self.dtype;
-            for (Tensor b : bounds) {
-                if (b != null) {
-                    type = Promotion.resultType(Tensor.allocate(type, new int[] {1}), b);
-                }
-            }
-            Tensor out = Elementwise.unary(self, type, type,
-                    x -> Double.isNaN(x) ? x : Math.min(Math.max(x, lo), hi), x -> Math.min(Math.max(x, loL), hiL));
-            if (Grads.needed(self)) {
-                out.withGradFn(new Backward(self, lo, hi));
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            private final SavedTensor self;
-            private final double lo;
-            private final double hi;
-
-            Backward(Tensor self, double lo, double hi) {
-                super(self);
-                this.self = save(self);
-                this.lo = lo;
-                this.hi = hi;
-            }
-
-            @Override
-            public String name() {
-                return "ClampBackward1";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                Tensor s = self.unpack();
-                Tensor inside = s.ge(lo).logicalAnd(s.le(hi));
-                return new Tensor[] {grad.mul(inside.to(grad.dtype))};
-            }
-        }
+        Tensor out = Elementwise.unary(self, type, type,
+                x -> Double.isNaN(x) ? x : Math.min(Math.max(x, lo), hi), x -> Math.min(Math.max(x, loL), hiL));
+        return onInput(out, self, "ClampBackward1",
+                (g, x) -> g.mul(x.ge(lo).logicalAnd(x.le(hi)).to(g.dtype)));
     }
 }

@@ -30,7 +30,10 @@ final class StatsOps {
         return new UnsupportedOperationException("\"" + kernel + "\" not implemented for '" + dtype.scalarName() + "'");
     }
 
-    /** Rounds a double to what a tensor of {@code dtype} stores. */
+    /**
+     * Rounds a double to what a tensor of {@code dtype} stores; scalars in backward formulas are
+     * rounded so that {@code tensor * scalar} multiplies in the tensor's precision, as in PyTorch.
+     */
     private static double round(double v, DType dtype) {
         return dtype == DType.FLOAT32 ? (float) v : v;
     }
@@ -78,7 +81,7 @@ final class StatsOps {
                 }
             }
             if (Grads.needed(self)) {
-                Backward node = new Backward(self, mask, keepdim, dim == null ? "ProdBackward0" : "ProdBackward1");
+                Backward node = new Backward(self, dim == null ? null : Shapes.wrapDim(dim, self.dim()), mask, keepdim);
                 result.withGradFn(node);
                 node.result = node.saveOutput(result);
             }
@@ -90,15 +93,16 @@ final class StatsOps {
          * product of the other elements of the lane (exclusive prefix times suffix products).
          */
         static final class Backward extends Node {
-            private final String name;
+            /** The reduced dim, or null when all dims are reduced. */
+            private final Integer dim;
             private final SavedTensor self;
             private final boolean[] mask;
             private final boolean keepdim;
             SavedTensor result;
 
-            Backward(Tensor self, boolean[] mask, boolean keepdim, String name) {
+            Backward(Tensor self, Integer dim, boolean[] mask, boolean keepdim) {
                 super(self);
-                this.name = name;
+                this.dim = dim;
                 this.self = save(self);
                 this.mask = mask;
                 this.keepdim = keepdim;
@@ -106,7 +110,7 @@ final class StatsOps {
 
             @Override
             public String name() {
-                return name;
+                return dim == null ? "ProdBackward0" : "ProdBackward1";
             }
 
             @Override
@@ -126,8 +130,8 @@ final class StatsOps {
 
             private Tensor othersProduct(Tensor s) {
                 Tensor out = Tensor.allocate(s.dtype, s.sizes.clone());
-                Lanes in = Lanes.over(s, mask);
-                Lanes to = Lanes.over(out, mask);
+                Lanes in = dim == null || s.dim() == 0 ? Lanes.over(s, mask) : Lanes.along(s, dim);
+                Lanes to = dim == null || s.dim() == 0 ? Lanes.over(out, mask) : Lanes.along(out, dim);
                 double[] suffix = new double[in.length + 1];
                 for (int j = 0; j < in.lanes(); j++) {
                     double[] x = in.doubles(j);
@@ -222,7 +226,7 @@ final class StatsOps {
                     g = WhereOp.forward(r.eq(0), Scalars.wrap(0), g.div(r.mul(2)));
                 }
                 int dof = count(s.sizes, mask) - correction;
-                Tensor scaled = g.mul(2.0 / dof);
+                Tensor scaled = g.mul(round(2.0 / dof, g.dtype));
                 Tensor centered = s.sub(s.mean(ExtremaOps.dimsOf(mask), true));
                 Tensor out = expandBack(scaled, s.sizes, mask, keepdim).mul(centered);
                 return new Tensor[] {out.dtype == s.dtype ? out : out.to(s.dtype)};

@@ -728,47 +728,47 @@ public final class Tensor {
 
     /** {@code 1 / self}. */
     public Tensor reciprocal() {
-        return PointwiseOps.Reciprocal.forward(this);
+        return PointwiseOps.reciprocal(this);
     }
 
     /** Elementwise {@code e^x}. */
     public Tensor exp() {
-        return PointwiseOps.Exp.forward(this);
+        return PointwiseOps.exp(this);
     }
 
     /** Elementwise natural logarithm. */
     public Tensor log() {
-        return PointwiseOps.Log.forward(this);
+        return PointwiseOps.log(this);
     }
 
     /** Elementwise square root. */
     public Tensor sqrt() {
-        return PointwiseOps.Sqrt.forward(this);
+        return PointwiseOps.sqrt(this);
     }
 
     /** Elementwise absolute value. */
     public Tensor abs() {
-        return PointwiseOps.Abs.forward(this);
+        return PointwiseOps.abs(this);
     }
 
     /** {@code max(x, 0)}. */
     public Tensor relu() {
-        return PointwiseOps.Relu.forward(this);
+        return PointwiseOps.relu(this);
     }
 
     /** {@code 1 / (1 + e^-x)}. */
     public Tensor sigmoid() {
-        return PointwiseOps.Sigmoid.forward(this);
+        return PointwiseOps.sigmoid(this);
     }
 
     /** Hyperbolic tangent. */
     public Tensor tanh() {
-        return PointwiseOps.Tanh.forward(this);
+        return PointwiseOps.tanh(this);
     }
 
     /** Clamps into {@code [min, max]}; a null bound is open. */
     public Tensor clamp(Number min, Number max) {
-        return PointwiseOps.Clamp.forward(this, min, max);
+        return PointwiseOps.clamp(this, min, max);
     }
 
     /** {@code clamp(min=...)}. */
@@ -1021,7 +1021,8 @@ public final class Tensor {
 
     /**
      * Python's {@code x[i, j, ...]}: {@code int}/{@code long}, {@link Slice}, {@code Slice.NONE},
-     * {@code Slice.ELLIPSIS}, a {@code Tensor} (int64 indices or bool mask) or {@code int[]}/{@code long[]} lists.
+     * {@code Slice.ELLIPSIS}, a {@code Tensor} (int64 indices or bool mask), {@code int[]}/{@code long[]}
+     * lists, or one item as text ({@code x.index("1:", 0)}).
      */
     public Tensor index(Object... indices) {
         return Indexing.get(this, IndexSpec.ofArguments(indices));

@@ -65,6 +65,8 @@ class IndexingTest {
         assertEquals(x.index("..., None, 0").toString(), x.index(Slice.ELLIPSIS, Slice.NONE, 0).toString());
         assertEquals(x.index("-1, 1:3").toString(), x.index(-1L, Slice.of(1, 3)).toString());
         assertEquals("tensor(3)", torch.arange(10).index(3).toString());
+        assertEquals(x.index("1:, 0, ::2").toString(), x.index("1:", 0, "::2").toString());
+        assertThrows(IllegalArgumentException.class, () -> x.index("0, 1", 0));
         assertEquals("slice(1, None, 2)", Slice.of(1, null, 2).toString());
     }
 

@@ -215,7 +215,8 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
             cellOut.flush();
             flushStreams();
             CellOutcome outcome = result.outcome();
-            if (!outcome.failed() && outcome.hasValue() && outcome.value() != null && !silent) {
+            if (!outcome.failed() && outcome.hasValue() && outcome.value() != null && !(outcome.value() instanceof DisplayId)
+                    && !silent) {
                 try {
                     DisplayData data = render(outcome.value());
                     env.publish(new PublishExecuteResult(count, data));

@@ -43,11 +43,17 @@ public final class Notebook {
     }
 
     /** Shows {@code value} as a rich output now (not only at the end of the cell); returns its display id. */
-    public static String display(Object value) {
-        return host().display(value);
+    public static DisplayId display(Object value) {
+        return new DisplayId(host().display(value));
     }
 
     /** Replaces the output shown by an earlier {@link #display(Object)} with {@code value}. */
+    public static void updateDisplay(DisplayId displayId, Object value) {
+        Objects.requireNonNull(displayId, "displayId must be the id returned by display(...)");
+        host().updateDisplay(displayId.id(), value);
+    }
+
+    /** Replaces the output published under the Jupyter display id {@code displayId} with {@code value}. */
     public static void updateDisplay(String displayId, Object value) {
         Objects.requireNonNull(displayId, "displayId must be the id returned by display(...)");
         host().updateDisplay(displayId, value);

@@ -1,0 +1,199 @@
+"""End-to-end robustness tests through Debian's jupyter-client: interrupt, System.exit, OOM and
+StackOverflowError, stop_on_error, bad messages, streaming and bounded memory. The JDK comes from
+JTORCH_JAVA_HOME (default: the java on PATH), so the same tests prove JDK 17 and JDK 21+."""
+import json
+import signal
+import time
+import unittest
+import uuid
+
+import zmq
+
+from kernel_harness import Kernel, java_feature_version
+
+
+class RobustnessTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.k = Kernel()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.k.close()
+
+    def assertAlive(self):
+        self.assertEqual(self.k.value("40 + 2"), "42")
+
+    # ------------------------------------------------------------ interrupt
+
+    def interrupt_and_time(self, code, how):
+        self.k.value("int keptBefore = 41; keptBefore")
+        msg_id = self.k.send(code)
+        time.sleep(1.5)
+        started = time.time()
+        if how == "message":
+            self.k.km.interrupt_kernel()
+        else:
+            self.k.km.signal_kernel(signal.SIGINT)
+        reply = self.k.reply(msg_id, timeout=30)
+        elapsed = time.time() - started
+        outs = self.k.outputs(msg_id)
+        return reply["content"], outs, elapsed
+
+    def test_interrupt_message_stops_runaway_loop_and_keeps_variables(self):
+        content, outs, elapsed = self.interrupt_and_time("while (true) {}", "message")
+        self.assertEqual(content["status"], "error")
+        self.assertEqual(content["ename"], "KeyboardInterrupt")
+        self.assertLess(elapsed, 1.0, f"interrupt took {elapsed:.2f}s")
+        self.assertEqual(self.k.value("keptBefore + 1"), "42")
+
+    def test_sigint_stops_runaway_loop(self):
+        content, outs, elapsed = self.interrupt_and_time("long n = 0; while (true) { n++; }", "signal")
+        self.assertEqual(content["status"], "error")
+        self.assertLess(elapsed, 1.0, f"interrupt took {elapsed:.2f}s")
+        self.assertAlive()
+
+    def test_interrupt_stops_sleeping_cell(self):
+        content, outs, elapsed = self.interrupt_and_time("Thread.sleep(60_000);", "message")
+        self.assertEqual(content["status"], "error")
+        self.assertLess(elapsed, 1.0)
+        self.assertAlive()
+
+    def test_interrupt_stops_long_tensor_op(self):
+        self.k.value("var big = torch.ones(3000, 3000); big.dim()")
+        content, outs, elapsed = self.interrupt_and_time(
+            "for (int i = 0; i < 1000; i++) { big.matmul(big); }", "message")
+        self.assertEqual(content["status"], "error")
+        self.assertLess(elapsed, 1.0, f"interrupt took {elapsed:.2f}s")
+        self.assertAlive()
+
+    # ------------------------------------------------------------ limits
+
+    def test_system_exit_is_an_error_and_kernel_lives(self):
+        content, outs = self.k.run("int before = 7;\nSystem.exit(3);")
+        self.assertEqual(content["status"], "error")
+        self.assertEqual(content["ename"], "SystemExit")
+        self.assertEqual(self.k.value("before"), "7")
+
+    def test_out_of_memory_is_an_error_and_session_survives(self):
+        content, outs = self.k.run("long[] huge = new long[Integer.MAX_VALUE - 8];")
+        self.assertEqual(content["status"], "error")
+        self.assertEqual(content["ename"], "OutOfMemoryError")
+        errors = [m for m in outs if m["msg_type"] == "error"]
+        self.assertEqual(len(errors), 1)
+        self.assertFalse([m for m in outs if m["msg_type"] == "stream"], "nothing on stderr")
+        self.assertAlive()
+
+    def test_stack_overflow_is_a_short_error(self):
+        self.k.run("int down(int n) { return down(n + 1) + 1; }")
+        content, outs = self.k.run("down(0)")
+        self.assertEqual(content["ename"], "StackOverflowError")
+        tb = [m for m in outs if m["msg_type"] == "error"][0]["content"]["traceback"]
+        self.assertLess(len("\n".join(tb).splitlines()), 30)
+        self.assertIn("skipping similar frames", "\n".join(tb))
+        self.assertAlive()
+
+    def test_stop_on_error_aborts_queued_cells(self):
+        ids = [self.k.send('throw new IllegalStateException("first");', stop_on_error=True),
+               self.k.send("print(1);"), self.k.send("print(2);")]
+        statuses = [self.k.reply(i)["content"]["status"] for i in ids]
+        self.assertEqual(statuses, ["error", "aborted", "aborted"])
+        self.assertAlive()
+
+    def test_without_stop_on_error_queued_cells_run(self):
+        ids = [self.k.send('throw new IllegalStateException("first");', stop_on_error=False),
+               self.k.send("print(1);")]
+        statuses = [self.k.reply(i)["content"]["status"] for i in ids]
+        self.assertEqual(statuses, ["error", "ok"])
+
+    # ------------------------------------------------------------ bad input on the wire
+
+    def test_bad_signature_and_malformed_messages_are_dropped(self):
+        info = self.k.kc.get_connection_info()
+        ctx = zmq.Context.instance()
+        sock = ctx.socket(zmq.DEALER)
+        sock.connect(f"{info['transport']}://{info['ip']}:{info['shell_port']}")
+        header = json.dumps({"msg_id": uuid.uuid4().hex, "username": "t", "session": "s",
+                             "date": "2024-01-01T00:00:00Z", "msg_type": "execute_request",
+                             "version": "5.3"}).encode()
+        content = json.dumps({"code": "System.exit(9)", "silent": False}).encode()
+        sock.send_multipart([b"<IDS|MSG>", b"0" * 64, header, b"{}", b"{}", content])
+        sock.send_multipart([b"<IDS|MSG>", b"", header, b"{}", b"{}", content])
+        sock.send_multipart([b"garbage"])
+        sock.send_multipart([b"<IDS|MSG>", b"sig", b"{not json"])
+        time.sleep(0.5)
+        sock.close(linger=0)
+        reply = self.k.kc.kernel_info(reply=True, timeout=10)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertAlive()
+
+    def test_unknown_message_type_is_ignored(self):
+        msg = self.k.kc.session.msg("no_such_request", {})
+        self.k.kc.shell_channel.send(msg)
+        self.assertAlive()
+
+    # ------------------------------------------------------------ streams
+
+    def test_200k_lines_arrive_complete_and_batched(self):
+        content, outs = self.k.run("for (int i = 0; i < 200_000; i++) System.out.println(i);", timeout=120)
+        self.assertEqual(content["status"], "ok")
+        streams = [m for m in outs if m["msg_type"] == "stream"]
+        text = "".join(m["content"]["text"] for m in streams)
+        lines = text.splitlines()
+        self.assertEqual(len(lines), 200_000)
+        self.assertEqual(lines[:3], ["0", "1", "2"])
+        self.assertEqual(lines[-1], "199999")
+        self.assertLess(len(streams), 2000, "one message per line is not batching")
+
+    def test_output_streams_while_the_cell_runs(self):
+        msg_id = self.k.send('print("first"); Thread.sleep(1500); print("second");')
+        first_at = None
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            msg = self.k.kc.get_iopub_msg(timeout=30)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream" and "first" in msg["content"]["text"]:
+                first_at = time.time()
+                break
+        reply = self.k.reply(msg_id)
+        self.assertIsNotNone(first_at)
+        self.assertGreater(time.time() - first_at, 1.0, "stdout must not wait for the end of the cell")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.k.outputs(msg_id)
+
+    def test_stdin_reads_through_input_request(self):
+        msg_id = self.k.kc.execute('var sc = new Scanner(System.in);\nprint("got", sc.nextLine());', allow_stdin=True)
+        req = self.k.kc.get_stdin_msg(timeout=30)
+        self.assertEqual(req["msg_type"], "input_request")
+        self.k.kc.input("hello")
+        reply = self.k.reply(msg_id)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertIn("got hello", self.k.stdout(self.k.outputs(msg_id)))
+
+
+class MemoryTest(unittest.TestCase):
+    """2,000 consecutive cells keep the kernel's heap bounded (JShell snippets are dropped)."""
+
+    def test_2000_cells_keep_heap_bounded(self):
+        k = Kernel()
+        try:
+            probe = ("System.gc(); Thread.sleep(100); System.gc(); "
+                     "(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1024")
+            for i in range(200):
+                k.run(f"{i} + {i}")
+            before = int(k.value(probe))
+            for i in range(200, 2000):
+                k.run(f"{i} + {i}")
+            after = int(k.value(probe))
+            grown_kib_per_cell = (after - before) / 1800
+            print(f"\nheap after 200 cells {before} KiB, after 2000 cells {after} KiB, "
+                  f"{grown_kib_per_cell:.1f} KiB/cell")
+            self.assertLess(grown_kib_per_cell, 10, "JShell snippet history leaks")
+        finally:
+            k.close()
+
+
+if __name__ == "__main__":
+    print("java feature version:", java_feature_version())
+    unittest.main()
