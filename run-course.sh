@@ -64,7 +64,10 @@ say "installing the jtorch kernel for $(id -un)"
 # --- 4. run the course ----------------------------------------------------------------------------
 say "executing the course headless (jupyter nbconvert --execute --to html)"
 mkdir -p "$OUT"
-notebooks=("$ROOT"/notebooks/*.ipynb)
+notebooks=("$ROOT/notebooks/pytorch-basics.ipynb")
+for nb in "$ROOT"/notebooks/*.ipynb; do
+  [ "$nb" = "${notebooks[0]}" ] || notebooks+=("$nb")
+done
 (cd "$ROOT/notebooks" && jupyter nbconvert --to html --execute \
   --ExecutePreprocessor.timeout=600 --output-dir "$OUT" "${notebooks[@]}") \
   || die "executing the course failed (see above)"
@@ -74,7 +77,8 @@ root_flag=""
 printf '\nThe course ran; its pages are:\n'
 for nb in "${notebooks[@]}"; do
   name="$(basename "${nb%.ipynb}").html"
-  printf '  %s\n  (file://%s)\n' "$OUT/$name" "$OUT/$name"
+  url="file://$OUT/$name"
+  printf '  %s\n' "${url// /%20}"
 done
 cat <<EOF
 

@@ -3,7 +3,7 @@
 // pytorch-basics.ipynb on the jtorch kernel and checks what a student sees.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ARTIFACTS, ROOT, installKernel, scratchDir, startJupyter } from './helpers.mjs';
@@ -21,7 +21,13 @@ let page;
 before(async () => {
   const work = scratchDir('browser');
   const jupyterPath = installKernel(join(work, '..', 'jupyter prefix'));
-  copyFileSync(join(ROOT, 'notebooks', COURSE), join(work, COURSE));
+  // The course without its committed outputs: everything the page shows comes from this run.
+  const course = JSON.parse(readFileSync(join(ROOT, 'notebooks', COURSE), 'utf8'));
+  for (const c of course.cells.filter((c) => c.cell_type === 'code')) {
+    c.outputs = [];
+    c.execution_count = null;
+  }
+  writeFileSync(join(work, COURSE), JSON.stringify(course));
   server = await startJupyter('notebook', { rootDir: work, jupyterPath, logName: 'jupyter-notebook.log' });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
@@ -54,6 +60,7 @@ async function cell(source, exact = true) {
 }
 
 test('running all cells shows tensor cards, printed tensors and the two lesson errors', async () => {
+  assert.equal(await page.locator('.output_area').count(), 0, 'the page starts without outputs');
   await runAll();
   // `?torch.tensor` opened the pager with the javadoc, as IPython's `?` does.
   const pager = page.locator('#pager');

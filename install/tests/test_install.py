@@ -138,6 +138,29 @@ def test_install_userScope_usesJupyterDataDir(tmp_path, stand_in_jar, elsewhere)
         data_dir / "kernels" / "jtorch")
 
 
+def test_install_sysPrefix_landsInJupytersEnvironment(tmp_path, stand_in_jar, elsewhere):
+    """--sys-prefix installs into sys.prefix of the Python behind `jupyter` (here a venv)."""
+    venv = tmp_path / "venv"
+    subprocess.run(["/usr/bin/python3", "-m", "venv", "--without-pip", "--system-site-packages",
+                    str(venv)], check=True)
+    bin_dir = tmp_path / "venv launchers"
+    bin_dir.mkdir()
+    for tool in ("jupyter", "jupyter-kernelspec"):
+        body = pathlib.Path(shutil.which(tool)).read_text().split("\n", 1)[1]
+        launcher = bin_dir / tool
+        launcher.write_text(f"#!{venv}/bin/python3\n{body}")
+        launcher.chmod(0o755)
+    env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}")
+    installed = subprocess.run(["bash", str(INSTALL), "--sys-prefix", "--jar", str(stand_in_jar)],
+                               cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
+    assert installed.returncode == 0, installed.stderr
+    spec_dir = venv / "share" / "jupyter" / "kernels" / "jtorch"
+    assert json.loads((spec_dir / "kernel.json").read_text())["argv"][-1] == "{connection_file}"
+    removed = subprocess.run(["bash", str(INSTALL), "--sys-prefix", "--uninstall"], cwd=elsewhere,
+                             env=env, capture_output=True, text=True, timeout=120)
+    assert removed.returncode == 0 and not spec_dir.exists()
+
+
 @pytest.mark.parametrize("version", ["11.0.22", "1.8.0_392", "16.0.2"])
 def test_install_jdkOlderThan17_refused(tmp_path, stand_in_jar, elsewhere, version):
     java = fake_java(tmp_path / "old jdk" / "bin", version)

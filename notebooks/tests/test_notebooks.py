@@ -27,6 +27,7 @@ SEED = SHARED / "reference" / "seed" / "executed.ipynb"
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 NUMBER = re.compile(r"-?\d+(?:\.\d*)?(?:e[+-]?\d+)?")
+LIBRARY_FRAME = re.compile(r"^\s+(at [\w.$<>/]+\(.*\)|\.\.\. \d+ more)\s*$")
 RANDOM_CALL = re.compile(r"\btorch\.(rand|randn|randint|randLike|randperm|randnLike)\(")
 VOLATILE = [
     (re.compile(r"0x[0-9a-fA-F]+"), "0x…"),                                 # addresses
@@ -87,8 +88,7 @@ def normalised_outputs(cell, mask_random=False):
             entry = [kind, {m: text(data[m]) for m in COMPARED_MIMES if m in data},
                      sorted(m for m in data if m not in COMPARED_MIMES)]
         elif kind == "error":
-            entry = ["error", out["ename"], out["evalue"],
-                     ANSI.sub("", "\n".join(out["traceback"]))]
+            entry = ["error", out["ename"], out["evalue"], user_traceback(out["traceback"])]
         else:
             entry = [kind]
         result.append(entry)
@@ -104,6 +104,14 @@ def normalised_outputs(cell, mask_random=False):
         return value
 
     return [clean(e) for e in result]
+
+
+def user_traceback(lines):
+    """The traceback as the user reads it: the cell and line it points at and the message. Library
+    frames (`at jtorch.Engine.backward(Engine.java:25)`) are left out: they move with every edit
+    of tensor-core and are not what a course shows."""
+    text_lines = ANSI.sub("", "\n".join(lines)).splitlines()
+    return "\n".join(l for l in text_lines if not LIBRARY_FRAME.match(l))
 
 
 def unseeded_random_cells(nb):

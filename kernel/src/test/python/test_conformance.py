@@ -20,7 +20,7 @@ class JTorchKernelConformance(jupyter_kernel_test.KernelTests):
 
     completion_samples = [
         {"text": "torch.zeros", "matches": {"zeros(", "zerosLike("}},
-        {"text": "var greeting = \"hi\";\ngreeting.toUpper", "matches": {"toUpperCase("}},
+        {"text": "\"hi\".toUpper", "matches": {"toUpperCase("}},
     ]
     complete_code_samples = [
         "1 + 1",

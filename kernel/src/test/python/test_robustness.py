@@ -132,6 +132,21 @@ class RobustnessTest(unittest.TestCase):
         self.k.kc.shell_channel.send(msg)
         self.assertAlive()
 
+    # ------------------------------------------------------------ completion, inspection
+
+    def test_completion_of_session_variable_members(self):
+        self.k.run("var xs = torch.ones(2);")
+        reply = self.k.kc.complete("int q = 1;\nxs.unsq", reply=True, timeout=30)["content"]
+        self.assertIn("unsqueeze(", reply["matches"])
+        self.assertEqual((reply["cursor_start"], reply["cursor_end"]), (14, 18))
+
+    def test_help_query_both_spellings_page_javadoc(self):
+        for code in ("?torch.zeros", "torch.zeros?"):
+            content, outs = self.k.run(code)
+            self.assertEqual(content["status"], "ok")
+            page = content["payload"][0]["data"]["text/plain"]
+            self.assertIn("zeros(", page)
+
     # ------------------------------------------------------------ streams
 
     def test_200k_lines_arrive_complete_and_batched(self):

@@ -45,6 +45,10 @@ final class Elementwise {
             float[] y = (float[]) out.storage.array();
             int xo = a.storage.base + a.offset;
             int yo = out.storage.base + out.offset;
+            if (n <= CHUNK) {
+                Kernels.unary(fast, x, xo, y, yo, n);
+                return;
+            }
             Parallel.forRange(chunks(n), n, (from, to) -> {
                 for (int c = from; c < to; c++) {
                     Interrupts.check();
@@ -144,6 +148,10 @@ final class Elementwise {
                 && java.util.Arrays.equals(b.sizes, out.sizes)) {
             int xo = xb + a.offset;
             int yo = yb + b.offset;
+            if (n <= CHUNK) {
+                Kernels.binary(op, x, xo, 1, y, yo, 1, z, zo, n);
+                return true;
+            }
             Parallel.forRange(chunks(n), n, (from, to) -> {
                 for (int c = from; c < to; c++) {
                     Interrupts.check();
@@ -222,6 +230,8 @@ final class Elementwise {
         int ob = b.offset;
         int oo = out.offset;
         boolean floating = compute.isFloatingPoint();
+        // float32/half/bfloat16 ops run in float: operands (e.g. a double scalar) round to float first
+        boolean single = floating && compute != DType.FLOAT64;
         Storage ia = a.storage;
         Storage ib = b.storage;
         Storage st = out.storage;
@@ -229,7 +239,9 @@ final class Elementwise {
             if ((k & (CHUNK - 1)) == 0) {
                 Interrupts.check();
             }
-            if (floating) {
+            if (single) {
+                st.setDouble(oo, f.applyAsDouble((float) ia.getDouble(oa), (float) ib.getDouble(ob)));
+            } else if (floating) {
                 st.setDouble(oo, f.applyAsDouble(ia.getDouble(oa), ib.getDouble(ob)));
             } else {
                 st.setLong(oo, g.applyAsLong(ia.getLong(oa), ib.getLong(ob)));

@@ -110,6 +110,7 @@ final class Engine {
             this.capture = capture;
         }
 
+        @SuppressWarnings("try")
         void run(Node[] roots, Tensor[] grads) {
             try {
                 discover(roots);

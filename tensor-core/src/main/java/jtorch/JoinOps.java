@@ -35,6 +35,33 @@ final class JoinOps {
         return t.asStrided(sizes, t.strides, t.offset + (length > 0 ? start * t.strides[dim] : 0));
     }
 
+    /**
+     * Copies {@code src} into {@code [at, at + src.size(dim))} of {@code dim} of the contiguous
+     * {@code out}: one array copy per outer index when the dtypes match and {@code src} is
+     * contiguous, else an elementwise cast-and-copy.
+     */
+    private static void copyAlong(Tensor out, int dim, int at, Tensor src) {
+        Object from = src.storage.array();
+        Object to = out.storage.array();
+        if (src.dtype != out.dtype || !src.isContiguous() || from == null || to == null) {
+            Copy.copyInto(slab(out, dim, at, src.sizes[dim]), src);
+            return;
+        }
+        int inner = 1;
+        for (int i = dim + 1; i < out.dim(); i++) {
+            inner *= out.sizes[i];
+        }
+        int block = src.sizes[dim] * inner;
+        int row = out.sizes[dim] * inner;
+        int outer = block == 0 ? 0 : src.numel() / block;
+        int srcBase = src.storage.base + src.offset;
+        int dstBase = out.storage.base + out.offset + at * inner;
+        for (int a = 0; a < outer; a++) {
+            Interrupts.check();
+            System.arraycopy(from, srcBase + a * block, to, dstBase + a * row, block);
+        }
+    }
+
     /** {@code torch.cat(tensors, dim)}: legacy empty 1-d tensors ({@code shape [0]}) are skipped. */
     static final class Cat {
         private Cat() {}
@@ -82,7 +109,7 @@ final class JoinOps {
             int at = 0;
             for (Tensor t : tensors) {
                 if (!skipped(t)) {
-                    Copy.copyInto(slab(out, d, at, t.sizes[d]), t);
+                    copyAlong(out, d, at, t);
                     at += t.sizes[d];
                 }
             }
@@ -174,7 +201,7 @@ final class JoinOps {
             }
             Tensor out = Tensor.allocate(Promotion.resultType(tensors), shape);
             for (int i = 0; i < tensors.length; i++) {
-                Copy.copyInto(out.asStrided(entry, dropDim(out.strides, d), i * out.strides[d]), tensors[i]);
+                copyAlong(out, d, i, tensors[i].detachAlias().unsqueeze(d));
             }
             if (Grads.needed(tensors)) {
                 out.withGradFn(new Backward(tensors, d));

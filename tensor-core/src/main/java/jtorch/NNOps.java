@@ -185,8 +185,8 @@ final class NNOps {
             int rows = batched ? input.sizes[0] : 1;
             int classes = input.sizes[input.dim() - 1];
             if (batched && target.sizes[0] != rows) {
-                throw new IllegalArgumentException("Expected input batch_size (" + rows + ") to match target batch_size ("
-                        + target.sizes[0] + ").");
+                throw new IllegalArgumentException("Expected input batch_size (" + rows
+                        + ") to match target batch_size (" + target.sizes[0] + ").");
             }
             long[] labels = new long[rows];
             int counted = 0;
@@ -200,7 +200,8 @@ final class NNOps {
                 }
                 counted++;
             }
-            Tensor out = Tensor.allocate(input.dtype, reduction == Reduction.NONE && batched ? new int[] {rows} : new int[0]);
+            int[] shape = reduction == Reduction.NONE && batched ? new int[] {rows} : new int[0];
+            Tensor out = Tensor.allocate(input.dtype, shape);
             double total = 0;
             for (int r = 0; r < rows; r++) {
                 double loss = labels[r] == ignoreIndex ? 0 : -input.getDouble(r * classes + (int) labels[r]);
@@ -264,12 +265,14 @@ final class NNOps {
     static final class MseLoss {
         private MseLoss() {}
 
+        @SuppressWarnings("try")
         static Tensor forward(Tensor input, Tensor target, Reduction reduction) {
             Tensor out;
             try (GradMode ignored = GradMode.set(false)) {
                 Tensor diff = input.sub(target);
                 Tensor squared = diff.mul(diff);
-                out = reduction == Reduction.NONE ? squared : reduction == Reduction.MEAN ? squared.mean() : squared.sum();
+                out = reduction == Reduction.NONE ? squared
+                        : reduction == Reduction.MEAN ? squared.mean() : squared.sum();
             }
             if (Grads.needed(input, target)) {
                 out.withGradFn(new Backward(input, target, reduction));
@@ -320,6 +323,7 @@ final class NNOps {
     static final class Addmm {
         private Addmm() {}
 
+        @SuppressWarnings("try")
         static Tensor forward(Tensor bias, Tensor mat1, Tensor mat2) {
             Tensor out;
             try (GradMode ignored = GradMode.set(false)) {
@@ -336,12 +340,17 @@ final class NNOps {
             return out;
         }
 
-        /** bias: grad summed to its shape; mat1: {@code grad @ mat2^T}; mat2: {@code mat1^T @ grad}. */
+        /**
+         * bias: grad summed to its shape; mat1: {@code grad @ mat2^T}; mat2: {@code mat1^T @ grad},
+         * computed as {@code (grad^T @ mat1)^T} when mat2 is a transposed contiguous matrix (a
+         * linear layer's {@code weight.t()}), so the weight's gradient arrives contiguous.
+         */
         static final class Backward extends Node {
             private final int[] biasSizes;
             private final DType biasType;
             private final SavedTensor mat1;
             private final SavedTensor mat2;
+            private final boolean mat2Transposed;
 
             Backward(Tensor bias, Tensor mat1, Tensor mat2) {
                 super(bias, mat1, mat2);
@@ -349,6 +358,7 @@ final class NNOps {
                 this.biasType = bias.dtype;
                 this.mat2 = needsGrad(1) ? save(mat2) : null;
                 this.mat1 = needsGrad(2) ? save(mat1) : null;
+                this.mat2Transposed = mat2.strides[0] == 1 && mat2.strides[1] == mat2.sizes[0] && mat2.sizes[0] > 1;
             }
 
             @Override
@@ -361,8 +371,12 @@ final class NNOps {
                 return new Tensor[] {
                     needsGrad(0) ? Grads.reduceTo(grad, biasSizes, biasType) : null,
                     needsGrad(1) ? grad.mm(mat2.unpack().t()) : null,
-                    needsGrad(2) ? mat1.unpack().t().mm(grad) : null,
+                    needsGrad(2) ? mat2Grad(grad, mat1.unpack()) : null,
                 };
+            }
+
+            private Tensor mat2Grad(Tensor grad, Tensor m1) {
+                return mat2Transposed ? grad.t().mm(m1).t() : m1.t().mm(grad);
             }
         }
     }

@@ -56,6 +56,9 @@ final class Shapes {
 
     /** The broadcast shape of two shapes, with PyTorch's message naming tensors a and b. */
     static int[] broadcast(int[] a, int[] b) {
+        if (Arrays.equals(a, b)) {
+            return a.clone();
+        }
         int n = Math.max(a.length, b.length);
         int[] out = new int[n];
         for (int i = n - 1; i >= 0; i--) {

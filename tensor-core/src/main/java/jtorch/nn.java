@@ -54,9 +54,9 @@ public final class nn {
             checkName(name, "parameter");
             if (parameter != null) {
                 if (!parameter.isLeaf()) {
-                    throw new IllegalArgumentException("Cannot assign non-leaf Tensor to parameter '" + name + "'. Model"
-                            + " parameters must be created explicitly. To express '" + name + "' as a function of"
-                            + " another Tensor, compute the value in the forward() method.");
+                    throw new IllegalArgumentException("Cannot assign non-leaf Tensor to parameter '" + name
+                            + "'. Model parameters must be created explicitly. To express '" + name + "' as a"
+                            + " function of another Tensor, compute the value in the forward() method.");
                 }
                 parameters.put(name, parameter);
             }
@@ -271,6 +271,7 @@ public final class nn {
         }
 
         /** {@code kaiming_uniform_(weight, a=sqrt(5))} then the bias, in PyTorch's arithmetic. */
+        @SuppressWarnings("try")
         private void resetParameters() {
             try (GradMode ignored = GradMode.set(false)) {
                 double a = Math.sqrt(5);

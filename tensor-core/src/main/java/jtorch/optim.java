@@ -88,6 +88,7 @@ public final class optim {
         }
 
         /** One update of every parameter that has a gradient, as {@code step()}. */
+        @SuppressWarnings("try")
         public final void step() {
             try (GradMode ignored = GradMode.set(false)) {
                 for (int i = 0; i < params.size(); i++) {

@@ -236,6 +236,7 @@ class AutogradTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void gradMode_guardsNestAndRestore() {
         Tensor x = vec(1, 2, 3);
         Tensor y;
@@ -281,6 +282,7 @@ class AutogradTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void inplace_leafChecks() {
         Tensor x = vec(1, 2, 3);
         assertEquals("a leaf Variable that requires grad is being used in an in-place operation.",

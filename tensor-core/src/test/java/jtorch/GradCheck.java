@@ -68,6 +68,7 @@ final class GradCheck {
         }
     }
 
+    @SuppressWarnings("try")
     private static double project(Function<Tensor[], Tensor> f, Tensor[] inputs, Tensor weights) {
         try (GradMode ignored = GradMode.set(false)) {
             return f.apply(inputs).mul(weights).sum().doubleValue();

@@ -36,6 +36,20 @@ class OpsGradCheckTest {
         check("maskedFill", in -> in[0].maskedFill(mask, 0.5), x(2, 3));
         check("maskedFill tensor value", in -> in[0].maskedFill(mask, in[1]), x(2, 3), x());
         check("maskedFill_", in -> in[0].mul(1).maskedFill_(mask, -1), x(3));
+        check("index ellipsis alias", in -> in[0].index("..."), x(2, 3));
+        check("gather", in -> in[0].gather(1, torch.tensor(new long[][] {{0, 0, 2}, {1, 2, 1}})), x(2, 3));
+    }
+
+    @Test
+    void randomInPlace_givesZeroGradient() {
+        check("uniform_", in -> {
+            torch.manualSeed(5);
+            return in[0].mul(1).uniform_().add(in[0]);
+        }, x(3));
+        check("normal_", in -> {
+            torch.manualSeed(5);
+            return in[0].mul(1).normal_().mul(in[0]);
+        }, x(3));
     }
 
     @Test
@@ -51,6 +65,11 @@ class OpsGradCheckTest {
             y.indexPut_(y.detach().gt(0), in[1]);
             return y;
         }, leaf(new double[] {1, -1, 2}, 3), x());
+        check("indexPut_ advanced", in -> {
+            Tensor y = in[0].mul(1);
+            y.indexPut_(new int[] {2, 0}, in[1]);
+            return y;
+        }, x(3, 2), x(2));
         check("indexPut_ accumulate", in -> {
             Tensor y = in[0].mul(1);
             return y.indexPut_(new Tensor[] {torch.tensor(new long[] {0, 2, 0})}, in[1], true);

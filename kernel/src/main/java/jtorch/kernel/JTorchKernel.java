@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -205,12 +206,17 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
         stdin.setEnabled(request.isStdinEnabled());
         try {
             CellPipeline.Result result;
-            JShellSession session = session();
-            session.beginCell();
             try {
-                result = pipeline().run(count, code, cellOut);
-            } finally {
-                session.endCell();
+                JShellSession session = session();
+                session.beginCell();
+                try {
+                    result = pipeline().run(count, code, cellOut);
+                } finally {
+                    session.endCell();
+                }
+            } catch (CompletionException ex) {
+                // the session itself failed to start: every cell reports why
+                result = new CellPipeline.Result(CellOutcome.thrown(ex.getCause()), List.of());
             }
             cellOut.flush();
             flushStreams();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import jtorch.kernel.protocol.KernelConnection;
 import jtorch.kernel.protocol.KernelLog;
+import jtorch.kernel.render.Renderers;
 import jtorch.kernel.session.JShellSession;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
@@ -18,21 +19,27 @@ public final class KernelMain {
     private KernelMain() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--warmup")) {
+            warmUpAndExit();
+            return;
+        }
         if (args.length != 1) {
-            KernelLog.warn("usage: java -jar jtorch-kernel.jar CONNECTION_FILE");
+            KernelLog.warn("usage: java -jar jtorch-kernel.jar CONNECTION_FILE | --warmup");
             System.exit(2);
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
 
-        KernelConnectionProperties props = KernelConnectionProperties.parse(
-                Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
+        // the session (JShell + javac warm-up) starts first: it is the long pole, the sockets are quick
         CompletableFuture<JShellSession> session = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
                 JShellSession s = new JShellSession(KernelLog.stream());
+                trace("session created");
                 s.warmUp();
+                Renderers.warmUp();
+                trace("session warmed up");
                 session.complete(s);
             } catch (Throwable t) {
                 KernelLog.warn("the JShell session could not start: " + t);
@@ -41,15 +48,44 @@ public final class KernelMain {
         }, "session-start");
         starter.setDaemon(true);
         starter.start();
+        KernelConnectionProperties props = KernelConnectionProperties.parse(
+                Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
         JTorchKernel kernel = new JTorchKernel(session);
         KernelConnection connection = new KernelConnection(props);
         kernel.attach(connection);
         installSigint(kernel);
         kernel.onStartup();
         connection.connect();
+        trace("sockets bound");
         connection.awaitClose();
         kernel.onShutdown(false);
         System.exit(0);
+    }
+
+    /**
+     * {@code --warmup}: starts a session, runs the warm-up cells and a few course-like cells, and
+     * exits. Run once with {@code -XX:ArchiveClassesAtExit=jtorch-kernel.jsa} to write a class-data
+     * sharing archive that later kernel starts load with {@code -XX:SharedArchiveFile=...}.
+     */
+    private static void warmUpAndExit() {
+        try (JShellSession s = new JShellSession(KernelLog.stream())) {
+            s.warmUp();
+            s.beginCell();
+            for (String code : new String[] {"var x = torch.ones(new int[]{2, 2}, true);", "x.add(2).mul(3).mean().backward();",
+                "x.grad()", "print(x.shape(), x.dtype());", "torch.ones(3, 3).add(1)"}) {
+                s.evaluate(1, code, 0);
+            }
+            s.endCell();
+            s.complete("x.unsq", 6);
+        }
+        System.exit(0);
+    }
+
+    /** With {@code -Djtorch.kernel.trace=true}, logs startup phases with the JVM's uptime. */
+    private static void trace(String phase) {
+        if (Boolean.getBoolean("jtorch.kernel.trace")) {
+            KernelLog.info(phase + " at " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+        }
     }
 
     /** SIGINT (interrupt_mode "signal", or Ctrl-C in a console) interrupts the running cell. */

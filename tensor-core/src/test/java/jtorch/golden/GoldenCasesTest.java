@@ -56,7 +56,7 @@ class GoldenCasesTest {
     @AfterAll
     static void summarize() {
         if (shell != null) {
-            shell.warnings().forEach(w -> System.out.println("golden warning: " + w));
+            shell.warnings().forEach(w -> System.out.println("golden warning: " + w.replaceAll("\\s*\n\\s*", " ")));
             shell.close();
             shell = null;
         }

@@ -83,7 +83,9 @@ final class GoldenShell implements AutoCloseable {
     private Runnable reset = () -> { };
 
     GoldenShell() {
-        shell = JShell.builder().executionEngine("local").build();
+        // verbose diagnostics name the method whose arguments do not fit (javac's compact form
+        // only names the argument), which the CompileError cases rely on
+        shell = JShell.builder().executionEngine("local").compilerOptions("-Xdiags:verbose").build();
         analysis = shell.sourceCodeAnalysis();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
@@ -103,7 +105,13 @@ final class GoldenShell implements AutoCloseable {
         return List.copyOf(warnings);
     }
 
-    /** Runs one case's Java from a clean state. */
+    /**
+     * Runs one case's Java from a clean state. The case is first run as one block,
+     * {@code { <statements> GoldenValue.set(<last expression>); }}, which costs a single
+     * evaluation. When that block does not compile (a {@code void} last line, a method
+     * declaration, a real compile error) nothing has run yet, and the snippets are evaluated one
+     * by one as a notebook would, which also gives each compile error its own diagnostics.
+     */
     Outcome run(String java) {
         dropCaseSnippets();
         try {
@@ -111,20 +119,23 @@ final class GoldenShell implements AutoCloseable {
         } catch (RuntimeException e) {
             return new Outcome.Thrown(e.getClass().getName(), "resetting the session failed: " + e.getMessage());
         }
-        String remaining = java;
-        while (true) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-            boolean complete = info.completeness().isComplete();
-            String source = complete ? info.source() : remaining;
-            remaining = complete ? info.remaining() : "";
-            if (remaining.isBlank()) {
-                return evalLast(source);
-            }
-            Outcome outcome = evalSnippet(source).outcome;
+        List<String> snippets = split(java);
+        List<String> statements = snippets.subList(0, snippets.size() - 1);
+        String last = snippets.get(snippets.size() - 1);
+        Outcome block = evalSnippet("{\n" + String.join("\n", statements) + "\n" + handOver(last) + "\n}").outcome;
+        if (!(block instanceof Outcome.Rejected rejected)) {
+            return block instanceof Outcome.Value ? new Outcome.Value(GoldenValue.take()) : block;
+        }
+        for (String statement : statements) {
+            Outcome outcome = evalSnippet(statement).outcome;
             if (!(outcome instanceof Outcome.Value)) {
                 return outcome;
             }
         }
+        // the block told whether handing the last line over can compile: not when it is void,
+        // nor when it was the block's only statement
+        boolean lastIsVoid = rejected.codes().stream().allMatch("compiler.err.void.not.allowed.here"::equals);
+        return evalLast(last, !statements.isEmpty() && !lastIsVoid);
     }
 
     @Override
@@ -175,19 +186,17 @@ final class GoldenShell implements AutoCloseable {
     }
 
     /**
-     * Evaluates the last snippet and hands its value over. It is first tried wrapped, as
-     * {@code GoldenValue.set(<expression>)}, which costs no extra evaluation; when that does not
-     * compile (a {@code void} call, a statement, or a real compile error) nothing has run, and the
-     * snippet is evaluated as written: a statement gives None, an error its own diagnostics.
+     * Evaluates the last snippet and hands its value over. When {@code tryWrapped}, it is first
+     * tried as {@code GoldenValue.set(<expression>)}, which costs no extra evaluation; if that
+     * does not compile (a {@code void} call, a statement, a real compile error) nothing has run,
+     * and the snippet is evaluated as written: a statement gives None, an error its diagnostics.
      */
-    private Outcome evalLast(String source) {
-        String expression = source.strip();
-        if (expression.endsWith(";")) {
-            expression = expression.substring(0, expression.length() - 1);
-        }
-        Outcome wrapped = evalSnippet(HAND_OVER + "(" + expression + ");").outcome;
-        if (!(wrapped instanceof Outcome.Rejected)) {
-            return wrapped instanceof Outcome.Value ? new Outcome.Value(GoldenValue.take()) : wrapped;
+    private Outcome evalLast(String source, boolean tryWrapped) {
+        if (tryWrapped) {
+            Outcome wrapped = evalSnippet(handOver(source)).outcome;
+            if (!(wrapped instanceof Outcome.Rejected)) {
+                return wrapped instanceof Outcome.Value ? new Outcome.Value(GoldenValue.take()) : wrapped;
+            }
         }
         Step step = evalSnippet(source);
         if (!(step.outcome instanceof Outcome.Value)) {
@@ -200,6 +209,25 @@ final class GoldenShell implements AutoCloseable {
         }
         Outcome handOver = evalSnippet(HAND_OVER + "(" + name + ");").outcome;
         return handOver instanceof Outcome.Value ? new Outcome.Value(GoldenValue.take()) : handOver;
+    }
+
+    /** The complete snippets of a case's source, in order (at least one). */
+    private List<String> split(String java) {
+        List<String> snippets = new ArrayList<>();
+        String remaining = java;
+        do {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            boolean complete = info.completeness().isComplete();
+            snippets.add((complete ? info.source() : remaining).strip());
+            remaining = complete ? info.remaining() : "";
+        } while (!remaining.isBlank());
+        return snippets;
+    }
+
+    /** {@code GoldenValue.set(<expression>);} for a snippet that is an expression. */
+    private static String handOver(String expression) {
+        String e = expression.strip();
+        return HAND_OVER + "(" + (e.endsWith(";") ? e.substring(0, e.length() - 1) : e) + ");";
     }
 
     private Outcome thrown(JShellException e) {

@@ -15,6 +15,15 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 public final class Renderers {
     private Renderers() {}
 
+    /** Renders a few small tensors once, so the first cell's result does not pay for loading the formatters. */
+    public static void warmUp() {
+        Renderer r = new Renderer();
+        registerAll(r);
+        for (Object value : new Object[] {jtorch.torch.zeros(2, 2), jtorch.torch.tensor(1.5), jtorch.torch.ones(2).shape(), 2}) {
+            r.render(value);
+        }
+    }
+
     public static void registerAll(Renderer renderer) {
         renderer.createRegistration(Tensor.class)
                 .preferring(MIMEType.TEXT_HTML)

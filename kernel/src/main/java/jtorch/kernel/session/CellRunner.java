@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * and the worker is replaced, so the session keeps answering even if that thread cannot be stopped.
  */
 final class CellRunner {
-    static final long STOP_GRACE_MS = 300;
+    static final long STOP_GRACE_MS = 150;
     static final long ABANDON_MS = 2500;
     private static final long STACK_SIZE = 64L << 20;
     private static final Method THREAD_STOP = threadStop();

@@ -1,0 +1,54 @@
+package jtorch.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the Python end-to-end tests (src/test/python: the official jupyter_kernel_test conformance
+ * suite and the robustness tests) against the packaged kernel jar through Debian's jupyter-client,
+ * with a kernelspec the tests install into a temporary JUPYTER_PATH. Once with the JVM running the
+ * build (JDK 17 here), once with a JDK 21+ when one is installed, for the interrupt and limits tests.
+ */
+class PythonKernelIT {
+    private static final Path JDK_21_PLUS = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+
+    private static int runE2e(String javaHome, String... selection) throws IOException, InterruptedException {
+        Path tests = Path.of(System.getProperty("kernel.pythonTests", "src/test/python"));
+        List<String> cmd = new ArrayList<>(List.of(System.getProperty("kernel.python", "/usr/bin/python3"), "-u",
+                tests.resolve("run_e2e.py").toString(), "--jar",
+                System.getProperty("kernel.jar", "target/jtorch-kernel.jar"), "--java-home", javaHome));
+        cmd.addAll(List.of(selection));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        Process p = pb.start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                System.out.println("[e2e] " + line);
+            }
+        }
+        return p.waitFor();
+    }
+
+    @Test
+    void conformanceAndRobustness_onBuildJdk() throws Exception {
+        assertEquals(0, runE2e(System.getProperty("java.home")), "Python end-to-end tests failed (see [e2e] output)");
+    }
+
+    @Test
+    void interruptAndLimits_onJdk21Plus() throws Exception {
+        assumeTrue(Files.isExecutable(JDK_21_PLUS.resolve("bin/java")), "no JDK 21+ at " + JDK_21_PLUS);
+        assertEquals(0, runE2e(JDK_21_PLUS.toString(), "-k", "interrupt", "-k", "sigint", "-k", "exit", "-k", "memory",
+                "-k", "stack_overflow", "-k", "test_execute", "test_conformance", "test_robustness"),
+                "end-to-end tests on JDK 21+ failed (see [e2e] output)");
+    }
+}
