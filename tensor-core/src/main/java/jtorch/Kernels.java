@@ -42,7 +42,7 @@ final class Kernels {
         java.util.Arrays.fill(a, 0.5f);
         java.util.Arrays.fill(b, 0.25f);
         java.util.Arrays.fill(da, 0.5);
-        float[][] packed = {VectorKernels.packB(b, 64, 64, 0)};
+        float[][] packed = {VectorKernels.packB(b, 0, 64, 1, 64, 64, 0)};
         for (int iter = 0; iter < 3000; iter++) {
             for (BinaryOp op : BinaryOp.values()) {
                 VectorKernels.binary(op, a, 0, 1, b, 0, 1, c, 0, 4096);
@@ -208,13 +208,16 @@ final class Kernels {
         return out;
     }
 
-    /** {@code c[m x n] = a[m x k] * b[k x n]}, all row-major contiguous from offset 0; c zeroed. */
-    static void matmulFloat(float[] a, float[] b, float[] c, int m, int k, int n) {
+    /**
+     * {@code c[m x n] = a[m x k] * b[k x n]}: a and c row-major contiguous from offset 0 (c zeroed),
+     * b read with element {@code (p, j)} at {@code bOff + p*rs + j*cs} (e.g. a transposed weight).
+     */
+    static void matmulFloat(float[] a, float[] b, int bOff, int rs, int cs, float[] c, int m, int k, int n) {
         long work = (long) m * n * k;
         if (vectorHot && k > 0) {
             float[][] packed = new float[VectorKernels.kBlocks(k)][];
             for (int blk = 0; blk < packed.length; blk++) {
-                packed[blk] = VectorKernels.packB(b, k, n, blk * 256);
+                packed[blk] = VectorKernels.packB(b, bOff, rs, cs, k, n, blk * 256);
             }
             int rowBlocks = (m + 3) / 4;
             Parallel.forRange(rowBlocks, work, (from, to) ->
@@ -227,9 +230,9 @@ final class Kernels {
                 int ci = i * n;
                 for (int p = 0; p < k; p++) {
                     float av = a[i * k + p];
-                    int bp = p * n;
+                    int bp = bOff + p * rs;
                     for (int j = 0; j < n; j++) {
-                        c[ci + j] += av * b[bp + j];
+                        c[ci + j] += av * b[bp + j * cs];
                     }
                 }
             }

@@ -89,11 +89,15 @@ final class LinalgOps {
         int n = b.sizes[1];
         Tensor out = Tensor.allocate(a.dtype, new int[] {m, n});
         Tensor ac = a.dense();
-        Tensor bc = b.dense();
         if (a.dtype == DType.FLOAT32) {
-            Kernels.matmulFloat((float[]) ac.storage.array(), (float[]) bc.storage.array(), (float[]) out.storage.array(),
-                    m, k, n);
-        } else if (a.dtype == DType.FLOAT64) {
+            // B is packed anyway, so any 2-d layout of an array-backed B is read in place
+            Tensor bs = b.storage.array() != null ? b : b.dense();
+            Kernels.matmulFloat((float[]) ac.storage.array(), (float[]) bs.storage.array(),
+                    bs.storage.base + bs.offset, bs.strides[0], bs.strides[1], (float[]) out.storage.array(), m, k, n);
+            return out;
+        }
+        Tensor bc = b.dense();
+        if (a.dtype == DType.FLOAT64) {
             Kernels.matmulDouble((double[]) ac.storage.array(), (double[]) bc.storage.array(),
                     (double[]) out.storage.array(), m, k, n);
         } else {

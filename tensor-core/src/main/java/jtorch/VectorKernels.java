@@ -167,8 +167,11 @@ final class VectorKernels {
         }
     }
 
-    /** Packs rows {@code [pc, pc+kc)} of B into zero-padded column panels of width 4 vectors. */
-    static float[] packB(float[] b, int k, int n, int pc) {
+    /**
+     * Packs rows {@code [pc, pc+kc)} of B (element {@code (p, j)} at {@code off + p*rs + j*cs}, so
+     * a transposed B packs without a copy first) into zero-padded column panels of 4 vectors.
+     */
+    static float[] packB(float[] b, int off, int rs, int cs, int k, int n, int pc) {
         int lanes = F.length();
         int nr = 4 * lanes;
         int kc = Math.min(KC, k - pc);
@@ -179,7 +182,14 @@ final class VectorKernels {
             int w = Math.min(nr, n - j0);
             int base = jp * kc * nr;
             for (int p = 0; p < kc; p++) {
-                System.arraycopy(b, (pc + p) * n + j0, bp, base + p * nr, w);
+                int src = off + (pc + p) * rs + j0 * cs;
+                if (cs == 1) {
+                    System.arraycopy(b, src, bp, base + p * nr, w);
+                } else {
+                    for (int j = 0; j < w; j++) {
+                        bp[base + p * nr + j] = b[src + j * cs];
+                    }
+                }
             }
         }
         return bp;

@@ -67,6 +67,7 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
     public static final String NAME = "jtorch";
     public static final String VERSION = "0.1.0";
     private static final long STREAM_FLUSH_MS = 40;
+    private static final boolean TRACE = Boolean.getBoolean("jtorch.kernel.trace");
 
     private final CompletableFuture<JShellSession> sessionReady;
     private final CellHistory history = new CellHistory();
@@ -189,6 +190,7 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
 
     @Override
     protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        long started = System.nanoTime();
         ExecuteRequest request = message.getContent();
         String code = request.getCode() == null ? "" : request.getCode();
         boolean silent = request.isSilent();
@@ -258,6 +260,9 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
         } finally {
             stdin.retractEnv(env);
             env.setStatusIdle();
+            if (TRACE) {
+                KernelLog.info("execute " + count + " handled in " + (System.nanoTime() - started) / 1000 + " us");
+            }
         }
     }
 

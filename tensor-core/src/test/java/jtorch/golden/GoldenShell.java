@@ -30,11 +30,11 @@ import jdk.jshell.VarSnippet;
  *
  * <p>Before each case the session drops the previous case's snippets and resets the library's
  * global state (default dtype, print options, grad mode, seed) with whichever of the reset calls
- * the facade offers. A case's source is split into complete snippets and evaluated in order; the
- * first compile error or exception ends it, else the value of the last snippet is handed over
- * through {@link GoldenValue} (a statement such as a {@code void} call has no value: Python's
- * {@code None}). Each snippet is stopped after {@value #TIMEOUT_SECONDS} s so a hanging op fails
- * its case instead of the run.
+ * the facade offers. A case's source is split into complete snippets and evaluated in order (as
+ * one block where it compiles as one, see {@link #run}); the first compile error or exception ends
+ * it, else the value of the last snippet is handed over through {@link GoldenValue} (a statement
+ * such as a {@code void} call has no value: Python's {@code None}). Each evaluation is stopped
+ * after {@value #TIMEOUT_SECONDS} s so a hanging op fails its case instead of the run.
  */
 final class GoldenShell implements AutoCloseable {
     /** Each case starts from this state, as the recorded PyTorch cases did. */
