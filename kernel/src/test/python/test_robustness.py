@@ -132,6 +132,32 @@ class RobustnessTest(unittest.TestCase):
         self.k.kc.shell_channel.send(msg)
         self.assertAlive()
 
+    def test_tensor_too_large_for_the_heap_is_refused_with_its_size(self):
+        content, outs = self.k.run("var huge = torch.zeros(200000, 200000);")
+        self.assertEqual(content["status"], "error")
+        self.assertNotEqual(content["ename"], "OutOfMemoryError", content["evalue"])
+        self.assertIn("200000", content["evalue"])
+        self.assertAlive()
+
+    # ------------------------------------------------------------ other requests
+
+    def test_comm_info_and_kernel_info_replies(self):
+        comm = self.k.kc.comm_info(reply=True, timeout=10)["content"]
+        self.assertEqual(comm["status"], "ok")
+        self.assertEqual(comm["comms"], {})
+        info = self.k.kc.kernel_info(reply=True, timeout=10)["content"]
+        self.assertEqual(info["protocol_version"], "5.3")
+        self.assertEqual(info["language_info"]["mimetype"], "text/x-java")
+        self.assertEqual(info["language_info"]["codemirror_mode"], "java")
+        self.assertTrue(info["help_links"])
+
+    def test_history_survives_errors_and_search_is_unique(self):
+        self.k.run("int histMarker = 1;")
+        self.k.run("int histMarker = 1;")
+        reply = self.k.kc.history(hist_access_type="search", pattern="int histMarker*", unique=True,
+                                  output=False, raw=True, reply=True, timeout=10)["content"]
+        self.assertEqual(len(reply["history"]), 1)
+
     # ------------------------------------------------------------ completion, inspection
 
     def test_completion_of_session_variable_members(self):

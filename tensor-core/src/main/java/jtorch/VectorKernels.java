@@ -17,40 +17,78 @@ final class VectorKernels {
 
     private VectorKernels() {}
 
+    /** Per-thread row of one repeated value, so a broadcast operand reads like an array. */
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
+    private static float[] filled(float value, int n) {
+        float[] row = SCRATCH.get();
+        if (row.length < n) {
+            row = new float[n];
+            SCRATCH.set(row);
+        }
+        java.util.Arrays.fill(row, 0, n, value);
+        return row;
+    }
+
     /**
      * {@code c[i] = op(a[i], b[i])} over {@code n} elements; a stride of 0 broadcasts one value.
-     * Each case passes a constant operator to a small loop that the JIT inlines at that call site,
-     * so the operator is a compile-time constant there (a variable operator is not intrinsified).
+     * Each op has its own loop with a literal vector operation: the JIT intrinsifies only
+     * operators it sees as constants, and a loop body must have a single vector shape.
      */
     static void binary(Kernels.BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs,
                        float[] c, int co, int n) {
-        if ((as | bs) > 1 || (as == 0 && bs == 0)) {
+        if ((as | bs) > 1 || (as | bs) == 0) {
             for (int i = 0; i < n; i++) {
                 c[co + i] = op.apply(a[ao + i * as], b[bo + i * bs]);
             }
             return;
         }
+        float[] x = as == 0 ? filled(a[ao], n) : a;
+        int xo = as == 0 ? 0 : ao;
+        float[] y = bs == 0 ? filled(b[bo], n) : b;
+        int yo = bs == 0 ? 0 : bo;
+        int done;
         switch (op) {
-            case ADD: loop(VectorOperators.ADD, op, a, ao, as, b, bo, bs, c, co, n); break;
-            case SUB: loop(VectorOperators.SUB, op, a, ao, as, b, bo, bs, c, co, n); break;
-            case MUL: loop(VectorOperators.MUL, op, a, ao, as, b, bo, bs, c, co, n); break;
-            default: loop(VectorOperators.DIV, op, a, ao, as, b, bo, bs, c, co, n); break;
+            case ADD: done = add(x, xo, y, yo, c, co, n); break;
+            case SUB: done = sub(x, xo, y, yo, c, co, n); break;
+            case MUL: done = mul(x, xo, y, yo, c, co, n); break;
+            default: done = div(x, xo, y, yo, c, co, n); break;
+        }
+        for (int i = done; i < n; i++) {
+            c[co + i] = op.apply(x[xo + i], y[yo + i]);
         }
     }
 
-    /** The vector loop for unit or zero strides (not both zero). */
-    private static void loop(VectorOperators.Binary vop, Kernels.BinaryOp op, float[] a, int ao, int as,
-                             float[] b, int bo, int bs, float[] c, int co, int n) {
+    private static int add(float[] a, int ao, float[] b, int bo, float[] c, int co, int n) {
         int upper = F.loopBound(n);
-        int i = 0;
-        for (; i < upper; i += F.length()) {
-            FloatVector va = as == 0 ? FloatVector.broadcast(F, a[ao]) : FloatVector.fromArray(F, a, ao + i);
-            FloatVector vb = bs == 0 ? FloatVector.broadcast(F, b[bo]) : FloatVector.fromArray(F, b, bo + i);
-            va.lanewise(vop, vb).intoArray(c, co + i);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector.fromArray(F, a, ao + i).add(FloatVector.fromArray(F, b, bo + i)).intoArray(c, co + i);
         }
-        for (; i < n; i++) {
-            c[co + i] = op.apply(a[ao + i * as], b[bo + i * bs]);
+        return upper;
+    }
+
+    private static int sub(float[] a, int ao, float[] b, int bo, float[] c, int co, int n) {
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector.fromArray(F, a, ao + i).sub(FloatVector.fromArray(F, b, bo + i)).intoArray(c, co + i);
         }
+        return upper;
+    }
+
+    private static int mul(float[] a, int ao, float[] b, int bo, float[] c, int co, int n) {
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector.fromArray(F, a, ao + i).mul(FloatVector.fromArray(F, b, bo + i)).intoArray(c, co + i);
+        }
+        return upper;
+    }
+
+    private static int div(float[] a, int ao, float[] b, int bo, float[] c, int co, int n) {
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector.fromArray(F, a, ao + i).div(FloatVector.fromArray(F, b, bo + i)).intoArray(c, co + i);
+        }
+        return upper;
     }
 
     /** {@code c[i] = op(a[i])} over {@code n} contiguous elements. */

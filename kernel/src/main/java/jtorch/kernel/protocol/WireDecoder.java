@@ -65,11 +65,6 @@ final class WireDecoder {
         this.channel = channel;
     }
 
-    /** How many messages were dropped so far. */
-    long dropped() {
-        return dropped.get();
-    }
-
     /** The message in {@code frames}, or {@code null} if it must be dropped. */
     Message<?> decode(List<byte[]> frames) {
         int delimiter = -1;

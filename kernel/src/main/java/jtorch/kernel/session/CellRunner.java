@@ -55,11 +55,6 @@ final class CellRunner {
         }
     }
 
-    /** Whether a cell is running now. */
-    boolean isRunning() {
-        return busy != null;
-    }
-
     /** Stops the running cell, escalating as described in the class comment. Returns at once. */
     void interrupt() {
         Worker w = busy;

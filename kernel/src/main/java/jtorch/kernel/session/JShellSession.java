@@ -492,11 +492,6 @@ public final class JShellSession implements AutoCloseable {
         }
     }
 
-    /** Whether a cell is running now. */
-    public boolean isRunning() {
-        return control.runner().isRunning();
-    }
-
     // ---------------------------------------------------------------- variables, classpath
 
     /** The session's variables in declaration order, with their current values. */
