@@ -16,42 +16,10 @@ say() { printf '\n==> %s\n' "$*"; }
 die() { printf 'run-course.sh: error: %s\n' "$*" >&2; exit 1; }
 
 # --- 1. prerequisites ---------------------------------------------------------------------------
-java_ok() {
-  local java version major
-  java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-  command -v "$java" >/dev/null 2>&1 || return 1
-  version="$("$java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)"
-  major="${version%%[.+-]*}"
-  [ "$major" != 1 ] && [ -n "$major" ] && [ "$major" -ge 17 ] 2>/dev/null \
-    && "$java" --list-modules 2>/dev/null | grep -q '^jdk\.jshell@'
-}
-packages=()
-java_ok || packages+=(openjdk-17-jdk-headless)
-command -v mvn >/dev/null 2>&1 || packages+=(maven)
-command -v jupyter >/dev/null 2>&1 || packages+=(jupyter-core)
-command -v jupyter-kernelspec >/dev/null 2>&1 || packages+=(jupyter-client)
-command -v jupyter-nbconvert >/dev/null 2>&1 || packages+=(jupyter-nbconvert)
-/usr/bin/python3 -c 'import nbclient' 2>/dev/null || packages+=(python3-nbclient)
-command -v jupyter-notebook >/dev/null 2>&1 || packages+=(jupyter-notebook)
-if [ ${#packages[@]} -gt 0 ]; then
-  say "installing prerequisites: ${packages[*]}"
-  command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install ${packages[*]} yourself"
-  sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || die "run as root or install sudo; needed: ${packages[*]}"
-    sudo=(sudo)
-  fi
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${packages[@]}"
-else
-  say "prerequisites present (JDK 17+, Maven, Jupyter)"
-fi
-if [ -z "${JAVA_HOME:-}" ] && ! java_ok; then
-  # A newer default java may be missing jshell, or an older one may win on PATH.
-  for home in /usr/lib/jvm/java-17-openjdk-*; do
-    [ -x "$home/bin/java" ] && export JAVA_HOME="$home" && break
-  done
-fi
+source "$ROOT/install/prerequisites.sh"
+say "checking prerequisites (JDK 17+, Maven, Jupyter)"
+install_missing_packages "${COURSE_PACKAGES[@]}" || die "could not install the prerequisites"
+use_jdk17_if_needed || die "no JDK 17+ with jdk.jshell found (set JAVA_HOME)"
 
 # --- 2. build ---------------------------------------------------------------------------------
 say "building the kernel (mvn package, tests skipped)"

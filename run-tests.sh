@@ -10,9 +10,10 @@
 #   3. node --test: the course in headless Chromium on jupyter-notebook, and JupyterLab's client
 #      library (@jupyterlab/services) on jupyter-server (e2e/tests).
 #
-# Every step runs even when an earlier one failed; the last line sums up all tests:
-# "summary: N passed, N failed, N skipped". Reports: target/test-reports/, e2e/target/.
-# Prerequisites: see .ci/run (the apt-get line) or run ./run-course.sh once.
+# Missing Debian/Ubuntu packages (install/prerequisites.sh) are installed first with apt-get
+# (through sudo when not root). Every step runs even when an earlier one failed; the last line
+# sums up all tests: "summary: N passed, N failed, N skipped". Reports: target/test-reports/,
+# e2e/target/.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,6 +23,9 @@ REPORTS="$ROOT/target/test-reports"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 [ -x "$PYTHON" ] || PYTHON="$(command -v python3 || true)"
 
+source "$ROOT/install/prerequisites.sh"
+install_missing_packages "${TEST_PACKAGES[@]}" || exit 2
+use_jdk17_if_needed || true
 missing=()
 for tool in java mvn jupyter node npm; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
@@ -32,7 +36,7 @@ if [ -z "$PYTHON" ] || ! "$PYTHON" -c 'import pytest, nbclient, nbconvert, jupyt
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   printf 'run-tests.sh: missing prerequisites: %s\n' "${missing[*]}" >&2
-  printf 'run-tests.sh: install them with the apt-get line in .ci/run (as root), then re-run.\n' >&2
+  printf 'run-tests.sh: install them (Debian/Ubuntu package names: install/prerequisites.sh), then re-run.\n' >&2
   exit 2
 fi
 

@@ -97,6 +97,18 @@ test("the course's two errors arrive as rich error outputs and the session lives
   assert.equal(after.outputs.find((o) => o.type === 'execute_result').data['text/plain'], 'tensor(5.)');
 });
 
+test('display and updateDisplay send the messages JupyterLab updates an output with', async () => {
+  const { reply, outputs } = await execute('var shown = display(torch.ones(2));\nupdateDisplay(shown, torch.zeros(2));');
+  assert.equal(reply.status, 'ok');
+  const [shown, updated] = ['display_data', 'update_display_data'].map((type) => outputs.find((o) => o.type === type));
+  assert.ok(shown && updated, JSON.stringify(outputs));
+  assert.equal(shown.data['text/plain'], 'tensor([1., 1.])');
+  assert.match(shown.data['text/html'], /jtorch-tensor/);
+  assert.equal(updated.data['text/plain'], 'tensor([0., 0.])');
+  assert.ok(shown.transient.display_id);
+  assert.equal(updated.transient.display_id, shown.transient.display_id);
+});
+
 test('interrupt stops a runaway cell and keeps the variables', async (t) => {
   await execute('var kept = torch.ones(2);');
   const future = session.kernel.requestExecute({ code: 'while (true) {}' });

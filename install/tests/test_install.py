@@ -272,3 +272,26 @@ def test_installedKernel_pathWithSpaces_runsCellsFromAnotherCwd(tmp_path, elsewh
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
+
+
+def test_prerequisites_missingPackages_installedWithAptGet(tmp_path):
+    """install/prerequisites.sh asks apt-get for exactly the packages dpkg lacks."""
+    calls = tmp_path / "apt-calls.log"
+    bin_dir = tmp_path / "fake apt"
+    bin_dir.mkdir()
+    write_script(bin_dir / "dpkg-query", 'case "$3" in maven|chromium) echo -n "install ok installed";; esac\n')
+    write_script(bin_dir / "apt-get", f'echo "$*" >> "{calls}"\n')
+    script = (f'source "{ROOT}/install/prerequisites.sh"; '
+              'install_missing_packages "${TEST_PACKAGES[@]}"')
+    env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}")
+    result = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    update, install = calls.read_text().splitlines()
+    assert update == "update -q"
+    packages = install.split()[3:]
+    assert install.startswith("install -y -q ") and "jupyter-notebook" in packages
+    assert "python3-jupyter-kernel-test" in packages and "jupyter-server" in packages
+    assert not {"maven", "chromium", "openjdk-17-jdk-headless", "nodejs", "npm"} & set(packages), (
+        "installed packages, a working JDK 17 and node on PATH need nothing")
+

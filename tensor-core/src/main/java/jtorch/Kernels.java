@@ -224,15 +224,32 @@ final class Kernels {
                     VectorKernels.sgemm(a, b, c, m, k, n, from * 4, Math.min(m, to * 4), packed));
             return;
         }
+        float[] bd = b;
+        int bo = bOff;
+        int brs = rs;
+        if (cs != 1) {
+            // the plain loop walks B's rows: give it a row-major copy
+            bd = new float[k * n];
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    bd[p * n + j] = b[bOff + p * rs + j * cs];
+                }
+            }
+            bo = 0;
+            brs = n;
+        }
+        float[] bRows = bd;
+        int bBase = bo;
+        int bStride = brs;
         Parallel.forRange(m, work, (from, to) -> {
             for (int i = from; i < to; i++) {
                 Interrupts.check();
                 int ci = i * n;
                 for (int p = 0; p < k; p++) {
                     float av = a[i * k + p];
-                    int bp = bOff + p * rs;
+                    int bp = bBase + p * bStride;
                     for (int j = 0; j < n; j++) {
-                        c[ci + j] += av * b[bp + j * cs];
+                        c[ci + j] += av * bRows[bp + j];
                     }
                 }
             }

@@ -47,7 +47,7 @@ class PythonKernelIT {
     @Test
     void interruptAndLimits_onJdk21Plus() throws Exception {
         assumeTrue(Files.isExecutable(JDK_21_PLUS.resolve("bin/java")), "no JDK 21+ at " + JDK_21_PLUS);
-        assertEquals(0, runE2e(JDK_21_PLUS.toString(), "-k", "interrupt", "-k", "sigint", "-k", "exit", "-k", "memory",
+        assertEquals(0, runE2e(JDK_21_PLUS.toString(), "-k", "interrupt", "-k", "sigint", "-k", "exit", "-k", "memory", "-k", "heap",
                 "-k", "stack_overflow", "-k", "test_execute", "test_conformance", "test_robustness"),
                 "end-to-end tests on JDK 21+ failed (see [e2e] output)");
     }

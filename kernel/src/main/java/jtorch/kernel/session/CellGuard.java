@@ -1,5 +1,7 @@
 package jtorch.kernel.session;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import jtorch.Interrupts;
 
 /**
@@ -12,12 +14,18 @@ import jtorch.Interrupts;
  */
 public final class CellGuard {
     private static volatile boolean stopRequested;
+    private static volatile boolean anyCondemned;
+    private static final Set<Thread> CONDEMNED = ConcurrentHashMap.newKeySet();
 
     private CellGuard() {}
 
-    /** Throws {@link KeyboardInterrupt} while a stop is requested. */
+    /**
+     * Throws {@link KeyboardInterrupt} while a stop is requested, or on a thread whose cell was
+     * abandoned after an interrupt (it stops as soon as it is back in cell code, even after the
+     * next cell has cleared the request).
+     */
     public static void poll() {
-        if (stopRequested) {
+        if (stopRequested || (anyCondemned && CONDEMNED.contains(Thread.currentThread()))) {
             throw new KeyboardInterrupt();
         }
     }
@@ -47,6 +55,18 @@ public final class CellGuard {
     static void clear() {
         stopRequested = false;
         Interrupts.clear();
+    }
+
+    /** Marks a worker whose cell was given up on: its snippet code stops at its next check. */
+    static void condemn(Thread thread) {
+        CONDEMNED.add(thread);
+        anyCondemned = true;
+    }
+
+    /** Forgets a condemned worker once it has ended. */
+    static void release(Thread thread) {
+        CONDEMNED.remove(thread);
+        anyCondemned = !CONDEMNED.isEmpty();
     }
 
     static boolean isStopRequested() {

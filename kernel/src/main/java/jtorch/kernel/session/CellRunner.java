@@ -45,14 +45,19 @@ final class CellRunner {
         Job job = new Job(task);
         Worker w = worker;
         busy = w;
+        Outcome outcome;
         try {
             w.queue.put(job);
-            return job.result.get();
+            outcome = job.result.get();
         } catch (ExecutionException ex) {
-            throw new InvocationTargetException(ex.getCause());
+            outcome = new Outcome(null, ex.getCause());
         } finally {
             busy = null;
         }
+        if (outcome.error != null) {
+            throw new InvocationTargetException(outcome.error);
+        }
+        return outcome.value;
     }
 
     /** Stops the running cell, escalating as described in the class comment. Returns at once. */
@@ -91,7 +96,8 @@ final class CellRunner {
             job.result.get(ABANDON_MS - STOP_GRACE_MS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException ex) {
             w.abandoned = true;
-            job.result.completeExceptionally(new KeyboardInterrupt());
+            CellGuard.condemn(w);
+            job.result.complete(new Outcome(null, new KeyboardInterrupt()));
         } catch (Exception ignored) {
             // finished one way or another
         }
@@ -108,9 +114,15 @@ final class CellRunner {
         }
     }
 
+    /**
+     * What a job produced. Errors travel as values: a {@code CancellationException} (tensor-core's
+     * interrupt) given to {@code completeExceptionally} would read as a cancelled future instead.
+     */
+    private record Outcome(Object value, Throwable error) {}
+
     private static final class Job {
         final Callable<Object> task;
-        final CompletableFuture<Object> result = new CompletableFuture<>();
+        final CompletableFuture<Outcome> result = new CompletableFuture<>();
 
         Job(Callable<Object> task) {
             this.task = task;
@@ -130,6 +142,14 @@ final class CellRunner {
 
         @Override
         public void run() {
+            try {
+                serve();
+            } finally {
+                CellGuard.release(this);
+            }
+        }
+
+        private void serve() {
             while (!abandoned) {
                 Job job;
                 try {
@@ -139,9 +159,9 @@ final class CellRunner {
                 }
                 current = job;
                 try {
-                    job.result.complete(job.task.call());
+                    job.result.complete(new Outcome(job.task.call(), null));
                 } catch (Throwable t) {
-                    job.result.completeExceptionally(unwrap(t));
+                    job.result.complete(new Outcome(null, unwrap(t)));
                 } finally {
                     current = null;
                     Thread.interrupted();
