@@ -2,6 +2,7 @@
 'N passed, N failed'. Usage: python3 run_e2e.py [--jar PATH] [--java-home DIR] [-k PATTERN]."""
 import argparse
 import os
+import signal
 import sys
 import unittest
 
@@ -19,6 +20,10 @@ def main():
         os.environ["JTORCH_KERNEL_JAR"] = args.jar
     if args.java_home:
         os.environ["JTORCH_JAVA_HOME"] = args.java_home
+    # A process started in the background (nohup, CI runners) may inherit SIGINT as ignored, and a
+    # JVM cannot handle a signal that was ignored when it started. Handling it here resets it to the
+    # default for the kernels this process starts, as under a normal Jupyter server.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     sys.path.insert(0, HERE)
     loader = unittest.TestLoader()
     if args.pattern:

@@ -35,7 +35,12 @@ class RobustnessTest(unittest.TestCase):
             self.k.km.interrupt_kernel()
         else:
             self.k.km.signal_kernel(signal.SIGINT)
-        reply = self.k.reply(msg_id, timeout=30)
+        try:
+            reply = self.k.reply(msg_id, timeout=30)
+        except Exception:
+            self.k.km.interrupt_kernel()  # do not leave a runaway cell behind for the next tests
+            self.k.reply(msg_id, timeout=30)
+            raise
         elapsed = time.time() - started
         outs = self.k.outputs(msg_id)
         return reply["content"], outs, elapsed

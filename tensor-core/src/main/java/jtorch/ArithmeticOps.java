@@ -3,9 +3,15 @@ package jtorch;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
 
+import static jtorch.FormulaNode.Operand.OTHER;
+import static jtorch.FormulaNode.Operand.RESULT;
+import static jtorch.FormulaNode.Operand.SELF;
+import static jtorch.FormulaNode.formula;
+
 /**
- * Binary arithmetic: each op's forward (promotion, broadcasting, kernel) and its backward node,
- * one nested class per op. Backward formulas follow PyTorch's derivatives.yaml.
+ * Binary arithmetic: each op's forward (promotion, broadcasting, kernel) and its derivative
+ * formulas, one nested class per op. Backward formulas follow PyTorch's derivatives.yaml
+ * ({@link FormulaNode}).
  */
 final class ArithmeticOps {
     private ArithmeticOps() {}
@@ -27,40 +33,9 @@ final class ArithmeticOps {
                 long al = alpha.longValue();
                 out = Elementwise.binary(self, other, type, type, (x, y) -> x + a * y, (x, y) -> x + al * y);
             }
-            if (Grads.needed(self, other)) {
-                out.withGradFn(new Backward(self, other, alpha));
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            private final int[] selfSizes;
-            private final int[] otherSizes;
-            private final DType selfType;
-            private final DType otherType;
-            private final Number alpha;
-
-            Backward(Tensor self, Tensor other, Number alpha) {
-                super(self, other);
-                this.selfSizes = self.sizes;
-                this.otherSizes = other.sizes;
-                this.selfType = self.dtype;
-                this.otherType = other.dtype;
-                this.alpha = alpha;
-            }
-
-            @Override
-            public String name() {
-                return "AddBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {
-                    needsGrad(0) ? Grads.reduceTo(grad, selfSizes, selfType) : null,
-                    needsGrad(1) ? Grads.reduceTo(isOne(alpha) ? grad : grad.mul(alpha), otherSizes, otherType) : null,
-                };
-            }
+            return FormulaNode.record(out, "AddBackward0", self, other,
+                    formula((g, in) -> g),
+                    formula((g, in) -> isOne(alpha) ? g : g.mul(alpha)));
         }
     }
 
@@ -75,36 +50,9 @@ final class ArithmeticOps {
             DType type = Promotion.resultType(self, other);
             Tensor out = Elementwise.binary(self, other, type, type, (x, y) -> x - a * y, (x, y) -> x - al * y,
                     isOne(alpha) ? Kernels.BinaryOp.SUB : null);
-            if (Grads.needed(self, other)) {
-                out.withGradFn(new Backward(self, other, alpha));
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            private final Tensor self;
-            private final Tensor other;
-            private final Number alpha;
-
-            Backward(Tensor self, Tensor other, Number alpha) {
-                super(self, other);
-                this.self = self.detachAlias();
-                this.other = other.detachAlias();
-                this.alpha = alpha;
-            }
-
-            @Override
-            public String name() {
-                return "SubBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {
-                    needsGrad(0) ? Grads.reduceTo(grad, self) : null,
-                    needsGrad(1) ? Grads.reduceTo(grad.mul(-alpha.doubleValue()), other) : null,
-                };
-            }
+            return FormulaNode.record(out, "SubBackward0", self, other,
+                    formula((g, in) -> g),
+                    formula((g, in) -> g.mul(-a)));
         }
     }
 
@@ -116,34 +64,9 @@ final class ArithmeticOps {
             checkBoolSub(self, other);
             DType type = Promotion.resultType(self, other);
             Tensor out = Elementwise.binary(self, other, type, type, (x, y) -> y - x, (x, y) -> y - x);
-            if (Grads.needed(self, other)) {
-                out.withGradFn(new Backward(self, other));
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            private final Tensor self;
-            private final Tensor other;
-
-            Backward(Tensor self, Tensor other) {
-                super(self, other);
-                this.self = self.detachAlias();
-                this.other = other.detachAlias();
-            }
-
-            @Override
-            public String name() {
-                return other.wrappedNumber ? "RsubBackward1" : "RsubBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {
-                    needsGrad(0) ? Grads.reduceTo(grad.neg(), self) : null,
-                    needsGrad(1) ? Grads.reduceTo(grad, other) : null,
-                };
-            }
+            return FormulaNode.record(out, other.wrappedNumber ? "RsubBackward1" : "RsubBackward0", self, other,
+                    formula((g, in) -> g.neg()),
+                    formula((g, in) -> g));
         }
     }
 
@@ -155,42 +78,9 @@ final class ArithmeticOps {
             DType type = Promotion.resultType(self, other);
             Tensor out = Elementwise.binary(self, other, type, type, (x, y) -> x * y,
                     type.isBool() ? (x, y) -> x & y : (x, y) -> x * y, Kernels.BinaryOp.MUL);
-            if (Grads.needed(self, other)) {
-                out.withGradFn(new Backward(self, other));
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            private final SavedTensor self;
-            private final SavedTensor other;
-            private final int[] selfSizes;
-            private final int[] otherSizes;
-            private final DType selfType;
-            private final DType otherType;
-
-            Backward(Tensor self, Tensor other) {
-                super(self, other);
-                this.other = needsGrad(0) ? save(other) : null;
-                this.self = needsGrad(1) ? save(self) : null;
-                this.selfSizes = self.sizes;
-                this.otherSizes = other.sizes;
-                this.selfType = self.dtype;
-                this.otherType = other.dtype;
-            }
-
-            @Override
-            public String name() {
-                return "MulBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {
-                    needsGrad(0) ? Grads.reduceTo(grad.mul(other.unpack()), selfSizes, selfType) : null,
-                    needsGrad(1) ? Grads.reduceTo(grad.mul(self.unpack()), otherSizes, otherType) : null,
-                };
-            }
+            return FormulaNode.record(out, "MulBackward0", self, other,
+                    formula((g, in) -> g.mul(in.other()), OTHER),
+                    formula((g, in) -> g.mul(in.self()), SELF));
         }
     }
 
@@ -201,10 +91,12 @@ final class ArithmeticOps {
         static Tensor forward(Tensor self, Tensor other) {
             DType type = Promotion.floatingOf(Promotion.resultType(self, other));
             Tensor out = Elementwise.binary(self, other, type, type, (x, y) -> x / y, null, Kernels.BinaryOp.DIV);
-            if (Grads.needed(self, other)) {
-                out.withGradFn(new Backward(self, other));
-            }
-            return out;
+            return FormulaNode.record(out, "DivBackward0", self, other,
+                    formula((g, in) -> g.div(in.other()), OTHER),
+                    formula((g, in) -> {
+                        Tensor o = in.other();
+                        return g.neg().mul(in.self()).div(o.mul(o));
+                    }, SELF, OTHER));
         }
 
         static Tensor forward(Tensor self, Tensor other, String roundingMode) {
@@ -229,71 +121,10 @@ final class ArithmeticOps {
             };
             Tensor out = Elementwise.binary(self, other, type, type,
                     floor ? ArithmeticOps::floorDivide : (x, y) -> truncate(x / y), ints);
-            if (Grads.needed(self, other)) {
-                out.withGradFn(new RoundedBackward(self, other, floor));
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            private final SavedTensor self;
-            private final SavedTensor other;
-            private final int[] selfSizes;
-            private final int[] otherSizes;
-            private final DType selfType;
-            private final DType otherType;
-
-            Backward(Tensor self, Tensor other) {
-                super(self, other);
-                this.other = save(other);
-                this.self = needsGrad(1) ? save(self) : null;
-                this.selfSizes = self.sizes;
-                this.otherSizes = other.sizes;
-                this.selfType = self.dtype;
-                this.otherType = other.dtype;
-            }
-
-            @Override
-            public String name() {
-                return "DivBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                Tensor o = other.unpack();
-                return new Tensor[] {
-                    needsGrad(0) ? Grads.reduceTo(grad.div(o), selfSizes, selfType) : null,
-                    needsGrad(1) ? Grads.reduceTo(grad.neg().mul(self.unpack()).div(o.mul(o)), otherSizes, otherType)
-                            : null,
-                };
-            }
-        }
-
-        /** Rounded division is piecewise constant: zero gradient almost everywhere. */
-        static final class RoundedBackward extends Node {
-            private final Tensor self;
-            private final Tensor other;
-            private final boolean floor;
-
-            RoundedBackward(Tensor self, Tensor other, boolean floor) {
-                super(self, other);
-                this.self = self.detachAlias();
-                this.other = other.detachAlias();
-                this.floor = floor;
-            }
-
-            @Override
-            public String name() {
-                return "DivBackward2";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {
-                    needsGrad(0) ? Grads.reduceTo(grad.mul(0), self) : null,
-                    needsGrad(1) ? Grads.reduceTo(grad.mul(0), other) : null,
-                };
-            }
+            // rounded division is piecewise constant: zero gradient almost everywhere
+            return FormulaNode.record(out, "DivBackward2", self, other,
+                    formula((g, in) -> g.mul(0)),
+                    formula((g, in) -> g.mul(0)));
         }
     }
 
@@ -312,34 +143,12 @@ final class ArithmeticOps {
                 }
                 return Math.floorMod(x, y);
             });
-            if (Grads.needed(self, other)) {
-                out.withGradFn(new Backward(self, other));
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            private final Tensor self;
-            private final Tensor other;
-
-            Backward(Tensor self, Tensor other) {
-                super(self, other);
-                this.self = self.detachAlias();
-                this.other = other.detachAlias();
-            }
-
-            @Override
-            public String name() {
-                return other.wrappedNumber ? "RemainderBackward0" : "RemainderBackward1";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {
-                    needsGrad(0) ? Grads.reduceTo(grad, self) : null,
-                    needsGrad(1) ? Grads.reduceTo(grad.neg().mul(self.div(other, "floor")), other) : null,
-                };
-            }
+            Tensor dividend = self.detachAlias();
+            Tensor divisor = other.detachAlias();
+            return FormulaNode.record(out, other.wrappedNumber ? "RemainderBackward0" : "RemainderBackward1", self,
+                    other,
+                    formula((g, in) -> g),
+                    formula((g, in) -> g.neg().mul(dividend.div(divisor, "floor"))));
         }
     }
 
@@ -353,26 +162,7 @@ final class ArithmeticOps {
                         + " are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
             }
             Tensor out = Elementwise.unary(self, self.dtype, self.dtype, x -> -x, x -> -x);
-            if (Grads.needed(self)) {
-                out.withGradFn(new Backward(self));
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            Backward(Tensor self) {
-                super(self);
-            }
-
-            @Override
-            public String name() {
-                return "NegBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {grad.neg()};
-            }
+            return FormulaNode.record(out, "NegBackward0", self, formula((g, in) -> g.neg()));
         }
     }
 
@@ -387,89 +177,26 @@ final class ArithmeticOps {
             double p = exponent.doubleValue();
             long pl = exponent.longValue();
             Tensor out = Elementwise.unary(self, type, type, x -> Math.pow(x, p), x -> intPow(x, pl));
-            if (Grads.needed(self)) {
-                out.withGradFn(new ScalarBackward(self, p));
-            }
-            return out;
+            return FormulaNode.record(out, "PowBackward0", self,
+                    formula((g, in) -> p == 0 ? g.mul(0) : g.mul(in.self().pow(p - 1).mul(p)), SELF));
         }
 
         static Tensor forward(Tensor self, Tensor exponent) {
             DType type = Promotion.resultType(self, exponent);
             checkIntegerPower(type, exponent);
             Tensor out = Elementwise.binary(self, exponent, type, type, Math::pow, ArithmeticOps::intPow);
-            if (Grads.needed(self, exponent)) {
-                Backward node = new Backward(self, exponent);
-                out.withGradFn(node);
-                node.result = node.needsGrad(1) ? node.saveOutput(out) : null;
-            }
-            return out;
-        }
-
-        static final class ScalarBackward extends Node {
-            private final SavedTensor self;
-            private final double exponent;
-
-            ScalarBackward(Tensor self, double exponent) {
-                super(self);
-                this.self = save(self);
-                this.exponent = exponent;
-            }
-
-            @Override
-            public String name() {
-                return "PowBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                if (exponent == 0) {
-                    return new Tensor[] {grad.mul(0)};
-                }
-                return new Tensor[] {grad.mul(self.unpack().pow(exponent - 1).mul(exponent))};
-            }
-        }
-
-        static final class Backward extends Node {
-            private final SavedTensor self;
-            private final SavedTensor exponent;
-            private SavedTensor result;
-            private final int[] selfSizes;
-            private final int[] expSizes;
-            private final DType selfType;
-            private final DType expType;
-
-            Backward(Tensor self, Tensor exponent) {
-                super(self, exponent);
-                this.self = save(self);
-                this.exponent = save(exponent);
-                this.selfSizes = self.sizes;
-                this.expSizes = exponent.sizes;
-                this.selfType = self.dtype;
-                this.expType = exponent.dtype;
-            }
-
-            @Override
-            public String name() {
-                return "PowBackward1";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                Tensor s = self.unpack();
-                Tensor e = exponent.unpack();
-                Tensor gs = null;
-                Tensor ge = null;
-                if (needsGrad(0)) {
-                    Tensor d = e.mul(s.pow(e.sub(1)));
-                    gs = Grads.reduceTo(grad.mul(torch.where(e.eq(0), torch.zerosLike(d), d)), selfSizes, selfType);
-                }
-                if (needsGrad(1)) {
-                    Tensor logS = s.log();
-                    Tensor safe = torch.where(s.eq(0).logicalAnd(e.ge(0)), torch.zerosLike(logS), logS);
-                    ge = Grads.reduceTo(grad.mul(result.unpack().mul(safe)), expSizes, expType);
-                }
-                return new Tensor[] {gs, ge};
-            }
+            return FormulaNode.record(out, "PowBackward1", self, exponent,
+                    formula((g, in) -> {
+                        Tensor e = in.other();
+                        Tensor d = e.mul(in.self().pow(e.sub(1)));
+                        return g.mul(torch.where(e.eq(0), torch.zerosLike(d), d));
+                    }, SELF, OTHER),
+                    formula((g, in) -> {
+                        Tensor s = in.self();
+                        Tensor logS = s.log();
+                        Tensor safe = torch.where(s.eq(0).logicalAnd(in.other().ge(0)), torch.zerosLike(logS), logS);
+                        return g.mul(in.result().mul(safe));
+                    }, SELF, OTHER, RESULT));
         }
     }
 

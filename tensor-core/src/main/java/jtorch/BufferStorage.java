@@ -127,7 +127,26 @@ abstract class BufferStorage extends Storage {
 
     // ---------------------------------------------------------------- buffer-backed storages
 
-    static final class FloatBufferStorage extends BufferStorage {
+    /** Floating elements, read as long by truncation towards zero. */
+    private abstract static class Floating extends BufferStorage {
+        Floating(int length, DType dtype) {
+            super(length, dtype);
+        }
+
+        @Override final long getLong(int i) { return (long) getDouble(i); }
+    }
+
+    /** Integral and bool elements: doubles are stored with PyTorch's cast (truncation, wrap-around). */
+    private abstract static class Integral extends BufferStorage {
+        Integral(int length, DType dtype) {
+            super(length, dtype);
+        }
+
+        @Override final double getDouble(int i) { return getLong(i); }
+        @Override final void setDouble(int i, double v) { setLong(i, Storage.castToLong(v, dtype())); }
+    }
+
+    static final class FloatBufferStorage extends Floating {
         private final FloatBuffer buf;
 
         FloatBufferStorage(FloatBuffer buf) {
@@ -137,11 +156,10 @@ abstract class BufferStorage extends Storage {
 
         @Override double getDouble(int i) { return buf.get(i); }
         @Override void setDouble(int i, double v) { buf.put(i, (float) v); }
-        @Override long getLong(int i) { return (long) buf.get(i); }
         @Override void setLong(int i, long v) { buf.put(i, v); }
     }
 
-    static final class DoubleBufferStorage extends BufferStorage {
+    static final class DoubleBufferStorage extends Floating {
         private final DoubleBuffer buf;
 
         DoubleBufferStorage(DoubleBuffer buf) {
@@ -151,11 +169,10 @@ abstract class BufferStorage extends Storage {
 
         @Override double getDouble(int i) { return buf.get(i); }
         @Override void setDouble(int i, double v) { buf.put(i, v); }
-        @Override long getLong(int i) { return (long) buf.get(i); }
         @Override void setLong(int i, long v) { buf.put(i, v); }
     }
 
-    static final class LongBufferStorage extends BufferStorage {
+    static final class LongBufferStorage extends Integral {
         private final LongBuffer buf;
 
         LongBufferStorage(LongBuffer buf) {
@@ -165,11 +182,9 @@ abstract class BufferStorage extends Storage {
 
         @Override long getLong(int i) { return buf.get(i); }
         @Override void setLong(int i, long v) { buf.put(i, v); }
-        @Override double getDouble(int i) { return buf.get(i); }
-        @Override void setDouble(int i, double v) { buf.put(i, Storage.castToLong(v, DType.INT64)); }
     }
 
-    static final class IntBufferStorage extends BufferStorage {
+    static final class IntBufferStorage extends Integral {
         private final IntBuffer buf;
 
         IntBufferStorage(IntBuffer buf) {
@@ -179,11 +194,9 @@ abstract class BufferStorage extends Storage {
 
         @Override long getLong(int i) { return buf.get(i); }
         @Override void setLong(int i, long v) { buf.put(i, (int) v); }
-        @Override double getDouble(int i) { return buf.get(i); }
-        @Override void setDouble(int i, double v) { buf.put(i, (int) Storage.castToLong(v, DType.INT32)); }
     }
 
-    static final class ShortBufferStorage extends BufferStorage {
+    static final class ShortBufferStorage extends Integral {
         private final ShortBuffer buf;
 
         ShortBufferStorage(ShortBuffer buf) {
@@ -193,12 +206,10 @@ abstract class BufferStorage extends Storage {
 
         @Override long getLong(int i) { return buf.get(i); }
         @Override void setLong(int i, long v) { buf.put(i, (short) v); }
-        @Override double getDouble(int i) { return buf.get(i); }
-        @Override void setDouble(int i, double v) { buf.put(i, (short) Storage.castToLong(v, DType.INT16)); }
     }
 
     /** int8, uint8 and bool over a byte buffer. */
-    static final class ByteBufferStorage extends BufferStorage {
+    static final class ByteBufferStorage extends Integral {
         private final ByteBuffer buf;
 
         ByteBufferStorage(ByteBuffer buf, DType dtype) {
@@ -213,7 +224,5 @@ abstract class BufferStorage extends Storage {
         }
 
         @Override void setLong(int i, long v) { buf.put(i, (byte) Storage.wrap(v, dtype())); }
-        @Override double getDouble(int i) { return getLong(i); }
-        @Override void setDouble(int i, double v) { buf.put(i, (byte) Storage.castToLong(v, dtype())); }
     }
 }

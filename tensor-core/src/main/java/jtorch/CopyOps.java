@@ -1,39 +1,22 @@
 package jtorch;
 
-/** Copying ops: dtype conversion, clone, {@code copy_} and {@code fill_}, with their backward nodes. */
+import static jtorch.FormulaNode.formula;
+
+/** Copying ops: dtype conversion, clone, {@code copy_} and {@code fill_}, with their derivative formulas. */
 final class CopyOps {
     private CopyOps() {}
 
-    /** {@code to(dtype)}; the gradient is cast back to the input dtype. */
+    /** {@code to(dtype)}; the gradient is cast back to the input dtype (by the node, see {@link FormulaNode}). */
     static final class ToCopy {
         private ToCopy() {}
 
         static Tensor forward(Tensor self, DType target) {
             Tensor out = Tensor.allocate(target, self.sizes.clone());
             Copy.copyInto(out, self);
-            if (target.isFloatingPoint() && Grads.needed(self)) {
-                out.withGradFn(new Backward(self));
+            if (!target.isFloatingPoint()) {
+                return out;
             }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            private final DType inputType;
-
-            Backward(Tensor self) {
-                super(self);
-                this.inputType = self.dtype;
-            }
-
-            @Override
-            public String name() {
-                return "ToCopyBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {grad.to(inputType)};
-            }
+            return FormulaNode.record(out, "ToCopyBackward0", self, formula((g, in) -> g));
         }
     }
 
@@ -42,27 +25,7 @@ final class CopyOps {
         private Clone() {}
 
         static Tensor forward(Tensor self) {
-            Tensor out = self.contiguousCopy();
-            if (Grads.needed(self)) {
-                out.withGradFn(new Backward(self));
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            Backward(Tensor self) {
-                super(self);
-            }
-
-            @Override
-            public String name() {
-                return "CloneBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {grad};
-            }
+            return FormulaNode.record(self.contiguousCopy(), "CloneBackward0", self, formula((g, in) -> g));
         }
     }
 
@@ -78,33 +41,11 @@ final class CopyOps {
             self.checkInplace();
             Copy.copyInto(self, src);
             if (Grads.needed(self, src)) {
-                self.rebaseHistory(new Backward(self, src));
+                self.rebaseHistory(FormulaNode.of("CopyBackwards", self, src,
+                        formula((g, in) -> torch.zerosLike(g)),
+                        formula((g, in) -> g)));
             }
             return self;
-        }
-
-        static final class Backward extends Node {
-            private final int[] srcSizes;
-            private final DType srcType;
-
-            Backward(Tensor self, Tensor src) {
-                super(self, src);
-                this.srcSizes = src.sizes;
-                this.srcType = src.dtype;
-            }
-
-            @Override
-            public String name() {
-                return "CopyBackwards";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {
-                    needsGrad(0) ? torch.zerosLike(grad) : null,
-                    needsGrad(1) ? Grads.reduceTo(grad, srcSizes, srcType) : null,
-                };
-            }
         }
     }
 
@@ -124,29 +65,18 @@ final class CopyOps {
         private static Tensor forward(Tensor self, Number value, String name) {
             self.checkInplace();
             Copy.copyInto(self, Scalars.wrap(value));
-            if (Grads.needed(self)) {
-                self.rebaseHistory(new Backward(self, name));
-            }
+            overwritten(self, name);
             return self;
         }
+    }
 
-        static final class Backward extends Node {
-            private final String name;
-
-            Backward(Tensor self, String name) {
-                super(self);
-                this.name = name;
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {torch.zerosLike(grad)};
-            }
+    /**
+     * Records that {@code self} was overwritten in place by values that do not depend on its old
+     * ones ({@code fill_}, {@code zero_}, the random samplers): the old values get zero gradient.
+     */
+    static void overwritten(Tensor self, String name) {
+        if (Grads.needed(self)) {
+            self.rebaseHistory(FormulaNode.of(name, self, formula((g, in) -> torch.zerosLike(g))));
         }
     }
 }

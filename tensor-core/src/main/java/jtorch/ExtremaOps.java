@@ -1,5 +1,9 @@
 package jtorch;
 
+import static jtorch.FormulaNode.Operand.RESULT;
+import static jtorch.FormulaNode.Operand.SELF;
+import static jtorch.FormulaNode.formula;
+
 /**
  * Extreme values: {@code max}/{@code min} (over everything, or along a dim with indices),
  * {@code amax}/{@code amin} and {@code argmax}/{@code argmin}, each with its backward node.
@@ -99,35 +103,9 @@ final class ExtremaOps {
             Lanes lanes = Lanes.over(self, Reduce.reducedMask(self.dim(), null));
             Tensor out = Tensor.allocate(self.dtype, new int[0]);
             copyElement(lanes, 0, pick(lanes, 0, kind), out, 0);
-            if (Grads.needed(self)) {
-                Backward node = new Backward(self, kind);
-                out.withGradFn(node);
-                node.result = node.saveOutput(out);
-            }
-            return out;
-        }
-
-        /** {@code MaxBackward1}: the gradient shared evenly by the elements equal to the result. */
-        static final class Backward extends Node {
-            private final Kind kind;
-            private final SavedTensor self;
-            SavedTensor result;
-
-            Backward(Tensor self, Kind kind) {
-                super(self);
-                this.kind = kind;
-                this.self = save(self);
-            }
-
-            @Override
-            public String name() {
-                return kind.node + "Backward1";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {evenlyDistribute(grad, self.unpack(), result.unpack())};
-            }
+            // MaxBackward1: the gradient shared evenly by the elements equal to the result
+            return FormulaNode.record(out, kind.node + "Backward1", self,
+                    formula((g, in) -> evenlyDistribute(g, in.self(), in.result()), SELF, RESULT));
         }
     }
 
@@ -259,44 +237,13 @@ final class ExtremaOps {
             for (int j = 0; j < n; j++) {
                 copyElement(lanes, j, pick(lanes, j, kind), out, j);
             }
-            if (Grads.needed(self)) {
-                Backward node = new Backward(self, mask, kind);
-                out.withGradFn(node);
-                node.result = node.saveOutput(out);
-            }
-            return out;
-        }
-
-        /** {@code AmaxBackward0}: the gradient split evenly among the tied extremes of each lane. */
-        static final class Backward extends Node {
-            private final Kind kind;
-            private final SavedTensor self;
-            private final boolean[] mask;
-            SavedTensor result;
-
-            Backward(Tensor self, boolean[] mask, Kind kind) {
-                super(self);
-                this.kind = kind;
-                this.self = save(self);
-                this.mask = mask;
-            }
-
-            @Override
-            public String name() {
-                return kind.aNode + "Backward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                Tensor s = self.unpack();
+            // AmaxBackward0: the gradient split evenly among the tied extremes of each lane
+            return FormulaNode.record(out, kind.aNode + "Backward0", self, formula((g, in) -> {
+                Tensor s = in.self();
                 int[] kept = Reduce.outShape(s.sizes, mask, true);
-                Tensor r = result.unpack().reshape(kept);
-                Tensor g = grad.reshape(kept);
-                Tensor hits = s.eq(r);
-                Tensor count = hits.sum(dimsOf(mask), true);
-                Tensor out = g.div(count).mul(hits);
-                return new Tensor[] {out.dtype == s.dtype ? out : out.to(s.dtype)};
-            }
+                Tensor hits = s.eq(in.result().reshape(kept));
+                return g.reshape(kept).div(hits.sum(dimsOf(mask), true)).mul(hits);
+            }, SELF, RESULT));
         }
     }
 

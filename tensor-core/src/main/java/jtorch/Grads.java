@@ -31,11 +31,6 @@ final class Grads {
         return g.dtype == dtype ? g : g.to(dtype);
     }
 
-    /** Shorthand for {@link #reduceTo} with an input tensor's shape and dtype. */
-    static Tensor reduceTo(Tensor grad, Tensor input) {
-        return reduceTo(grad, input.sizes, input.dtype);
-    }
-
     /** Whether any operand requires grad while grad mode is on, i.e. the op must be recorded. */
     static boolean needed(Tensor... inputs) {
         if (!GradMode.isEnabled()) {

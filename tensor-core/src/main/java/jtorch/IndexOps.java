@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import static jtorch.FormulaNode.formula;
+
 /**
  * Ops that read or write through index tensors, each with its backward: advanced indexing
  * ({@code x[idx]}, IndexBackward0, and the {@code index_put_} it shares positions with),
@@ -320,38 +322,23 @@ final class IndexOps {
 
         static Tensor forward(Tensor self, List<Tensor> indices) {
             AdvancedIndex info = AdvancedIndex.of(self, indices);
-            Tensor out = info.gather(self);
-            if (Grads.needed(self)) {
-                out.withGradFn(new Backward(self, info.indices));
-            }
-            return out;
+            return FormulaNode.record(info.gather(self), "IndexBackward0", self,
+                    formula(accumulatedAt(self, info.indices)));
         }
+    }
 
-        /** self: zeros of self's shape with the gradient accumulated at the indexed positions. */
-        static final class Backward extends Node {
-            private final int[] inputSizes;
-            private final DType inputType;
-            private final List<Tensor> indices;
-
-            Backward(Tensor self, List<Tensor> indices) {
-                super(self);
-                this.inputSizes = self.sizes;
-                this.inputType = self.dtype;
-                this.indices = indices;
-            }
-
-            @Override
-            public String name() {
-                return "IndexBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                Tensor zeros = Tensor.allocate(inputType, inputSizes.clone());
-                AdvancedIndex.of(zeros, indices).put(zeros, grad, true);
-                return new Tensor[] {zeros};
-            }
-        }
+    /**
+     * The gradient of a read through index tensors: zeros of the input's shape and dtype with the
+     * incoming gradient added at the indexed positions ({@code index_put_(..., accumulate=True)}).
+     */
+    private static FormulaNode.Formula accumulatedAt(Tensor self, List<Tensor> indices) {
+        int[] sizes = self.sizes;
+        DType type = self.dtype;
+        return (g, in) -> {
+            Tensor zeros = Tensor.allocate(type, sizes.clone());
+            AdvancedIndex.of(zeros, indices).put(zeros, g, true);
+            return zeros;
+        };
     }
 
     /** {@code index_select(dim, index)}: whole slices of {@code dim} picked by a vector of indices. */
@@ -383,45 +370,15 @@ final class IndexOps {
                 indices = selectIndices(d, values);
                 out = AdvancedIndex.of(self, indices).gather(self);
             }
-            if (Grads.needed(self)) {
-                out.withGradFn(new Backward(self, indices));
-            }
-            return out;
+            // a 0-d self passes the gradient through; else it is added at the selected slices (index_add)
+            return FormulaNode.record(out, "IndexSelectBackward0", self,
+                    formula(indices == null ? (g, in) -> g : accumulatedAt(self, indices)));
         }
 
         private static List<Tensor> selectIndices(int dim, long[] values) {
             List<Tensor> indices = new ArrayList<>(Collections.nCopies(dim, (Tensor) null));
             indices.add(torch.tensor(values, DType.INT64));
             return indices;
-        }
-
-        /** self: zeros with the gradient slices added at the selected indices ({@code index_add}). */
-        static final class Backward extends Node {
-            private final int[] inputSizes;
-            private final DType inputType;
-            private final List<Tensor> indices;
-
-            Backward(Tensor self, List<Tensor> indices) {
-                super(self);
-                this.inputSizes = self.sizes;
-                this.inputType = self.dtype;
-                this.indices = indices;
-            }
-
-            @Override
-            public String name() {
-                return "IndexSelectBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                if (indices == null) {
-                    return new Tensor[] {grad.to(inputType)};
-                }
-                Tensor zeros = Tensor.allocate(inputType, inputSizes.clone());
-                AdvancedIndex.of(zeros, indices).put(zeros, grad, true);
-                return new Tensor[] {zeros};
-            }
         }
     }
 
@@ -436,10 +393,14 @@ final class IndexOps {
             }
             int[] positions = positions(self, d, index);
             Tensor out = readAt(self, positions, index.sizes);
-            if (Grads.needed(self)) {
-                out.withGradFn(new Backward(self, d, index));
-            }
-            return out;
+            // zeros with the gradient added at the gathered positions (scatter_add)
+            int[] sizes = self.sizes;
+            DType type = self.dtype;
+            return FormulaNode.record(out, "GatherBackward0", self, formula((g, in) -> {
+                Tensor zeros = Tensor.allocate(type, sizes.clone());
+                writeAt(zeros, positions(zeros, d, index), g, true);
+                return zeros;
+            }));
         }
 
         /** Storage index in self of each element of {@code self.gather(dim, index)}, with ATen's checks. */
@@ -477,34 +438,6 @@ final class IndexOps {
                 }
             }
             return positions;
-        }
-
-        /** self: zeros with the gradient added at the gathered positions ({@code scatter_add}). */
-        static final class Backward extends Node {
-            private final int[] inputSizes;
-            private final DType inputType;
-            private final int dim;
-            private final Tensor index;
-
-            Backward(Tensor self, int dim, Tensor index) {
-                super(self);
-                this.inputSizes = self.sizes;
-                this.inputType = self.dtype;
-                this.dim = dim;
-                this.index = index.detachAlias();
-            }
-
-            @Override
-            public String name() {
-                return "GatherBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                Tensor zeros = Tensor.allocate(inputType, inputSizes.clone());
-                writeAt(zeros, positions(zeros, dim, index), grad, true);
-                return new Tensor[] {zeros};
-            }
         }
     }
 
@@ -568,7 +501,11 @@ final class IndexOps {
             }
             Tensor valueInput = valueIsTensor ? value : null;
             if (Grads.needed(self, valueInput)) {
-                Node node = new Backward(self, mask, valueInput);
+                // self: grad with the masked positions zeroed; value: the sum of grad there
+                Node node = FormulaNode.of(valueIsTensor ? "MaskedFillBackward1" : "MaskedFillBackward0", self,
+                        valueInput,
+                        formula((g, in) -> MaskedFill.forward(g, mask, 0)),
+                        formula((g, in) -> MaskedFill.forward(g, mask.logicalNot(), 0).sum()));
                 if (inplace) {
                     self.rebaseHistory(node);
                 } else {
@@ -591,41 +528,6 @@ final class IndexOps {
                 if (v != 0 && v != 1) {
                     throw new IllegalArgumentException("Mask tensor can take 0 and 1 values only");
                 }
-            }
-        }
-
-        /** self: grad with masked positions zeroed (summed to self's shape); value: sum of grad there. */
-        static final class Backward extends Node {
-            private final Tensor mask;
-            private final int[] selfSizes;
-            private final DType selfType;
-            private final DType valueType;
-
-            Backward(Tensor self, Tensor mask, Tensor value) {
-                super(self, value);
-                this.mask = mask.detachAlias();
-                this.selfSizes = self.sizes;
-                this.selfType = self.dtype;
-                this.valueType = value == null ? null : value.dtype;
-            }
-
-            @Override
-            public String name() {
-                return valueType == null ? "MaskedFillBackward0" : "MaskedFillBackward1";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                Tensor gSelf = null;
-                Tensor gValue = null;
-                if (needsGrad(0)) {
-                    gSelf = Grads.reduceTo(MaskedFill.forward(grad, mask, 0), selfSizes, selfType);
-                }
-                if (needsGrad(1)) {
-                    Tensor kept = MaskedFill.forward(grad, mask.logicalNot(), 0);
-                    gValue = Grads.reduceTo(kept.sum(), new int[0], valueType);
-                }
-                return new Tensor[] {gSelf, gValue};
             }
         }
     }

@@ -28,11 +28,6 @@ final class Kernels {
 
     private Kernels() {}
 
-    /** True once the vector kernels are compiled and should be used. */
-    static boolean vector() {
-        return vectorHot;
-    }
-
     private static void warmUp() {
         float[] a = new float[4096];
         float[] b = new float[4096];

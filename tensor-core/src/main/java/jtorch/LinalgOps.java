@@ -1,5 +1,9 @@
 package jtorch;
 
+import static jtorch.FormulaNode.Operand.OTHER;
+import static jtorch.FormulaNode.Operand.SELF;
+import static jtorch.FormulaNode.formula;
+
 /** Matrix products ({@code mm}, {@code bmm}, {@code dot}, {@code mv}) and {@code matmul}'s dispatch. */
 final class LinalgOps {
     private LinalgOps() {}
@@ -139,35 +143,9 @@ final class LinalgOps {
                         + a.sizes[1] + " and " + b.sizes[0] + "x" + b.sizes[1] + ")");
             }
             checkSameDtype(a, b);
-            Tensor out = product(a, b);
-            if (Grads.needed(a, b)) {
-                out.withGradFn(new Backward(a, b));
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            private final SavedTensor a;
-            private final SavedTensor b;
-
-            Backward(Tensor a, Tensor b) {
-                super(a, b);
-                this.b = needsGrad(0) ? save(b) : null;
-                this.a = needsGrad(1) ? save(a) : null;
-            }
-
-            @Override
-            public String name() {
-                return "MmBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {
-                    needsGrad(0) ? grad.mm(b.unpack().t()) : null,
-                    needsGrad(1) ? a.unpack().t().mm(grad) : null,
-                };
-            }
+            return FormulaNode.record(product(a, b), "MmBackward0", a, b,
+                    formula((g, in) -> g.mm(in.other().t()), OTHER),
+                    formula((g, in) -> in.self().t().mm(g), SELF));
         }
     }
 
@@ -191,34 +169,9 @@ final class LinalgOps {
                     Copy.copyInto(out.select(0, i), product(a.select(0, i), b.select(0, i)));
                 }
             }
-            if (Grads.needed(a, b)) {
-                out.withGradFn(new Backward(a, b));
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            private final SavedTensor a;
-            private final SavedTensor b;
-
-            Backward(Tensor a, Tensor b) {
-                super(a, b);
-                this.b = needsGrad(0) ? save(b) : null;
-                this.a = needsGrad(1) ? save(a) : null;
-            }
-
-            @Override
-            public String name() {
-                return "BmmBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {
-                    needsGrad(0) ? grad.bmm(b.unpack().transpose(1, 2)) : null,
-                    needsGrad(1) ? a.unpack().transpose(1, 2).bmm(grad) : null,
-                };
-            }
+            return FormulaNode.record(out, "BmmBackward0", a, b,
+                    formula((g, in) -> g.bmm(in.other().transpose(1, 2)), OTHER),
+                    formula((g, in) -> in.self().transpose(1, 2).bmm(g), SELF));
         }
     }
 
@@ -238,35 +191,10 @@ final class LinalgOps {
             checkSameDtype(a, v);
             Tensor column = product(a, v.asStrided(new int[] {v.sizes[0], 1}, new int[] {v.strides[0], 1}, v.offset));
             Tensor out = new Tensor(column.storage, 0, new int[] {a.sizes[0]}, new int[] {1}, null);
-            if (Grads.needed(a, v)) {
-                out.withGradFn(new Backward(a, v));
-            }
-            return out;
-        }
-
-        /** a: the outer product {@code grad v^T}; v: {@code a^T grad}. */
-        static final class Backward extends Node {
-            private final SavedTensor a;
-            private final SavedTensor v;
-
-            Backward(Tensor a, Tensor v) {
-                super(a, v);
-                this.v = needsGrad(0) ? save(v) : null;
-                this.a = needsGrad(1) ? save(a) : null;
-            }
-
-            @Override
-            public String name() {
-                return "MvBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {
-                    needsGrad(0) ? grad.unsqueeze(1).mm(v.unpack().unsqueeze(0)) : null,
-                    needsGrad(1) ? a.unpack().t().mm(grad.unsqueeze(1)).squeeze(1) : null,
-                };
-            }
+            // a: the outer product grad v^T; v: a^T grad
+            return FormulaNode.record(out, "MvBackward0", a, v,
+                    formula((g, in) -> g.unsqueeze(1).mm(in.other().unsqueeze(0)), OTHER),
+                    formula((g, in) -> in.self().t().mm(g.unsqueeze(1)).squeeze(1), SELF));
         }
     }
 
@@ -290,34 +218,9 @@ final class LinalgOps {
                 out = product(a.unsqueeze(0), b.unsqueeze(1)).reshape();
             }
             out = new Tensor(out.storage, 0, new int[0], new int[0], null);
-            if (Grads.needed(a, b)) {
-                out.withGradFn(new Backward(a, b));
-            }
-            return out;
-        }
-
-        static final class Backward extends Node {
-            private final SavedTensor a;
-            private final SavedTensor b;
-
-            Backward(Tensor a, Tensor b) {
-                super(a, b);
-                this.b = needsGrad(0) ? save(b) : null;
-                this.a = needsGrad(1) ? save(a) : null;
-            }
-
-            @Override
-            public String name() {
-                return "DotBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                return new Tensor[] {
-                    needsGrad(0) ? b.unpack().mul(grad) : null,
-                    needsGrad(1) ? a.unpack().mul(grad) : null,
-                };
-            }
+            return FormulaNode.record(out, "DotBackward0", a, b,
+                    formula((g, in) -> in.other().mul(g), OTHER),
+                    formula((g, in) -> in.self().mul(g), SELF));
         }
     }
 }

@@ -1,5 +1,12 @@
 package jtorch;
 
+import jtorch.FormulaNode.Formula;
+
+import static jtorch.FormulaNode.Operand.OTHER;
+import static jtorch.FormulaNode.Operand.RESULT;
+import static jtorch.FormulaNode.Operand.SELF;
+import static jtorch.FormulaNode.formula;
+
 /**
  * The differentiable ops behind {@code torch.nn.functional}: softmax, log-softmax, the negative
  * log-likelihood and mean-squared-error losses and {@code addmm} (a linear layer's product plus
@@ -32,41 +39,14 @@ final class NNOps {
     static final class Softmax {
         private Softmax() {}
 
+        /** {@code grad_input = y * (grad - sum(grad * y, dim))}. */
         static Tensor forward(Tensor self, int dim) {
             int d = Shapes.wrapDim(dim, Math.max(self.dim(), 1));
             checkFloating(self, d, "softmax");
-            Tensor out = normalize(self, d, false);
-            if (Grads.needed(self)) {
-                Backward node = new Backward(self, d);
-                out.withGradFn(node);
-                node.result = node.saveOutput(out);
-            }
-            return out;
-        }
-
-        /** {@code grad_input = y * (grad - sum(grad * y, dim))}. */
-        static final class Backward extends Node {
-            private final int dim;
-            SavedTensor result;
-
-            Backward(Tensor self, int dim) {
-                super(self);
-                this.dim = dim;
-            }
-
-            @Override
-            public String name() {
-                return "SoftmaxBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                Tensor y = result.unpack();
-                if (y.dim() == 0) {
-                    return new Tensor[] {torch.zerosLike(grad)};
-                }
-                return new Tensor[] {grad.sub(grad.mul(y).sum(dim, true)).mul(y)};
-            }
+            return FormulaNode.record(normalize(self, d, false), "SoftmaxBackward0", self, formula((g, in) -> {
+                Tensor y = in.result();
+                return y.dim() == 0 ? torch.zerosLike(g) : g.sub(g.mul(y).sum(d, true)).mul(y);
+            }, RESULT));
         }
     }
 
@@ -74,41 +54,14 @@ final class NNOps {
     static final class LogSoftmax {
         private LogSoftmax() {}
 
+        /** {@code grad_input = grad - exp(y) * sum(grad, dim)}. */
         static Tensor forward(Tensor self, int dim) {
             int d = Shapes.wrapDim(dim, Math.max(self.dim(), 1));
             checkFloating(self, d, "log_softmax");
-            Tensor out = normalize(self, d, true);
-            if (Grads.needed(self)) {
-                Backward node = new Backward(self, d);
-                out.withGradFn(node);
-                node.result = node.saveOutput(out);
-            }
-            return out;
-        }
-
-        /** {@code grad_input = grad - exp(y) * sum(grad, dim)}. */
-        static final class Backward extends Node {
-            private final int dim;
-            SavedTensor result;
-
-            Backward(Tensor self, int dim) {
-                super(self);
-                this.dim = dim;
-            }
-
-            @Override
-            public String name() {
-                return "LogSoftmaxBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                Tensor y = result.unpack();
-                if (y.dim() == 0) {
-                    return new Tensor[] {torch.zerosLike(grad)};
-                }
-                return new Tensor[] {grad.sub(y.exp().mul(grad.sum(dim, true)))};
-            }
+            return FormulaNode.record(normalize(self, d, true), "LogSoftmaxBackward0", self, formula((g, in) -> {
+                Tensor y = in.result();
+                return y.dim() == 0 ? torch.zerosLike(g) : g.sub(y.exp().mul(g.sum(d, true)));
+            }, RESULT));
         }
     }
 
@@ -213,51 +166,20 @@ final class NNOps {
             if (reduction != Reduction.NONE) {
                 out.storage.setDouble(0, reduction == Reduction.MEAN ? total / counted : total);
             }
-            if (Grads.needed(input)) {
-                out.withGradFn(new Backward(input, labels, classes, reduction, ignoreIndex, counted));
-            }
-            return out;
-        }
-
-        /** {@code grad_input[r, target[r]] = -grad / count} (mean), {@code -grad} (sum) or {@code -grad[r]} (none). */
-        static final class Backward extends Node {
-            private final int[] inputSizes;
-            private final DType inputType;
-            private final long[] labels;
-            private final int classes;
-            private final Reduction reduction;
-            private final long ignoreIndex;
-            private final int counted;
-
-            Backward(Tensor input, long[] labels, int classes, Reduction reduction, long ignoreIndex, int counted) {
-                super(input);
-                this.inputSizes = input.sizes;
-                this.inputType = input.dtype;
-                this.labels = labels;
-                this.classes = classes;
-                this.reduction = reduction;
-                this.ignoreIndex = ignoreIndex;
-                this.counted = counted;
-            }
-
-            @Override
-            public String name() {
-                return "NllLossBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                Tensor gradInput = Tensor.allocate(inputType, inputSizes.clone());
-                double scale = reduction == Reduction.MEAN ? 1.0 / counted : 1.0;
-                for (int r = 0; r < labels.length; r++) {
-                    if (labels[r] == ignoreIndex) {
-                        continue;
+            // grad_input[r, target[r]] = -grad / count (mean), -grad (sum) or -grad[r] (none)
+            int[] sizes = input.sizes;
+            DType type = input.dtype;
+            double scale = reduction == Reduction.MEAN ? 1.0 / counted : 1.0;
+            return FormulaNode.record(out, "NllLossBackward0", input, formula((g, in) -> {
+                Tensor gradInput = Tensor.allocate(type, sizes.clone());
+                for (int r = 0; r < rows; r++) {
+                    if (labels[r] != ignoreIndex) {
+                        double v = reduction == Reduction.NONE && g.dim() > 0 ? g.getDouble(r) : g.getDouble(0);
+                        gradInput.storage.setDouble(r * classes + (int) labels[r], -v * scale);
                     }
-                    double g = reduction == Reduction.NONE && grad.dim() > 0 ? grad.getDouble(r) : grad.getDouble(0);
-                    gradInput.storage.setDouble(r * classes + (int) labels[r], -g * scale);
                 }
-                return new Tensor[] {gradInput};
-            }
+                return gradInput;
+            }));
         }
     }
 
@@ -274,48 +196,15 @@ final class NNOps {
                 out = reduction == Reduction.NONE ? squared
                         : reduction == Reduction.MEAN ? squared.mean() : squared.sum();
             }
-            if (Grads.needed(input, target)) {
-                out.withGradFn(new Backward(input, target, reduction));
-            }
-            return out;
-        }
-
-        /** {@code grad_input = 2 (input - target) grad / count}; the target's gradient is its negation. */
-        static final class Backward extends Node {
-            private final SavedTensor input;
-            private final SavedTensor target;
-            private final int[] inputSizes;
-            private final int[] targetSizes;
-            private final DType inputType;
-            private final DType targetType;
-            private final Reduction reduction;
-
-            Backward(Tensor input, Tensor target, Reduction reduction) {
-                super(input, target);
-                this.input = save(input);
-                this.target = save(target);
-                this.inputSizes = input.sizes;
-                this.targetSizes = target.sizes;
-                this.inputType = input.dtype;
-                this.targetType = target.dtype;
-                this.reduction = reduction;
-            }
-
-            @Override
-            public String name() {
-                return "MseLossBackward0";
-            }
-
-            @Override
-            Tensor[] apply(Tensor grad) {
-                Tensor diff = input.unpack().sub(target.unpack());
+            // input: 2 (input - target) grad / count; target: the negation
+            Formula dInput = (g, in) -> {
+                Tensor diff = in.self().sub(in.other());
                 double scale = reduction == Reduction.MEAN ? 2.0 / Math.max(diff.numel(), 1) : 2.0;
-                Tensor g = diff.mul(grad).mul(scale);
-                return new Tensor[] {
-                    needsGrad(0) ? Grads.reduceTo(g, inputSizes, inputType) : null,
-                    needsGrad(1) ? Grads.reduceTo(g.neg(), targetSizes, targetType) : null,
-                };
-            }
+                return diff.mul(g).mul(scale);
+            };
+            return FormulaNode.record(out, "MseLossBackward0", input, target,
+                    formula(dInput, SELF, OTHER),
+                    formula((g, in) -> dInput.apply(g, in).neg(), SELF, OTHER));
         }
     }
 

@@ -3,6 +3,10 @@ package jtorch;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
+import static jtorch.FormulaNode.Operand.RESULT;
+import static jtorch.FormulaNode.Operand.SELF;
+import static jtorch.FormulaNode.formula;
+
 /**
  * Unary pointwise math. Each op is one small unit: its forward kernel and its derivative,
  * written as in PyTorch's derivatives.yaml — a formula of the incoming gradient and either the
@@ -12,47 +16,14 @@ import java.util.function.DoubleUnaryOperator;
 final class PointwiseOps {
     private PointwiseOps() {}
 
-    /** The backward node of a unary op: {@code grad_input = formula(grad, saved)}. */
-    static final class UnaryBackward extends Node {
-        private final String name;
-        private final BinaryOperator<Tensor> formula;
-        private SavedTensor saved;
-
-        private UnaryBackward(String name, Tensor input, BinaryOperator<Tensor> formula) {
-            super(input);
-            this.name = name;
-            this.formula = formula;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        Tensor[] apply(Tensor grad) {
-            return new Tensor[] {formula.apply(grad, saved.unpack())};
-        }
+    /** Records {@code out = op(self)} whose derivative is {@code derivative(grad, result)}. */
+    static Tensor onResult(Tensor out, Tensor self, String name, BinaryOperator<Tensor> derivative) {
+        return FormulaNode.record(out, name, self, formula((g, in) -> derivative.apply(g, in.result()), RESULT));
     }
 
-    /** Records {@code out = op(self)} whose derivative is {@code formula(grad, result)}. */
-    static Tensor onResult(Tensor out, Tensor self, String name, BinaryOperator<Tensor> formula) {
-        if (Grads.needed(self)) {
-            UnaryBackward node = new UnaryBackward(name, self, formula);
-            out.withGradFn(node);
-            node.saved = node.saveOutput(out);
-        }
-        return out;
-    }
-
-    /** Records {@code out = op(self)} whose derivative is {@code formula(grad, self)}. */
-    static Tensor onInput(Tensor out, Tensor self, String name, BinaryOperator<Tensor> formula) {
-        if (Grads.needed(self)) {
-            UnaryBackward node = new UnaryBackward(name, self, formula);
-            node.saved = node.save(self);
-            out.withGradFn(node);
-        }
-        return out;
+    /** Records {@code out = op(self)} whose derivative is {@code derivative(grad, self)}. */
+    static Tensor onInput(Tensor out, Tensor self, String name, BinaryOperator<Tensor> derivative) {
+        return FormulaNode.record(out, name, self, formula((g, in) -> derivative.apply(g, in.self()), SELF));
     }
 
     /** Forward of a floating-only op: promotes integral inputs to the default dtype. */

@@ -114,9 +114,7 @@ final class RandomOps {
         checkWritable(self);
         self.checkInplace();
         uniform(self, from, to);
-        if (Grads.needed(self)) {
-            self.rebaseHistory(new ZeroGradBackward(self, "UniformBackward0"));
-        }
+        CopyOps.overwritten(self, "UniformBackward0");
         return self;
     }
 
@@ -125,9 +123,7 @@ final class RandomOps {
         checkWritable(self);
         self.checkInplace();
         normal(self, mean, std);
-        if (Grads.needed(self)) {
-            self.rebaseHistory(new ZeroGradBackward(self, "NormalBackward0"));
-        }
+        CopyOps.overwritten(self, "NormalBackward0");
         return self;
     }
 
@@ -147,26 +143,6 @@ final class RandomOps {
                         + "tensor refers to a single memory location. Please clone() the tensor before performing "
                         + "the operation.");
             }
-        }
-    }
-
-    /** The in-place samplers' backward: the samples do not depend on the old values. */
-    static final class ZeroGradBackward extends Node {
-        private final String name;
-
-        ZeroGradBackward(Tensor self, String name) {
-            super(self);
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        Tensor[] apply(Tensor grad) {
-            return new Tensor[] {torch.zerosLike(grad)};
         }
     }
 

@@ -149,13 +149,6 @@ final class VectorKernels {
         return total;
     }
 
-    /** Row sums: {@code out[r] = sum(a[off + r*n .. + n])} for {@code rows} contiguous rows. */
-    static void rowSums(float[] a, int off, int n, double[] out, int from, int to) {
-        for (int r = from; r < to; r++) {
-            out[r] = sum(a, off + r * n, n);
-        }
-    }
-
     /** Column sums of a contiguous {@code rows x n} block, columns {@code [from, to)}. */
     static void columnSums(float[] a, int off, int rows, int n, float[] out, int from, int to) {
         int j = from;

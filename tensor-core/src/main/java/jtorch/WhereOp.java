@@ -1,5 +1,7 @@
 package jtorch;
 
+import static jtorch.FormulaNode.formula;
+
 /** {@code torch.where(condition, a, b)} with broadcasting and promotion, and its backward. */
 final class WhereOp {
     private WhereOp() {}
@@ -25,40 +27,8 @@ final class WhereOp {
                 out.storage.setLong(i, src.getLong(i));
             }
         }
-        if (Grads.needed(a, b)) {
-            out.withGradFn(new Backward(condition, a, b));
-        }
-        return out;
-    }
-
-    static final class Backward extends Node {
-        private final Tensor condition;
-        private final int[] aSizes;
-        private final int[] bSizes;
-        private final DType aType;
-        private final DType bType;
-
-        Backward(Tensor condition, Tensor a, Tensor b) {
-            super(a, b);
-            this.condition = condition.detachAlias();
-            this.aSizes = a.sizes;
-            this.bSizes = b.sizes;
-            this.aType = a.dtype;
-            this.bType = b.dtype;
-        }
-
-        @Override
-        public String name() {
-            return "WhereBackward0";
-        }
-
-        @Override
-        Tensor[] apply(Tensor grad) {
-            Tensor zero = torch.zerosLike(grad);
-            return new Tensor[] {
-                needsGrad(0) ? Grads.reduceTo(forward(condition, grad, zero), aSizes, aType) : null,
-                needsGrad(1) ? Grads.reduceTo(forward(condition, zero, grad), bSizes, bType) : null,
-            };
-        }
+        return FormulaNode.record(out, "WhereBackward0", a, b,
+                formula((g, in) -> forward(condition, g, torch.zerosLike(g))),
+                formula((g, in) -> forward(condition, torch.zerosLike(g), g)));
     }
 }
