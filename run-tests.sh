@@ -58,8 +58,9 @@ run_step() {
 # run, and the failures are counted from the reports below.
 run_step maven mvn -B -ntp -Dmaven.test.failure.ignore=true verify
 
+# A private --basetemp: pytest prunes the shared /tmp/pytest-of-$USER behind concurrent runs.
 run_step pytest "$PYTHON" -m pytest -p no:cacheprovider -q install/tests notebooks/tests \
-  --junitxml="$REPORTS/pytest.xml"
+  --basetemp="$ROOT/target/pytest" --junitxml="$REPORTS/pytest.xml"
 
 node_modules_current() {
   [ -f e2e/node_modules/.package-lock.json ] && [ e2e/node_modules/.package-lock.json -nt e2e/package-lock.json ]

@@ -11,6 +11,8 @@ final class Comparisons {
 
     static Tensor compare(Tensor a, Tensor b, Kind kind) {
         DType type = Promotion.resultType(a, b);
+        a = inType(a, type);
+        b = inType(b, type);
         switch (kind) {
             case GT: return Elementwise.binary(a, b, type, DType.BOOL, (x, y) -> x > y ? 1 : 0, (x, y) -> x > y ? 1 : 0);
             case GE: return Elementwise.binary(a, b, type, DType.BOOL, (x, y) -> x >= y ? 1 : 0, (x, y) -> x >= y ? 1 : 0);
@@ -19,6 +21,20 @@ final class Comparisons {
             case EQ: return Elementwise.binary(a, b, type, DType.BOOL, (x, y) -> x == y ? 1 : 0, (x, y) -> x == y ? 1 : 0);
             default: return Elementwise.binary(a, b, type, DType.BOOL, (x, y) -> x != y ? 1 : 0, (x, y) -> x != y ? 1 : 0);
         }
+    }
+
+    /**
+     * A 0-d operand (such as a Python scalar) cast to the comparison's dtype first, as PyTorch's
+     * TensorIterator casts it: {@code uint8 == -1} compares with 255, {@code float16 == 0.1} with
+     * 0.1 rounded to float16. (Other operands take part in the promotion, so the dtype holds them.)
+     */
+    private static Tensor inType(Tensor t, DType type) {
+        if (t.dim() != 0 || t.dtype == type) {
+            return t;
+        }
+        Tensor cast = Tensor.allocate(type, new int[0]);
+        Copy.copyInto(cast, t);
+        return cast;
     }
 
     enum Logical { AND, OR, XOR }

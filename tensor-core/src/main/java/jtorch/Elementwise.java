@@ -240,7 +240,7 @@ final class Elementwise {
                 Interrupts.check();
             }
             if (single) {
-                st.setDouble(oo, f.applyAsDouble((float) ia.getDouble(oa), (float) ib.getDouble(ob)));
+                st.setDouble(oo, f.applyAsDouble(round(compute, ia.getDouble(oa)), round(compute, ib.getDouble(ob))));
             } else if (floating) {
                 st.setDouble(oo, f.applyAsDouble(ia.getDouble(oa), ib.getDouble(ob)));
             } else {
@@ -258,6 +258,15 @@ final class Elementwise {
                 oo -= so[d] * shape[d];
                 idx[d] = 0;
             }
+        }
+    }
+
+    /** An operand converted to the compute dtype, as PyTorch casts inputs (and scalars) first. */
+    private static double round(DType compute, double v) {
+        switch (compute) {
+            case FLOAT16: return HalfFloats.halfToFloat(HalfFloats.floatToHalf((float) v));
+            case BFLOAT16: return HalfFloats.bfloat16ToFloat(HalfFloats.floatToBfloat16((float) v));
+            default: return (float) v;
         }
     }
 

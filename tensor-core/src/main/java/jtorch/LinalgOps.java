@@ -29,6 +29,14 @@ final class LinalgOps {
         if (da == 2 && db == 2) {
             return Mm.forward(a, b);
         }
+        if (a.dtype == b.dtype && (da >= 3) != (db >= 3)) {
+            // PyTorch folds the batch into one matrix here: an mm (mv for a 1-d operand)
+            checkKernel(da == 1 || db == 1 ? "addmv_impl_cpu" : "addmm_impl_cpu_", a.dtype);
+        }
+        if (da == 2) {
+            // as PyTorch: (b^T @ a^T)^T, made contiguous (so the result's node is CloneBackward0)
+            return matmul(b.transpose(-1, -2), a.t()).transpose(-1, -2).contiguous();
+        }
         // batched: broadcast the batch dims, fold them into one, bmm, unfold
         Tensor a3 = da == 1 ? a.unsqueeze(0) : a;
         Tensor b3 = db == 1 ? b.unsqueeze(1) : b;
@@ -77,6 +85,13 @@ final class LinalgOps {
         out[batch.length] = x;
         out[batch.length + 1] = y;
         return out;
+    }
+
+    /** PyTorch 1.13's CPU matrix kernels are not built for float16 or bool: its error naming {@code kernel}. */
+    static void checkKernel(String kernel, DType type) {
+        if (type == DType.FLOAT16 || type == DType.BOOL) {
+            throw new UnsupportedOperationException("\"" + kernel + "\" not implemented for '" + type.scalarName() + "'");
+        }
     }
 
     private static void checkSameDtype(Tensor a, Tensor b) {
@@ -143,6 +158,7 @@ final class LinalgOps {
                         + a.sizes[1] + " and " + b.sizes[0] + "x" + b.sizes[1] + ")");
             }
             checkSameDtype(a, b);
+            checkKernel("addmm_impl_cpu_", a.dtype);
             return FormulaNode.record(product(a, b), "MmBackward0", a, b,
                     formula((g, in) -> g.mm(in.other().t()), OTHER),
                     formula((g, in) -> in.self().t().mm(g), SELF));
@@ -162,6 +178,7 @@ final class LinalgOps {
                         + a.sizes[0] + ", " + a.sizes[2] + "] but got: [" + b.sizes[0] + ", " + b.sizes[1] + "].");
             }
             checkSameDtype(a, b);
+            checkKernel("bmm", a.dtype);
             int batch = a.sizes[0];
             Tensor out = Tensor.allocate(a.dtype, new int[] {batch, a.sizes[1], b.sizes[2]});
             try (GradMode ignored = GradMode.set(false)) {
@@ -189,6 +206,7 @@ final class LinalgOps {
                         + a.sizes[1] + "," + v.sizes[0]);
             }
             checkSameDtype(a, v);
+            checkKernel("addmv_impl_cpu", a.dtype);
             Tensor column = product(a, v.asStrided(new int[] {v.sizes[0], 1}, new int[] {v.strides[0], 1}, v.offset));
             Tensor out = new Tensor(column.storage, 0, new int[] {a.sizes[0]}, new int[] {1}, null);
             // a: the outer product grad v^T; v: a^T grad
@@ -213,6 +231,7 @@ final class LinalgOps {
                         + " and " + b.sizes[0] + " elements respectively");
             }
             checkSameDtype(a, b);
+            checkKernel("dot", a.dtype);
             Tensor out;
             try (GradMode ignored = GradMode.set(false)) {
                 out = product(a.unsqueeze(0), b.unsqueeze(1)).reshape();

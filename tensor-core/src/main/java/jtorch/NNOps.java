@@ -16,7 +16,9 @@ import static jtorch.FormulaNode.formula;
  * <p>Softmax and log-softmax reduce along one dimension of a dense copy of the input: with
  * {@code outer} the product of the sizes before {@code dim}, {@code n} the size of {@code dim}
  * and {@code inner} the product after it, element {@code (o, k, i)} sits at
- * {@code (o * n + k) * inner + i}.
+ * {@code (o * n + k) * inner + i}. They round as PyTorch's CPU kernels do (see
+ * {@link #normalize}), which shows in printed results: {@code log_softmax([0., 10.])} is
+ * {@code -4.5418e-05} there, not the exact {@code -4.5399e-05}.
  */
 final class NNOps {
     private NNOps() {}
@@ -65,15 +67,28 @@ final class NNOps {
         }
     }
 
+    /**
+     * PyTorch 1.13's CPU (log-)softmax kernels exist for float32, float64 and bfloat16; along
+     * another than the last dimension softmax and log-softmax share one kernel name.
+     */
     private static void checkFloating(Tensor self, int dim, String op) {
-        if (!self.dtype.isFloatingPoint()) {
+        if (!self.dtype.isFloatingPoint() || self.dtype == DType.FLOAT16) {
             boolean last = self.dim() == 0 || dim == self.dim() - 1;
-            throw new UnsupportedOperationException("\"" + op + (last ? "_lastdim" : "") + "_kernel_impl\" not"
+            throw new UnsupportedOperationException("\"" + (last ? op + "_lastdim" : "softmax") + "_kernel_impl\" not"
                     + " implemented for '" + self.dtype.scalarName() + "'");
         }
     }
 
-    /** Softmax (or log-softmax) of a floating tensor along {@code dim}, computed in double. */
+    /** Vector lanes of PyTorch's float reductions along the last dimension (AVX2: 8 floats). */
+    private static final int LANES = 8;
+
+    /**
+     * Softmax (or log-softmax) of a floating tensor along {@code dim}. float64 computes in double.
+     * Other dtypes follow PyTorch's float kernels step by step, each intermediate rounded to float:
+     * {@code s = x - max}, {@code e = exp(s)}, their sum (along the last dimension in
+     * {@value #LANES} vector lanes added pairwise at the end, along another dimension in order),
+     * then {@code s - log(sum)}, or {@code e * (1 / sum)} (last dimension) or {@code e / sum}.
+     */
     private static Tensor normalize(Tensor self, int dim, boolean log) {
         Tensor out = Tensor.allocate(self.dtype, self.sizes.clone());
         if (out.numel() == 0) {
@@ -86,31 +101,75 @@ final class NNOps {
             inner *= self.sizes[i];
         }
         int outer = out.numel() / (n * inner);
-        double[] row = new double[n];
+        boolean single = self.dtype != DType.FLOAT64;
+        boolean lanes = single && (self.dim() == 0 || dim == self.dim() - 1);
+        double[] shifted = new double[n];
+        double[] exps = new double[n];
         for (int o = 0; o < outer; o++) {
             Interrupts.check();
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
                 double max = Double.NEGATIVE_INFINITY;
                 for (int k = 0; k < n; k++) {
-                    row[k] = in.storage.getDouble(base + k * inner);
-                    max = Math.max(max, row[k]);
+                    shifted[k] = in.storage.getDouble(base + k * inner);
+                    max = Math.max(max, shifted[k]);
                 }
                 if (Double.isInfinite(max)) {
                     max = 0;
                 }
-                double sum = 0;
                 for (int k = 0; k < n; k++) {
-                    sum += Math.exp(row[k] - max);
+                    shifted[k] = round(single, shifted[k] - max);
+                    exps[k] = round(single, Math.exp(shifted[k]));
                 }
-                double logSum = Math.log(sum);
-                for (int k = 0; k < n; k++) {
-                    double shifted = row[k] - max;
-                    out.storage.setDouble(base + k * inner, log ? shifted - logSum : Math.exp(shifted) / sum);
+                double sum = lanes ? laneSum(exps, n) : orderedSum(single, exps, n);
+                if (log) {
+                    double logSum = round(single, Math.log(sum));
+                    for (int k = 0; k < n; k++) {
+                        out.storage.setDouble(base + k * inner, shifted[k] - logSum);
+                    }
+                } else {
+                    double scale = lanes ? round(true, 1 / sum) : 0;
+                    for (int k = 0; k < n; k++) {
+                        out.storage.setDouble(base + k * inner, lanes ? exps[k] * scale : exps[k] / sum);
+                    }
                 }
             }
         }
         return out;
+    }
+
+    private static double round(boolean single, double v) {
+        return single ? (float) v : v;
+    }
+
+    /** The sum of {@code v[0..n)} in order, each partial sum rounded to float when {@code single}. */
+    private static double orderedSum(boolean single, double[] v, int n) {
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            sum = round(single, sum + v[k]);
+        }
+        return sum;
+    }
+
+    /**
+     * The float sum of {@code v[0..n)} as PyTorch's vectorised reduction forms it: fewer than
+     * {@value #LANES} values in order; else {@value #LANES} lane accumulators (the tail added to
+     * the first lanes), then halves added pairwise: {@code ((l0+l4)+(l2+l6))+((l1+l5)+(l3+l7))}.
+     */
+    private static double laneSum(double[] v, int n) {
+        if (n < LANES) {
+            return orderedSum(true, v, n);
+        }
+        float[] acc = new float[LANES];
+        for (int k = 0; k < n; k++) {
+            acc[k % LANES] += (float) v[k];
+        }
+        for (int width = LANES / 2; width >= 1; width /= 2) {
+            for (int j = 0; j < width; j++) {
+                acc[j] += acc[j + width];
+            }
+        }
+        return acc[0];
     }
 
     /**
@@ -189,6 +248,10 @@ final class NNOps {
 
         @SuppressWarnings("try")
         static Tensor forward(Tensor input, Tensor target, Reduction reduction) {
+            DType type = Promotion.resultType(input, target);
+            if (!type.isFloatingPoint() || type == DType.BFLOAT16) {
+                throw new UnsupportedOperationException("\"mse_cpu\" not implemented for '" + type.scalarName() + "'");
+            }
             Tensor out;
             try (GradMode ignored = GradMode.set(false)) {
                 Tensor diff = input.sub(target);

@@ -773,12 +773,12 @@ public final class Tensor {
 
     /** {@code clamp(min=...)}. */
     public Tensor clampMin(Number min) {
-        return clamp(min, null);
+        return PointwiseOps.clampMin(this, min);
     }
 
     /** {@code clamp(max=...)}. */
     public Tensor clampMax(Number max) {
-        return clamp(null, max);
+        return PointwiseOps.clampMax(this, max);
     }
 
     // ---------------------------------------------------------------- comparisons

@@ -326,14 +326,13 @@ final class ViewOps {
 
         static Tensor forward(Tensor self, int dim, int index) {
             if (self.dim() == 0) {
-                throw new IndexOutOfBoundsException("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or"
-                        + " `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
+                throw new IndexOutOfBoundsException("select() cannot be applied to a 0-dim tensor.");
             }
             int d = Shapes.wrapDim(dim, self.dim());
             int size = self.sizes[d];
             if (index < -size || index >= size) {
-                throw new IndexOutOfBoundsException("index " + index + " is out of bounds for dimension " + d
-                        + " with size " + size);
+                throw new IndexOutOfBoundsException("select(): index " + index + " out of range for tensor of size "
+                        + java.util.Arrays.toString(self.sizes) + " at dimension " + d);
             }
             int i = index < 0 ? index + size : index;
             int n = self.dim();

@@ -382,7 +382,8 @@ class AutogradTest {
         Tensor m = torch.ones(new int[] {2, 3}, true);
         assertEquals("PermuteBackward0", m.T().gradFn().name());
         assertEquals("TBackward0", m.t().gradFn().name());
-        assertEquals("ClampBackward1", x.clampMin(0).gradFn().name());
+        assertEquals("ClampMinBackward0", x.clampMin(0).gradFn().name());
+        assertEquals("ClampBackward1", x.clamp(0, null).gradFn().name());
         assertEquals("ToCopyBackward0", x.toDouble().gradFn().name());
         assertEquals("MvBackward0", m.matmul(x).gradFn().name());
         assertEquals("SqueezeBackward3", torch.ones(2).matmul(m).gradFn().name());

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One line of {@code golden/cases.jsonl}: a PyTorch snippet recorded from real PyTorch 1.13.1, its
- * Java translation and the text PyTorch printed.
+ * One line of {@code golden/cases.jsonl} (or of {@code golden/extra-cases.jsonl}): a PyTorch
+ * snippet recorded from real PyTorch 1.13.1, its Java translation and the text PyTorch printed.
  *
  * @param id           unique {@code group/case} name
  * @param group        the case's group (creation, printing, ...)
@@ -33,6 +33,8 @@ public record GoldenCase(String id, String group, String kind, String java, Stri
         @JsonProperty("expected_java") String expectedJava, String python, String note) {
 
     static final String RESOURCE = "/golden/cases.jsonl";
+    /** Cases recorded by the team from real PyTorch 1.13 where the corpus is thin (record_extra.py). */
+    static final String EXTRA_RESOURCE = "/golden/extra-cases.jsonl";
     static final String COMPILE_ERROR = "CompileError: ";
     private static final Set<String> KINDS = Set.of("repr", "str", "value", "error");
 
@@ -54,14 +56,19 @@ public record GoldenCase(String id, String group, String kind, String java, Stri
                 ? expectedJava.substring(COMPILE_ERROR.length()) : null;
     }
 
-    /** All cases of the resource file, in file order. */
+    /** All cases of the corpus file, in file order. */
     static List<GoldenCase> loadAll() {
+        return loadAll(RESOURCE);
+    }
+
+    /** All cases of the JSON-lines test resource {@code resource}, in file order. */
+    static List<GoldenCase> loadAll(String resource) {
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         List<GoldenCase> cases = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        try (InputStream in = GoldenCase.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = GoldenCase.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing test resource " + RESOURCE);
+                throw new IllegalStateException("missing test resource " + resource);
             }
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             int number = 0;
@@ -72,12 +79,12 @@ public record GoldenCase(String id, String group, String kind, String java, Stri
                 }
                 GoldenCase c = json.readValue(line, GoldenCase.class);
                 if (!ids.add(c.id())) {
-                    throw new IllegalStateException(RESOURCE + ":" + number + ": duplicate id " + c.id());
+                    throw new IllegalStateException(resource + ":" + number + ": duplicate id " + c.id());
                 }
                 cases.add(c);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
         return cases;
     }

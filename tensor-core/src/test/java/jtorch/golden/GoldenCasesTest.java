@@ -32,10 +32,14 @@ import org.opentest4j.AssertionFailedError;
  * </ul>
  * Where a case has {@code expected_java}, that is the text to match. One dynamic test per case,
  * named by its id and grouped by group; the run ends with one line per group,
- * {@code golden <group>: N/M passed}, and a total. {@code -Dgolden.filter=<regex>} runs only the
+ * {@code golden <group>: N/M passed}, and a total. The team's own cases of
+ * {@code golden/extra-cases.jsonl} (ids {@code extra/<group>/<name>}) run after them, grouped as
+ * {@code extra/<group>}, with their own lines ({@code golden extra/<group>: N/M passed}) and
+ * total ({@code golden extra total: N/M passed}). {@code -Dgolden.filter=<regex>} runs only the
  * cases whose id matches.
  */
 class GoldenCasesTest {
+    private static final String EXTRA = "extra/";
     private static final Map<String, int[]> TALLY = new LinkedHashMap<>();
     private static GoldenShell shell;
 
@@ -43,14 +47,22 @@ class GoldenCasesTest {
     Stream<DynamicNode> goldenCases() {
         Pattern filter = Pattern.compile(System.getProperty("golden.filter", ""));
         Map<String, List<DynamicNode>> groups = new LinkedHashMap<>();
-        for (GoldenCase c : GoldenCase.loadAll()) {
-            if (filter.matcher(c.id()).find()) {
-                groups.computeIfAbsent(c.group(), g -> new ArrayList<>())
-                        .add(DynamicTest.dynamicTest(c.id(), () -> run(c)));
-            }
-        }
+        addCases(groups, GoldenCase.loadAll(), "", filter);
+        addCases(groups, GoldenCase.loadAll(GoldenCase.EXTRA_RESOURCE), EXTRA, filter);
         return groups.entrySet().stream()
                 .map(g -> DynamicContainer.dynamicContainer(g.getKey(), g.getValue().stream()));
+    }
+
+    /** One dynamic test per case whose id matches, under the container {@code prefix + group}. */
+    private static void addCases(Map<String, List<DynamicNode>> groups, List<GoldenCase> cases, String prefix,
+            Pattern filter) {
+        for (GoldenCase c : cases) {
+            if (filter.matcher(c.id()).find()) {
+                String group = prefix + c.group();
+                groups.computeIfAbsent(group, g -> new ArrayList<>())
+                        .add(DynamicTest.dynamicTest(c.id(), () -> run(group, c)));
+            }
+        }
     }
 
     @AfterAll
@@ -60,22 +72,33 @@ class GoldenCasesTest {
             shell.close();
             shell = null;
         }
+        printTally(false, "golden total: ");
+        printTally(true, "golden extra total: ");
+    }
+
+    /** One line per group of the corpus (or of the extra cases), then their total. */
+    private static void printTally(boolean extra, String totalLabel) {
         int passed = 0;
         int total = 0;
         for (Map.Entry<String, int[]> group : TALLY.entrySet()) {
+            if (group.getKey().startsWith(EXTRA) != extra) {
+                continue;
+            }
             int[] counts = group.getValue();
             System.out.println("golden " + group.getKey() + ": " + counts[0] + "/" + counts[1] + " passed");
             passed += counts[0];
             total += counts[1];
         }
-        System.out.println("golden total: " + passed + "/" + total + " passed");
+        if (!extra || total > 0) {
+            System.out.println(totalLabel + passed + "/" + total + " passed");
+        }
     }
 
-    private static void run(GoldenCase c) {
+    private static void run(String group, GoldenCase c) {
         if (shell == null) {
             shell = new GoldenShell();
         }
-        int[] counts = TALLY.computeIfAbsent(c.group(), g -> new int[2]);
+        int[] counts = TALLY.computeIfAbsent(group, g -> new int[2]);
         counts[1]++;
         check(c, shell.run(c.java()));
         counts[0]++;

@@ -1,0 +1,77 @@
+package jtorch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** Pointwise ops against PyTorch 1.13.1's printed results (cases recorded in golden/extra-cases.jsonl). */
+class PointwiseOpsTest {
+    private static Tensor vec(double... values) {
+        return torch.tensor(values);
+    }
+
+    @Test
+    void clampMin_recordsClampMinBackward() {
+        Tensor x = torch.tensor(new double[] {1, -1, 0}, true);
+        Tensor y = x.clampMin(0);
+        assertEquals("tensor([1., 0., 0.], grad_fn=<ClampMinBackward0>)", y.toString());
+        y.sum().backward();
+        assertEquals("tensor([1., 0., 1.])", x.grad().toString());
+    }
+
+    @Test
+    void clampMax_recordsClampMaxBackward() {
+        Tensor x = torch.tensor(new double[] {1, -1, 0}, true);
+        Tensor y = x.clampMax(0);
+        assertEquals("tensor([ 0., -1.,  0.], grad_fn=<ClampMaxBackward0>)", y.toString());
+        y.sum().backward();
+        assertEquals("tensor([0., 1., 1.])", x.grad().toString());
+    }
+
+    @Test
+    void clamp_withOneBoundStaysClampBackward1() {
+        Tensor x = torch.tensor(new double[] {1, -1}, true);
+        assertEquals("ClampBackward1", x.clamp(0, null).gradFn().name());
+        assertEquals("ClampBackward1", x.clamp(null, 0).gradFn().name());
+        assertEquals("ClampBackward1", torch.clamp(x, 0, 1).gradFn().name());
+    }
+
+    @Test
+    void sign_nanAndNegativeZeroGiveZero() {
+        assertEquals("tensor([-1.,  0.,  1.,  0.])", vec(-2.5, 0, 3, Double.NaN).sign().toString());
+        assertEquals("tensor([0., 1.])", vec(-0.0, 1).sign().toString());
+        assertEquals("tensor([-1,  0,  1])", torch.tensor(new long[] {-5, 0, 7}).sign().toString());
+    }
+
+    @Test
+    void unaryOps_float16_raisePyTorchsMissingKernelError() {
+        Tensor h = torch.tensor(new double[] {1, 2, -1.5}, torch.float16);
+        assertMissing("exp_vml_cpu", h, Tensor::exp);
+        assertMissing("log_vml_cpu", h, Tensor::log);
+        assertMissing("sqrt_vml_cpu", h, Tensor::sqrt);
+        assertMissing("sigmoid_cpu", h, Tensor::sigmoid);
+        assertMissing("tanh_vml_cpu", h, Tensor::tanh);
+        assertMissing("clamp_min_cpu", h, Tensor::relu);
+        assertMissing("clamp_scalar_cpu", h, t -> t.clamp(0, 1));
+        assertMissing("clamp_min_cpu", h, t -> t.clamp(0, null));
+        assertMissing("clamp_min_cpu", h, t -> t.clampMin(0));
+        assertMissing("clamp_max_scalar_cpu", h, t -> t.clampMax(0));
+    }
+
+    @Test
+    void unaryOps_bfloat16AndHalfPow_stillCompute() {
+        Tensor b = torch.tensor(new double[] {1, 2, -1.5}, torch.bfloat16);
+        assertEquals("tensor([2.7188, 7.3750, 0.2227], dtype=torch.bfloat16)", b.exp().toString());
+        assertEquals("tensor([1., 2., 0.], dtype=torch.bfloat16)", b.relu().toString());
+        Tensor h = torch.tensor(new double[] {1, 2, -1.5}, torch.float16);
+        assertEquals("tensor([1.0000, 1.4141, 1.2246], dtype=torch.float16)", h.abs().pow(0.5).toString());
+        assertEquals("tensor([ 1.0000,  0.5000, -0.6665], dtype=torch.float16)", h.reciprocal().toString());
+    }
+
+    private static void assertMissing(String kernel, Tensor t, UnaryOperator<Tensor> op) {
+        assertEquals("\"" + kernel + "\" not implemented for 'Half'",
+                assertThrows(UnsupportedOperationException.class, () -> op.apply(t)).getMessage());
+    }
+}
