@@ -39,23 +39,32 @@ final class Kernels {
         java.util.Arrays.fill(da, 0.5);
         float[][] packed = {VectorKernels.packB(b, 0, 64, 1, 64, 64, 0)};
         for (int iter = 0; iter < 3000; iter++) {
-            for (BinaryOp op : BinaryOp.values()) {
-                VectorKernels.binary(op, a, 0, 1, b, 0, 1, c, 0, 4096);
-                VectorKernels.binary(op, a, 0, 0, b, 0, 1, c, 0, 4096);
-            }
-            for (UnaryOp op : UnaryOp.values()) {
-                VectorKernels.unary(op, a, 0, c, 0, 4096);
-            }
-            VectorKernels.sum(a, 0, 4096);
-            VectorKernels.columnSums(a, 0, 64, 64, c, 0, 64);
-            if (iter % 10 == 0) {
-                java.util.Arrays.fill(c, 0f);
-                VectorKernels.sgemm(a, b, c, 64, 64, 64, 0, 64, packed);
-                java.util.Arrays.fill(dc, 0);
-                VectorKernels.dgemm(da, da, dc, 32, 32, 32, 0, 32);
+            try {
+                warmUpRound(iter, a, b, c, da, dc, packed);
+            } catch (java.util.concurrent.CancellationException interruptedCell) {
+                // a host interrupt of the user's cell also reaches these kernels: keep warming up
             }
         }
         vectorHot = true;
+    }
+
+    private static void warmUpRound(int iter, float[] a, float[] b, float[] c, double[] da, double[] dc,
+                                    float[][] packed) {
+        for (BinaryOp op : BinaryOp.values()) {
+            VectorKernels.binary(op, a, 0, 1, b, 0, 1, c, 0, 4096);
+            VectorKernels.binary(op, a, 0, 0, b, 0, 1, c, 0, 4096);
+        }
+        for (UnaryOp op : UnaryOp.values()) {
+            VectorKernels.unary(op, a, 0, c, 0, 4096);
+        }
+        VectorKernels.sum(a, 0, 4096);
+        VectorKernels.columnSums(a, 0, 64, 64, c, 0, 64);
+        if (iter % 10 == 0) {
+            java.util.Arrays.fill(c, 0f);
+            VectorKernels.sgemm(a, b, c, 64, 64, 64, 0, 64, packed);
+            java.util.Arrays.fill(dc, 0);
+            VectorKernels.dgemm(da, da, dc, 32, 32, 32, 0, 32);
+        }
     }
 
     private static boolean detectVector() {
