@@ -134,7 +134,7 @@ def main():
             target = target[t - 1]
         ratio = med / pt if pt else None
         ok = "" if ratio is None or target is None else ("yes" if ratio <= target else "NO")
-        rows.append((name, t, fmt(med), (base_name if base_name != name else "") + fmt(pt),
+        rows.append((name, t, fmt(med), (base_name + ": " if base_name != name else "") + fmt(pt),
                      f"{ratio:.2f}" if ratio else "-", f"≤ {target}" if target else "-", ok))
     head = ("case", "threads", "JTorch median", "PyTorch median", "ratio", "target", "met")
     print("| " + " | ".join(head) + " |")
