@@ -28,6 +28,15 @@ final class Kernels {
 
     private Kernels() {}
 
+    /** Waits up to {@code millis} for the vector kernels to be compiled; false if unavailable. */
+    static boolean awaitVector(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (VECTOR && !vectorHot && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return vectorHot;
+    }
+
     private static void warmUp() {
         float[] a = new float[4096];
         float[] b = new float[4096];

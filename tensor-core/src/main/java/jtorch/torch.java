@@ -630,6 +630,25 @@ public final class torch {
 
     // ---------------------------------------------------------------- threads
 
+    /** {@code torch.backends}: which accelerated kernels this JVM runs. */
+    public static final class backends {
+        private backends() {}
+
+        /** Whether the Vector API kernels can run ({@code --add-modules jdk.incubator.vector}). */
+        public static boolean vectorAvailable() {
+            return Kernels.VECTOR;
+        }
+
+        /**
+         * Waits until the Vector API kernels are JIT-compiled and in use (they warm up on a
+         * background thread; plain loops serve meanwhile), at most {@code millis}; benchmarks call
+         * this before measuring. Returns whether they are in use.
+         */
+        public static boolean awaitVectorKernels(long millis) throws InterruptedException {
+            return Kernels.awaitVector(millis);
+        }
+    }
+
     /** {@code torch.set_num_threads(n)}: threads (the caller included) one op may use. */
     public static void setNumThreads(int n) {
         Parallel.setNumThreads(n);

@@ -30,8 +30,11 @@ public abstract class BenchBase {
     public int threads;
 
     @Setup
-    public void setThreads() {
+    public void setThreads() throws InterruptedException {
         torch.setNumThreads(threads);
         torch.manualSeed(0);
+        if (torch.backends.vectorAvailable() && !torch.backends.awaitVectorKernels(120_000)) {
+            throw new IllegalStateException("the Vector API kernels did not warm up in 120 s");
+        }
     }
 }
