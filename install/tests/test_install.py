@@ -127,7 +127,8 @@ def test_uninstall_installed_removesAndRepeatsSafely(tmp_path, stand_in_jar, els
 
 def test_install_userScope_usesJupyterDataDir(tmp_path, stand_in_jar, elsewhere):
     data_dir = tmp_path / "user data"
-    env = dict(os.environ, JUPYTER_DATA_DIR=str(data_dir))
+    env = {k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"}
+    env["JUPYTER_DATA_DIR"] = str(data_dir)
     result = subprocess.run(["bash", str(INSTALL), "--jar", str(stand_in_jar)], cwd=elsewhere,
                             env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -245,7 +246,7 @@ def test_install_noJar_buildsOnceWithMaven(tmp_path, elsewhere):
     assert (kernelspec_dir(tmp_path / "p") / "jtorch-kernel.jar").read_bytes() == b"built"
 
 
-def test_installedKernel_pathWithSpaces_runsCellsFromAnotherCwd(tmp_path, elsewhere):
+def test_installedKernel_pathWithSpaces_runsCellsFromAnotherCwd(tmp_path, elsewhere, monkeypatch):
     """The real kernel, installed under a path with spaces, answers from an unrelated cwd."""
     assert REAL_JAR.exists(), f"build the kernel first: {REAL_JAR} is missing"
     from jupyter_client.manager import start_new_kernel
@@ -253,12 +254,8 @@ def test_installedKernel_pathWithSpaces_runsCellsFromAnotherCwd(tmp_path, elsewh
     prefix = tmp_path / "a prefix with spaces"
     result = run(["--prefix", str(prefix), "--jar", str(REAL_JAR)], cwd=elsewhere)
     assert result.returncode == 0, result.stderr
-    os.environ["JUPYTER_PATH"] = str(prefix / "share" / "jupyter")
-    try:
-        manager, client = start_new_kernel(kernel_name="jtorch", cwd=str(elsewhere),
-                                           startup_timeout=60)
-    finally:
-        del os.environ["JUPYTER_PATH"]
+    monkeypatch.setenv("JUPYTER_PATH", str(prefix / "share" / "jupyter"))
+    manager, client = start_new_kernel(kernel_name="jtorch", cwd=str(elsewhere), startup_timeout=60)
     try:
         assert manager.kernel_spec.resource_dir == str(kernelspec_dir(prefix))
         outputs = []

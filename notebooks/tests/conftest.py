@@ -12,16 +12,12 @@ KERNEL_JAR = ROOT / "kernel" / "target" / "jtorch-kernel.jar"
 @pytest.fixture(scope="session")
 def jtorch_kernel(tmp_path_factory):
     """Installs kernel/target/jtorch-kernel.jar as the `jtorch` kernelspec under a private prefix
-    (with a space in its path) and puts that prefix first on JUPYTER_PATH for the session."""
+    (with a space in its path); returns the environment for Jupyter commands that should use it
+    (that prefix first on JUPYTER_PATH). os.environ itself is left alone."""
     assert KERNEL_JAR.exists(), f"build the kernel first (mvn package): {KERNEL_JAR} is missing"
     prefix = tmp_path_factory.mktemp("kernel") / "jupyter prefix"
     subprocess.run(["bash", str(ROOT / "install" / "install.sh"), "--prefix", str(prefix),
                     "--jar", str(KERNEL_JAR)], check=True, capture_output=True, timeout=300)
-    data_dir = prefix / "share" / "jupyter"
+    data_dir = str(prefix / "share" / "jupyter")
     previous = os.environ.get("JUPYTER_PATH")
-    os.environ["JUPYTER_PATH"] = str(data_dir) + (os.pathsep + previous if previous else "")
-    yield data_dir
-    if previous is None:
-        del os.environ["JUPYTER_PATH"]
-    else:
-        os.environ["JUPYTER_PATH"] = previous
+    return dict(os.environ, JUPYTER_PATH=data_dir + (os.pathsep + previous if previous else ""))

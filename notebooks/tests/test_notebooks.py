@@ -148,15 +148,15 @@ def errors(cell):
 class Executions:
     """Each notebook executed once, on first use, with nbconvert on the jtorch kernel."""
 
-    def __init__(self, out_dir):
-        self.out_dir, self.done = out_dir, {}
+    def __init__(self, out_dir, env):
+        self.out_dir, self.env, self.done = out_dir, env, {}
 
     def __getitem__(self, name):
         if name not in self.done:
             run = subprocess.run(
                 ["jupyter", "nbconvert", "--to", "notebook", "--execute",
                  "--ExecutePreprocessor.timeout=600", "--output-dir", str(self.out_dir), name],
-                capture_output=True, text=True, timeout=900, cwd=NOTEBOOK_DIR)
+                capture_output=True, text=True, timeout=900, cwd=NOTEBOOK_DIR, env=self.env)
             self.done[name] = run if run.returncode else read(self.out_dir / name)
         result = self.done[name]
         if isinstance(result, subprocess.CompletedProcess):
@@ -166,7 +166,7 @@ class Executions:
 
 @pytest.fixture(scope="module")
 def executed(jtorch_kernel, tmp_path_factory):
-    return Executions(tmp_path_factory.mktemp("executed"))
+    return Executions(tmp_path_factory.mktemp("executed"), jtorch_kernel)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
