@@ -78,7 +78,8 @@ final class PointwiseOps {
     static Tensor sign(Tensor self) {
         Tensor out = Elementwise.unary(self, self.dtype, self.dtype, x -> (x > 0 ? 1 : 0) - (x < 0 ? 1 : 0),
                 Long::signum);
-        return onResult(out, self, "SignBackward0", (g, r) -> torch.zerosLike(g));
+        // the zero gradient reads nothing, so nothing is saved (a second backward is fine, as in PyTorch)
+        return FormulaNode.record(out, "SignBackward0", self, formula((g, in) -> torch.zerosLike(g)));
     }
 
     /** {@code max(x, 0)}: {@code threshold_backward(grad, result, 0)}. */
