@@ -1,33 +1,55 @@
-"""Kernel benchmark: jtorch side by side with ipykernel (+ import torch) on the same machine.
+"""Kernel benchmark: the installed jtorch kernel side by side with ipykernel + `import torch`.
 
-Measures, through Debian's jupyter-client, for each kernel:
-  start -> first tensor result : from start_kernel() to the execute_result of the first tensor
-                                 cell (jtorch: `torch.ones(3, 3).add(1)`; ipykernel:
-                                 `import torch` + `torch.ones(3, 3).add(1)` in one cell), median
-                                 over --starts fresh kernels;
-  trivial cell                 : median round trip (execute_request -> idle) of `1 + 1`;
-  tensor cell                  : median round trip of `torch.ones(3, 3).add(1)`;
-  idle RSS                     : VmRSS of the kernel process after the cells, 2 s idle.
+One command installs the jtorch kernelspec exactly as `install/install.sh` writes it by default
+(into a temporary --prefix), starts it and ipykernel (/usr/bin/python3, Debian's python3-torch)
+through jupyter-client, and times in the same run, for each kernel:
 
-Usage: /usr/bin/python3 bench_kernel.py [--jar JAR] [--java JAVA] [--runs N] [--starts N]
-       [--variant NAME='JVM OPTIONS'] ...   (default variant: the kernelspec template's options)
-Prints a Markdown table; ratios are jtorch / ipykernel+torch.
+  cells      median wall time of execute_request -> status idle over --runs (--heavy-runs for
+             heavy cells) runs, after an untimed setup cell and one warm-up run of the same cell
+             (cells.py lists them, each in Java and in Python);
+  fresh      in --starts fresh kernels each: start -> first tensor result (start_kernel() to the
+             idle after the first tensor cell), idle RSS (VmRSS --idle seconds after that), and,
+             in other fresh kernels, the FIRST 1024x1024 matmul right after its setup cell.
+
+Usage:
+  /usr/bin/python3 kernel/bench/bench_kernel.py [--runs N] [--heavy-runs N] [--starts N]
+      [--only REGEX] [--java PATH] [--jar JAR] [--jvm-opt OPT]... [--variant NAME=OPTS]...
+      [--no-ipykernel] [--json FILE]
+
+--java and --jvm-opt are passed to install.sh. --variant adds a jtorch kernel whose JVM options
+are replaced by OPTS (to compare configurations in one run). Ratios are jtorch / ipykernel+torch.
 """
 import argparse
 import json
 import os
+import platform
+import re
 import shlex
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "src", "test", "python"))
-import jtorch_kernelspec  # noqa: E402
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import KernelManager
 
-from jupyter_client.manager import KernelManager  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import cells as C  # noqa: E402
+
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+INSTALL = os.path.join(ROOT, "install", "install.sh")
+PYTHON = "/usr/bin/python3"
+
+# jtorch / ipykernel+torch targets of issue 8 (None: reported, no target).
+TARGETS = {"one_plus_one": 1.0, "autograd": 1.0, "redeclare_vars": 1.0, "mlp": 1.5, "matmul1": 1.0,
+           "matmul5": 1.0, "exp_sum": 1.0}
+
+
+def log(*parts):
+    print(*parts, file=sys.stderr, flush=True)
 
 
 def rss_mib(pid):
@@ -38,113 +60,277 @@ def rss_mib(pid):
     return float("nan")
 
 
-def round_trip(kc, code, timeout=120):
-    t0 = time.perf_counter()
-    msg_id = kc.execute(code)
-    got_result = None
-    while True:
-        msg = kc.get_iopub_msg(timeout=timeout)
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        if msg["msg_type"] == "execute_result":
-            got_result = time.perf_counter() - t0
-        if msg["msg_type"] == "error":
-            raise RuntimeError(f"{code!r} failed: {msg['content']['ename']}: {msg['content']['evalue']}")
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            return time.perf_counter() - t0, got_result
+class Kernel:
+    """A started kernel and a client; run() times one cell to its idle status."""
 
+    def __init__(self, spec_manager, name, timeout=180):
+        self.t0 = time.perf_counter()
+        self.km = KernelManager(kernel_name=name, kernel_spec_manager=spec_manager)
+        self.km.start_kernel()
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self.kc.wait_for_ready(timeout=timeout)
+        self.pid = self.km.provisioner.pid
 
-def make_spec(name, argv, language):
-    root = tempfile.mkdtemp(prefix="bench-kernels-")
-    d = os.path.join(root, "kernels", name)
-    os.makedirs(d)
-    with open(os.path.join(d, "kernel.json"), "w") as f:
-        json.dump({"argv": argv, "display_name": name, "language": language, "interrupt_mode": "message"}, f)
-    return root
-
-
-def measure(kernel_name, first_cell, tensor_cell, runs, starts):
-    first = []
-    km = kc = None
-    for i in range(starts):
+    def run(self, code, timeout=600):
+        """Seconds from execute_request to idle; raises when the cell failed."""
         t0 = time.perf_counter()
-        km = KernelManager(kernel_name=kernel_name)
-        km.start_kernel()
-        kc = km.client()
-        kc.start_channels()
-        kc.wait_for_ready(timeout=180)
-        _, result_at = round_trip(kc, first_cell)
-        first.append(time.perf_counter() - t0)
-        if i < starts - 1:
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
-    trivial = [round_trip(kc, "1 + 1")[0] for _ in range(runs)]
-    tensor = [round_trip(kc, tensor_cell)[0] for _ in range(runs)]
-    time.sleep(2)
-    pid = km.provisioner.pid
-    rss = rss_mib(pid)
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
-    return {
-        "first": statistics.median(first),
-        "trivial_ms": statistics.median(trivial) * 1000,
-        "tensor_ms": statistics.median(tensor) * 1000,
-        "rss": rss,
-    }
+        msg_id = self.kc.execute(code, store_history=True)
+        error = None
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=timeout)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "error":
+                error = f"{msg['content']['ename']}: {msg['content']['evalue']}"
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                elapsed = time.perf_counter() - t0
+                break
+        while True:
+            reply = self.kc.get_shell_msg(timeout=timeout)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        if error or reply["content"]["status"] != "ok":
+            raise RuntimeError(f"cell failed: {error or reply['content']}\n{code}")
+        return elapsed
+
+    def rss(self):
+        return rss_mib(self.pid)
+
+    def close(self):
+        try:
+            self.kc.stop_channels()
+        finally:
+            self.km.shutdown_kernel(now=True)
+
+
+class Side:
+    """One kernel under test: its spec and the code it runs."""
+
+    def __init__(self, label, spec_dir, name, lang):
+        self.label, self.name, self.lang = label, name, lang
+        self.specs = KernelSpecManager(kernel_dirs=[spec_dir])
+        self.argv = self.specs.get_kernel_spec(name).argv
+
+    def start(self):
+        return Kernel(self.specs, self.name)
+
+    def code(self, cell, setup=False):
+        if self.lang == "java":
+            return cell.java_setup if setup else cell.java
+        return cell.python_setup if setup else cell.python
+
+
+def install_jtorch(tmp, args, variant_opts=None):
+    """Installs with install.sh --prefix; a variant replaces the JVM options of its kernel.json."""
+    prefix = tempfile.mkdtemp(prefix="jtorch-", dir=tmp)
+    cmd = ["bash", INSTALL, "--prefix", prefix]
+    if args.java:
+        cmd += ["--java", args.java]
+    if args.jar:
+        cmd += ["--jar", args.jar]
+    for opt in args.jvm_opt:
+        cmd += ["--jvm-opt", opt]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    kernels = os.path.join(prefix, "share", "jupyter", "kernels")
+    if variant_opts is not None:
+        path = os.path.join(kernels, "jtorch", "kernel.json")
+        with open(path, encoding="utf-8") as f:
+            spec = json.load(f)
+        argv = spec["argv"]
+        spec["argv"] = [argv[0], *variant_opts, *argv[argv.index("-jar"):]]
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(spec, f, indent=2)
+    return kernels
+
+
+def install_ipykernel(tmp):
+    kernels = os.path.join(tmp, "ipykernel", "kernels")
+    os.makedirs(os.path.join(kernels, "bench-ipykernel"))
+    with open(os.path.join(kernels, "bench-ipykernel", "kernel.json"), "w") as f:
+        json.dump({"argv": [PYTHON, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                   "display_name": "ipykernel + torch", "language": "python",
+                   "env": {"PYDEVD_DISABLE_FILE_VALIDATION": "1"}}, f)
+    return kernels
+
+
+def measure_fresh(side, starts, idle):
+    """Start -> first tensor result and idle RSS; then the first matmul in other fresh kernels."""
+    first, rss, first_matmul = [], [], []
+    first_cell = C.FIRST_RESULT_JAVA if side.lang == "java" else C.FIRST_RESULT_PY
+    for _ in range(starts):
+        k = Kernel(side.specs, side.name)
+        try:
+            k.run(first_cell)
+            first.append(time.perf_counter() - k.t0)
+            time.sleep(idle)
+            rss.append(k.rss())
+        finally:
+            k.close()
+    setup = C.MATMUL_SETUP_JAVA if side.lang == "java" else C.FIRST_MATMUL_SETUP_PY
+    code = C.MATMUL1_JAVA if side.lang == "java" else C.MATMUL1_PY
+    for _ in range(starts):
+        k = Kernel(side.specs, side.name)
+        try:
+            k.run(setup)
+            first_matmul.append(k.run(code))
+        finally:
+            k.close()
+    return {"first_result": first, "idle_rss": rss, "first_matmul": first_matmul}
+
+
+def measure_cells(kernels, cells, runs, heavy_runs):
+    """Each cell: setup and one warm-up run per kernel, then the timed runs, side by side."""
+    times = {side.label: {} for side, _ in kernels}
+    for cell in cells:
+        n = heavy_runs if cell.heavy else runs
+        for side, k in kernels:
+            if side.code(cell, setup=True):
+                k.run(side.code(cell, setup=True))
+            k.run(side.code(cell))
+            times[side.label][cell.key] = [k.run(side.code(cell)) for _ in range(n)]
+            log(f"  {side.label:>10} {cell.key:<16} median {statistics.median(times[side.label][cell.key]) * 1000:9.1f} ms")
+    rss_after = {side.label: k.rss() for side, k in kernels}
+    return times, rss_after
+
+
+def java_version(argv0):
+    out = subprocess.run([argv0, "-version"], capture_output=True, text=True).stderr
+    return out.splitlines()[1].strip() if len(out.splitlines()) > 1 else out.strip()
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def fmt_time(seconds):
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def table(sides, ref, results, cells):
+    """Markdown: one row per figure, a column per kernel; jtorch columns carry the ratio."""
+    med = statistics.median
+    head = "| cell | " + " | ".join(s.label for s in sides) + " | target |"
+    lines = [head, "|---" * (len(sides) + 2) + "|"]
+
+    def row(title, key, values, unit_fmt, target):
+        cols = []
+        for s in sides:
+            v = values.get(s.label)
+            if v is None:
+                cols.append("—")
+                continue
+            text = unit_fmt(v)
+            if ref and s.label != ref.label and values.get(ref.label):
+                text += f" (×{v / values[ref.label]:.2f})"
+            cols.append(text)
+        lines.append(f"| {title} | " + " | ".join(cols) + f" | {target} |")
+
+    for cell in cells:
+        vals = {s.label: med(results[s.label]["cells"][cell.key]) for s in sides
+                if cell.key in results[s.label]["cells"]}
+        t = TARGETS.get(cell.key)
+        row(cell.title, cell.key, vals, fmt_time, f"≤ {t}" if t else "")
+    fresh = [s for s in sides if results[s.label].get("fresh")]
+    if fresh:
+        vals = {s.label: med(results[s.label]["fresh"]["first_matmul"]) for s in fresh}
+        row("FIRST matmul 1024 in a fresh kernel", "first_matmul", vals, fmt_time, "")
+        steady = {s.label: med(results[s.label]["cells"]["matmul1"]) for s in fresh
+                  if "matmul1" in results[s.label]["cells"]}
+        if steady:
+            ratios = []
+            for s in fresh:
+                if s.label in steady:
+                    ratios.append(f"{vals[s.label] / steady[s.label]:.1f}×")
+                else:
+                    ratios.append("—")
+            lines.append("| first ÷ steady matmul 1024 (same kernel kind) | " + " | ".join(ratios)
+                         + " | jtorch ≤ 3× |")
+        vals = {s.label: med(results[s.label]["fresh"]["first_result"]) for s in fresh}
+        row("start → first tensor result", "first_result", vals, fmt_time, "≤ 1.5 s")
+        vals = {s.label: med(results[s.label]["fresh"]["idle_rss"]) for s in fresh}
+        row("idle RSS, fresh kernel", "idle_rss", vals, lambda v: f"{v:.0f} MiB", "≤ 0.6")
+    vals = {s.label: results[s.label]["rss_after_cells"] for s in sides if "rss_after_cells" in results[s.label]}
+    row("RSS after the cells above", "rss_after", vals, lambda v: f"{v:.0f} MiB", "")
+    return "\n".join(lines)
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--jar", default=jtorch_kernelspec.default_jar())
-    ap.add_argument("--java", default=jtorch_kernelspec.default_java())
-    ap.add_argument("--runs", type=int, default=50)
-    ap.add_argument("--starts", type=int, default=3)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=20, help="timed runs of a light cell (median)")
+    ap.add_argument("--heavy-runs", type=int, default=5, help="timed runs of a heavy cell (median)")
+    ap.add_argument("--starts", type=int, default=3, help="fresh kernels per fresh-kernel figure")
+    ap.add_argument("--idle", type=float, default=5.0, help="seconds idle before reading the idle RSS")
+    ap.add_argument("--only", help="regex over cell keys (" + ", ".join(c.key for c in C.CELLS) + ")")
+    ap.add_argument("--no-fresh", action="store_true", help="skip the fresh-kernel figures")
+    ap.add_argument("--java", help="install.sh --java")
+    ap.add_argument("--jar", help="install.sh --jar")
+    ap.add_argument("--jvm-opt", action="append", default=[], help="install.sh --jvm-opt (repeatable)")
     ap.add_argument("--variant", action="append", default=[],
-                    help="NAME='JVM OPTIONS' replacing the template's options")
+                    help="NAME=OPTS: one more jtorch kernel with these JVM options instead of the installed ones")
     ap.add_argument("--no-ipykernel", action="store_true")
+    ap.add_argument("--json", help="also write the raw timings here")
     args = ap.parse_args()
+    # the steady 1024 matmul is the yardstick of the first one in a fresh kernel
+    cells = [c for c in C.CELLS if not args.only or re.search(args.only, c.key)
+             or (c.key == "matmul1" and not args.no_fresh)]
 
-    spec = jtorch_kernelspec.install(jar=args.jar, java=args.java)
-    template_opts = spec["argv"][1:spec["argv"].index("-jar")]
-    variants = [("kernel.json template", template_opts)]
-    for v in args.variant:
-        name, _, opts = v.partition("=")
-        variants.append((name, shlex.split(opts)))
+    tmp = tempfile.mkdtemp(prefix="bench-kernel-")
+    try:
+        sides = [Side("jtorch", install_jtorch(tmp, args), "jtorch", "java")]
+        for v in args.variant:
+            name, _, opts = v.partition("=")
+            sides.append(Side(name, install_jtorch(tmp, args, shlex.split(opts)), "jtorch", "java"))
+        ref = None
+        if not args.no_ipykernel:
+            ref = Side("ipykernel+torch", install_ipykernel(tmp), "bench-ipykernel", "python")
+            sides.append(ref)
+        load_start = os.getloadavg()
+        started = time.strftime("%Y-%m-%d %H:%M")
+        results = {s.label: {"argv": s.argv, "cells": {}} for s in sides}
+        if not args.no_fresh:
+            for s in sides:
+                log(f"fresh kernels: {s.label}")
+                results[s.label]["fresh"] = measure_fresh(s, args.starts, args.idle)
+                log(f"  {results[s.label]['fresh']}")
+        log("cells")
+        kernels = []
+        try:
+            for s in sides:
+                k = s.start()
+                kernels.append((s, k))
+                if s.lang == "python":
+                    k.run("import torch")
+            times, rss_after = measure_cells(kernels, cells, args.runs, args.heavy_runs)
+        finally:
+            for _, k in kernels:
+                k.close()
+        for s in sides:
+            results[s.label]["cells"] = times[s.label]
+            results[s.label]["rss_after_cells"] = rss_after[s.label]
+        load_end = os.getloadavg()
 
-    roots = []
-    rows = []
-    for name, opts in variants:
-        kname = "bench-jtorch-" + str(len(roots))
-        roots.append(make_spec(kname, [args.java, *opts, "-jar", os.path.abspath(args.jar), "{connection_file}"], "java"))
-        os.environ["JUPYTER_PATH"] = roots[-1] + os.pathsep + os.environ.get("JUPYTER_PATH", "")
-        r = measure(kname, "torch.ones(3, 3).add(1)", "torch.ones(3, 3).add(1)", args.runs, args.starts)
-        rows.append((f"jtorch ({name}: `{' '.join(opts)}`)", r))
-        print(f"measured {rows[-1][0]}: {r}", file=sys.stderr, flush=True)
-
-    ref = None
-    if not args.no_ipykernel:
-        root = make_spec("bench-ipykernel", ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-                         "python")
-        roots.append(root)
-        os.environ["JUPYTER_PATH"] = root + os.pathsep + os.environ.get("JUPYTER_PATH", "")
-        ref = measure("bench-ipykernel", "import torch\ntorch.ones(3, 3).add(1)", "torch.ones(3, 3).add(1)",
-                      args.runs, args.starts)
-        rows.append(("ipykernel 6 + `import torch`", ref))
-        print(f"measured ipykernel: {ref}", file=sys.stderr, flush=True)
-
-    print(f"\nmachine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end; "
-          f"{args.runs} round trips per cell, {args.starts} fresh starts\n")
-    print("| kernel | start → first tensor result | `1 + 1` median | `torch.ones(3, 3).add(1)` median | idle RSS |")
-    print("|---|---|---|---|---|")
-    for name, r in rows:
-        ratio = ""
-        if ref and r is not ref:
-            ratio = (f" (×{r['first'] / ref['first']:.2f}, ×{r['trivial_ms'] / ref['trivial_ms']:.2f}, "
-                     f"×{r['tensor_ms'] / ref['tensor_ms']:.2f}, ×{r['rss'] / ref['rss']:.2f} vs ipykernel+torch)")
-        print(f"| {name} | {r['first']:.2f} s | {r['trivial_ms']:.1f} ms | {r['tensor_ms']:.1f} ms | "
-              f"{r['rss']:.0f} MiB |{ratio}")
-    for root in roots:
-        shutil.rmtree(root, ignore_errors=True)
+        java = sides[0].argv[0]
+        print(f"\nrun {started}; {cpu_model()}, {os.cpu_count()} cores; {java_version(java)}; "
+              f"load average {load_start[0]:.2f} at the start, {load_end[0]:.2f} at the end; "
+              f"medians of {args.runs} runs ({args.heavy_runs} for heavy cells) after one warm-up run; "
+              f"{args.starts} fresh starts\n")
+        for s in sides:
+            print(f"- {s.label}: `{' '.join(shlex.quote(a) for a in s.argv)}`")
+        print()
+        print(table(sides, ref, results, cells))
+        if args.json:
+            with open(args.json, "w") as f:
+                json.dump({"started": started, "load": [load_start, load_end], "results": results}, f, indent=1)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
