@@ -7,8 +7,9 @@
 #   2. pytest: the installer (install/tests), the course notebooks executed with nbconvert on
 #      the freshly built kernel and compared with the committed and the PyTorch outputs, and
 #      their HTML conversion (notebooks/tests).
-#   3. node --test: the course in headless Chromium on jupyter-notebook, and JupyterLab's client
-#      library (@jupyterlab/services) on jupyter-server (e2e/tests).
+#   3. node --test: the course in headless Chromium on jupyter-notebook, JupyterLab's client
+#      library (@jupyterlab/services) on jupyter-server, and a class of four students running the
+#      course at once on JupyterHub (e2e/tests).
 #
 # Missing Debian/Ubuntu packages (install/prerequisites.sh) are installed first with apt-get
 # (through sudo when not root). Every step runs even when an earlier one failed; the last line

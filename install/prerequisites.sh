@@ -6,11 +6,12 @@ COURSE_PACKAGES=(
   openjdk-17-jdk-headless maven
   jupyter-core jupyter-client jupyter-nbconvert python3-nbclient jupyter-notebook
 )
-# Every test: the above plus the conformance suite, pytest, jupyter-server and the browser.
+# Every test: the above plus the conformance suite, pytest, jupyter-server, the browser and
+# JupyterHub with its proxy (the class-load test).
 TEST_PACKAGES=(
   "${COURSE_PACKAGES[@]}"
   python3-jupyter-client python3-jupyter-kernel-test python3-ipykernel python3-pytest
-  jupyter-server chromium nodejs npm
+  jupyter-server chromium nodejs npm jupyterhub node-configurable-http-proxy
 )
 
 # True when $JAVA_HOME/bin/java (or java on PATH) is a JDK >= 17 with jdk.jshell.

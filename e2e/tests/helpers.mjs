@@ -20,20 +20,24 @@ export function scratchDir(label) {
   return dir;
 }
 
-/** Installs the built kernel jar as the `jtorch` kernelspec under `prefix`; returns its data dir. */
-export function installKernel(prefix) {
+/**
+ * Installs the built kernel jar as the `jtorch` kernelspec under `prefix`, with `jvmOpts` added
+ * to its kernel.json; returns its data dir.
+ */
+export function installKernel(prefix, jvmOpts = []) {
   if (!existsSync(KERNEL_JAR)) {
     throw new Error(`build the kernel first (mvn package): ${KERNEL_JAR} is missing`);
   }
   const run = spawnSync('bash', [join(ROOT, 'install', 'install.sh'), '--prefix', prefix,
-    '--jar', KERNEL_JAR], { encoding: 'utf8' });
+    '--jar', KERNEL_JAR, ...jvmOpts.flatMap((opt) => ['--jvm-opt', opt])], { encoding: 'utf8' });
   if (run.status !== 0) {
     throw new Error(`install.sh failed:\n${run.stdout}\n${run.stderr}`);
   }
   return join(prefix, 'share', 'jupyter');
 }
 
-function freePort() {
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();
