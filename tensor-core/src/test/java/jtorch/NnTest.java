@@ -61,6 +61,13 @@ class NnTest {
     }
 
     @Test
+    void functionalRelu_matchesTheModule() {
+        Tensor x = torch.tensor(new double[] {-1, 0, 2});
+        assertEquals("tensor([0., 0., 2.])", nn.functional.relu(x).toString());
+        assertEquals(new nn.ReLU().forward(x).toString(), nn.functional.relu(x).toString());
+    }
+
+    @Test
     void linear_gradFnNamesFollowTheInputRank() {
         assertEquals("MmBackward0", new nn.Linear(3, 2, false).forward(torch.ones(2, 3)).gradFn().name());
         assertEquals("AddBackward0", new nn.Linear(3, 2).forward(torch.ones(3)).gradFn().name());

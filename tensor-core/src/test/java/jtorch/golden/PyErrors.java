@@ -10,12 +10,12 @@ import java.util.Set;
  * arguments further), {@code IllegalStateException} and {@code UnsupportedOperationException} a
  * RuntimeError. Subclasses count as their standard parent.
  */
-final class PyErrors {
+public final class PyErrors {
     private PyErrors() {
     }
 
     /** The Python names the exception class (binary name) may stand for; empty if none. */
-    static Set<String> pythonNames(String javaClassName) {
+    public static Set<String> pythonNames(String javaClassName) {
         Class<?> type;
         try {
             type = Class.forName(javaClassName, false, PyErrors.class.getClassLoader());
@@ -44,7 +44,7 @@ final class PyErrors {
      * AttributeError on {@code None} ("'NoneType' object has no attribute 'data'") is Java's
      * NullPointerException, whose helpful message must name the {@code grad()} call that gave null.
      */
-    static boolean messageMatches(String pythonName, String pythonMessage, String javaMessage) {
+    public static boolean messageMatches(String pythonName, String pythonMessage, String javaMessage) {
         if (pythonName.equals("AttributeError") && pythonMessage.startsWith("'NoneType' object")) {
             return javaMessage != null && javaMessage.contains("grad()");
         }
