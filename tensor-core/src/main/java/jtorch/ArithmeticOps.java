@@ -3,6 +3,10 @@ package jtorch;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
 
+import jtorch.internal.dtype.DefaultDtype;
+import jtorch.internal.kernels.Kernels;
+import jtorch.internal.shape.Shapes;
+
 import static jtorch.FormulaNode.Operand.OTHER;
 import static jtorch.FormulaNode.Operand.RESULT;
 import static jtorch.FormulaNode.Operand.SELF;
@@ -89,7 +93,7 @@ final class ArithmeticOps {
         private Div() {}
 
         static Tensor forward(Tensor self, Tensor other) {
-            DType type = Promotion.floatingOf(Promotion.resultType(self, other));
+            DType type = DefaultDtype.floatingOf(Promotion.resultType(self, other));
             Tensor out = Elementwise.binary(self, other, type, type, (x, y) -> x / y, null, Kernels.BinaryOp.DIV);
             return FormulaNode.record(out, "DivBackward0", self, other,
                     formula((g, in) -> g.div(in.other()), OTHER),
@@ -210,7 +214,7 @@ final class ArithmeticOps {
     static Tensor inplace(Tensor self, Tensor other, InplaceKind kind) {
         DType type = Promotion.resultType(self, other);
         if (kind == InplaceKind.DIV) {
-            type = Promotion.floatingOf(type);
+            type = DefaultDtype.floatingOf(type);
         }
         if (!DType.canCast(type, self.dtype)) {
             throw new IllegalArgumentException("result type " + type.scalarName() + " can't be cast to the desired output"

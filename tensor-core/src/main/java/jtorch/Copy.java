@@ -1,5 +1,7 @@
 package jtorch;
 
+import jtorch.internal.kernels.Kernels;
+
 /** Raw copies between tensors of any dtype and layout (no autograd). */
 final class Copy {
     private Copy() {}

@@ -1,5 +1,7 @@
 package jtorch;
 
+import jtorch.internal.shape.Shapes;
+
 import static jtorch.FormulaNode.formula;
 
 /** Copying ops: dtype conversion, clone, {@code copy_} and {@code fill_}, with their derivative formulas. */
@@ -36,7 +38,7 @@ final class CopyOps {
         static Tensor forward(Tensor self, Tensor src) {
             int[] shape = Shapes.broadcast(self.sizes, src.sizes);
             if (!java.util.Arrays.equals(shape, self.sizes)) {
-                throw new IllegalArgumentException(Views.expandError(src.sizes, self.sizes));
+                throw new IllegalArgumentException(Shapes.expandError(src.sizes, self.sizes));
             }
             self.checkInplace();
             Copy.copyInto(self, src);

@@ -1,5 +1,7 @@
 package jtorch;
 
+import jtorch.internal.storage.Storage;
+
 /**
  * The history of a base tensor after an in-place op wrote through one of its views, PyTorch's
  * {@code CopySlices}: {@code y[0:2].mul_(3)} makes {@code y.grad_fn} a CopySlices wrapping the

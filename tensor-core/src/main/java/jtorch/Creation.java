@@ -1,11 +1,13 @@
 package jtorch;
 
+import jtorch.internal.dtype.DefaultDtype;
+
 /** Factories with shapes and ranges: full, eye, arange, linspace. */
 final class Creation {
     private Creation() {}
 
     static Tensor full(int[] size, Number value, DType dtype, boolean requiresGrad) {
-        DType type = dtype != null ? dtype : Scalars.isIntegral(value) ? DType.INT64 : torch.getDefaultDtype();
+        DType type = dtype != null ? dtype : Scalars.isIntegral(value) ? DType.INT64 : DefaultDtype.get();
         Tensor t = Tensor.allocate(type, Size.of(size).array());
         if (value.doubleValue() != 0) {
             Copy.copyInto(t, Scalars.wrap(value));
@@ -14,7 +16,7 @@ final class Creation {
     }
 
     static Tensor eye(int n, int m, DType dtype) {
-        Tensor t = Tensor.allocate(dtype == null ? torch.getDefaultDtype() : dtype, Size.of(n, m).array());
+        Tensor t = Tensor.allocate(dtype == null ? DefaultDtype.get() : dtype, Size.of(n, m).array());
         for (int i = 0; i < Math.min(n, m); i++) {
             t.storage.setLong(i * m + i, 1);
         }
@@ -28,7 +30,7 @@ final class Creation {
         if ((step > 0 && end < start) || (step < 0 && end > start)) {
             throw new IllegalArgumentException("upper bound and larger bound inconsistent with step sign");
         }
-        DType type = dtype != null ? dtype : integral ? DType.INT64 : torch.getDefaultDtype();
+        DType type = dtype != null ? dtype : integral ? DType.INT64 : DefaultDtype.get();
         int n = (int) Math.ceil((end - start) / step);
         Tensor t = Tensor.allocate(type, new int[] {n});
         for (int i = 0; i < n; i++) {
@@ -62,7 +64,7 @@ final class Creation {
         if (steps < 0) {
             throw new IllegalArgumentException("number of steps must be non-negative");
         }
-        DType type = dtype != null ? dtype : torch.getDefaultDtype();
+        DType type = dtype != null ? dtype : DefaultDtype.get();
         Tensor t = Tensor.allocate(type, new int[] {steps});
         if (steps == 1) {
             t.storage.setDouble(0, start);

@@ -5,6 +5,13 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongUnaryOperator;
 
+import jtorch.internal.dtype.Casts;
+import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.kernels.Kernels;
+import jtorch.internal.kernels.Parallel;
+import jtorch.internal.shape.Shapes;
+import jtorch.internal.storage.Storage;
+
 /**
  * Loops that apply a scalar function over strided, broadcast operands. Floating computations run
  * in {@code double} and integral ones in {@code long}; results are stored with the output dtype's
@@ -12,9 +19,6 @@ import java.util.function.LongUnaryOperator;
  * No autograd here: callers in the op classes record the graph.
  */
 final class Elementwise {
-    /** Elements per cooperative cancellation check. */
-    static final int CHUNK = 1 << 16;
-
     private Elementwise() {}
 
     /** {@code out = f(a)} elementwise, computing in {@code compute}'s domain. */
@@ -45,15 +49,15 @@ final class Elementwise {
             float[] y = (float[]) out.storage.array();
             int xo = a.storage.base + a.offset;
             int yo = out.storage.base + out.offset;
-            if (n <= CHUNK) {
+            if (n <= Cancellation.CHUNK) {
                 Kernels.unary(fast, x, xo, y, yo, n);
                 return;
             }
             Parallel.forRange(chunks(n), n, (from, to) -> {
                 for (int c = from; c < to; c++) {
-                    Interrupts.check();
-                    int s = c * CHUNK;
-                    Kernels.unary(fast, x, xo + s, y, yo + s, Math.min(CHUNK, n - s));
+                    Cancellation.check();
+                    int s = c * Cancellation.CHUNK;
+                    Kernels.unary(fast, x, xo + s, y, yo + s, Math.min(Cancellation.CHUNK, n - s));
                 }
             });
             return;
@@ -64,9 +68,7 @@ final class Elementwise {
             int xo = a.storage.base + a.offset;
             int yo = out.storage.base + out.offset;
             for (int i = 0; i < n; i++) {
-                if ((i & (CHUNK - 1)) == 0) {
-                    Interrupts.check();
-                }
+                Cancellation.checkEvery(i);
                 y[yo + i] = (float) f.applyAsDouble(x[xo + i]);
             }
             return;
@@ -82,9 +84,7 @@ final class Elementwise {
         Storage in = a.storage;
         Storage st = out.storage;
         for (int k = 0; k < n; k++) {
-            if ((k & (CHUNK - 1)) == 0) {
-                Interrupts.check();
-            }
+            Cancellation.checkEvery(k);
             if (floating) {
                 st.setDouble(oo, f.applyAsDouble(in.getDouble(oa)));
             } else {
@@ -124,7 +124,7 @@ final class Elementwise {
     }
 
     private static int chunks(int n) {
-        return (n + CHUNK - 1) / CHUNK;
+        return (n + Cancellation.CHUNK - 1) / Cancellation.CHUNK;
     }
 
     /**
@@ -148,15 +148,15 @@ final class Elementwise {
                 && java.util.Arrays.equals(b.sizes, out.sizes)) {
             int xo = xb + a.offset;
             int yo = yb + b.offset;
-            if (n <= CHUNK) {
+            if (n <= Cancellation.CHUNK) {
                 Kernels.binary(op, x, xo, 1, y, yo, 1, z, zo, n);
                 return true;
             }
             Parallel.forRange(chunks(n), n, (from, to) -> {
                 for (int c = from; c < to; c++) {
-                    Interrupts.check();
-                    int s = c * CHUNK;
-                    Kernels.binary(op, x, xo + s, 1, y, yo + s, 1, z, zo + s, Math.min(CHUNK, n - s));
+                    Cancellation.check();
+                    int s = c * Cancellation.CHUNK;
+                    Kernels.binary(op, x, xo + s, 1, y, yo + s, 1, z, zo + s, Math.min(Cancellation.CHUNK, n - s));
                 }
             });
             return true;
@@ -175,7 +175,7 @@ final class Elementwise {
         Parallel.forRange(rows, n, (from, to) -> {
             for (int r = from; r < to; r++) {
                 if ((r & 63) == 0) {
-                    Interrupts.check();
+                    Cancellation.check();
                 }
                 int rem = r;
                 int oa = a.offset;
@@ -213,9 +213,7 @@ final class Elementwise {
             int yo = b.storage.base + b.offset;
             int zo = out.storage.base + out.offset;
             for (int i = 0; i < n; i++) {
-                if ((i & (CHUNK - 1)) == 0) {
-                    Interrupts.check();
-                }
+                Cancellation.checkEvery(i);
                 z[zo + i] = (float) f.applyAsDouble(x[xo + i], y[yo + i]);
             }
             return;
@@ -236,11 +234,9 @@ final class Elementwise {
         Storage ib = b.storage;
         Storage st = out.storage;
         for (int k = 0; k < n; k++) {
-            if ((k & (CHUNK - 1)) == 0) {
-                Interrupts.check();
-            }
+            Cancellation.checkEvery(k);
             if (single) {
-                st.setDouble(oo, f.applyAsDouble(round(compute, ia.getDouble(oa)), round(compute, ib.getDouble(ob))));
+                st.setDouble(oo, f.applyAsDouble(Casts.round(ia.getDouble(oa), compute), Casts.round(ib.getDouble(ob), compute)));
             } else if (floating) {
                 st.setDouble(oo, f.applyAsDouble(ia.getDouble(oa), ib.getDouble(ob)));
             } else {
@@ -258,15 +254,6 @@ final class Elementwise {
                 oo -= so[d] * shape[d];
                 idx[d] = 0;
             }
-        }
-    }
-
-    /** An operand converted to the compute dtype, as PyTorch casts inputs (and scalars) first. */
-    private static double round(DType compute, double v) {
-        switch (compute) {
-            case FLOAT16: return HalfFloats.halfToFloat(HalfFloats.floatToHalf((float) v));
-            case BFLOAT16: return HalfFloats.bfloat16ToFloat(HalfFloats.floatToBfloat16((float) v));
-            default: return (float) v;
         }
     }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 
+import jtorch.internal.kernels.Cancellation;
+
 /**
  * Runs a backward pass, as PyTorch's engine: finds the nodes reachable from the roots and counts
  * each node's dependencies (edges into it), then executes nodes whose gradient is complete,
@@ -125,7 +127,7 @@ final class Engine {
                 }
                 try (GradMode ignored = GradMode.set(false)) {
                     while (!ready.isEmpty()) {
-                        Interrupts.check();
+                        Cancellation.check();
                         Node node = ready.poll();
                         Tensor grad = node.buffer;
                         node.buffer = null;

@@ -1,5 +1,10 @@
 package jtorch;
 
+import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.shape.ReducedDims;
+import jtorch.internal.shape.Shapes;
+import jtorch.internal.storage.Storage;
+
 import static jtorch.FormulaNode.Operand.RESULT;
 import static jtorch.FormulaNode.Operand.SELF;
 import static jtorch.FormulaNode.formula;
@@ -36,7 +41,7 @@ final class ExtremaOps {
 
     /** Position in lane {@code j} of its first extreme element (or first NaN). */
     static int pick(Lanes lanes, int j, Kind kind) {
-        Interrupts.check();
+        Cancellation.check();
         Storage st = lanes.storage;
         int s = lanes.start(j);
         boolean max = kind == Kind.MAX;
@@ -44,7 +49,7 @@ final class ExtremaOps {
         if (lanes.dtype.isFloatingPoint()) {
             double best = st.getDouble(s);
             for (int k = 1; k < lanes.length && !Double.isNaN(best); k++) {
-                Lanes.checkEvery(k);
+                Cancellation.checkEvery(k);
                 double v = st.getDouble(s + k * lanes.step);
                 if (max ? !(v <= best) : !(v >= best)) {
                     best = v;
@@ -54,7 +59,7 @@ final class ExtremaOps {
         } else {
             long best = st.getLong(s);
             for (int k = 1; k < lanes.length; k++) {
-                Lanes.checkEvery(k);
+                Cancellation.checkEvery(k);
                 long v = st.getLong(s + k * lanes.step);
                 if (max ? v > best : v < best) {
                     best = v;
@@ -100,7 +105,7 @@ final class ExtremaOps {
 
         static Tensor forward(Tensor self, Kind kind) {
             requireElements(self, kind.op);
-            Lanes lanes = Lanes.over(self, Reduce.reducedMask(self.dim(), null));
+            Lanes lanes = Lanes.over(self, ReducedDims.reducedMask(self.dim(), null));
             Tensor out = Tensor.allocate(self.dtype, new int[0]);
             copyElement(lanes, 0, pick(lanes, 0, kind), out, 0);
             // MaxBackward1: the gradient shared evenly by the elements equal to the result
@@ -129,8 +134,8 @@ final class ExtremaOps {
         static ValuesIndices forward(Tensor self, int dim, boolean keepdim, Kind kind) {
             int d = Shapes.wrapDim(dim, self.dim());
             requireNonEmptyDim(self, d, kind.op);
-            boolean[] mask = Reduce.reducedMask(self.dim(), new int[] {d});
-            int[] shape = Reduce.outShape(self.sizes, mask, keepdim);
+            boolean[] mask = ReducedDims.reducedMask(self.dim(), new int[] {d});
+            int[] shape = ReducedDims.outShape(self.sizes, mask, keepdim);
             Tensor values = Tensor.allocate(self.dtype, shape);
             Tensor indices = Tensor.allocate(DType.INT64, shape.clone());
             Lanes lanes = Lanes.along(self, d);
@@ -190,7 +195,7 @@ final class ExtremaOps {
                     throw new IndexOutOfBoundsException(kind.argOp
                             + "(): Expected reduction dim to be specified for input.numel() == 0.");
                 }
-                Lanes lanes = Lanes.over(self, Reduce.reducedMask(self.dim(), null));
+                Lanes lanes = Lanes.over(self, ReducedDims.reducedMask(self.dim(), null));
                 int[] shape = keepdim ? ones(self.dim()) : new int[0];
                 Tensor out = Tensor.allocate(DType.INT64, shape);
                 out.storage.setLong(0, pick(lanes, 0, kind));
@@ -198,7 +203,7 @@ final class ExtremaOps {
             }
             int d = Shapes.wrapDim(dim, self.dim());
             requireNonEmptyDim(self, d, kind.argOp);
-            int[] shape = Reduce.outShape(self.sizes, Reduce.reducedMask(self.dim(), new int[] {d}), keepdim);
+            int[] shape = ReducedDims.outShape(self.sizes, ReducedDims.reducedMask(self.dim(), new int[] {d}), keepdim);
             Tensor out = Tensor.allocate(DType.INT64, shape);
             Lanes lanes = Lanes.along(self, d);
             int n = out.numel();
@@ -220,7 +225,7 @@ final class ExtremaOps {
         private Amax() {}
 
         static Tensor forward(Tensor self, int[] dims, boolean keepdim, Kind kind) {
-            boolean[] mask = Reduce.reducedMask(self.dim(), dims);
+            boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
             if (dims == null || dims.length == 0) {
                 requireElements(self, kind.aOp);
             } else {
@@ -230,7 +235,7 @@ final class ExtremaOps {
                     }
                 }
             }
-            int[] shape = Reduce.outShape(self.sizes, mask, keepdim);
+            int[] shape = ReducedDims.outShape(self.sizes, mask, keepdim);
             Tensor out = Tensor.allocate(self.dtype, shape);
             Lanes lanes = Lanes.over(self, mask);
             int n = out.numel();
@@ -240,7 +245,7 @@ final class ExtremaOps {
             // AmaxBackward0: the gradient split evenly among the tied extremes of each lane
             return FormulaNode.record(out, kind.aNode + "Backward0", self, formula((g, in) -> {
                 Tensor s = in.self();
-                int[] kept = Reduce.outShape(s.sizes, mask, true);
+                int[] kept = ReducedDims.outShape(s.sizes, mask, true);
                 Tensor hits = s.eq(in.result().reshape(kept));
                 return g.reshape(kept).div(hits.sum(dimsOf(mask), true)).mul(hits);
             }, SELF, RESULT));

@@ -5,6 +5,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import jtorch.internal.dtype.Casts;
+import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.shape.Shapes;
+import jtorch.internal.storage.Storage;
+
 import static jtorch.FormulaNode.formula;
 
 /**
@@ -109,7 +114,7 @@ final class IndexOps {
                 int k = 0;
                 for (int a : preOff) {
                     for (int p : picked) {
-                        Interrupts.check();
+                        Cancellation.check();
                         for (int b : postOff) {
                             positions[k++] = self.offset + a + p + b;
                         }
@@ -311,7 +316,7 @@ final class IndexOps {
             for (int i = 0; i < positions.length; i++) {
                 int at = positions[i];
                 long x = values.getLong(i);
-                dst.setLong(at, Storage.wrap(accumulate ? dst.getLong(at) + x : x, self.dtype));
+                dst.setLong(at, Casts.wrap(accumulate ? dst.getLong(at) + x : x, self.dtype));
             }
         }
     }

@@ -2,6 +2,10 @@ package jtorch;
 
 import java.lang.reflect.Array;
 
+import jtorch.internal.dtype.Casts;
+import jtorch.internal.shape.Shapes;
+import jtorch.internal.storage.Storage;
+
 /**
  * Tensors over plain Java arrays and buffers, and exports back to Java arrays: the work behind
  * {@code torch.fromArray}, {@code torch.fromBuffer}, {@code tensor.toFloatArray()} and
@@ -46,7 +50,7 @@ final class JavaArrays {
         int n = t.numel();
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
-            out[i] = t.dtype.isFloatingPoint() ? Storage.castToLong(t.getDouble(i), DType.INT64) : t.getLong(i);
+            out[i] = t.dtype.isFloatingPoint() ? Casts.castToLong(t.getDouble(i), DType.INT64) : t.getLong(i);
         }
         return out;
     }
@@ -55,7 +59,7 @@ final class JavaArrays {
         int n = t.numel();
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
-            out[i] = (int) (t.dtype.isFloatingPoint() ? Storage.castToLong(t.getDouble(i), DType.INT32) : t.getLong(i));
+            out[i] = (int) (t.dtype.isFloatingPoint() ? Casts.castToLong(t.getDouble(i), DType.INT32) : t.getLong(i));
         }
         return out;
     }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.shape.Shapes;
+
 /**
  * Joining and splitting: {@code cat}, {@code stack}, {@code repeat} (copies) and {@code split},
  * {@code chunk}, {@code unbind} (views of their input), each with its backward node.
@@ -57,7 +60,7 @@ final class JoinOps {
         int srcBase = src.storage.base + src.offset;
         int dstBase = out.storage.base + out.offset + at * inner;
         for (int a = 0; a < outer; a++) {
-            Interrupts.check();
+            Cancellation.check();
             System.arraycopy(from, srcBase + a * block, to, dstBase + a * row, block);
         }
     }

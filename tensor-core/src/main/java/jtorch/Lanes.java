@@ -1,5 +1,8 @@
 package jtorch;
 
+import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.storage.Storage;
+
 /**
  * A tensor read as independent 1-d lanes: the elements that one reduction, scan or sort sees
  * together. Lane {@code j} (numbered row-major over the kept dimensions, i.e. in the order of the
@@ -89,19 +92,12 @@ final class Lanes {
         return base + a * length * inner + b;
     }
 
-    /** Checks for a cancellation request once every {@link Elementwise#CHUNK} steps of a loop. */
-    static void checkEvery(int k) {
-        if ((k & (Elementwise.CHUNK - 1)) == 0) {
-            Interrupts.check();
-        }
-    }
-
     /** Lane {@code j} as doubles. */
     double[] doubles(int j) {
         double[] out = new double[length];
         int s = start(j);
         for (int k = 0; k < length; k++) {
-            checkEvery(k);
+            Cancellation.checkEvery(k);
             out[k] = storage.getDouble(s + k * step);
         }
         return out;
@@ -112,7 +108,7 @@ final class Lanes {
         long[] out = new long[length];
         int s = start(j);
         for (int k = 0; k < length; k++) {
-            checkEvery(k);
+            Cancellation.checkEvery(k);
             out[k] = storage.getLong(s + k * step);
         }
         return out;

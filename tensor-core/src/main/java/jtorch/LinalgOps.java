@@ -1,5 +1,9 @@
 package jtorch;
 
+import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.kernels.Kernels;
+import jtorch.internal.shape.Shapes;
+
 import static jtorch.FormulaNode.Operand.OTHER;
 import static jtorch.FormulaNode.Operand.SELF;
 import static jtorch.FormulaNode.formula;
@@ -121,7 +125,7 @@ final class LinalgOps {
                     (double[]) out.storage.array(), m, k, n);
         } else {
             for (int i = 0; i < m; i++) {
-                Interrupts.check();
+                Cancellation.check();
                 for (int j = 0; j < n; j++) {
                     if (a.dtype.isFloatingPoint()) {
                         double s = 0;

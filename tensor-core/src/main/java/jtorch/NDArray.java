@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import jtorch.internal.shape.Shapes;
+import jtorch.internal.storage.Storage;
+
 /**
  * A numpy {@code ndarray} stand-in: a strided view of a flat Java primitive array, so that it can
  * share memory with tensors ({@code torch.fromNumpy(a)} and {@code tensor.numpy()} alias the same

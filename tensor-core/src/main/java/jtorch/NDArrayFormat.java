@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
+import jtorch.internal.format.ShortestDecimal;
+
 /**
  * numpy 1.24's {@code array2string} with default print options (precision 8, threshold 1000,
  * edgeitems 3, linewidth 75, {@code floatmode='maxprec'}), shaped like numpy's pipeline: collect
@@ -197,32 +199,13 @@ final class NDArrayFormat {
         if (!Double.isFinite(d)) {
             return Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf";
         }
-        BigDecimal digits = shortest(d, type.torchType);
+        BigDecimal digits = ShortestDecimal.of(d, type.torchType);
         double mag = Math.abs(d);
         if (d != 0 && (mag < 1e-4 || mag >= 1e16)) {
             return scientific(d, digits, -1, 2, false);
         }
         String s = digits.abs().toPlainString();
         return (Double.doubleToRawLongBits(d) < 0 ? "-" : "") + (s.contains(".") ? s : s + ".0");
-    }
-
-    /**
-     * The shortest decimal that reads back as {@code v} in {@code type}'s precision (Dragon4's
-     * unique mode), as an exact BigDecimal with trailing zeros stripped.
-     */
-    static BigDecimal shortest(double v, DType type) {
-        if (v == 0) {
-            return BigDecimal.ZERO;
-        }
-        BigDecimal exact = new BigDecimal(v);
-        for (int digits = 1; digits < 17; digits++) {
-            BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            if (RandomOps.round(rounded.doubleValue(), type) == v
-                    || (type != DType.FLOAT64 && RandomOps.round(rounded.floatValue(), type) == v)) {
-                return rounded.stripTrailingZeros();
-            }
-        }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 
     /**
@@ -344,7 +327,7 @@ final class NDArrayFormat {
             int fracDigits = 0;
             int expDigits = 0;
             for (double v : finite) {
-                BigDecimal digits = shortest(v, type);
+                BigDecimal digits = ShortestDecimal.of(v, type);
                 if (exp) {
                     String s = scientific(v, digits, -1, 2, true);
                     int point = s.indexOf('.');
@@ -390,7 +373,7 @@ final class NDArrayFormat {
                 return pad(s, padLeft + padRight + 1);
             }
             if (exp) {
-                BigDecimal digits = shortest(v, type);
+                BigDecimal digits = ShortestDecimal.of(v, type);
                 BigDecimal abs = digits.abs();
                 int exponent = abs.signum() == 0 ? 0 : abs.precision() - abs.scale() - 1;
                 if (abs.signum() != 0 && abs.movePointLeft(exponent).scale() > fracDigits) {
@@ -399,7 +382,7 @@ final class NDArrayFormat {
                 String s = scientific(v, digits, fracDigits, expDigits, true);
                 return pad(s, padLeft + (s.length() - s.indexOf('.')));
             }
-            String s = positional(v, shortest(v, type));
+            String s = positional(v, ShortestDecimal.of(v, type));
             int point = s.indexOf('.');
             String left = pad(s.substring(0, point), padLeft);
             String right = s.substring(point);

@@ -1,6 +1,8 @@
 package jtorch;
 
 import jtorch.FormulaNode.Formula;
+import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.shape.Shapes;
 
 import static jtorch.FormulaNode.Operand.OTHER;
 import static jtorch.FormulaNode.Operand.RESULT;
@@ -106,7 +108,7 @@ final class NNOps {
         double[] shifted = new double[n];
         double[] exps = new double[n];
         for (int o = 0; o < outer; o++) {
-            Interrupts.check();
+            Cancellation.check();
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
                 double max = Double.NEGATIVE_INFINITY;

@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
 
+import jtorch.internal.kernels.Kernels;
+import jtorch.internal.shape.Shapes;
+
 /**
  * The {@code out=} forms ({@code torch::add_out} etc.): results written into an existing tensor
  * of the right shape and dtype, with no allocation and no autograd, as PyTorch's out variants.

@@ -3,6 +3,9 @@ package jtorch;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
+import jtorch.internal.dtype.DefaultDtype;
+import jtorch.internal.kernels.Kernels;
+
 import static jtorch.FormulaNode.Operand.RESULT;
 import static jtorch.FormulaNode.Operand.SELF;
 import static jtorch.FormulaNode.formula;
@@ -30,7 +33,7 @@ final class PointwiseOps {
 
     /** Forward of a floating-only op: promotes integral inputs to the default dtype. */
     private static Tensor floating(Tensor self, DoubleUnaryOperator f, Kernels.UnaryOp fast) {
-        DType type = Promotion.floatingOf(self.dtype);
+        DType type = DefaultDtype.floatingOf(self.dtype);
         return Elementwise.unary(self, type, type, f, null, fast);
     }
 

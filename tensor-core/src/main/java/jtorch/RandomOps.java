@@ -2,6 +2,13 @@ package jtorch;
 
 import java.util.function.IntConsumer;
 
+import jtorch.internal.dtype.Casts;
+import jtorch.internal.dtype.DefaultDtype;
+import jtorch.internal.kernels.AvxMath;
+import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.shape.Shapes;
+import jtorch.internal.storage.Storage;
+
 /**
  * Random sampling with PyTorch's CPU kernels, drawing from the default {@link Generator}:
  * {@code uniform_}, {@code normal_}, {@code random_(from, to)} and {@code randperm}, plus the
@@ -104,7 +111,7 @@ final class RandomOps {
     }
 
     private static DType floating(DType dtype) {
-        return dtype == null ? torch.getDefaultDtype() : dtype;
+        return dtype == null ? DefaultDtype.get() : dtype;
     }
 
     // ---------------------------------------------------------------- in-place samplers
@@ -164,8 +171,8 @@ final class RandomOps {
             forEachElement(t, pos -> s.setDouble(pos, Math.fma(g.nextDouble(), range, from)));
             return;
         }
-        float f = (float) round(from, type);
-        float range = (float) round((float) round(to, type) - f, type);
+        float f = (float) Casts.round(from, type);
+        float range = (float) Casts.round((float) Casts.round(to, type) - f, type);
         int digits = type == DType.FLOAT32 ? 24 : type == DType.FLOAT16 ? 11 : 8;
         long mask = (1L << digits) - 1;
         float divisor = 1f / (1L << digits);
@@ -200,9 +207,7 @@ final class RandomOps {
             u[i] = uniformSample(g, type);
         }
         for (int i = 0; i + 16 <= n; i += 16) {
-            if ((i & (Elementwise.CHUNK - 1)) == 0) {
-                Interrupts.check();
-            }
+            Cancellation.checkEvery(i);
             boxMuller16(u, i, type, mean, std);
         }
         if (n % 16 != 0) {
@@ -242,10 +247,10 @@ final class RandomOps {
                 }
                 break;
             case FLOAT16:
-                boxMuller16Half(d, o, (float) round(mean, type), (float) round(std, type));
+                boxMuller16Half(d, o, (float) Casts.round(mean, type), (float) Casts.round(std, type));
                 break;
             default:
-                boxMuller16Bfloat(d, o, round(mean, type), round(std, type));
+                boxMuller16Bfloat(d, o, Casts.round(mean, type), Casts.round(std, type));
         }
     }
 
@@ -253,13 +258,13 @@ final class RandomOps {
     private static void boxMuller16Half(double[] d, int o, float mean, float std) {
         DType h = DType.FLOAT16;
         for (int j = 0; j < 8; j++) {
-            float u1 = (float) round(1 - d[o + j], h);
-            double radius = round(Math.sqrt((float) (-2 * (float) Math.log(u1))), h);
-            double theta = round(2.0 * Math.PI * d[o + j + 8], h);
+            float u1 = (float) Casts.round(1 - d[o + j], h);
+            double radius = Casts.round(Math.sqrt((float) (-2 * (float) Math.log(u1))), h);
+            double theta = Casts.round(2.0 * Math.PI * d[o + j + 8], h);
             float c = (float) Math.cos((float) theta);
             float s = (float) Math.sin((float) theta);
-            d[o + j] = round((float) ((float) (radius * c) * std) + mean, h);
-            d[o + j + 8] = round((float) ((float) (radius * s) * std) + mean, h);
+            d[o + j] = Casts.round((float) ((float) (radius * c) * std) + mean, h);
+            d[o + j + 8] = Casts.round((float) ((float) (radius * s) * std) + mean, h);
         }
     }
 
@@ -267,13 +272,13 @@ final class RandomOps {
     private static void boxMuller16Bfloat(double[] d, int o, double mean, double std) {
         DType b = DType.BFLOAT16;
         for (int j = 0; j < 8; j++) {
-            double u1 = round(1 - d[o + j], b);
-            double radius = round(Math.sqrt(round(-2 * round(Math.log((float) u1), b), b)), b);
-            double theta = round(2.0 * Math.PI * d[o + j + 8], b);
-            double c = round(Math.cos((float) theta), b);
-            double s = round(Math.sin((float) theta), b);
-            d[o + j] = round(round(round(radius * c, b) * std, b) + mean, b);
-            d[o + j + 8] = round(round(round(radius * s, b) * std, b) + mean, b);
+            double u1 = Casts.round(1 - d[o + j], b);
+            double radius = Casts.round(Math.sqrt(Casts.round(-2 * Casts.round(Math.log((float) u1), b), b)), b);
+            double theta = Casts.round(2.0 * Math.PI * d[o + j + 8], b);
+            double c = Casts.round(Math.cos((float) theta), b);
+            double s = Casts.round(Math.sin((float) theta), b);
+            d[o + j] = Casts.round(Casts.round(Casts.round(radius * c, b) * std, b) + mean, b);
+            d[o + j + 8] = Casts.round(Casts.round(Casts.round(radius * s, b) * std, b) + mean, b);
         }
     }
 
@@ -295,7 +300,7 @@ final class RandomOps {
             if (type.isFloatingPoint()) {
                 s.setDouble(pos, v);
             } else {
-                s.setLong(pos, Storage.wrap(v, type));
+                s.setLong(pos, Casts.wrap(v, type));
             }
         });
     }
@@ -320,16 +325,6 @@ final class RandomOps {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Rounds a value to what {@code type} can hold (float16/bfloat16/float32), or keeps a double. */
-    static double round(double v, DType type) {
-        switch (type) {
-            case FLOAT32: return (float) v;
-            case FLOAT16: return HalfFloats.halfToFloat(HalfFloats.floatToHalf((float) v));
-            case BFLOAT16: return HalfFloats.bfloat16ToFloat(HalfFloats.floatToBfloat16((float) v));
-            default: return v;
-        }
-    }
-
     /**
      * Calls {@code body} with each element's storage index in the order TensorIterator visits a
      * single output (dimensions sorted by decreasing stride: memory order for permuted and sliced
@@ -339,9 +334,7 @@ final class RandomOps {
         int n = t.numel();
         int[] order = t.isContiguous() ? null : memoryOrder(t);
         for (int k = 0; k < n; k++) {
-            if ((k & (Elementwise.CHUNK - 1)) == 0) {
-                Interrupts.check();
-            }
+            Cancellation.checkEvery(k);
             body.accept(order == null ? t.offset + k : order[k]);
         }
     }

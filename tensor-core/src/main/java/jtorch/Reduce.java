@@ -1,50 +1,17 @@
 package jtorch;
 
+import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.kernels.Kernels;
+import jtorch.internal.shape.ReducedDims;
+import jtorch.internal.storage.Storage;
+
 /** The reduction kernel: sums (or other folds) over a set of dimensions of a strided tensor. */
 final class Reduce {
     private Reduce() {}
 
-    /** Which dims are reduced: all when {@code dims} is null or empty; wrapped and de-duplicated. */
-    static boolean[] reducedMask(int ndim, int[] dims) {
-        boolean[] mask = new boolean[ndim];
-        if (dims == null || dims.length == 0) {
-            java.util.Arrays.fill(mask, true);
-            return mask;
-        }
-        for (int d : dims) {
-            int w = Shapes.wrapDim(d, ndim);
-            if (ndim > 0) {
-                if (mask[w]) {
-                    throw new IllegalArgumentException("dim " + w + " appears multiple times in the list of dims");
-                }
-                mask[w] = true;
-            }
-        }
-        return mask;
-    }
-
-    /** The result shape: reduced dims dropped, or kept as 1 with {@code keepdim}. */
-    static int[] outShape(int[] sizes, boolean[] mask, boolean keepdim) {
-        int n = 0;
-        for (int i = 0; i < sizes.length; i++) {
-            if (!mask[i] || keepdim) {
-                n++;
-            }
-        }
-        int[] out = new int[n];
-        for (int i = 0, j = 0; i < sizes.length; i++) {
-            if (!mask[i]) {
-                out[j++] = sizes[i];
-            } else if (keepdim) {
-                out[j++] = 1;
-            }
-        }
-        return out;
-    }
-
     /** Sums into a double accumulator per output element (row-major over kept dims). */
     static double[] sumDouble(Tensor t, boolean[] mask) {
-        double[] acc = new double[Math.max(1, outCount(t.sizes, mask))];
+        double[] acc = new double[Math.max(1, ReducedDims.outCount(t.sizes, mask))];
         if (t.dtype == DType.FLOAT32 && t.isContiguous() && t.storage.array() != null) {
             float[] data = (float[]) t.storage.array();
             int off = t.storage.base + t.offset;
@@ -73,14 +40,14 @@ final class Reduce {
     private static void addRow(double[] acc, Storage st, int src, int srcStep, int dst, int dstStep, int length,
                                int done) {
         for (int i = 0; i < length; i++, src += srcStep, dst += dstStep) {
-            Lanes.checkEvery(done + i);
+            Cancellation.checkEvery(done + i);
             acc[dst] += st.getDouble(src);
         }
     }
 
     /** Sums into a long accumulator per output element (integral and bool inputs). */
     static long[] sumLong(Tensor t, boolean[] mask) {
-        long[] acc = new long[Math.max(1, outCount(t.sizes, mask))];
+        long[] acc = new long[Math.max(1, ReducedDims.outCount(t.sizes, mask))];
         for (Rows r = Rows.of(t, mask); r != null; r = r.next()) {
             addRow(acc, t.storage, r.src, r.srcStep, r.dst, r.dstStep, r.length, r.done);
         }
@@ -90,7 +57,7 @@ final class Reduce {
     private static void addRow(long[] acc, Storage st, int src, int srcStep, int dst, int dstStep, int length,
                                int done) {
         for (int i = 0; i < length; i++, src += srcStep, dst += dstStep) {
-            Lanes.checkEvery(done + i);
+            Cancellation.checkEvery(done + i);
             acc[dst] += st.getLong(src);
         }
     }
@@ -118,7 +85,7 @@ final class Reduce {
             int last = t.sizes.length - 1;
             this.sizes = t.sizes;
             this.strides = t.strides;
-            this.outStrides = keptStrides(t.sizes, mask);
+            this.outStrides = ReducedDims.keptStrides(t.sizes, mask);
             this.idx = new int[sizes.length];
             this.length = last < 0 ? 1 : sizes[last];
             this.srcStep = last < 0 ? 0 : strides[last];
@@ -159,28 +126,5 @@ final class Reduce {
             }
         }
         return true;
-    }
-
-    static int outCount(int[] sizes, boolean[] mask) {
-        int n = 1;
-        for (int i = 0; i < sizes.length; i++) {
-            if (!mask[i]) {
-                n *= sizes[i];
-            }
-        }
-        return n;
-    }
-
-    /** Row-major strides of the output over the input's dims, 0 for reduced dims. */
-    private static int[] keptStrides(int[] sizes, boolean[] mask) {
-        int[] strides = new int[sizes.length];
-        int s = 1;
-        for (int i = sizes.length - 1; i >= 0; i--) {
-            if (!mask[i]) {
-                strides[i] = s;
-                s *= sizes[i];
-            }
-        }
-        return strides;
     }
 }

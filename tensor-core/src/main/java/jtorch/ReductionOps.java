@@ -1,5 +1,7 @@
 package jtorch;
 
+import jtorch.internal.shape.ReducedDims;
+
 /** Sum and mean over all or some dimensions, with their backward nodes. */
 final class ReductionOps {
     private ReductionOps() {}
@@ -8,7 +10,7 @@ final class ReductionOps {
     static Tensor expandBack(Tensor grad, int[] inputSizes, boolean[] mask, boolean keepdim) {
         Tensor g = grad;
         if (!keepdim && inputSizes.length > 0) {
-            int[] shape = Reduce.outShape(inputSizes, mask, true);
+            int[] shape = ReducedDims.outShape(inputSizes, mask, true);
             g = g.reshape(shape);
         }
         return g.expand(inputSizes);
@@ -21,8 +23,8 @@ final class ReductionOps {
         static Tensor forward(Tensor self, int[] dims, boolean keepdim, DType dtype) {
             DType out = dtype != null ? dtype : self.dtype.isFloatingPoint() ? self.dtype : DType.INT64;
             Tensor input = dtype != null && dtype != self.dtype ? self.to(dtype) : self;
-            boolean[] mask = Reduce.reducedMask(self.dim(), dims);
-            int[] shape = Reduce.outShape(self.sizes, mask, keepdim);
+            boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
+            int[] shape = ReducedDims.outShape(self.sizes, mask, keepdim);
             Tensor result = Tensor.allocate(out, shape);
             int n = result.numel();
             if (out.isFloatingPoint()) {
@@ -85,8 +87,8 @@ final class ReductionOps {
                 throw new IllegalArgumentException("mean(): could not infer output dtype. Input dtype must be either a"
                         + " floating point or complex dtype. Got: " + type.scalarName());
             }
-            boolean[] mask = Reduce.reducedMask(self.dim(), dims);
-            int count = self.numel() / Math.max(1, Reduce.outCount(self.sizes, mask));
+            boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
+            int count = self.numel() / Math.max(1, ReducedDims.outCount(self.sizes, mask));
             if (self.numel() == 0) {
                 count = countReduced(self.sizes, mask);
             }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import jtorch.internal.shape.Shapes;
+
 /**
  * An immutable tensor shape, PyTorch's {@code torch.Size}: a list of non-negative dimension
  * sizes that prints as {@code torch.Size([2, 3])}.

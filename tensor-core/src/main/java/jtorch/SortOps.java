@@ -1,5 +1,10 @@
 package jtorch;
 
+import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.kernels.CppSort;
+import jtorch.internal.shape.ReducedDims;
+import jtorch.internal.shape.Shapes;
+
 /**
  * Order statistics along a dim: {@code sort}, {@code topk} and {@code median}, with their backward
  * nodes. NaN orders above every number (last ascending, first descending), and ties come out in
@@ -69,7 +74,7 @@ final class SortOps {
             Lanes lanes = Lanes.along(self, d);
             Lanes out = Lanes.along(values, d);
             for (int j = 0; j < lanes.lanes(); j++) {
-                Interrupts.check();
+                Cancellation.check();
                 int[] ids = identity(lanes.length);
                 CppSort.sort(ids, 0, ids.length, order(lanes, j, descending));
                 write(lanes, j, ids, ids.length, out, values, indices);
@@ -102,7 +107,7 @@ final class SortOps {
             Lanes out = Lanes.along(values, d);
             int count = self.dim() > 0 ? k : 1;
             for (int j = 0; j < lanes.lanes() && count > 0; j++) {
-                Interrupts.check();
+                Cancellation.check();
                 int n = lanes.length;
                 int[] ids = identity(n);
                 CppSort.Less less = order(lanes, j, largest);
@@ -134,7 +139,7 @@ final class SortOps {
             if (n == 0) {
                 out.storage.setDouble(0, Double.NaN);
             } else {
-                Lanes lanes = Lanes.over(self, Reduce.reducedMask(self.dim(), null));
+                Lanes lanes = Lanes.over(self, ReducedDims.reducedMask(self.dim(), null));
                 copy(lanes, lanes.start(0) + medianPosition(lanes, 0, false) * lanes.step, out, 0);
             }
             if (Grads.needed(self)) {
@@ -203,7 +208,7 @@ final class SortOps {
             if (self.dim() > 0 && self.sizes[d] == 0) {
                 throw new IndexOutOfBoundsException("median(): Expected reduction dim " + d + " to have non-zero size.");
             }
-            int[] shape = Reduce.outShape(self.sizes, Reduce.reducedMask(self.dim(), new int[] {d}), keepdim);
+            int[] shape = ReducedDims.outShape(self.sizes, ReducedDims.reducedMask(self.dim(), new int[] {d}), keepdim);
             Tensor values = Tensor.allocate(self.dtype, shape);
             Tensor indices = Tensor.allocate(DType.INT64, shape.clone());
             Lanes lanes = Lanes.along(self, d);

@@ -2,6 +2,10 @@ package jtorch;
 
 import java.util.function.DoubleUnaryOperator;
 
+import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.shape.ReducedDims;
+import jtorch.internal.shape.Shapes;
+
 /**
  * Statistics over dims: {@code prod}, {@code var}/{@code std}, {@code norm}, the {@code cumsum}
  * scan and the truth reductions {@code all}/{@code any}, each with its backward node (derivative
@@ -56,8 +60,8 @@ final class StatsOps {
             if (out == DType.FLOAT16 || out == DType.BFLOAT16) {
                 throw notImplemented("prod_cpu", out);
             }
-            boolean[] mask = Reduce.reducedMask(self.dim(), dim == null ? null : new int[] {dim});
-            Tensor result = Tensor.allocate(out, Reduce.outShape(self.sizes, mask, keepdim));
+            boolean[] mask = ReducedDims.reducedMask(self.dim(), dim == null ? null : new int[] {dim});
+            Tensor result = Tensor.allocate(out, ReducedDims.outShape(self.sizes, mask, keepdim));
             Lanes lanes = Lanes.over(self, mask);
             int n = result.numel();
             for (int j = 0; j < n; j++) {
@@ -66,7 +70,7 @@ final class StatsOps {
                     boolean single = singlePrecision(out);
                     double p = 1;
                     for (int k = 0; k < lanes.length; k++) {
-                        Lanes.checkEvery(k);
+                        Cancellation.checkEvery(k);
                         double x = lanes.storage.getDouble(s + k * lanes.step);
                         p = single ? (float) ((float) x * (float) p) : p * x;
                     }
@@ -74,7 +78,7 @@ final class StatsOps {
                 } else {
                     long p = 1;
                     for (int k = 0; k < lanes.length; k++) {
-                        Lanes.checkEvery(k);
+                        Cancellation.checkEvery(k);
                         p *= lanes.storage.getLong(s + k * lanes.step);
                     }
                     result.storage.setLong(j, p);
@@ -161,8 +165,8 @@ final class StatsOps {
             if (!self.dtype.isFloatingPoint()) {
                 throw new IllegalArgumentException("std and var only support floating point and complex dtypes");
             }
-            boolean[] mask = Reduce.reducedMask(self.dim(), dims);
-            Tensor result = Tensor.allocate(self.dtype, Reduce.outShape(self.sizes, mask, keepdim));
+            boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
+            Tensor result = Tensor.allocate(self.dtype, ReducedDims.outShape(self.sizes, mask, keepdim));
             Lanes lanes = Lanes.over(self, mask);
             int correction = unbiased ? 1 : 0;
             int n = result.numel();
@@ -243,8 +247,8 @@ final class StatsOps {
                 throw new IllegalArgumentException("norm(): input dtype should be either floating point or complex. Got "
                         + self.dtype.scalarName() + " instead.");
             }
-            boolean[] mask = Reduce.reducedMask(self.dim(), dims);
-            Tensor result = Tensor.allocate(self.dtype, Reduce.outShape(self.sizes, mask, keepdim));
+            boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
+            Tensor result = Tensor.allocate(self.dtype, ReducedDims.outShape(self.sizes, mask, keepdim));
             Lanes lanes = Lanes.over(self, mask);
             int n = result.numel();
             for (int j = 0; j < n; j++) {
@@ -312,7 +316,7 @@ final class StatsOps {
                     return new Tensor[] {null};
                 }
                 Tensor s = self.unpack();
-                int[] kept = Reduce.outShape(s.sizes, mask, true);
+                int[] kept = ReducedDims.outShape(s.sizes, mask, true);
                 Tensor g = keepdim || s.dim() == 0 ? grad : grad.reshape(kept);
                 Tensor norm = keepdim || s.dim() == 0 ? result.unpack() : result.unpack().reshape(kept);
                 Tensor out;
@@ -348,13 +352,13 @@ final class StatsOps {
         boolean floating = outType.isFloatingPoint();
         int len = in.length;
         for (int j = 0; j < in.lanes(); j++) {
-            Interrupts.check();
+            Cancellation.check();
             int s = in.start(j);
             int t = to.start(j);
             double accD = 0;
             long accL = 0;
             for (int i = 0; i < len; i++) {
-                Lanes.checkEvery(i);
+                Cancellation.checkEvery(i);
                 int k = reverse ? len - 1 - i : i;
                 if (floating) {
                     accD += in.storage.getDouble(s + k * in.step);
@@ -411,9 +415,9 @@ final class StatsOps {
 
     /** {@code all} / {@code any}: bool results (uint8 for uint8 input); not differentiable. */
     static Tensor truth(Tensor self, Integer dim, boolean keepdim, boolean all) {
-        boolean[] mask = Reduce.reducedMask(self.dim(), dim == null ? null : new int[] {dim});
+        boolean[] mask = ReducedDims.reducedMask(self.dim(), dim == null ? null : new int[] {dim});
         DType outType = self.dtype == DType.UINT8 ? DType.UINT8 : DType.BOOL;
-        Tensor result = Tensor.allocate(outType, Reduce.outShape(self.sizes, mask, keepdim));
+        Tensor result = Tensor.allocate(outType, ReducedDims.outShape(self.sizes, mask, keepdim));
         Lanes lanes = Lanes.over(self, mask);
         boolean floating = self.dtype.isFloatingPoint();
         int n = result.numel();
@@ -421,7 +425,7 @@ final class StatsOps {
             int s = lanes.start(j);
             boolean acc = all;
             for (int k = 0; k < lanes.length && acc == all; k++) {
-                Lanes.checkEvery(k);
+                Cancellation.checkEvery(k);
                 int at = s + k * lanes.step;
                 acc = floating ? lanes.storage.getDouble(at) != 0 : lanes.storage.getLong(at) != 0;
             }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import jtorch.internal.shape.Shapes;
+import jtorch.internal.storage.Storage;
+
 /**
  * A strided view of a typed {@link Storage}, with autograd metadata: PyTorch's {@code Tensor}.
  *

@@ -3,6 +3,9 @@ package jtorch;
 import java.util.ArrayList;
 import java.util.List;
 
+import jtorch.internal.dtype.Casts;
+import jtorch.internal.dtype.DefaultDtype;
+
 /**
  * Builds tensors from Java data, as {@code torch.tensor(data)} does from Python data: scalars,
  * (nested) primitive arrays, {@code Object[]} and {@link List}s. Infers the shape (rejecting
@@ -56,7 +59,7 @@ final class TensorData {
         switch (rank[0]) {
             case 0: return DType.BOOL;
             case 1: return DType.INT64;
-            default: return torch.getDefaultDtype();
+            default: return DefaultDtype.get();
         }
     }
 
@@ -129,7 +132,7 @@ final class TensorData {
                 if (type.isFloatingPoint()) {
                     t.storage.setDouble(index, v);
                 } else {
-                    checkIntegerFits(v, type);
+                    Casts.checkIntegerFits(v, type);
                     t.storage.setLong(index, v);
                 }
             } else {
@@ -137,7 +140,7 @@ final class TensorData {
                 if (type.isFloatingPoint()) {
                     t.storage.setDouble(index, v);
                 } else {
-                    checkFloatFits(v, type);
+                    Casts.checkFloatFits(v, type);
                     t.storage.setDouble(index, v);
                 }
             }
@@ -150,40 +153,6 @@ final class TensorData {
             }
         } else {
             throw invalidType(value);
-        }
-    }
-
-    /** c10's overflow rule: unsigned targets accept negatives down to -max (two's complement wrap). */
-    static void checkIntegerFits(long v, DType type) {
-        long lo;
-        long hi;
-        switch (type) {
-            case INT8: lo = Byte.MIN_VALUE; hi = Byte.MAX_VALUE; break;
-            case UINT8: lo = -255; hi = 255; break;
-            case INT16: lo = Short.MIN_VALUE; hi = Short.MAX_VALUE; break;
-            case INT32: lo = Integer.MIN_VALUE; hi = Integer.MAX_VALUE; break;
-            default: return;
-        }
-        if (v < lo || v > hi) {
-            throw new IllegalArgumentException("value cannot be converted to type " + type.pyName()
-                    + " without overflow");
-        }
-    }
-
-    static void checkFloatFits(double v, DType type) {
-        double lo;
-        double hi;
-        switch (type) {
-            case INT8: lo = Byte.MIN_VALUE; hi = Byte.MAX_VALUE; break;
-            case UINT8: lo = 0; hi = 255; break;
-            case INT16: lo = Short.MIN_VALUE; hi = Short.MAX_VALUE; break;
-            case INT32: lo = Integer.MIN_VALUE; hi = Integer.MAX_VALUE; break;
-            case INT64: lo = -0x1p63; hi = 0x1p63; break;
-            default: return;
-        }
-        if (Double.isNaN(v) || v < lo || v > hi) {
-            throw new IllegalArgumentException("value cannot be converted to type " + type.pyName()
-                    + " without overflow");
         }
     }
 }

@@ -3,6 +3,8 @@ package jtorch;
 import java.util.ArrayList;
 import java.util.List;
 
+import jtorch.internal.dtype.DefaultDtype;
+
 /**
  * A tensor's {@code repr}, byte for byte as PyTorch 1.13's {@code torch/_tensor_str.py}:
  *
@@ -74,11 +76,11 @@ final class TensorFormatter {
             if (shape.length != 1) {
                 suffixes.add("size=" + pythonTuple(shape));
             }
-            if (dtype != torch.getDefaultDtype()) {
+            if (dtype != DefaultDtype.get()) {
                 suffixes.add("dtype=" + dtype);
             }
         } else {
-            if (dtype != torch.getDefaultDtype() && dtype != DType.INT64 && dtype != DType.BOOL) {
+            if (dtype != DefaultDtype.get() && dtype != DType.INT64 && dtype != DType.BOOL) {
                 suffixes.add("dtype=" + dtype);
             }
             values = ValueFormatter.scan(t, printedPositions(), options);

@@ -1,5 +1,7 @@
 package jtorch;
 
+import jtorch.internal.format.PythonFloatFormat;
+
 /**
  * The element texts of one tensor print, PyTorch's {@code _Formatter}: one scan over the printed
  * (summarised) elements chooses the notation and the column width, then every element is

@@ -2,6 +2,8 @@ package jtorch;
 
 import java.util.Arrays;
 
+import jtorch.internal.shape.Shapes;
+
 /**
  * Ops that return a view of their input's storage (no copy), each with its backward node.
  * A view's backward reshapes, permutes or scatters the gradient back to the input's geometry.

@@ -1,5 +1,7 @@
 package jtorch;
 
+import jtorch.internal.shape.Shapes;
+
 import static jtorch.FormulaNode.formula;
 
 /** {@code torch.where(condition, a, b)} with broadcasting and promotion, and its backward. */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import jtorch.internal.storage.Storage;
+
 /**
  * A tiny stand-in for {@code numpy} (lower case on purpose, like {@code torch}), enough for
  * the tensor/numpy conversions of a PyTorch course: {@code np.array(new long[][]{{1, 2}, {3, 4}})},

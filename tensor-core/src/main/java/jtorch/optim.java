@@ -1,11 +1,12 @@
 package jtorch;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import jtorch.internal.format.PythonFloatFormat;
 
 /**
  * The {@code torch.optim} namespace: {@link SGD} (with momentum) and {@link Adam}, following
@@ -352,32 +353,8 @@ public final class optim {
             return (Boolean) value ? "True" : "False";
         }
         if (value instanceof Double || value instanceof Float) {
-            return pythonFloat(((Number) value).doubleValue());
+            return PythonFloatFormat.repr(((Number) value).doubleValue());
         }
         return value.toString();
-    }
-
-    /** {@code repr(float)}: shortest round-trip digits, scientific below 1e-4 or from 1e16. */
-    private static String pythonFloat(double v) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        if (v == 0) {
-            return 1 / v < 0 ? "-0.0" : "0.0";
-        }
-        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
-        String digits = d.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - d.scale();
-        String sign = v < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 16) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "")
-                    + Math.abs(exponent);
-        }
-        String plain = d.abs().toPlainString();
-        return sign + (plain.contains(".") ? plain : plain + ".0");
     }
 }

@@ -4,9 +4,10 @@
  * <p>The public API is a small facade named like PyTorch, camelCased: {@link jtorch.torch} (the
  * {@code torch} namespace: dtypes, factories, functional ops, grad mode), {@link jtorch.Tensor},
  * {@link jtorch.DType}, {@link jtorch.Size}, {@link jtorch.PrintOptions}, {@link jtorch.TensorList},
- * {@code nn}, {@code optim} and a tiny {@code np}. Everything else in this package is
- * package-private: storages, shape arithmetic, kernels, and one class per family of ops that keeps
- * each op's forward and backward together.
+ * {@code nn}, {@code optim} and a tiny {@code np}. The implementation lives in the layers of
+ * {@code jtorch.internal} (dtype, storage, shape, kernels, format, ...), which are not API; what
+ * is still package-private here (tensor data, autograd, one class per family of ops keeping each
+ * op's forward and backward together) moves into those layers.
  *
  * <p>A walk through the course's first lesson:
  * <pre>{@code

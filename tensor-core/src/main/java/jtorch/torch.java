@@ -2,6 +2,12 @@ package jtorch;
 
 import java.util.List;
 
+import jtorch.internal.dtype.DefaultDtype;
+import jtorch.internal.kernels.Kernels;
+import jtorch.internal.kernels.Parallel;
+import jtorch.internal.shape.Shapes;
+import jtorch.internal.storage.BufferStorage;
+
 /**
  * The {@code torch} namespace: dtypes, tensor factories and functional ops, named as in PyTorch
  * (camelCased), so that {@code torch.tensor(1.0, torch.float32)} reads like the original.
@@ -36,19 +42,14 @@ public final class torch {
     /** {@code torch.short}. */
     public static final DType short_ = DType.INT16;
 
-    private static DType defaultDtype = DType.FLOAT32;
-
     /** The dtype of Python-float data and float factories ({@code float32} unless changed). */
     public static DType getDefaultDtype() {
-        return defaultDtype;
+        return DefaultDtype.get();
     }
 
     /** Changes the default floating dtype ({@code float32} or {@code float64}, as PyTorch allows). */
     public static void setDefaultDtype(DType dtype) {
-        if (!dtype.isFloatingPoint()) {
-            throw new IllegalArgumentException("only floating-point types are supported as the default type");
-        }
-        defaultDtype = dtype;
+        DefaultDtype.set(dtype);
     }
 
     // ---------------------------------------------------------------- torch.tensor
@@ -127,7 +128,7 @@ public final class torch {
 
     /** {@code torch.zeros(size, dtype=..., requires_grad=...)}. */
     public static Tensor zeros(int[] size, DType dtype, boolean requiresGrad) {
-        return Creation.full(size, 0, dtype == null ? defaultDtype : dtype, requiresGrad);
+        return Creation.full(size, 0, dtype == null ? DefaultDtype.get() : dtype, requiresGrad);
     }
 
     /** {@code torch.zeros(n, dtype=...)}. */
@@ -167,7 +168,7 @@ public final class torch {
 
     /** {@code torch.ones(size, dtype=..., requires_grad=...)}. */
     public static Tensor ones(int[] size, DType dtype, boolean requiresGrad) {
-        return Creation.full(size, 1, dtype == null ? defaultDtype : dtype, requiresGrad);
+        return Creation.full(size, 1, dtype == null ? DefaultDtype.get() : dtype, requiresGrad);
     }
 
     /** {@code torch.ones(n, dtype=...)}. */
@@ -355,7 +356,7 @@ public final class torch {
 
     /** {@code torch.Tensor(data)}: the default dtype. */
     public static Tensor Tensor(Object data) {
-        return tensor(data, defaultDtype);
+        return tensor(data, DefaultDtype.get());
     }
 
     /** {@code torch.DoubleTensor(data)}. */
@@ -619,7 +620,7 @@ public final class torch {
 
     /** {@code torch.exp(a, out=out)}. */
     public static Tensor expOut(Tensor out, Tensor a) {
-        return OutOps.unary(out, a, Promotion.floatingOf(a.dtype), Math::exp, null, Kernels.UnaryOp.EXP);
+        return OutOps.unary(out, a, DefaultDtype.floatingOf(a.dtype), Math::exp, null, Kernels.UnaryOp.EXP);
     }
 
     /** {@code torch.clamp(a, min=0.0, out=out)}, i.e. relu into {@code out}. */
@@ -1182,7 +1183,7 @@ public final class torch {
 
     /** {@code torch.normal(mean, std, size)}: samples in the default dtype. */
     public static Tensor normal(double mean, double std, int... size) {
-        Tensor t = Tensor.allocate(defaultDtype, Size.of(size).array());
+        Tensor t = Tensor.allocate(DefaultDtype.get(), Size.of(size).array());
         return RandomOps.normalInPlace(t, mean, std);
     }
 

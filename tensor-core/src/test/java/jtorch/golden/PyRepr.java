@@ -3,13 +3,12 @@ package jtorch.golden;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+
+import jtorch.internal.format.PythonFloatFormat;
 
 /**
  * Python's {@code repr()} of a Java value, so a golden case's Java result can be compared with the
@@ -33,7 +32,7 @@ public final class PyRepr {
             return b ? "True" : "False";
         }
         if (value instanceof Double || value instanceof Float) {
-            return ofDouble(((Number) value).doubleValue());
+            return PythonFloatFormat.repr(((Number) value).doubleValue());
         }
         if (value instanceof Number) {
             return value.toString();
@@ -55,44 +54,6 @@ public final class PyRepr {
             return items.toString();
         }
         return ownRepr(value);
-    }
-
-    /** Python's {@code repr(float)}: the shortest decimal that reads back as the same double. */
-    public static String ofDouble(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return Double.doubleToRawLongBits(d) < 0 ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = new BigDecimal(d);
-        BigDecimal shortest = exact;
-        for (int digits = 1; digits <= 17; digits++) {
-            BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            if (rounded.doubleValue() == d) {
-                shortest = rounded;
-                break;
-            }
-        }
-        shortest = shortest.stripTrailingZeros();
-        String digits = shortest.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - shortest.scale();
-        String sign = d < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 16) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return String.format(Locale.ROOT, "%s%se%s%02d", sign, mantissa, exponent < 0 ? "-" : "+",
-                    Math.abs(exponent));
-        }
-        if (exponent < 0) {
-            return sign + "0." + "0".repeat(-exponent - 1) + digits;
-        }
-        if (digits.length() <= exponent + 1) {
-            return sign + digits + "0".repeat(exponent + 1 - digits.length()) + ".0";
-        }
-        return sign + digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
     }
 
     /** Python's {@code repr(str)}: single quotes unless the text holds a ' and no ". */

@@ -1,4 +1,4 @@
-package jtorch;
+package jtorch.internal.kernels;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,9 +10,9 @@ import java.util.concurrent.ThreadFactory;
  * size threshold, so small ops never pay for a hand-off; the calling thread always takes a share.
  * {@code torch.setNumThreads} sets how many threads (caller included) a kernel may use.
  */
-final class Parallel {
+public final class Parallel {
     /** Below this many elements (or multiply-adds) work stays on the calling thread. */
-    static final int GRAIN = 1 << 18;
+    public static final int GRAIN = 1 << 18;
 
     private static volatile int numThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static ExecutorService pool;
@@ -20,15 +20,15 @@ final class Parallel {
     private Parallel() {}
 
     /** A body over the index range {@code [from, to)}. */
-    interface RangeBody {
+    public interface RangeBody {
         void run(int from, int to);
     }
 
-    static int numThreads() {
+    public static int numThreads() {
         return numThreads;
     }
 
-    static void setNumThreads(int n) {
+    public static void setNumThreads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("set_num_threads expects a positive integer, but got " + n);
         }
@@ -39,7 +39,7 @@ final class Parallel {
      * Runs {@code body} over {@code [0, n)}, split into one range per thread when {@code work}
      * (an estimate of elementary operations) exceeds {@link #GRAIN}.
      */
-    static void forRange(int n, long work, RangeBody body) {
+    public static void forRange(int n, long work, RangeBody body) {
         int threads = Math.min(numThreads, n);
         if (threads <= 1 || work < GRAIN) {
             body.run(0, n);

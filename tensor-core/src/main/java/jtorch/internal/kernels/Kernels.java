@@ -1,4 +1,4 @@
-package jtorch;
+package jtorch.internal.kernels;
 
 /**
  * Hot inner loops over primitive arrays. Each kernel uses {@link VectorKernels} when the
@@ -6,9 +6,9 @@ package jtorch;
  * jdk.incubator.vector}) and a plain loop otherwise; {@code -Djtorch.vector=false} forces the
  * plain loops. Large calls are split over {@link Parallel}'s pool.
  */
-final class Kernels {
+public final class Kernels {
     /** Whether the Vector API is available (and not disabled). */
-    static final boolean VECTOR = detectVector();
+    public static final boolean VECTOR = detectVector();
 
     /**
      * Whether the vector kernels have been JIT-compiled. Interpreted Vector API code is orders of
@@ -29,7 +29,7 @@ final class Kernels {
     private Kernels() {}
 
     /** Waits up to {@code millis} for the vector kernels to be compiled; false if unavailable. */
-    static boolean awaitVector(long millis) throws InterruptedException {
+    public static boolean awaitVector(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000L;
         while (VECTOR && !vectorHot && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -84,7 +84,7 @@ final class Kernels {
     }
 
     /** Binary float ops with a vector form. */
-    enum BinaryOp {
+    public enum BinaryOp {
         ADD {
             @Override float apply(float a, float b) {
                 return a + b;
@@ -110,7 +110,7 @@ final class Kernels {
     }
 
     /** Unary float ops with a vector form. */
-    enum UnaryOp {
+    public enum UnaryOp {
         RELU {
             @Override float apply(float a) {
                 return a > 0 || Float.isNaN(a) ? a : 0f;
@@ -126,7 +126,7 @@ final class Kernels {
     }
 
     /** {@code c = op(a, b)} over {@code n} elements; strides are 0 (broadcast) or 1. */
-    static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] c, int co, int n) {
+    public static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] c, int co, int n) {
         if (vectorHot) {
             VectorKernels.binary(op, a, ao, as, b, bo, bs, c, co, n);
             return;
@@ -137,7 +137,7 @@ final class Kernels {
     }
 
     /** {@code c = op(a)} over {@code n} contiguous elements. */
-    static void unary(UnaryOp op, float[] a, int ao, float[] c, int co, int n) {
+    public static void unary(UnaryOp op, float[] a, int ao, float[] c, int co, int n) {
         if (vectorHot) {
             VectorKernels.unary(op, a, ao, c, co, n);
             return;
@@ -148,7 +148,7 @@ final class Kernels {
     }
 
     /** Sum of {@code n} floats from {@code off}. */
-    static double sumFloat(float[] a, int off, int n) {
+    public static double sumFloat(float[] a, int off, int n) {
         if (n >= 2 * Parallel.GRAIN && Parallel.numThreads() > 1) {
             int parts = Parallel.numThreads();
             double[] partial = new double[parts];
@@ -178,9 +178,7 @@ final class Kernels {
         double s3 = 0;
         int i = 0;
         for (; i + 4 <= n; i += 4) {
-            if ((i & (Elementwise.CHUNK - 1)) == 0) {
-                Interrupts.check();
-            }
+            Cancellation.checkEvery(i);
             s0 += a[off + i];
             s1 += a[off + i + 1];
             s2 += a[off + i + 2];
@@ -193,7 +191,7 @@ final class Kernels {
     }
 
     /** Sums of each of {@code rows} contiguous rows of length {@code n}. */
-    static double[] rowSums(float[] a, int off, int rows, int n) {
+    public static double[] rowSums(float[] a, int off, int rows, int n) {
         double[] out = new double[rows];
         Parallel.forRange(rows, (long) rows * n, (from, to) -> {
             for (int r = from; r < to; r++) {
@@ -204,7 +202,7 @@ final class Kernels {
     }
 
     /** Sums over the rows of a contiguous {@code rows x n} block: one sum per column. */
-    static float[] columnSums(float[] a, int off, int rows, int n) {
+    public static float[] columnSums(float[] a, int off, int rows, int n) {
         float[] out = new float[n];
         Parallel.forRange(n, (long) rows * n, (from, to) -> {
             if (vectorHot) {
@@ -225,7 +223,7 @@ final class Kernels {
      * {@code c[m x n] = a[m x k] * b[k x n]}: a and c row-major contiguous from offset 0 (c zeroed),
      * b read with element {@code (p, j)} at {@code bOff + p*rs + j*cs} (e.g. a transposed weight).
      */
-    static void matmulFloat(float[] a, float[] b, int bOff, int rs, int cs, float[] c, int m, int k, int n) {
+    public static void matmulFloat(float[] a, float[] b, int bOff, int rs, int cs, float[] c, int m, int k, int n) {
         long work = (long) m * n * k;
         if (vectorHot && k > 0) {
             float[][] packed = new float[VectorKernels.kBlocks(k)][];
@@ -256,7 +254,7 @@ final class Kernels {
         int bStride = brs;
         Parallel.forRange(m, work, (from, to) -> {
             for (int i = from; i < to; i++) {
-                Interrupts.check();
+                Cancellation.check();
                 int ci = i * n;
                 for (int p = 0; p < k; p++) {
                     float av = a[i * k + p];
@@ -270,7 +268,7 @@ final class Kernels {
     }
 
     /** Double-precision counterpart of {@link #matmulFloat}. */
-    static void matmulDouble(double[] a, double[] b, double[] c, int m, int k, int n) {
+    public static void matmulDouble(double[] a, double[] b, double[] c, int m, int k, int n) {
         long work = (long) m * n * k;
         Parallel.forRange(m, work, (from, to) -> {
             if (vectorHot) {
@@ -278,7 +276,7 @@ final class Kernels {
                 return;
             }
             for (int i = from; i < to; i++) {
-                Interrupts.check();
+                Cancellation.check();
                 int ci = i * n;
                 for (int p = 0; p < k; p++) {
                     double av = a[i * k + p];
@@ -295,11 +293,11 @@ final class Kernels {
      * Copies a {@code rows x cols} block read with strides {@code (rs, cs)} into a contiguous
      * row-major destination, in 16 x 16 tiles so both sides stay in L1 (transposes).
      */
-    static void copy2d(float[] src, int so, int rs, int cs, float[] dst, int dOff, int rows, int cols) {
+    public static void copy2d(float[] src, int so, int rs, int cs, float[] dst, int dOff, int rows, int cols) {
         final int tile = 16;
         Parallel.forRange((rows + tile - 1) / tile, (long) rows * cols, (from, to) -> {
             for (int bi = from * tile; bi < Math.min(rows, to * tile); bi += tile) {
-                Interrupts.check();
+                Cancellation.check();
                 int iEnd = Math.min(rows, bi + tile);
                 for (int bj = 0; bj < cols; bj += tile) {
                     int jEnd = Math.min(cols, bj + tile);

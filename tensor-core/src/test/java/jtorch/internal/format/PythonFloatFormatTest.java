@@ -1,4 +1,4 @@
-package jtorch;
+package jtorch.internal.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

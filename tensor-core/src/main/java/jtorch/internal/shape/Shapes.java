@@ -1,13 +1,13 @@
-package jtorch;
+package jtorch.internal.shape;
 
 import java.util.Arrays;
 
 /** Shape arithmetic shared by every op: dimension wrapping, strides, broadcasting, view legality. */
-final class Shapes {
+public final class Shapes {
     private Shapes() {}
 
     /** Wraps a possibly negative dimension into {@code [0, ndim)}, with PyTorch's IndexError text. */
-    static int wrapDim(int dim, int ndim) {
+    public static int wrapDim(int dim, int ndim) {
         int n = Math.max(ndim, 1);
         if (dim < -n || dim >= n) {
             throw new IndexOutOfBoundsException("Dimension out of range (expected to be in range of ["
@@ -16,7 +16,7 @@ final class Shapes {
         return dim < 0 ? dim + n : dim;
     }
 
-    static int numel(int[] sizes) {
+    public static int numel(int[] sizes) {
         long n = 1;
         for (int s : sizes) {
             n *= s;
@@ -28,7 +28,7 @@ final class Shapes {
         return (int) n;
     }
 
-    static int[] contiguousStrides(int[] sizes) {
+    public static int[] contiguousStrides(int[] sizes) {
         int[] strides = new int[sizes.length];
         int s = 1;
         for (int i = sizes.length - 1; i >= 0; i--) {
@@ -38,7 +38,7 @@ final class Shapes {
         return strides;
     }
 
-    static boolean isContiguous(int[] sizes, int[] strides) {
+    public static boolean isContiguous(int[] sizes, int[] strides) {
         int expected = 1;
         for (int i = sizes.length - 1; i >= 0; i--) {
             if (sizes[i] == 0) {
@@ -55,7 +55,7 @@ final class Shapes {
     }
 
     /** The broadcast shape of two shapes, with PyTorch's message naming tensors a and b. */
-    static int[] broadcast(int[] a, int[] b) {
+    public static int[] broadcast(int[] a, int[] b) {
         if (Arrays.equals(a, b)) {
             return a.clone();
         }
@@ -76,7 +76,7 @@ final class Shapes {
     }
 
     /** Strides that read a tensor of {@code sizes}/{@code strides} as the larger {@code target} shape. */
-    static int[] expandStrides(int[] sizes, int[] strides, int[] target) {
+    public static int[] expandStrides(int[] sizes, int[] strides, int[] target) {
         int[] out = new int[target.length];
         int off = target.length - sizes.length;
         for (int i = 0; i < target.length; i++) {
@@ -91,7 +91,7 @@ final class Shapes {
     }
 
     /** Resolves one {@code -1} in a requested shape, with PyTorch's "shape '[..]' is invalid" message. */
-    static int[] inferSize(int[] shape, int numel) {
+    public static int[] inferSize(int[] shape, int numel) {
         int[] res = shape.clone();
         int infer = -1;
         long known = 1;
@@ -127,7 +127,7 @@ final class Shapes {
      * Strides for viewing {@code oldSizes}/{@code oldStrides} as {@code newSizes} without copying,
      * or null when some new dimension would span two non-contiguous chunks (ATen's computeStride).
      */
-    static int[] viewStrides(int[] oldSizes, int[] oldStrides, int[] newSizes) {
+    public static int[] viewStrides(int[] oldSizes, int[] oldStrides, int[] newSizes) {
         int[] newStrides = new int[newSizes.length];
         if (numel(oldSizes) == 0 || oldSizes.length == 0) {
             return contiguousStrides(newSizes);
@@ -159,5 +159,21 @@ final class Shapes {
             return null;
         }
         return newStrides;
+    }
+
+    /** PyTorch's message when a tensor cannot be expanded (or assigned) to a target shape. */
+    public static String expandError(int[] tensorSizes, int[] target) {
+        int off = target.length - tensorSizes.length;
+        for (int i = target.length - 1; i >= 0; i--) {
+            int j = i - off;
+            int existing = j >= 0 ? tensorSizes[j] : 1;
+            if (existing != 1 && existing != target[i]) {
+                return "The expanded size of the tensor (" + target[i] + ") must match the existing size ("
+                        + existing + ") at non-singleton dimension " + i + ".  Target sizes: "
+                        + Arrays.toString(target) + ".  Tensor sizes: " + Arrays.toString(tensorSizes);
+            }
+        }
+        return "The expanded size of the tensor must match the existing size. Target sizes: "
+                + Arrays.toString(target) + ".  Tensor sizes: " + Arrays.toString(tensorSizes);
     }
 }

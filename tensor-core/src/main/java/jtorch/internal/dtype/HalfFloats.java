@@ -1,10 +1,10 @@
-package jtorch;
+package jtorch.internal.dtype;
 
 /** IEEE binary16 and bfloat16 conversions with round-to-nearest-even, as PyTorch's c10::Half. */
-final class HalfFloats {
+public final class HalfFloats {
     private HalfFloats() {}
 
-    static float halfToFloat(short h) {
+    public static float halfToFloat(short h) {
         int bits = h & 0xFFFF;
         int sign = (bits & 0x8000) << 16;
         int exp = (bits >>> 10) & 0x1F;
@@ -19,7 +19,7 @@ final class HalfFloats {
         return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
     }
 
-    static short floatToHalf(float f) {
+    public static short floatToHalf(float f) {
         int bits = Float.floatToRawIntBits(f);
         int sign = (bits >>> 16) & 0x8000;
         int abs = bits & 0x7FFFFFFF;
@@ -45,11 +45,11 @@ final class HalfFloats {
         return (short) (sign | half);
     }
 
-    static float bfloat16ToFloat(short b) {
+    public static float bfloat16ToFloat(short b) {
         return Float.intBitsToFloat((b & 0xFFFF) << 16);
     }
 
-    static short floatToBfloat16(float f) {
+    public static short floatToBfloat16(float f) {
         int bits = Float.floatToRawIntBits(f);
         if (Float.isNaN(f)) {
             return (short) 0x7FC0;

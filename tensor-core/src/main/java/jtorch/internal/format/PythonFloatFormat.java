@@ -1,11 +1,15 @@
-package jtorch;
+package jtorch.internal.format;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
+import jtorch.DType;
+
 /**
- * Python's {@code '{:.Nf}'} and {@code '{:.Ne}'} for doubles: the exact binary value rounded
+ * Python's float texts: {@code repr(float)} ({@link #repr}), the one implementation the whole
+ * project uses (tensor-core, the kernel, the golden harness), and {@code '{:.Nf}'} and
+ * {@code '{:.Ne}'} for doubles: the exact binary value rounded
  * half-to-even, so {@code 1.03125} gives {@code 1.0312}; {@code nan}, {@code inf}, {@code -inf};
  * a negative sign kept on values that round to zero and on {@code -0.0}.
  *
@@ -14,7 +18,7 @@ import java.math.RoundingMode;
  * the scaled value is farther from a rounding tie than the multiplication's error (at most half an
  * ulp). Everything else goes through {@link BigDecimal} on the exact binary value.
  */
-final class PythonFloatFormat {
+public final class PythonFloatFormat {
     private static final double[] POW10 = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
@@ -28,8 +32,58 @@ final class PythonFloatFormat {
 
     private PythonFloatFormat() {}
 
+    /**
+     * Python's {@code repr(v)}: the shortest digits that read back as {@code v}
+     * ({@link ShortestDecimal}), positional when {@code 1e-4 <= |v| < 1e16} ({@code 0.1},
+     * {@code 100.0}), else scientific with a signed two-digit exponent ({@code 1e-05},
+     * {@code 1e+23}); {@code nan}, {@code inf}, {@code -inf}, {@code -0.0}.
+     */
+    public static String repr(double v) {
+        return repr(v, DType.FLOAT64);
+    }
+
+    /** {@link #repr(double)} with the shortest digits of a value of {@code type} (e.g. a Java float as float32). */
+    public static String repr(double v, DType type) {
+        if (!Double.isFinite(v)) {
+            return nonFinite(v);
+        }
+        boolean negative = Double.doubleToRawLongBits(v) < 0;
+        if (v == 0) {
+            return negative ? "-0.0" : "0.0";
+        }
+        BigDecimal d = ShortestDecimal.of(Math.abs(v), type);
+        String digits = d.unscaledValue().toString();
+        int exponent = digits.length() - 1 - d.scale();
+        StringBuilder sb = new StringBuilder(digits.length() + 8);
+        if (negative) {
+            sb.append('-');
+        }
+        if (exponent < -4 || exponent >= 16) {
+            sb.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                sb.append('.').append(digits, 1, digits.length());
+            }
+            return appendExponent(sb, exponent).toString();
+        }
+        if (exponent < 0) {
+            sb.append("0.");
+            for (int i = exponent; i < -1; i++) {
+                sb.append('0');
+            }
+            return sb.append(digits).toString();
+        }
+        if (digits.length() <= exponent + 1) {
+            sb.append(digits);
+            for (int i = digits.length(); i <= exponent; i++) {
+                sb.append('0');
+            }
+            return sb.append(".0").toString();
+        }
+        return sb.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, digits.length()).toString();
+    }
+
     /** Python's {@code '{:.<precision>f}'.format(v)}. */
-    static String fixed(double v, int precision) {
+    public static String fixed(double v, int precision) {
         if (!Double.isFinite(v)) {
             return nonFinite(v);
         }
@@ -46,7 +100,7 @@ final class PythonFloatFormat {
     }
 
     /** Python's {@code '{:.<precision>e}'.format(v)}. */
-    static String sci(double v, int precision) {
+    public static String sci(double v, int precision) {
         if (!Double.isFinite(v)) {
             return nonFinite(v);
         }

@@ -1,4 +1,4 @@
-package jtorch;
+package jtorch.internal.kernels;
 
 /**
  * The selection and sorting algorithms of the GNU C++ library ({@code std::sort} as introsort
@@ -10,7 +10,7 @@ package jtorch;
  * following the same steps reproduces PyTorch's indices exactly. Ranges are half-open
  * {@code [first, last)}; {@link Less} is the strict weak order on element ids.
  */
-final class CppSort {
+public final class CppSort {
     /** Elements in ranges above this size are partitioned before the final insertion sort. */
     private static final int THRESHOLD = 16;
 
@@ -18,12 +18,12 @@ final class CppSort {
 
     /** A strict weak order on element ids: whether {@code x} goes before {@code y}. */
     @FunctionalInterface
-    interface Less {
+    public interface Less {
         boolean test(int x, int y);
     }
 
     /** {@code std::sort(first, last, less)}. */
-    static void sort(int[] a, int first, int last, Less less) {
+    public static void sort(int[] a, int first, int last, Less less) {
         if (first != last) {
             introsortLoop(a, first, last, 2 * log2(last - first), less);
             finalInsertionSort(a, first, last, less);
@@ -31,7 +31,7 @@ final class CppSort {
     }
 
     /** {@code std::nth_element(first, nth, last, less)}. */
-    static void nthElement(int[] a, int first, int nth, int last, Less less) {
+    public static void nthElement(int[] a, int first, int nth, int last, Less less) {
         if (first == last || nth == last) {
             return;
         }
@@ -54,14 +54,14 @@ final class CppSort {
     }
 
     /** {@code std::partial_sort(first, middle, last, less)}. */
-    static void partialSort(int[] a, int first, int middle, int last, Less less) {
+    public static void partialSort(int[] a, int first, int middle, int last, Less less) {
         heapSelect(a, first, middle, last, less);
         sortHeap(a, first, middle, less);
     }
 
     private static void introsortLoop(int[] a, int first, int last, int depth, Less less) {
         while (last - first > THRESHOLD) {
-            Interrupts.check();
+            Cancellation.check();
             if (depth == 0) {
                 partialSort(a, first, last, last, less);
                 return;

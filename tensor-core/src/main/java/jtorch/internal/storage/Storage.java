@@ -1,4 +1,6 @@
-package jtorch;
+package jtorch.internal.storage;
+
+import jtorch.DType;
 
 /**
  * A flat, typed block of elements shared by a tensor and all of its views.
@@ -11,32 +13,32 @@ package jtorch;
  * {@code double}; the other accessor converts with PyTorch's cast semantics (truncation towards
  * zero, wrap-around for narrow integers).
  */
-abstract class Storage {
+public abstract class Storage {
     /** Offset of storage element 0 inside the backing array. */
-    final int base;
-    final int length;
+    public final int base;
+    public final int length;
     private int version;
 
-    Storage(int base, int length) {
+    protected Storage(int base, int length) {
         this.base = base;
         this.length = length;
     }
 
-    abstract DType dtype();
+    public abstract DType dtype();
 
-    abstract double getDouble(int i);
+    public abstract double getDouble(int i);
 
-    abstract void setDouble(int i, double v);
+    public abstract void setDouble(int i, double v);
 
-    abstract long getLong(int i);
+    public abstract long getLong(int i);
 
-    abstract void setLong(int i, long v);
+    public abstract void setLong(int i, long v);
 
     /** The backing Java array, or null for a direct NIO buffer. */
-    abstract Object array();
+    public abstract Object array();
 
     /** A new zero-filled storage of the same kind. */
-    static Storage allocate(DType dtype, int n) {
+    public static Storage allocate(DType dtype, int n) {
         switch (dtype) {
             case FLOAT32: return new Storages.FloatStorage(new float[n], 0, n);
             case FLOAT64: return new Storages.DoubleStorage(new double[n], 0, n);
@@ -52,35 +54,11 @@ abstract class Storage {
         }
     }
 
-    final int version() {
+    public final int version() {
         return version;
     }
 
-    final void bumpVersion() {
+    public final void bumpVersion() {
         version++;
-    }
-
-    /** Converts a double to an integral dtype the way a C++ static_cast does in PyTorch. */
-    static long castToLong(double v, DType to) {
-        if (to == DType.BOOL) {
-            return v != 0 ? 1 : 0;
-        }
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return to == DType.INT64 ? Long.MIN_VALUE : 0;
-        }
-        long l = (long) v;
-        return wrap(l, to);
-    }
-
-    /** Wraps a long into the range of a narrow integral dtype (two's complement). */
-    static long wrap(long v, DType to) {
-        switch (to) {
-            case INT8: return (byte) v;
-            case UINT8: return v & 0xFF;
-            case INT16: return (short) v;
-            case INT32: return (int) v;
-            case BOOL: return v != 0 ? 1 : 0;
-            default: return v;
-        }
     }
 }

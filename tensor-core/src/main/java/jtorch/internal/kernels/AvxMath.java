@@ -1,4 +1,4 @@
-package jtorch;
+package jtorch.internal.kernels;
 
 /**
  * Scalar float re-creations of the vector math PyTorch's AVX2 {@code normal_fill} uses (the
@@ -6,7 +6,7 @@ package jtorch;
  * the fused multiply-adds the compiler forms in that build, so that {@code torch.randn} of 16 or
  * more float32 values reproduces PyTorch bit for bit.
  */
-final class AvxMath {
+public final class AvxMath {
     private static final float SQRT_HALF = 0.707106781186547524f;
     /** Coefficients of the log polynomial, highest degree first. */
     private static final float[] LOG_P = {
@@ -36,7 +36,7 @@ final class AvxMath {
      * Box-Muller over one block of 16 uniforms in {@code d[o..o+15]} (already float values):
      * element {@code j} and {@code j + 8} become the cosine and sine samples of the pair.
      */
-    static void boxMuller16(double[] d, int o, float mean, float std) {
+    public static void boxMuller16(double[] d, int o, float mean, float std) {
         for (int j = 0; j < 8; j++) {
             float u1 = 1f - (float) d[o + j];
             float u2 = (float) d[o + j + 8];
@@ -50,7 +50,7 @@ final class AvxMath {
     }
 
     /** Natural log: exponent split, a degree-9 polynomial in the mantissa, NaN for {@code x <= 0}. */
-    static float log(float x) {
+    public static float log(float x) {
         if (!(x > 0)) {
             return Float.NaN;
         }
@@ -76,12 +76,12 @@ final class AvxMath {
     }
 
     /** Sine of a non-negative-or-negative float, cephes {@code sinf} in AVX2 form. */
-    static float sin(float x) {
+    public static float sin(float x) {
         return sinCos(x, true);
     }
 
     /** Cosine, cephes {@code cosf} as computed by {@code sincos256_ps}. */
-    static float cos(float x) {
+    public static float cos(float x) {
         return sinCos(x, false);
     }
 

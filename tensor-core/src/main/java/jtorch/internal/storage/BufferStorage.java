@@ -1,4 +1,4 @@
-package jtorch;
+package jtorch.internal.storage;
 
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
@@ -7,6 +7,9 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
+
+import jtorch.DType;
+import jtorch.internal.dtype.Casts;
 
 /**
  * Storages over the caller's memory, for {@code torch.fromArray} and {@code torch.fromBuffer}:
@@ -19,7 +22,7 @@ import java.nio.ShortBuffer;
  * ({@link #array()} is null). Writes to a read-only buffer throw
  * {@link java.nio.ReadOnlyBufferException}.
  */
-abstract class BufferStorage extends Storage {
+public abstract class BufferStorage extends Storage {
     private final DType dtype;
 
     BufferStorage(int length, DType dtype) {
@@ -28,35 +31,35 @@ abstract class BufferStorage extends Storage {
     }
 
     @Override
-    final DType dtype() {
+    public final DType dtype() {
         return dtype;
     }
 
     @Override
-    final Object array() {
+    public final Object array() {
         return null;
     }
 
     // ---------------------------------------------------------------- factories
 
-    static Storage of(float[] data) {
+    public static Storage of(float[] data) {
         return new Storages.FloatStorage(data, 0, data.length);
     }
 
-    static Storage of(double[] data) {
+    public static Storage of(double[] data) {
         return new Storages.DoubleStorage(data, 0, data.length);
     }
 
-    static Storage of(long[] data) {
+    public static Storage of(long[] data) {
         return new Storages.LongStorage(data, 0, data.length);
     }
 
-    static Storage of(int[] data) {
+    public static Storage of(int[] data) {
         return new Storages.IntStorage(data, 0, data.length);
     }
 
     /** int16, or the raw bits of float16/bfloat16. */
-    static Storage of(short[] data, DType dtype) {
+    public static Storage of(short[] data, DType dtype) {
         switch (dtype) {
             case INT16: return new Storages.ShortStorage(data, 0, data.length);
             case FLOAT16: return new Storages.HalfStorage(data, 0, data.length, false);
@@ -66,32 +69,32 @@ abstract class BufferStorage extends Storage {
     }
 
     /** int8, uint8 or bool (0 is false). */
-    static Storage of(byte[] data, DType dtype) {
+    public static Storage of(byte[] data, DType dtype) {
         checkByteType("byte[]", dtype);
         return new Storages.ByteStorage(data, 0, data.length, dtype);
     }
 
-    static Storage of(FloatBuffer b) {
+    public static Storage of(FloatBuffer b) {
         return b.hasArray() ? new Storages.FloatStorage(b.array(), b.arrayOffset() + b.position(), b.remaining())
                 : new FloatBufferStorage(b.slice());
     }
 
-    static Storage of(DoubleBuffer b) {
+    public static Storage of(DoubleBuffer b) {
         return b.hasArray() ? new Storages.DoubleStorage(b.array(), b.arrayOffset() + b.position(), b.remaining())
                 : new DoubleBufferStorage(b.slice());
     }
 
-    static Storage of(LongBuffer b) {
+    public static Storage of(LongBuffer b) {
         return b.hasArray() ? new Storages.LongStorage(b.array(), b.arrayOffset() + b.position(), b.remaining())
                 : new LongBufferStorage(b.slice());
     }
 
-    static Storage of(IntBuffer b) {
+    public static Storage of(IntBuffer b) {
         return b.hasArray() ? new Storages.IntStorage(b.array(), b.arrayOffset() + b.position(), b.remaining())
                 : new IntBufferStorage(b.slice());
     }
 
-    static Storage of(ShortBuffer b) {
+    public static Storage of(ShortBuffer b) {
         return b.hasArray() ? new Storages.ShortStorage(b.array(), b.arrayOffset() + b.position(), b.remaining())
                 : new ShortBufferStorage(b.slice());
     }
@@ -100,7 +103,7 @@ abstract class BufferStorage extends Storage {
      * A byte buffer as int8/uint8/bool elements, or reinterpreted in the buffer's byte order as
      * wider elements ({@code torch.frombuffer(buf, dtype=torch.float32)}).
      */
-    static Storage of(ByteBuffer b, DType dtype) {
+    public static Storage of(ByteBuffer b, DType dtype) {
         switch (dtype) {
             case FLOAT32: return of(b.asFloatBuffer());
             case FLOAT64: return of(b.asDoubleBuffer());
@@ -133,7 +136,7 @@ abstract class BufferStorage extends Storage {
             super(length, dtype);
         }
 
-        @Override final long getLong(int i) { return (long) getDouble(i); }
+        @Override public final long getLong(int i) { return (long) getDouble(i); }
     }
 
     /** Integral and bool elements: doubles are stored with PyTorch's cast (truncation, wrap-around). */
@@ -142,8 +145,8 @@ abstract class BufferStorage extends Storage {
             super(length, dtype);
         }
 
-        @Override final double getDouble(int i) { return getLong(i); }
-        @Override final void setDouble(int i, double v) { setLong(i, Storage.castToLong(v, dtype())); }
+        @Override public final double getDouble(int i) { return getLong(i); }
+        @Override public final void setDouble(int i, double v) { setLong(i, Casts.castToLong(v, dtype())); }
     }
 
     static final class FloatBufferStorage extends Floating {
@@ -154,9 +157,9 @@ abstract class BufferStorage extends Storage {
             this.buf = buf;
         }
 
-        @Override double getDouble(int i) { return buf.get(i); }
-        @Override void setDouble(int i, double v) { buf.put(i, (float) v); }
-        @Override void setLong(int i, long v) { buf.put(i, v); }
+        @Override public double getDouble(int i) { return buf.get(i); }
+        @Override public void setDouble(int i, double v) { buf.put(i, (float) v); }
+        @Override public void setLong(int i, long v) { buf.put(i, v); }
     }
 
     static final class DoubleBufferStorage extends Floating {
@@ -167,9 +170,9 @@ abstract class BufferStorage extends Storage {
             this.buf = buf;
         }
 
-        @Override double getDouble(int i) { return buf.get(i); }
-        @Override void setDouble(int i, double v) { buf.put(i, v); }
-        @Override void setLong(int i, long v) { buf.put(i, v); }
+        @Override public double getDouble(int i) { return buf.get(i); }
+        @Override public void setDouble(int i, double v) { buf.put(i, v); }
+        @Override public void setLong(int i, long v) { buf.put(i, v); }
     }
 
     static final class LongBufferStorage extends Integral {
@@ -180,8 +183,8 @@ abstract class BufferStorage extends Storage {
             this.buf = buf;
         }
 
-        @Override long getLong(int i) { return buf.get(i); }
-        @Override void setLong(int i, long v) { buf.put(i, v); }
+        @Override public long getLong(int i) { return buf.get(i); }
+        @Override public void setLong(int i, long v) { buf.put(i, v); }
     }
 
     static final class IntBufferStorage extends Integral {
@@ -192,8 +195,8 @@ abstract class BufferStorage extends Storage {
             this.buf = buf;
         }
 
-        @Override long getLong(int i) { return buf.get(i); }
-        @Override void setLong(int i, long v) { buf.put(i, (int) v); }
+        @Override public long getLong(int i) { return buf.get(i); }
+        @Override public void setLong(int i, long v) { buf.put(i, (int) v); }
     }
 
     static final class ShortBufferStorage extends Integral {
@@ -204,8 +207,8 @@ abstract class BufferStorage extends Storage {
             this.buf = buf;
         }
 
-        @Override long getLong(int i) { return buf.get(i); }
-        @Override void setLong(int i, long v) { buf.put(i, (short) v); }
+        @Override public long getLong(int i) { return buf.get(i); }
+        @Override public void setLong(int i, long v) { buf.put(i, (short) v); }
     }
 
     /** int8, uint8 and bool over a byte buffer. */
@@ -218,11 +221,11 @@ abstract class BufferStorage extends Storage {
         }
 
         @Override
-        long getLong(int i) {
+        public long getLong(int i) {
             byte b = buf.get(i);
             return dtype() == DType.UINT8 ? b & 0xFF : dtype() == DType.BOOL ? (b != 0 ? 1 : 0) : b;
         }
 
-        @Override void setLong(int i, long v) { buf.put(i, (byte) Storage.wrap(v, dtype())); }
+        @Override public void setLong(int i, long v) { buf.put(i, (byte) Casts.wrap(v, dtype())); }
     }
 }

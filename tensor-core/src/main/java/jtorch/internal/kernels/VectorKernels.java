@@ -1,4 +1,4 @@
-package jtorch;
+package jtorch.internal.kernels;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -141,7 +141,7 @@ final class VectorKernels {
             s1 = FloatVector.zero(F);
             s2 = FloatVector.zero(F);
             s3 = FloatVector.zero(F);
-            Interrupts.check();
+            Cancellation.check();
         }
         for (; i < n; i++) {
             total += a[off + i];
@@ -194,7 +194,7 @@ final class VectorKernels {
                     micro1(a, k, pc, kc, bp, base, c, n, i, j0, lanes);
                 }
             }
-            Interrupts.check();
+            Cancellation.check();
         }
     }
 
@@ -377,7 +377,7 @@ final class VectorKernels {
                     DoubleVector.fromArray(D, c, row + lanes, m1).add(c1).intoArray(c, row + lanes, m1);
                 }
             }
-            Interrupts.check();
+            Cancellation.check();
         }
     }
 }

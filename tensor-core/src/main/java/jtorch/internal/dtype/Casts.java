@@ -1,0 +1,83 @@
+package jtorch.internal.dtype;
+
+import jtorch.DType;
+
+/**
+ * PyTorch's conversions between element types: C++ {@code static_cast} from floating to
+ * integral values (truncation towards zero, two's-complement wrap-around for narrow integers),
+ * rounding a double to a narrower floating dtype, and c10's overflow checks for Python numbers
+ * stored into a tensor.
+ */
+public final class Casts {
+    private Casts() {}
+
+    /** Converts a double to an integral dtype the way a C++ static_cast does in PyTorch. */
+    public static long castToLong(double v, DType to) {
+        if (to == DType.BOOL) {
+            return v != 0 ? 1 : 0;
+        }
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return to == DType.INT64 ? Long.MIN_VALUE : 0;
+        }
+        return wrap((long) v, to);
+    }
+
+    /** Wraps a long into the range of a narrow integral dtype (two's complement). */
+    public static long wrap(long v, DType to) {
+        switch (to) {
+            case INT8: return (byte) v;
+            case UINT8: return v & 0xFF;
+            case INT16: return (short) v;
+            case INT32: return (int) v;
+            case BOOL: return v != 0 ? 1 : 0;
+            default: return v;
+        }
+    }
+
+    /** {@code v} rounded to the nearest value of a floating {@code type} (float64: unchanged). */
+    public static double round(double v, DType type) {
+        switch (type) {
+            case FLOAT32: return (float) v;
+            case FLOAT16: return HalfFloats.halfToFloat(HalfFloats.floatToHalf((float) v));
+            case BFLOAT16: return HalfFloats.bfloat16ToFloat(HalfFloats.floatToBfloat16((float) v));
+            default: return v;
+        }
+    }
+
+    /** c10's overflow rule: unsigned targets accept negatives down to -max (two's complement wrap). */
+    public static void checkIntegerFits(long v, DType type) {
+        long lo;
+        long hi;
+        switch (type) {
+            case INT8: lo = Byte.MIN_VALUE; hi = Byte.MAX_VALUE; break;
+            case UINT8: lo = -255; hi = 255; break;
+            case INT16: lo = Short.MIN_VALUE; hi = Short.MAX_VALUE; break;
+            case INT32: lo = Integer.MIN_VALUE; hi = Integer.MAX_VALUE; break;
+            default: return;
+        }
+        if (v < lo || v > hi) {
+            throw overflow(type);
+        }
+    }
+
+    /** c10's overflow rule for a Python float stored into an integral dtype. */
+    public static void checkFloatFits(double v, DType type) {
+        double lo;
+        double hi;
+        switch (type) {
+            case INT8: lo = Byte.MIN_VALUE; hi = Byte.MAX_VALUE; break;
+            case UINT8: lo = 0; hi = 255; break;
+            case INT16: lo = Short.MIN_VALUE; hi = Short.MAX_VALUE; break;
+            case INT32: lo = Integer.MIN_VALUE; hi = Integer.MAX_VALUE; break;
+            case INT64: lo = -0x1p63; hi = 0x1p63; break;
+            default: return;
+        }
+        if (Double.isNaN(v) || v < lo || v > hi) {
+            throw overflow(type);
+        }
+    }
+
+    private static IllegalArgumentException overflow(DType type) {
+        return new IllegalArgumentException("value cannot be converted to type " + type.pyName() + " without overflow");
+    }
+}
