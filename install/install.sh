@@ -4,6 +4,7 @@
 #   install/install.sh                     for the current user (default)
 #   install/install.sh --sys-prefix        into the Python environment that runs `jupyter`
 #   install/install.sh --prefix DIR        into DIR/share/jupyter/kernels/jtorch
+#                                          (a JupyterHub admin: --sys-prefix or --prefix /usr/local)
 #   install/install.sh --uninstall [...]   removes it from the same place
 #
 # Other options:
@@ -15,7 +16,8 @@
 #
 # The jar is copied into the kernelspec directory, so the installed kernel survives `mvn clean`
 # and works from any working directory; paths may contain spaces. Re-running is safe: the
-# kernelspec is replaced as a whole.
+# kernelspec is replaced as a whole. --sys-prefix and --prefix install for every user: the files
+# are made readable by all, and a java launcher other users cannot run is reported.
 set -euo pipefail
 
 KERNEL_NAME=jtorch
@@ -26,7 +28,7 @@ TEMPLATE="$ROOT/kernel/src/main/resources/kernelspec/kernel.json.template"
 die() { printf 'install.sh: error: %s\n' "$*" >&2; exit 1; }
 info() { printf 'install.sh: %s\n' "$*"; }
 
-usage() { sed -n '2,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+usage() { sed -n '2,22s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 scope=user
 prefix=""
@@ -123,9 +125,28 @@ if [ "$major" -lt "$MIN_JAVA" ]; then
 (Debian/Ubuntu: sudo apt-get install openjdk-17-jdk-headless) and pass --java /path/to/bin/java \
 or set JAVA_HOME."
 fi
-"$java" --list-modules 2>/dev/null | grep -q '^jdk\.jshell@' || die "'$java' (Java $version) \
+# A JDK, not a runtime: jdk.jshell listed (plain grep reads the whole list; `grep -q` could close
+# the pipe early and fail it under pipefail)
+"$java" --list-modules 2>/dev/null | grep '^jdk\.jshell@' >/dev/null || die "'$java' (Java $version) \
 has no jdk.jshell module: it is a runtime, not a JDK. Install a full JDK $MIN_JAVA+ \
 (Debian/Ubuntu: sudo apt-get install openjdk-17-jdk-headless)."
+
+# Prints the first of "$1" and its parent directories that other users may not search or execute.
+closed_to_others() {
+  local path="$1" mode
+  while [ "$path" != / ]; do
+    mode="$(stat -L -c '%a' -- "$path")"
+    if [ $((8#$mode & 1)) -eq 0 ]; then printf '%s' "$path"; return; fi
+    path="$(dirname -- "$path")"
+  done
+}
+# Installed for every user, the launcher must be runnable by the students' servers (their own
+# users on a hub); a JDK under /root is not.
+if [ "$scope" != user ]; then
+  blocked="$(closed_to_others "$java")"
+  [ -z "$blocked" ] || printf 'install.sh: warning: other users cannot run %s (%s is closed to them); %s\n' \
+    "$java" "$blocked" "use a JDK they can reach (e.g. under /usr/lib/jvm) with --java" >&2
+fi
 
 # --- the kernel jar ----------------------------------------------------------------------------
 if [ -z "$jar" ]; then
@@ -181,6 +202,7 @@ with open(out, "w", encoding="utf-8") as f:
     json.dump(spec, f, indent=2, ensure_ascii=False)
     f.write("\n")
 PYEOF
+[ "$scope" = user ] || chmod -R a+rX -- "$spec"
 
 case "$scope" in
   user) scope_args=(--user) ;;
@@ -197,7 +219,9 @@ fi
 info "installed the '$KERNEL_NAME' kernelspec (\"Java (JTorch)\") in $dest"
 info "  java: $java (Java $version)"
 info "  jar:  $dest/jtorch-kernel.jar (a copy of $jar)"
-if [ "$scope" = prefix ]; then
-  info "  Jupyter finds it when $(dirname "$(dirname "$dest")") is on JUPYTER_PATH, e.g."
-  info "  export JUPYTER_PATH=\"$(dirname "$(dirname "$dest")")\""
+data_dir="$(dirname "$(dirname "$dest")")"
+if [ "$scope" = prefix ] && ! jupyter --paths --json 2>/dev/null \
+    | "${PY[@]}" -c 'import json, sys; sys.exit(sys.argv[1] not in json.load(sys.stdin)["data"])' "$data_dir"; then
+  info "  Jupyter finds it when $data_dir is on JUPYTER_PATH, e.g."
+  info "  export JUPYTER_PATH=\"$data_dir\""
 fi

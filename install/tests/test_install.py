@@ -104,6 +104,42 @@ def test_install_jvmOpt_goesBeforeJar(tmp_path, stand_in_jar, elsewhere):
     assert argv.index("-Xmx3g") < argv.index("-jar")
 
 
+def test_install_prefixUnderUmask077_filesReadableByAll(tmp_path, stand_in_jar, elsewhere):
+    """A hub admin's install (root's umask may be 077) must be readable by every student."""
+    prefix = tmp_path / "shared"
+    result = subprocess.run(["bash", "-c", 'umask 077 && exec bash "$@"', "-", str(INSTALL),
+                             "--prefix", str(prefix), "--jar", str(stand_in_jar)],
+                            cwd=elsewhere, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    spec_dir = kernelspec_dir(prefix)
+    for path in [spec_dir, *spec_dir.iterdir()]:
+        wanted = 0o005 if path.is_dir() else 0o004
+        assert path.stat().st_mode & wanted == wanted, f"{path}: {oct(path.stat().st_mode)}"
+
+
+def test_install_javaClosedToOthers_warns(tmp_path, stand_in_jar, elsewhere):
+    private = tmp_path / "private home"
+    java = fake_java(private / "jdk" / "bin", "17.0.9")
+    private.chmod(0o700)
+    result = run(["--prefix", str(tmp_path / "p"), "--jar", str(stand_in_jar), "--java", str(java)],
+                 cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    assert f"other users cannot run {java} ({private} is closed to them)" in result.stderr
+    mine = run(["--jar", str(stand_in_jar), "--java", str(java)], cwd=elsewhere,
+               env=dict(os.environ, JUPYTER_DATA_DIR=str(tmp_path / "data")))
+    assert mine.returncode == 0 and "warning" not in mine.stderr, "a user install is not shared"
+
+
+def test_install_prefixOnJupyterPath_needsNoHint(tmp_path, stand_in_jar, elsewhere):
+    prefix = tmp_path / "p"
+    hinted = run(["--prefix", str(prefix), "--jar", str(stand_in_jar)], cwd=elsewhere,
+                 env={k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"})
+    assert "export JUPYTER_PATH=" in hinted.stdout
+    found = run(["--prefix", str(prefix), "--jar", str(stand_in_jar)], cwd=elsewhere,
+                env=dict(os.environ, JUPYTER_PATH=str(prefix / "share" / "jupyter")))
+    assert found.returncode == 0 and "JUPYTER_PATH" not in found.stdout
+
+
 def test_install_twice_isIdempotent(tmp_path, stand_in_jar, elsewhere):
     prefix = tmp_path / "twice"
     first = run(["--prefix", str(prefix), "--jar", str(stand_in_jar)], cwd=elsewhere)
