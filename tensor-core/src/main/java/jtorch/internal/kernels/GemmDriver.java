@@ -1,0 +1,45 @@
+package jtorch.internal.kernels;
+
+/**
+ * The blocked loop nest of GEMM (as in BLIS): for each block of NC columns and each depth block
+ * of KC, pack B once; for each block of MC rows, pack A; then run the micro-kernel over the
+ * register tiles, B micro-panel outside so it stays in L1 while A's micro-panels stream from L2.
+ * Checks for cancellation once per packed A block.
+ */
+final class GemmDriver {
+    private GemmDriver() {}
+
+    /** {@code C[i0:i1, j0:j1] (+)= A[i0:i1, :] B[:, j0:j1]} over depth {@code k >= 1}. */
+    static <A> void block(GemmKernel<A> kern, int k, MatrixView<A> a, MatrixView<A> b, MatrixView<A> c,
+                          boolean accumulate, int i0, int i1, int j0, int j1) {
+        int mr = kern.mr;
+        int nr = kern.nr;
+        int kcMax = Math.min(kern.kc, k);
+        GemmKernel.Workspace<A> w = kern.workspace(kcMax * roundUp(Math.min(kern.mc, i1 - i0), mr),
+                kcMax * roundUp(Math.min(kern.nc, j1 - j0), nr));
+        for (int jc = j0; jc < j1; jc += kern.nc) {
+            int nc = Math.min(kern.nc, j1 - jc);
+            for (int pc = 0; pc < k; pc += kern.kc) {
+                int kc = Math.min(kern.kc, k - pc);
+                kern.packB(b, pc, kc, jc, nc, w.b);
+                boolean add = accumulate || pc > 0;
+                for (int ic = i0; ic < i1; ic += kern.mc) {
+                    Cancellation.check();
+                    int mc = Math.min(kern.mc, i1 - ic);
+                    kern.packA(a, ic, mc, pc, kc, w.a);
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int cols = Math.min(nr, nc - jr);
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            kern.micro(kc, w.a, ir * kc, w.b, jr * kc, c, ic + ir, jc + jr,
+                                    Math.min(mr, mc - ir), cols, add, w.tile);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
+    }
+}

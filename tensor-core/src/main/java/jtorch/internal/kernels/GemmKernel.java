@@ -1,0 +1,138 @@
+package jtorch.internal.kernels;
+
+/**
+ * One element type's GEMM building blocks for {@link GemmDriver}: packing of operand blocks into
+ * zero-padded panels and the register-blocked micro-kernel.
+ *
+ * <p>Invariants: a packed A block holds micro-panels of {@link #mr} rows, element {@code (r, p)}
+ * of a panel at {@code p * mr + r}; a packed B block holds micro-panels of {@link #nr} columns,
+ * element {@code (p, j)} at {@code p * nr + j}; rows and columns past the matrix edge are zero.
+ * Every implementation computes each element of C as one fused multiply-add chain over
+ * {@code p = 0 .. k-1} in order, starting from C's value (accumulate) or zero, so the vector and
+ * the scalar kernels, every blocking and every thread split give bit-identical results.
+ *
+ * @param <A> the array type, {@code float[]} or {@code double[]}
+ */
+abstract class GemmKernel<A> {
+    /** Register block: rows of A and columns of B per micro-kernel call. */
+    final int mr;
+    final int nr;
+    /** Cache blocks: depth of a packed panel, rows of a packed A block, columns of a packed B block. */
+    final int kc;
+    final int mc;
+    final int nc;
+
+    private final ThreadLocal<Workspace<A>> workspace = ThreadLocal.withInitial(Workspace::new);
+
+    GemmKernel(int mr, int nr, int kc, int mcPanels, int ncPanels) {
+        this.mr = mr;
+        this.nr = nr;
+        this.kc = kc;
+        this.mc = mcPanels * mr;
+        this.nc = ncPanels * nr;
+    }
+
+    /** A new array of {@code length} zeros. */
+    abstract A allocate(int length);
+
+    abstract int length(A array);
+
+    /** {@code dst[d + q*ds] = src[s + q*ss]} for {@code q < n}. */
+    abstract void copy(A src, int s, int ss, A dst, int d, int ds, int n);
+
+    /** Zeroes {@code array[from, to)}. */
+    abstract void fill(A array, int from, int to);
+
+    /**
+     * {@code C[i .. i+rows, j .. j+cols) (+)= Apanel * Bpanel} over depth {@code kc}: the panels start
+     * at {@code ao} in {@code ap} and {@code bo} in {@code bp}; {@code add} continues from C's values.
+     * {@code tile} ({@code mr * nr} elements) stages partial or strided tiles of C.
+     */
+    abstract void micro(int kc, A ap, int ao, A bp, int bo, MatrixView<A> c, int i, int j, int rows, int cols,
+                        boolean add, A tile);
+
+    /** The whole product without packing, for problems too small to pay for it; same chains as {@link #micro}. */
+    abstract void unpacked(int m, int n, int k, MatrixView<A> a, MatrixView<A> b, MatrixView<A> c, boolean add);
+
+    /** Packs rows {@code [i0, i0+rows)} and depth {@code [p0, p0+kc)} of {@code a} into micro-panels of mr rows. */
+    final void packA(MatrixView<A> a, int i0, int rows, int p0, int kc, A dst) {
+        for (int ip = 0; ip < rows; ip += mr) {
+            int h = Math.min(mr, rows - ip);
+            int base = ip * kc;
+            if (a.rowStride() == 1 && a.colStride() != 1) {
+                // A^T of a row-major matrix: the rows of one depth step are adjacent
+                for (int p = 0; p < kc; p++) {
+                    int d = base + p * mr;
+                    copy(a.data(), a.index(i0 + ip, p0 + p), 1, dst, d, 1, h);
+                    fill(dst, d + h, d + mr);
+                }
+                continue;
+            }
+            if (h < mr) {
+                fill(dst, base, base + kc * mr);
+            }
+            for (int r = 0; r < h; r++) {
+                copy(a.data(), a.index(i0 + ip + r, p0), a.colStride(), dst, base + r, mr, kc);
+            }
+        }
+    }
+
+    /** Packs depth {@code [p0, p0+kc)} and columns {@code [j0, j0+cols)} of {@code b} into micro-panels of nr columns. */
+    final void packB(MatrixView<A> b, int p0, int kc, int j0, int cols, A dst) {
+        for (int jp = 0; jp < cols; jp += nr) {
+            int w = Math.min(nr, cols - jp);
+            int base = jp * kc;
+            if (b.colStride() == 1) {
+                for (int p = 0; p < kc; p++) {
+                    int d = base + p * nr;
+                    copy(b.data(), b.index(p0 + p, j0 + jp), 1, dst, d, 1, w);
+                    fill(dst, d + w, d + nr);
+                }
+                continue;
+            }
+            // B^T of a row-major matrix (a Linear weight): read each column along its contiguous depth
+            if (w < nr) {
+                fill(dst, base, base + kc * nr);
+            }
+            for (int j = 0; j < w; j++) {
+                copy(b.data(), b.index(p0, j0 + jp + j), b.rowStride(), dst, base + j, nr, kc);
+            }
+        }
+    }
+
+    /** Copies C's {@code rows x cols} tile at {@code (i, j)} into {@code tile} (row length nr). */
+    final void gather(MatrixView<A> c, int i, int j, int rows, int cols, A tile) {
+        for (int r = 0; r < rows; r++) {
+            copy(c.data(), c.index(i + r, j), c.colStride(), tile, r * nr, 1, cols);
+        }
+    }
+
+    /** Writes the {@code rows x cols} corner of {@code tile} (row length nr) to C at {@code (i, j)}. */
+    final void scatter(A tile, MatrixView<A> c, int i, int j, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            copy(tile, r * nr, 1, c.data(), c.index(i + r, j), c.colStride(), cols);
+        }
+    }
+
+    /** This thread's packing buffers, grown to the requested sizes and reused by later calls. */
+    Workspace<A> workspace(int aLength, int bLength) {
+        Workspace<A> w = workspace.get();
+        if (w.a == null || length(w.a) < aLength) {
+            w.a = allocate(aLength);
+        }
+        if (w.b == null || length(w.b) < bLength) {
+            w.b = allocate(bLength);
+        }
+        if (w.tile == null) {
+            w.tile = allocate(mr * nr);
+        }
+        return w;
+    }
+
+    /** Per-thread packed A block, packed B block and staging tile. */
+    static final class Workspace<A> {
+        A a;
+        A b;
+        A tile;
+    }
+}

@@ -1,0 +1,203 @@
+package jtorch.internal.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * GEMM against a plain {@link Math#fma} loop, bit for bit: every kernel, operand layout
+ * (plain, transposed, offset, strided output), ragged edge, accumulation and thread split.
+ */
+class GemmTest {
+    private static final int[] SIZES = {1, 2, 13, 14, 15, 31, 32, 33, 64, 100, 257};
+    private static final int[] DEPTHS = {1, 7, 64, 257, 600};
+
+    private static final List<GemmKernel<float[]>> FLOAT_KERNELS =
+            List.of(FloatGemmKernel.SCALAR, FloatVectorGemmKernel.create());
+    private static final List<GemmKernel<double[]>> DOUBLE_KERNELS =
+            List.of(DoubleGemmKernel.SCALAR, DoubleVectorGemmKernel.create());
+
+    /** One operand layout: A and B transposed or not, C row-major or transposed. */
+    private record Layout(boolean transA, boolean transB, boolean transC, boolean accumulate) {
+        static Layout random(Random r) {
+            return new Layout(r.nextBoolean(), r.nextBoolean(), r.nextInt(4) == 0, r.nextBoolean());
+        }
+
+        <T> MatrixView<T> a(T data, int m, int k) {
+            return transA ? new MatrixView<>(data, 3, 1, m) : new MatrixView<>(data, 3, k, 1);
+        }
+
+        <T> MatrixView<T> b(T data, int k, int n) {
+            return transB ? new MatrixView<>(data, 5, 1, k) : new MatrixView<>(data, 5, n, 1);
+        }
+
+        <T> MatrixView<T> c(T data, int m, int n) {
+            return transC ? new MatrixView<>(data, 0, 1, m) : new MatrixView<>(data, 0, n, 1);
+        }
+    }
+
+    @Test
+    void run_floatKernels_matchFmaLoopBitForBit() {
+        Random r = new Random(1);
+        int checked = 0;
+        for (GemmKernel<float[]> kern : FLOAT_KERNELS) {
+            for (int m : SIZES) {
+                for (int n : SIZES) {
+                    for (int k : DEPTHS) {
+                        if ((long) m * n * k <= 2_000_000 && r.nextInt(3) == 0) {
+                            checkFloat(kern, m, n, k, Layout.random(r), r);
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 300, "cases checked: " + checked);
+    }
+
+    @Test
+    void run_doubleKernels_matchFmaLoopBitForBit() {
+        Random r = new Random(2);
+        for (GemmKernel<double[]> kern : DOUBLE_KERNELS) {
+            for (int m : SIZES) {
+                for (int n : SIZES) {
+                    int k = DEPTHS[r.nextInt(DEPTHS.length)];
+                    if ((long) m * n * k <= 2_000_000) {
+                        checkDouble(kern, m, n, k, Layout.random(r), r);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void run_everyLayoutOfAnMlp_matchesFmaLoop() {
+        Random r = new Random(3);
+        for (GemmKernel<float[]> kern : FLOAT_KERNELS) {
+            checkFloat(kern, 64, 256, 784, new Layout(false, true, false, false), r);  // x @ W1^T
+            checkFloat(kern, 64, 784, 256, new Layout(false, false, false, false), r); // dy @ W1
+            checkFloat(kern, 256, 784, 64, new Layout(true, false, false, true), r);   // dy^T @ x, into grad
+            checkFloat(kern, 64, 10, 256, new Layout(false, true, false, false), r);   // h @ W2^T
+        }
+    }
+
+    @Test
+    void sgemm_splitOverTwoThreads_sameBitsAsOneThread() {
+        int threads = Parallel.numThreads();
+        try {
+            Parallel.setNumThreads(2);
+            Random r = new Random(4);
+            for (GemmKernel<float[]> kern : FLOAT_KERNELS) {
+                checkFloat(kern, 200, 300, 100, new Layout(false, false, false, false), r); // by columns
+                checkFloat(kern, 300, 100, 100, new Layout(true, true, false, true), r);    // by rows
+            }
+        } finally {
+            Parallel.setNumThreads(threads);
+        }
+    }
+
+    @Test
+    void sgemm_zeroDepth_zeroesOrKeepsC() {
+        float[] c = {1, 2, 3, 4};
+        MatrixView<float[]> empty = MatrixView.of(new float[0], 0, 0, 1);
+        Gemm.sgemm(2, 2, 0, empty, empty, MatrixView.of(c, 0, 2, 1), true);
+        assertArrayEquals(new float[] {1, 2, 3, 4}, c);
+        Gemm.sgemm(2, 2, 0, empty, empty, MatrixView.of(c, 0, 2, 1), false);
+        assertArrayEquals(new float[4], c);
+    }
+
+    @Test
+    void sgemm_negativeSize_throwsNamingTheShapes() {
+        MatrixView<float[]> x = MatrixView.of(new float[4], 0, 2, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(2, -1, 2, x, x, x, false));
+        assertEquals("gemm: negative size 2x2 @ 2x-1", e.getMessage());
+    }
+
+    @Test
+    void run_cancellationRequested_throwsThenRunsAgain() {
+        float[] a = new float[300 * 300];
+        MatrixView<float[]> v = MatrixView.of(a, 0, 300, 1);
+        Cancellation.request();
+        try {
+            assertThrows(CancellationException.class,
+                    () -> Gemm.run(FloatVectorGemmKernel.create(), 300, 300, 300, v, v, MatrixView.of(new float[a.length], 0, 300, 1), false));
+        } finally {
+            Cancellation.clear();
+        }
+        Gemm.run(FloatVectorGemmKernel.create(), 300, 300, 300, v, v, MatrixView.of(new float[a.length], 0, 300, 1), false);
+    }
+
+    @Test
+    void warmUpVector_vectorModulePresent_turnsTheVectorKernelsOn() {
+        assertEquals(Kernels.VECTOR, Gemm.warmUpVector());
+        Random r = new Random(5);
+        float[] a = random(r, 40 * 50);
+        float[] b = random(r, 50 * 60);
+        float[] c = new float[40 * 60];
+        Gemm.sgemm(40, 60, 50, MatrixView.of(a, 0, 50, 1), MatrixView.of(b, 0, 60, 1), MatrixView.of(c, 0, 60, 1), false);
+        assertEquals(Math.fma(a[49], b[49 * 60], dotPrefix(a, b, 49)), c[0]);
+    }
+
+    private static float dotPrefix(float[] a, float[] b, int k) {
+        float s = 0;
+        for (int p = 0; p < k; p++) {
+            s = Math.fma(a[p], b[p * 60], s);
+        }
+        return s;
+    }
+
+    private static void checkFloat(GemmKernel<float[]> kern, int m, int n, int k, Layout l, Random r) {
+        MatrixView<float[]> a = l.a(random(r, m * k + 3), m, k);
+        MatrixView<float[]> b = l.b(random(r, k * n + 5), k, n);
+        float[] c = random(r, m * n);
+        MatrixView<float[]> cv = l.c(c, m, n);
+        float[] expected = c.clone();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int ci = cv.index(i, j);
+                float s = l.accumulate() ? expected[ci] : 0f;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a.data()[a.index(i, p)], b.data()[b.index(p, j)], s);
+                }
+                expected[ci] = s;
+            }
+        }
+        Gemm.run(kern, m, n, k, a, b, cv, l.accumulate());
+        assertArrayEquals(expected, c, () -> kern.getClass().getSimpleName() + " " + m + "x" + k + " @ " + k + "x" + n + " " + l);
+    }
+
+    private static void checkDouble(GemmKernel<double[]> kern, int m, int n, int k, Layout l, Random r) {
+        MatrixView<double[]> a = l.a(r.doubles(m * k + 3, -1, 1).toArray(), m, k);
+        MatrixView<double[]> b = l.b(r.doubles(k * n + 5, -1, 1).toArray(), k, n);
+        double[] c = r.doubles(m * n, -1, 1).toArray();
+        MatrixView<double[]> cv = l.c(c, m, n);
+        double[] expected = c.clone();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int ci = cv.index(i, j);
+                double s = l.accumulate() ? expected[ci] : 0.0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a.data()[a.index(i, p)], b.data()[b.index(p, j)], s);
+                }
+                expected[ci] = s;
+            }
+        }
+        Gemm.run(kern, m, n, k, a, b, cv, l.accumulate());
+        assertArrayEquals(expected, c, () -> kern.getClass().getSimpleName() + " " + m + "x" + k + " @ " + k + "x" + n + " " + l);
+    }
+
+    private static float[] random(Random r, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextFloat() * 2 - 1;
+        }
+        return x;
+    }
+}
