@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Runs tensor-core's JMH benchmarks and PyTorch's reference cases side by side on this machine
-and prints, per case and thread count, our median, PyTorch's median, the ratio and the target.
+and prints, per case and thread count, our median, PyTorch's median, the ratio and the target
+(GFLOP/s beside matrix products; for a 2-thread row, our 2-thread time over our 1-thread time),
+then a second table: each tensor-with-Java-number op over our tensor-with-tensor op of the same
+dtype and shape.
 
 Usage (from the repository root, after `mvn -q -Pbench package -DskipTests`):
     /usr/bin/python3 benchmarks/compare.py [--only REGEX] [--quick] [--recorded] [--markdown FILE]
 
 --recorded   use ../shared/reference/perf/pytorch_ref.json instead of running PyTorch now
 --quick      fewer JMH iterations (noisier)
-PyTorch runs through ../shared/reference/perf/pytorch_ref.py --child, one process per thread
+PyTorch runs through ../shared/reference/perf/pytorch_ref.py --child (and, for the cases that
+script lacks, benchmarks/pytorch_cases.py, which reuses its timing), one process per thread
 count, with OMP/OpenBLAS/MKL threads pinned as its driver does (environment as found).
 """
 import argparse
@@ -23,6 +27,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("JTORCH_SHARED", os.path.join(os.path.dirname(ROOT), "shared"))
 PERF = os.path.join(SHARED, "reference", "perf")
 JAR = os.path.join(ROOT, "benchmarks", "target", "benchmarks.jar")
+# groups timed by benchmarks/pytorch_cases.py; the others by the shared pytorch_ref.py
+EXTRA_GROUPS = {"scalar", "matmul_extra", "mlp_extra"}
 
 # JMH benchmark -> (PyTorch case, pytorch_ref.py group)
 def case_name(bench, params):
@@ -30,11 +36,11 @@ def case_name(bench, params):
     if cls == "ElementwiseBench":
         return f"{method}_{params['size']}", "elementwise"
     if cls == "MatmulBench":
-        return f"matmul_{params['shape']}", "matmul"
+        return f"matmul_{params['shape']}", "matmul_extra" if "x" in params["shape"] else "matmul"
     if cls == "MlpBench":
-        return method, "mlp"
+        return method, "mlp_extra" if method.endswith("adam") else "mlp"
     group = {"TinyBench": "tiny", "LayoutPrintBench": "print,transpose",
-             "BroadcastReduceBench": "broadcast,reduce"}[cls]
+             "BroadcastReduceBench": "broadcast,reduce", "ScalarOpsBench": "scalar"}[cls]
     return method, group
 
 # target ratio (ours / PyTorch at the same thread count); a tuple is (1 thread, 2 threads)
@@ -48,8 +54,30 @@ TARGETS = {
     "matmul_f32_2048": 1.0, "matmul_f64_1024": 1.3,
     "transpose_contiguous_4096x4096": 1.5, "transpose_copy_into_4096x4096": 1.5,
     "repr_1000x1000_f32_summarized": 0.5, "repr_30x30_f32": 0.5,
-    "mlp_step_nn_784_256_10_b64_xent_sgd": 1.5,
+    "matmul_f32_64x784_784x256T": 1.0, "matmul_f32_64x256_256x784": 1.0, "matmul_f32_256x64T_64x784": 1.0,
+    "matmul_f32_64x256_256x10T": 1.0,
+    "mlp_step_nn_784_256_10_b64_xent_sgd": 1.5, "mlp_step_nn_784_256_10_b64_xent_adam": 1.5,
 }
+# a tensor-with-scalar op should cost at most this much more than our tensor-with-tensor op
+SCALAR_TARGET = 1.1
+
+
+def flops(case):
+    """Floating-point operations of a matrix product case (2 m n k), else None."""
+    m = re.fullmatch(r"matmul_f(?:32|64)_(\d+)", case)
+    if m:
+        return 2 * int(m.group(1)) ** 3
+    m = re.fullmatch(r"matmul_f32_(\d+)x(\d+)T?_(\d+)x(\d+)T?", case)
+    if m:
+        rows, depth, _, cols = (int(v) for v in m.groups())
+        return 2 * rows * depth * cols
+    return None
+
+
+def tensor_case(case):
+    """The tensor-with-tensor twin of a tensor-with-scalar case, e.g. rmul_scalar_4M -> mul_tensor_4M."""
+    m = re.fullmatch(r"r?(\w+?)_scalar(?:_float)?_(\w+)", case)
+    return f"{m.group(1)}_tensor_{m.group(2)}" if m else None
 # cases compared against another PyTorch case (issue: out-of-place add <= 2.5x PyTorch's out=)
 BASELINE_CASE = {"add_16M": ("add_out_16M", 2.5)}
 
@@ -78,16 +106,20 @@ def run_pytorch(groups, threads):
     env = dict(os.environ)
     for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         env[k] = str(threads)
-    cmd = ["/usr/bin/python3", os.path.join(PERF, "pytorch_ref.py"), "--child", "--threads", str(threads),
-           "--only", ",".join(sorted(groups))]
-    print("+", " ".join(cmd), file=sys.stderr, flush=True)
-    p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, text=True, check=True)
     res = {}
-    for line in p.stdout.splitlines():
-        if line.startswith("{"):
-            rec = json.loads(line)
-            if rec["case"] != "_meta":
-                res[(rec["case"], threads)] = rec["median_s"]
+    shared, extra = sorted(groups - EXTRA_GROUPS), sorted(groups & EXTRA_GROUPS)
+    for script, only, args in ((os.path.join(PERF, "pytorch_ref.py"), shared, ["--child"]),
+                               (os.path.join(ROOT, "benchmarks", "pytorch_cases.py"), extra, [])):
+        if not only:
+            continue
+        cmd = ["/usr/bin/python3", script, *args, "--threads", str(threads), "--only", ",".join(only)]
+        print("+", " ".join(cmd), file=sys.stderr, flush=True)
+        p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, text=True, check=True)
+        for line in p.stdout.splitlines():
+            if line.startswith("{"):
+                rec = json.loads(line)
+                if rec["case"] != "_meta":
+                    res[(rec["case"], threads)] = rec["median_s"]
     return res
 
 
@@ -117,11 +149,32 @@ def main():
         theirs = recorded()
     else:
         groups = set()
-        for (_, _), (_, g) in ours.items():
+        for _, (_, g) in ours.items():
             groups.update(g.split(","))
         theirs = {}
         for t in (1, 2):
             theirs.update(run_pytorch(groups, t))
+    tables = [table(ours, theirs), scalar_table(ours, theirs)]
+    text = "\n".join(tables)
+    print(text)
+    if a.markdown:
+        with open(a.markdown, "w") as f:
+            f.write(text)
+
+
+def gflops(case, seconds):
+    fl = flops(case)
+    return f"{fl / seconds / 1e9:.0f}" if fl and seconds else ""
+
+
+def markdown(head, rows):
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(str(x) for x in r) + " |" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def table(ours, theirs):
+    """Per case and thread count: ours, PyTorch's, the ratio and target; GFLOP/s; 2T over our 1T."""
     rows = []
     for (name, t), (med, _) in sorted(ours.items()):
         base_name, target = BASELINE_CASE.get(name, (name, TARGETS.get(name)))
@@ -134,19 +187,31 @@ def main():
             target = target[t - 1]
         ratio = med / pt if pt else None
         ok = "" if ratio is None or target is None else ("yes" if ratio <= target else "NO")
-        rows.append((name, t, fmt(med), (base_name + ": " if base_name != name else "") + fmt(pt),
-                     f"{ratio:.2f}" if ratio else "-", f"≤ {target}" if target else "-", ok))
-    head = ("case", "threads", "JTorch median", "PyTorch median", "ratio", "target", "met")
-    print("| " + " | ".join(head) + " |")
-    print("|" + "---|" * len(head))
-    for r in rows:
-        print("| " + " | ".join(str(x) for x in r) + " |")
-    if a.markdown:
-        with open(a.markdown, "w") as f:
-            f.write("| " + " | ".join(head) + " |\n|" + "---|" * len(head) + "\n")
-            for r in rows:
-                f.write("| " + " | ".join(str(x) for x in r) + " |\n")
+        one = ours.get((name, 1))
+        vs_one = f"{med / one[0]:.2f}" if t == 2 and one else ""
+        rows.append((name, t, fmt(med), gflops(name, med), (base_name + ": " if base_name != name else "") + fmt(pt),
+                     gflops(name, pt), f"{ratio:.2f}" if ratio else "-", f"≤ {target}" if target else "-", ok,
+                     vs_one))
+    head = ("case", "threads", "JTorch median", "GFLOP/s", "PyTorch median", "PT GFLOP/s", "ratio", "target", "met",
+            "2T ÷ our 1T")
+    return markdown(head, rows)
 
+
+def scalar_table(ours, theirs):
+    """Each tensor-with-Java-number op over our tensor-with-tensor op (PyTorch's same ratio beside it)."""
+    rows = []
+    for (name, t), (med, _) in sorted(ours.items()):
+        twin = tensor_case(name)
+        if not twin or (twin, t) not in ours:
+            continue
+        ratio = med / ours[(twin, t)][0]
+        pt, pt_twin = theirs.get((name, t)), theirs.get((twin, t))
+        rows.append((name, twin, t, fmt(med), fmt(ours[(twin, t)][0]), f"{ratio:.2f}",
+                     f"{pt / pt_twin:.2f}" if pt and pt_twin else "-", f"≤ {SCALAR_TARGET}",
+                     "yes" if ratio <= SCALAR_TARGET else "NO"))
+    head = ("scalar case", "tensor case", "threads", "JTorch scalar", "JTorch tensor", "ratio", "PyTorch ratio",
+            "target", "met")
+    return markdown(head, rows)
 
 if __name__ == "__main__":
     main()
