@@ -7,11 +7,13 @@ COURSE_PACKAGES=(
   jupyter-core jupyter-client jupyter-nbconvert python3-nbclient jupyter-notebook
 )
 # Every test: the above plus the conformance suite, pytest, jupyter-server, the browser and
-# JupyterHub with its proxy (the class-load test).
+# JupyterHub with its proxy (the class-load test), and PyTorch itself (tensor-core tests that save
+# and load files with it, the op catalog's recorder).
 TEST_PACKAGES=(
   "${COURSE_PACKAGES[@]}"
   python3-jupyter-client python3-jupyter-kernel-test python3-ipykernel python3-pytest
   jupyter-server chromium nodejs npm jupyterhub node-configurable-http-proxy
+  python3-torch
 )
 
 # True when $JAVA_HOME/bin/java (or java on PATH) is a JDK >= 17 with jdk.jshell.
