@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jtorch.testing.LivePyTorch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package jtorch.internal.interop;
+package jtorch.testing;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Runs a Python snippet in the installed PyTorch (Debian's python3-torch, a test prerequisite;
  * {@code $PYTHON} overrides the interpreter) and hands back what it printed, one JSON value a line.
  */
-final class LivePyTorch {
+public final class LivePyTorch {
     private static final JsonMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
     private static final long TIMEOUT_SECONDS = 120;
@@ -22,7 +22,7 @@ final class LivePyTorch {
     }
 
     /** The JSON lines {@code script} prints; {@code args} are its {@code sys.argv[1:]}. */
-    static List<JsonNode> run(String script, String... args) throws IOException, InterruptedException {
+    public static List<JsonNode> run(String script, String... args) throws IOException, InterruptedException {
         String python = System.getenv().getOrDefault("PYTHON", "/usr/bin/python3");
         List<String> command = new ArrayList<>(List.of(python, "-c", script));
         command.addAll(List.of(args));

@@ -1,0 +1,201 @@
+package jtorch.internal.kernels;
+
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * PyTorch 1.13's CPU sum of float32 and float64 ({@code cascade_sum} in ATen's SumKernel), element
+ * for element, so that printed sums and means (and the losses built from them) carry PyTorch's last
+ * digits: {@code torch.ones(2000).mul(0.1).sum()} is {@code 200.00001525878906}, not {@code 200.0}.
+ *
+ * <p>The algorithm, in the element type's own arithmetic (float32 sums accumulate in float32):
+ * <ul>
+ *   <li>a row of {@code n >= W} contiguous elements is read as {@code n / W} vectors of {@code W}
+ *       lanes (AVX2's width, which PyTorch 1.13 dispatches to: 8 floats or 4 doubles), summed by
+ *       {@link #rowSum} into one vector; the leftover elements are added to a scalar in order, then
+ *       the lanes in lane order. A shorter row is summed by the scalar {@link #rowSum};</li>
+ *   <li>{@link #rowSum} splits a row into 4 interleaved partial sums (instruction-level parallelism)
+ *       and adds them last; {@link #multiRowSum} adds each partial into a cascade of 4
+ *       accumulators, flushing level {@code j} into {@code j + 1} every {@code 2^(j * p)} steps,
+ *       {@code p = max(4, ceilLog2(size) / 4)}: a pairwise-like sum with sequential leaves;</li>
+ *   <li>a full sum of {@code n >= 32768} elements with {@code T > 1} threads sums
+ *       {@code min(T, ceil(n / 32768))} chunks of {@code ceil(n / chunks)} elements separately (as
+ *       OpenMP's static split does), then sums the {@code T} per-thread results as a row;</li>
+ *   <li>a sum over the first dimension of a {@code rows x cols} block (an "outer" reduction) adds
+ *       each column down the rows: 32 columns at a time through {@link #multiRowSum}, then 8 at a
+ *       time through the vector {@link #rowSum}, then one at a time; with fewer than {@code W}
+ *       columns, 4 columns at a time through the scalar cascade.</li>
+ * </ul>
+ * Every addition is rounded to the element type: with {@code single}, a double addition of two
+ * floats rounded to float, which equals float addition (double has more than 2 * 24 + 2 bits).
+ */
+public final class CascadeSum {
+    /** Elements per thread chunk below which PyTorch does not split a reduction. */
+    public static final int GRAIN = 32768;
+    private static final int LEVELS = 4;
+    private static final int ILP = 4;
+    private static final int OUTER_ROWS = 4;
+
+    private final boolean single;
+    private final int lanes;
+
+    private CascadeSum(boolean single) {
+        this.single = single;
+        this.lanes = single ? 8 : 4;
+    }
+
+    /** The float32 sum. */
+    public static final CascadeSum FLOAT32 = new CascadeSum(true);
+    /** The float64 sum. */
+    public static final CascadeSum FLOAT64 = new CascadeSum(false);
+
+    /** The sum of {@code n} contiguous elements, {@code load.applyAsDouble(i)} for {@code i < n}, with {@code threads} threads. */
+    public double sum(IntToDoubleFunction load, int n, int threads) {
+        if (n < GRAIN || threads <= 1) {
+            return round(0 + innerRow(load, 0, n));
+        }
+        int chunks = Math.min(threads, ceilDiv(n, GRAIN));
+        int chunk = ceilDiv(n, chunks);
+        double[] perThread = new double[threads];
+        for (int t = 0; t < chunks && t * chunk < n; t++) {
+            int begin = t * chunk;
+            perThread[t] = round(0 + innerRow(load, begin, Math.min(n, begin + chunk) - begin));
+            Cancellation.check();
+        }
+        return round(0 + innerRow(i -> perThread[i], 0, threads));
+    }
+
+    /** Sums of each of {@code rows} contiguous rows of {@code cols} elements (a reduction over the last dimension). */
+    public double[] innerSums(IntToDoubleFunction load, int rows, int cols) {
+        double[] out = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            out[r] = round(0 + innerRow(load, r * cols, cols));
+        }
+        return out;
+    }
+
+    /** Sums down each column of a contiguous {@code rows x cols} block (a reduction over the first dimension). */
+    public double[] outerSums(IntToDoubleFunction load, int rows, int cols) {
+        double[] out = new double[cols];
+        int j = 0;
+        if (cols >= lanes) {
+            for (; j + OUTER_ROWS * lanes <= cols; j += OUTER_ROWS * lanes) {
+                double[][] sums = multiRowSum(load, j, cols, lanes, rows, OUTER_ROWS, lanes);
+                for (int k = 0; k < OUTER_ROWS; k++) {
+                    for (int l = 0; l < lanes; l++) {
+                        out[j + k * lanes + l] = round(0 + sums[k][l]);
+                    }
+                }
+            }
+            for (; j + lanes <= cols; j += lanes) {
+                double[] sums = rowSum(load, j, cols, rows, lanes);
+                for (int l = 0; l < lanes; l++) {
+                    out[j + l] = round(0 + sums[l]);
+                }
+            }
+        } else {
+            for (; j + OUTER_ROWS - 1 < cols; j += OUTER_ROWS) {
+                double[][] sums = multiRowSum(load, j, cols, 1, rows, OUTER_ROWS, 1);
+                for (int k = 0; k < OUTER_ROWS; k++) {
+                    out[j + k] = round(0 + sums[k][0]);
+                }
+            }
+        }
+        for (; j < cols; j++) {
+            out[j] = round(0 + rowSum(load, j, cols, rows, 1)[0]);
+        }
+        return out;
+    }
+
+    /** One contiguous row: vectors of {@code lanes} plus a scalar tail, or the scalar row sum when shorter. */
+    private double innerRow(IntToDoubleFunction load, int base, int n) {
+        if (n < lanes) {
+            return rowSum(load, base, 1, n, 1)[0];
+        }
+        int vectors = n / lanes;
+        double[] vector = rowSum(load, base, lanes, vectors, lanes);
+        double acc = 0;
+        for (int k = vectors * lanes; k < n; k++) {
+            acc = round(acc + load.applyAsDouble(base + k));
+        }
+        for (int l = 0; l < lanes; l++) {
+            acc = round(acc + vector[l]);
+        }
+        return acc;
+    }
+
+    /** {@code row_sum}: {@code size} items {@code stride} apart, each {@code width} lanes, as 4 interleaved cascades. */
+    private double[] rowSum(IntToDoubleFunction load, int base, int stride, int size, int width) {
+        int sizeIlp = size / ILP;
+        double[][] partial = multiRowSum(load, base, stride * ILP, stride, sizeIlp, ILP, width);
+        for (int i = sizeIlp * ILP; i < size; i++) {
+            for (int l = 0; l < width; l++) {
+                partial[0][l] = round(partial[0][l] + load.applyAsDouble(base + i * stride + l));
+            }
+        }
+        for (int k = 1; k < ILP; k++) {
+            for (int l = 0; l < width; l++) {
+                partial[0][l] = round(partial[0][l] + partial[k][l]);
+            }
+        }
+        return partial[0];
+    }
+
+    /** {@code multi_row_sum}: {@code nrows} sums (each {@code width} lanes) of {@code size} steps, with the level cascade. */
+    private double[][] multiRowSum(IntToDoubleFunction load, int base, int rowStride, int colStride, int size,
+            int nrows, int width) {
+        int levelPower = Math.max(4, ceilLog2(size) / LEVELS);
+        int levelStep = 1 << levelPower;
+        long levelMask = levelStep - 1;
+        double[][][] acc = new double[LEVELS][nrows][width];
+        int i = 0;
+        while (i + levelStep <= size) {
+            for (int j = 0; j < levelStep; j++, i++) {
+                addRows(acc[0], load, base + i * rowStride, colStride, nrows, width);
+            }
+            for (int j = 1; j < LEVELS; j++) {
+                for (int k = 0; k < nrows; k++) {
+                    for (int l = 0; l < width; l++) {
+                        acc[j][k][l] = round(acc[j][k][l] + acc[j - 1][k][l]);
+                        acc[j - 1][k][l] = 0;
+                    }
+                }
+                if ((i & (levelMask << (j * levelPower))) != 0) {
+                    break;
+                }
+            }
+            Cancellation.checkEvery(i);
+        }
+        for (; i < size; i++) {
+            addRows(acc[0], load, base + i * rowStride, colStride, nrows, width);
+        }
+        for (int j = 1; j < LEVELS; j++) {
+            for (int k = 0; k < nrows; k++) {
+                for (int l = 0; l < width; l++) {
+                    acc[0][k][l] = round(acc[0][k][l] + acc[j][k][l]);
+                }
+            }
+        }
+        return acc[0];
+    }
+
+    private void addRows(double[][] acc, IntToDoubleFunction load, int at, int colStride, int nrows, int width) {
+        for (int k = 0; k < nrows; k++) {
+            for (int l = 0; l < width; l++) {
+                acc[k][l] = round(acc[k][l] + load.applyAsDouble(at + k * colStride + l));
+            }
+        }
+    }
+
+    private double round(double v) {
+        return single ? (float) v : v;
+    }
+
+    /** ATen's {@code CeilLog2}: 1 up to 2, else the bits of {@code x - 1}. */
+    static int ceilLog2(int x) {
+        return x <= 2 ? 1 : 32 - Integer.numberOfLeadingZeros(x - 1);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}

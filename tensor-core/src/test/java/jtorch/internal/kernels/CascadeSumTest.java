@@ -1,0 +1,136 @@
+package jtorch.internal.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import jtorch.testing.LivePyTorch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link CascadeSum} against the installed PyTorch's own sums, bit for bit: full sums (short rows,
+ * vector rows, thread-split sums with 1, 2 and 3 threads), sums over the last dimension and over
+ * the first, in float32 and float64.
+ */
+class CascadeSumTest {
+    private static final int[] LENGTHS = {1, 3, 7, 8, 9, 31, 33, 100, 1000, 2000, 4097, 40000, 100003};
+    private static final int[][] BLOCKS = {{5, 3}, {100, 7}, {100, 8}, {37, 40}, {1000, 70}, {3, 100}, {64, 33}};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sums_matchPyTorchBitForBit() throws Exception {
+        for (boolean single : new boolean[] {true, false}) {
+            double[] values = values(120_000, single);
+            Path file = dir.resolve(single ? "f32.bin" : "f64.bin");
+            write(file, values, single);
+            List<JsonNode> torch = LivePyTorch.run(String.join("\n",
+                    "import json, sys, numpy, torch",
+                    "x = torch.from_numpy(numpy.fromfile(sys.argv[1], dtype=sys.argv[2]))",
+                    "out = []",
+                    "for threads in (1, 2, 3):",
+                    "    torch.set_num_threads(threads)",
+                    "    out += [x[:n].sum().item().hex() for n in json.loads(sys.argv[3])]",
+                    "torch.set_num_threads(1)",
+                    "for r, c in json.loads(sys.argv[4]):",
+                    "    b = x[:r * c].reshape(r, c)",
+                    "    out += [v.hex() for v in b.sum(1).tolist()] + [v.hex() for v in b.sum(0).tolist()]",
+                    "print(json.dumps(out))"),
+                    file.toString(), single ? "<f4" : "<f8", json(LENGTHS), json(BLOCKS));
+            List<String> expected = new ArrayList<>();
+            torch.get(0).forEach(n -> expected.add(n.asText()));
+            assertEquals(expected, ours(values, single), single ? "float32" : "float64");
+        }
+    }
+
+    @Test
+    void issue11sSum_printsPyTorchsDigits() {
+        // torch.ones(2000).mul(0.1).sum() is 200.00001525878906 in PyTorch 1.13, 200.0 as a double sum
+        assertEquals(200.00001525878906, CascadeSum.FLOAT32.sum(i -> 0.1f, 2000, 1));
+    }
+
+    @Test
+    void ceilLog2_isATensFormula() {
+        assertEquals(1, CascadeSum.ceilLog2(0));
+        assertEquals(1, CascadeSum.ceilLog2(2));
+        assertEquals(2, CascadeSum.ceilLog2(3));
+        assertEquals(10, CascadeSum.ceilLog2(1024));
+        assertEquals(11, CascadeSum.ceilLog2(1025));
+    }
+
+    private static List<String> ours(double[] x, boolean single) {
+        CascadeSum sum = single ? CascadeSum.FLOAT32 : CascadeSum.FLOAT64;
+        List<String> out = new ArrayList<>();
+        for (int threads = 1; threads <= 3; threads++) {
+            for (int n : LENGTHS) {
+                out.add(Double.toHexString(sum.sum(i -> x[i], n, threads)));
+            }
+        }
+        for (int[] b : BLOCKS) {
+            for (double v : sum.innerSums(i -> x[i], b[0], b[1])) {
+                out.add(Double.toHexString(v));
+            }
+            for (double v : sum.outerSums(i -> x[i], b[0], b[1])) {
+                out.add(Double.toHexString(v));
+            }
+        }
+        return out.stream().map(CascadeSumTest::pythonHex).toList();
+    }
+
+    /** Java's {@code 0x1.8p1} in Python's {@code float.hex()} spelling, {@code 0x1.8000000000000p+1}. */
+    private static String pythonHex(String javaHex) {
+        if (javaHex.equals("0.0") || javaHex.equals("0x0.0p0")) {
+            return "0x0.0p+0";
+        }
+        boolean negative = javaHex.startsWith("-");
+        String s = negative ? javaHex.substring(1) : javaHex;
+        int p = s.indexOf('p');
+        String mantissa = s.substring(2, p);
+        int exponent = Integer.parseInt(s.substring(p + 1));
+        String[] parts = mantissa.split("\\.");
+        String fraction = (parts.length > 1 ? parts[1] : "") + "0000000000000";
+        return (negative ? "-" : "") + "0x" + parts[0] + "." + fraction.substring(0, 13) + "p"
+                + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
+    }
+
+    /** Deterministic values of mixed sign and magnitude, rounded to float32 where asked. */
+    private static double[] values(int n, boolean single) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            double v = Math.sin(i * 0.7137) * Math.exp((i % 17) * 0.4) + 0.1;
+            x[i] = single ? (float) v : v;
+        }
+        return x;
+    }
+
+    private static void write(Path file, double[] values, boolean single) throws Exception {
+        ByteBuffer b = ByteBuffer.allocate(values.length * (single ? 4 : 8)).order(ByteOrder.LITTLE_ENDIAN);
+        for (double v : values) {
+            if (single) {
+                b.putFloat((float) v);
+            } else {
+                b.putDouble(v);
+            }
+        }
+        Files.write(file, b.array());
+    }
+
+    private static String json(int[] values) {
+        return java.util.Arrays.toString(values);
+    }
+
+    private static String json(int[][] values) {
+        List<String> rows = new ArrayList<>();
+        for (int[] r : values) {
+            rows.add(json(r));
+        }
+        return rows.toString();
+    }
+}
