@@ -81,23 +81,7 @@ class CascadeSumTest {
                 out.add(Double.toHexString(v));
             }
         }
-        return out.stream().map(CascadeSumTest::pythonHex).toList();
-    }
-
-    /** Java's {@code 0x1.8p1} in Python's {@code float.hex()} spelling, {@code 0x1.8000000000000p+1}. */
-    private static String pythonHex(String javaHex) {
-        if (javaHex.equals("0.0") || javaHex.equals("0x0.0p0")) {
-            return "0x0.0p+0";
-        }
-        boolean negative = javaHex.startsWith("-");
-        String s = negative ? javaHex.substring(1) : javaHex;
-        int p = s.indexOf('p');
-        String mantissa = s.substring(2, p);
-        int exponent = Integer.parseInt(s.substring(p + 1));
-        String[] parts = mantissa.split("\\.");
-        String fraction = (parts.length > 1 ? parts[1] : "") + "0000000000000";
-        return (negative ? "-" : "") + "0x" + parts[0] + "." + fraction.substring(0, 13) + "p"
-                + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
+        return out.stream().map(h -> PythonHex.of(Double.parseDouble(h))).toList();
     }
 
     /** Deterministic values of mixed sign and magnitude, rounded to float32 where asked. */

@@ -1,0 +1,32 @@
+package jtorch.internal.kernels;
+
+/** Python's {@code float.hex()} of a double, to compare values bit for bit with PyTorch's. */
+final class PythonHex {
+    private PythonHex() {
+    }
+
+    /** {@code 0x1.8000000000000p+1} for 3.0, {@code -0x0.0p+0} for -0.0, {@code inf}, {@code nan}. */
+    static String of(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        String sign = (Double.doubleToRawLongBits(v) < 0) ? "-" : "";
+        double a = Math.abs(v);
+        if (a == 0) {
+            return sign + "0x0.0p+0";
+        }
+        long bits = Double.doubleToRawLongBits(a);
+        int exponent = (int) (bits >>> 52) - 1023;
+        long fraction = bits & 0xFFFFFFFFFFFFFL;
+        String lead = "1";
+        if (exponent == -1023) {
+            lead = "0";
+            exponent = -1022;
+        }
+        return String.format(java.util.Locale.ROOT, "%s0x%s.%013xp%s%d", sign, lead, fraction, exponent < 0 ? "-" : "+",
+                Math.abs(exponent));
+    }
+}
