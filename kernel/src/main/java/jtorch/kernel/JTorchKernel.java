@@ -1,29 +1,21 @@
 package jtorch.kernel;
 
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import jtorch.kernel.magics.Magics;
+import jtorch.kernel.protocol.CellStreams;
 import jtorch.kernel.protocol.KernelConnection;
-import jtorch.kernel.protocol.KernelLog;
 import jtorch.kernel.protocol.Publisher;
 import jtorch.kernel.protocol.Replies;
-import jtorch.kernel.protocol.StreamCapture;
 import jtorch.kernel.render.ErrorFormatter;
 import jtorch.kernel.render.Renderers;
 import jtorch.kernel.session.CellOutcome;
+import jtorch.kernel.session.Completion;
 import jtorch.kernel.session.JShellSession;
-import org.dflib.jjava.jupyter.channels.JupyterInputStream;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
@@ -34,18 +26,13 @@ import org.dflib.jjava.jupyter.kernel.comm.Comm;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
-import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
-import org.dflib.jjava.jupyter.messages.publish.PublishError;
-import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
-import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
-import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
@@ -55,19 +42,18 @@ import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 
 /**
  * The JTorch Jupyter kernel: jjava-jupyter's {@link BaseKernel} with one handler per message type,
- * over one persistent {@link JShellSession}. A cell runs as magics → evaluate → render
- * ({@link CellPipeline}); each failure kind has its formatter ({@link ErrorFormatter}); values
- * render through renderers registered by class ({@link Renderers}).
+ * over one persistent {@link JShellSession}. An execute_request is announce → run → publish result
+ * | publish error ({@link ExecuteHandler}); a cell runs as magics → evaluate ({@link CellPipeline});
+ * each failure kind has its formatter ({@link ErrorFormatter}); values render through renderers
+ * registered by class ({@link Renderers}).
  *
  * <p>Threads: requests run on the shell loop; cell code on the session's worker; interrupt and
  * shutdown arrive on the control loop; stdout/stderr batches are published by a flush timer and
- * before every other output of the cell.
+ * before every other output of the cell ({@link CellStreams}).
  */
 public final class JTorchKernel extends BaseKernel implements NotebookHost {
     public static final String NAME = "jtorch";
     public static final String VERSION = "0.1.0";
-    private static final long STREAM_FLUSH_MS = 40;
-    private static final boolean TRACE = Boolean.getBoolean("jtorch.kernel.trace");
 
     private final CompletableFuture<JShellSession> sessionReady;
     private final CellHistory history = new CellHistory();
@@ -75,17 +61,9 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
     private final Magics magics = new Magics();
     private volatile Help help;
     private volatile CellPipeline pipeline;
-    private final JupyterInputStream stdin = new JupyterInputStream(StandardCharsets.UTF_8);
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "stream-flusher");
-        t.setDaemon(true);
-        return t;
-    });
     private Publisher publisher;
-    private KernelConnection connection;
-    private StreamCapture stdout;
-    private StreamCapture stderr;
-    private PrintStream cellOut;
+    private CellStreams streams;
+    private ExecuteHandler execute;
 
     /**
      * @param session the session, possibly still starting: requests that need it wait for it, the
@@ -151,15 +129,11 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
 
     /** Routes every message type to its handler and takes over the process's standard streams. */
     public void attach(KernelConnection conn) {
-        this.connection = conn;
         this.publisher = new Publisher(conn.iopub());
-        this.stdout = new StreamCapture(false, publisher::stream);
-        this.stderr = new StreamCapture(true, publisher::stream);
-        this.cellOut = new PrintStream(stdout, false, StandardCharsets.UTF_8);
-        System.setOut(cellOut);
-        System.setErr(new PrintStream(stderr, false, StandardCharsets.UTF_8));
-        System.setIn(stdin);
-        flusher.scheduleWithFixedDelay(this::flushStreams, STREAM_FLUSH_MS, STREAM_FLUSH_MS, TimeUnit.MILLISECONDS);
+        this.streams = new CellStreams(publisher);
+        streams.install();
+        this.execute = new ExecuteHandler(executionCount, history, publisher, commManager, streams, conn,
+                this::session, this::pipeline, this::render, errors);
         Notebook.install(this);
 
         conn.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecuteRequest);
@@ -177,133 +151,22 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
         conn.setHandler(MessageType.COMM_CLOSE_COMMAND, commManager::handleCommCloseCommand);
     }
 
-    private void flushStreams() {
-        try {
-            stdout.flushNow();
-            stderr.flushNow();
-        } catch (RuntimeException ex) {
-            KernelLog.warn("stream flush failed: " + ex);
-        }
-    }
-
     // ---------------------------------------------------------------- execute
 
     @Override
     protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
-        long started = System.nanoTime();
-        ExecuteRequest request = message.getContent();
-        String code = request.getCode() == null ? "" : request.getCode();
-        boolean silent = request.isSilent();
-        boolean store = request.shouldStoreHistory() && !silent;
-        int count = store ? executionCount.getAndIncrement() : executionCount.get();
-
-        publisher.setParent(message);
-        commManager.setMessageContext(message);
-        env.setStatusBusy();
-        if (!silent) {
-            env.publish(new PublishExecuteInput(code, count));
-        }
-        history.add(count, code, store);
-        stdin.setEnv(env);
-        stdin.setEnabled(request.isStdinEnabled());
-        try {
-            CellPipeline.Result result;
-            try {
-                JShellSession session = session();
-                session.beginCell();
-                try {
-                    result = pipeline().run(count, code, cellOut);
-                } finally {
-                    session.endCell();
-                }
-            } catch (CompletionException ex) {
-                // the session itself failed to start: every cell reports why
-                result = new CellPipeline.Result(CellOutcome.thrown(ex.getCause()), List.of());
-            }
-            cellOut.flush();
-            flushStreams();
-            CellOutcome outcome = result.outcome();
-            if (!outcome.failed() && outcome.hasValue() && outcome.value() != null && !(outcome.value() instanceof DisplayId)
-                    && !silent) {
-                try {
-                    DisplayData data = render(outcome.value());
-                    env.publish(new PublishExecuteResult(count, data));
-                    Object text = data.getData(MIMEType.TEXT_PLAIN);
-                    history.setOutput(count, text == null ? "" : text.toString());
-                } catch (RuntimeException ex) {
-                    outcome = CellOutcome.thrown(ex);
-                }
-            }
-            if (outcome.failed()) {
-                ErrorFormatter.Report report = outcome.isCompileError()
-                        ? errors.compileError(count, outcome.diagnostics())
-                        : errors.thrown(outcome.thrown());
-                env.publish(new PublishError(report.ename(), report.evalue(), report.traceback()));
-                ErrorReply reply = new ErrorReply(report.ename(), report.evalue(), report.traceback());
-                reply.setExecutionCount(count);
-                env.replyError(MessageType.EXECUTE_REPLY.error(), reply);
-                if (request.shouldStopOnError()) {
-                    connection.abortQueuedExecutions();
-                }
-            } else {
-                List<Map<String, Object>> payload = new ArrayList<>();
-                for (String page : result.pages()) {
-                    Map<String, Object> p = new LinkedHashMap<>();
-                    p.put("source", "page");
-                    p.put("data", Map.of("text/plain", page));
-                    p.put("start", 0);
-                    payload.add(p);
-                }
-                env.reply(Replies.message(message, MessageType.EXECUTE_REPLY,
-                        new Replies.ExecuteOk(count, userExpressions(request, count), payload)));
-            }
-        } finally {
-            stdin.retractEnv(env);
-            env.setStatusIdle();
-            if (TRACE) {
-                KernelLog.info("execute " + count + " handled in " + (System.nanoTime() - started) / 1000 + " us");
-            }
-        }
+        execute.handle(env, message);
     }
 
     private DisplayData render(Object value) {
         return value instanceof DisplayData ? (DisplayData) value : renderer.render(value);
     }
 
-    private Map<String, Object> userExpressions(ExecuteRequest request, int count) {
-        Map<String, String> expressions = request.getUserExpr();
-        if (expressions == null || expressions.isEmpty()) {
-            return Collections.emptyMap();
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        expressions.forEach((name, expr) -> {
-            CellOutcome o = session().evaluate(count, expr, 0);
-            Map<String, Object> v = new LinkedHashMap<>();
-            if (o.failed()) {
-                ErrorFormatter.Report r = o.isCompileError() ? errors.compileError(count, o.diagnostics()) : errors.thrown(o.thrown());
-                v.put("status", "error");
-                v.put("ename", r.ename());
-                v.put("evalue", r.evalue());
-                v.put("traceback", r.traceback());
-            } else {
-                v.put("status", "ok");
-                Map<String, Object> data = new LinkedHashMap<>();
-                if (o.hasValue() && o.value() != null) {
-                    data.put("text/plain", render(o.value()).getData(MIMEType.TEXT_PLAIN));
-                }
-                v.put("data", data);
-                v.put("metadata", Map.of());
-            }
-            out.put(name, v);
-        });
-        return out;
-    }
-
     // ---------------------------------------------------------------- display helpers for cells
 
     @Override
     public String display(Object value) {
-        flushStreams();
+        streams.flush();
         DisplayData data = new DisplayData(render(value));
         String id = UUID.randomUUID().toString();
         data.setDisplayId(id);
@@ -313,7 +176,7 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
 
     @Override
     public void updateDisplay(String displayId, Object value) {
-        flushStreams();
+        streams.flush();
         DisplayData data = new DisplayData(render(value));
         data.setDisplayId(displayId);
         publisher.publish(new PublishUpdateDisplayData(data));
@@ -321,7 +184,7 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
 
     @Override
     public void clearOutput(boolean wait) {
-        flushStreams();
+        streams.flush();
         publisher.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
     }
 
@@ -401,8 +264,9 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
 
     @Override
     public void onShutdown(boolean isRestarting) {
-        flushStreams();
-        flusher.shutdownNow();
+        if (streams != null) {
+            streams.close();
+        }
         super.onShutdown(isRestarting);
     }
 
@@ -427,7 +291,7 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
-        JShellSession.Completion c = session().complete(code, at);
+        Completion c = session().complete(code, at);
         return new ReplacementOptions(c.matches(), c.start(), c.end());
     }
 

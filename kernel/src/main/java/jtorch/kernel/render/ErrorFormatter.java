@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import jtorch.kernel.session.CellLocation;
+import jtorch.kernel.session.CellOutcome;
 import jtorch.kernel.session.Diagnostic;
 import jtorch.kernel.session.JShellSession;
 
@@ -16,7 +17,7 @@ import jtorch.kernel.session.JShellSession;
  * {@code Cell In[n], line k} with its source lines and an arrow, Java library frames as short
  * {@code at ...} lines, kernel/JShell/reflection frames hidden, and repeated frames collapsed (a
  * StackOverflowError reads in a few lines). One formatter per failure kind: thrown exceptions
- * ({@link #thrown}) and compile errors ({@link #compileError}).
+ * ({@link #thrown}) and compile errors ({@link #compileError}); {@link #report} picks the one.
  */
 public final class ErrorFormatter {
     static final String RED = "\u001b[0;31m";
@@ -43,6 +44,14 @@ public final class ErrorFormatter {
                           Function<StackTraceElement, Optional<CellLocation>> locator) {
         this.cellSource = Objects.requireNonNull(cellSource);
         this.locator = Objects.requireNonNull(locator);
+    }
+
+    /** The report of a failed outcome, by the formatter of its failure kind. */
+    public Report report(int cell, CellOutcome failed) {
+        if (!failed.failed()) {
+            throw new IllegalArgumentException("the outcome did not fail");
+        }
+        return failed.isCompileError() ? compileError(cell, failed.diagnostics()) : thrown(failed.thrown());
     }
 
     // ---------------------------------------------------------------- compile errors

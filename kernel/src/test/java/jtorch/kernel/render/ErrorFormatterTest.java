@@ -82,4 +82,12 @@ class ErrorFormatterTest {
         assertTrue(text.contains("Cell In[9], line 2: error: cannot find symbol"), text);
         assertTrue(text.contains("    s.nope()\n     ^^^^^"), text);
     }
+
+    @Test
+    void report_usesTheFormatterOfTheFailureKind() {
+        CellOutcome compile = run(10, "int k = \"text\";");
+        assertEquals("CompileError", formatter.report(10, compile).ename());
+        CellOutcome thrown = run(11, "Integer.parseInt(\"x\")");
+        assertEquals("NumberFormatException", formatter.report(11, thrown).ename());
+    }
 }

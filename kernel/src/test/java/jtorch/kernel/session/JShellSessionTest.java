@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -124,31 +123,6 @@ class JShellSessionTest {
         assertInstanceOf(KeyboardInterrupt.class, o.thrown());
         assertTrue(ms < 1000, "took " + ms + " ms");
         assertEquals(7, run("before").value());
-    }
-
-    @Test
-    void split_multipleSnippetsKeepTheirOffsets() {
-        List<JShellSession.Piece> pieces = session.split("int a1 = 1;\n\n  a1 + 1");
-        assertEquals(2, pieces.size());
-        assertEquals(15, pieces.get(1).start());
-        assertFalse(pieces.get(1).suppressed());
-        assertTrue(pieces.get(0).suppressed());
-    }
-
-    @Test
-    void isComplete_classifiesCompleteIncompleteInvalid() {
-        assertEquals("complete", session.isComplete("1 + 1"));
-        assertEquals("invalid", session.isComplete("int 9x = 1;"));
-        assertEquals("    ", session.isComplete("for (int i = 0; i < 3; i++) {"));
-    }
-
-    @Test
-    void complete_membersOfSessionVariables() {
-        run("var comp = torch.ones(2);");
-        JShellSession.Completion c = session.complete("int q = 1;\ncomp.unsq", 20);
-        assertTrue(c.matches().contains("unsqueeze("), c.matches().toString());
-        assertEquals(16, c.start());
-        assertEquals(20, c.end());
     }
 
     @Test
