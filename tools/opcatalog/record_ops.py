@@ -10,7 +10,8 @@ reads ops.jsonl and writes recorded.jsonl beside it. A catalog row names one pub
     {"op": "sin", "family": "unary", "forms": ["torch", "method"], "grad": true}
 
 - op: PyTorch's name; java: the Java name where it is not the camelCased op (docs/java-api.md).
-- forms: where the op is reachable, `torch` (torch.op(x, ...)) and/or `method` (x.op(...)).
+- forms: where the op is reachable, `torch` (torch.op(x, ...)), `method` (x.op(...)) and/or `F`
+  (torch.nn.functional.op(x, ...); Java nn.functional.op).
 - family: unary, binary, reduction, shape, creation, other; it gives the default variants.
 - variants: replaces the family's; each is {"inputs": [input, ...], "args": [literal, ...]}
   with optional "kwargs" (Python keywords; Java takes their values after args, in order),
@@ -49,6 +50,7 @@ import warnings
 import zlib
 
 import torch
+import torch.nn.functional
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OPS_DIR = os.path.join(HERE, "..", "..", "tensor-core", "src", "test", "resources", "ops")
@@ -121,6 +123,8 @@ def call(row, form, inputs, args, kwargs, list_inputs=False):
         return getattr(torch, name)(list(inputs), *args, **kwargs)
     if form == "torch":
         return getattr(torch, name)(*inputs, *args, **kwargs)
+    if form == "F":
+        return getattr(torch.nn.functional, name)(*inputs, *args, **kwargs)
     return getattr(inputs[0], name)(*inputs[1:], *args, **kwargs)
 
 

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import jtorch.DType;
 import jtorch.Tensor;
+import jtorch.nn;
 import jtorch.torch;
 
 /**
  * Calls a public op by name through reflection, as a user's Java line would: the overload of
- * {@code torch.name(...)} (static) or {@code self.name(...)} (instance) whose parameters accept
+ * {@code torch.name(...)} or {@code nn.functional.name(...)} (static) or {@code self.name(...)}
+ * (instance) whose parameters accept
  * the arguments, preferring the most specific one (an integral literal goes to {@code int} before
  * {@code long}, {@code double}, {@code Number}, {@code Object}), with varargs expanded.
  *
@@ -30,6 +32,11 @@ final class JavaCall {
     /** {@code torch.name(args)}. */
     static Object torch(String name, List<Object> args) throws Throwable {
         return invoke(torch.class, null, name, args);
+    }
+
+    /** {@code nn.functional.name(args)}. */
+    static Object functional(String name, List<Object> args) throws Throwable {
+        return invoke(nn.functional.class, null, name, args);
     }
 
     /** {@code self.name(args)}. */
@@ -61,7 +68,7 @@ final class JavaCall {
             }
         }
         if (best == null) {
-            throw new NoSuchMethodError((self == null ? "torch." : "Tensor.") + name + " accepts no "
+            throw new NoSuchMethodError(owner.getSimpleName() + "." + name + " accepts no "
                     + args.stream().map(JavaCall::typeName).toList());
         }
         try {

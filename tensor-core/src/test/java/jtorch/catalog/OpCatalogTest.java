@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import jtorch.DType;
 import jtorch.Tensor;
+import jtorch.nn;
 import jtorch.golden.PyErrors;
 import jtorch.torch;
 import org.junit.jupiter.api.Assumptions;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>for rows with an {@code out=} form, {@code torch.fOut(out, ...)} writing into {@code out};</li>
  *   <li>for API rows ({@code covered_by}), the named tests exist and use the method.</li>
  * </ul>
- * It also fails when a public method of {@code torch} or {@code Tensor} has no row, or a row has no
+ * It also fails when a public method of {@code torch}, {@code Tensor} or {@code nn.functional} has
+ * no row in the form it belongs to, or a row has no
  * recorded case (re-run {@code tools/opcatalog/record_ops.py}).
  */
 class OpCatalogTest {
@@ -59,14 +61,14 @@ class OpCatalogTest {
     @Test
     void everyPublicMethod_hasARow() {
         Set<String> named = new TreeSet<>();
-        ROWS.forEach(r -> named.add(r.javaName()));
-        ROWS.stream().filter(CatalogRow::out).forEach(r -> named.add(r.javaName() + "Out"));
+        ROWS.forEach(r -> r.forms().forEach(f -> named.add(owner(f) + r.javaName())));
+        ROWS.stream().filter(CatalogRow::out).forEach(r -> named.add("torch." + r.javaName() + "Out"));
         Set<String> missing = new TreeSet<>();
-        for (Class<?> owner : List.of(torch.class, Tensor.class)) {
+        for (Class<?> owner : List.of(torch.class, Tensor.class, nn.functional.class)) {
             for (Method m : owner.getDeclaredMethods()) {
-                if (Modifier.isPublic(m.getModifiers()) && !NOT_API.contains(m.getName())
-                        && !named.contains(m.getName())) {
-                    missing.add(owner.getSimpleName() + "." + m.getName());
+                String name = owner.getSimpleName() + "." + m.getName();
+                if (Modifier.isPublic(m.getModifiers()) && !NOT_API.contains(m.getName()) && !named.contains(name)) {
+                    missing.add(name);
                 }
             }
         }
@@ -82,6 +84,16 @@ class OpCatalogTest {
         Set<String> ops = new TreeSet<>(RECORDED.keySet());
         ROWS.forEach(r -> ops.remove(r.op()));
         assertTrue(ops.isEmpty(), "recorded cases of ops that have no row: " + ops);
+    }
+
+    /** How a public method of a form's class is named in the check: {@code torch.}, {@code Tensor.}, {@code functional.}. */
+    private static String owner(String form) {
+        return switch (form) {
+            case "torch" -> "torch.";
+            case "method" -> "Tensor.";
+            case "F" -> "functional.";
+            default -> throw new IllegalArgumentException("unknown form " + form + " (torch, method, F)");
+        };
     }
 
     private static Stream<DynamicNode> expand(CatalogRow row) {
@@ -158,6 +170,9 @@ class OpCatalogTest {
         all.addAll(c.args());
         if (form.equals("torch")) {
             return JavaCall.torch(row.javaName(), all);
+        }
+        if (form.equals("F")) {
+            return JavaCall.functional(row.javaName(), all);
         }
         return JavaCall.method((Tensor) all.get(0), row.javaName(), all.subList(1, all.size()));
     }

@@ -48,7 +48,12 @@ final class TestCorpus {
             JsonNode row = JSON.readTree(line);
             String java = row.has("java") ? row.get("java").asText() : CamelCase.of(row.get("op").asText());
             for (JsonNode form : row.get("forms")) {
-                calls.append(form.asText().equals("torch") ? " torch." : " .").append(java).append('(');
+                String prefix = switch (form.asText()) {
+                    case "torch" -> " torch.";
+                    case "F" -> " functional.";
+                    default -> " .";
+                };
+                calls.append(prefix).append(java).append('(');
             }
         }
         return calls.toString();
