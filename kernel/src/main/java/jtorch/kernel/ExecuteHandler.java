@@ -5,10 +5,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import jtorch.kernel.figures.ProgressBar;
 import jtorch.kernel.protocol.CellStreams;
 import jtorch.kernel.protocol.KernelConnection;
 import jtorch.kernel.protocol.KernelLog;
@@ -52,6 +55,8 @@ final class ExecuteHandler {
     private final Supplier<CellPipeline> pipeline;
     private final Function<Object, DisplayData> renderer;
     private final ErrorFormatter errors;
+    /** Client sessions that asked is_complete: terminals, which get progress bars as text lines. */
+    private final Set<String> terminalSessions = ConcurrentHashMap.newKeySet();
 
     ExecuteHandler(AtomicInteger executionCount, CellHistory history, Publisher publisher, CommManager comms,
                    CellStreams streams, KernelConnection connection, Supplier<JShellSession> session,
@@ -66,6 +71,11 @@ final class ExecuteHandler {
         this.pipeline = pipeline;
         this.renderer = renderer;
         this.errors = errors;
+    }
+
+    /** Marks the client session {@code sessionId} as a terminal (one that cannot update outputs in place). */
+    void markTerminal(String sessionId) {
+        terminalSessions.add(sessionId);
     }
 
     void handle(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
@@ -106,8 +116,10 @@ final class ExecuteHandler {
         return new Cell(message, request, code, count, silent);
     }
 
+    /** Runs the cell; progress bars it leaves running are finished before its result or error goes out. */
     private CellPipeline.Result run(Cell cell) {
         CellPipeline.Result result;
+        ProgressBar.cellStarting(!terminalSessions.contains(String.valueOf(cell.message.getHeader().getSessionId())));
         try {
             JShellSession s = session.get();
             s.beginCell();
@@ -120,6 +132,7 @@ final class ExecuteHandler {
             // the session itself failed to start: every cell reports why
             result = new CellPipeline.Result(CellOutcome.thrown(ex.getCause()), List.of());
         }
+        ProgressBar.cellFinished(result.outcome().failed());
         streams.flush();
         return result;
     }

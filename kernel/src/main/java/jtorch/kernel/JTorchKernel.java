@@ -37,6 +37,7 @@ import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
+import org.dflib.jjava.jupyter.messages.request.IsCompleteRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 
@@ -293,6 +294,13 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
     public ReplacementOptions complete(String code, int at) {
         Completion c = session().complete(code, at);
         return new ReplacementOptions(c.matches(), c.start(), c.end());
+    }
+
+    /** A client that asks is_complete is a terminal (jupyter console): it cannot update outputs in place. */
+    @Override
+    protected void handleIsCodeCompeteRequest(ShellReplyEnvironment env, Message<IsCompleteRequest> message) {
+        execute.markTerminal(String.valueOf(message.getHeader().getSessionId()));
+        super.handleIsCodeCompeteRequest(env, message);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package jtorch.kernel.render;
 
 /** HTML escaping for text placed in rendered outputs. */
-final class Html {
+public final class Html {
     private Html() {}
 
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

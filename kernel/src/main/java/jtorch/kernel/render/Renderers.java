@@ -1,15 +1,16 @@
 package jtorch.kernel.render;
 
 import jtorch.DType;
-import jtorch.Node;
 import jtorch.Size;
 import jtorch.Tensor;
+import jtorch.kernel.figures.FigureRenderers;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 
 /**
  * Registers, by class, how session values render: tensors as PyTorch's repr plus an HTML card;
- * {@code Size}, {@code DType} and autograd nodes as PyTorch prints them; everything else as
+ * {@code Size} and {@code DType} as PyTorch prints them; figures, autograd nodes (their text and
+ * their graph) and progress bars as {@link FigureRenderers} says; everything else as
  * Python's repr of the value ({@link PyRepr}). The tensor library knows nothing of Jupyter.
  */
 public final class Renderers {
@@ -36,8 +37,7 @@ public final class Renderers {
                 .register((size, context) -> context.renderIfRequested(MIMEType.TEXT_PLAIN, size::toString));
         renderer.createRegistration(DType.class).supporting(MIMEType.TEXT_PLAIN)
                 .register((dtype, context) -> context.renderIfRequested(MIMEType.TEXT_PLAIN, dtype::toString));
-        renderer.createRegistration(Node.class).supporting(MIMEType.TEXT_PLAIN)
-                .register((node, context) -> context.renderIfRequested(MIMEType.TEXT_PLAIN, node::toString));
+        FigureRenderers.register(renderer);
         renderer.createRegistration(Object.class).supporting(MIMEType.TEXT_PLAIN)
                 .register((value, context) -> context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> PyRepr.repr(value)));
     }

@@ -27,7 +27,8 @@ public final class JShellSession implements AutoCloseable {
             "import java.util.*;",
             "import java.util.stream.*;",
             "import jtorch.*;",
-            "import static jtorch.kernel.Notebook.*;");
+            "import static jtorch.kernel.Notebook.*;",
+            "import static jtorch.kernel.figures.Plots.*;");
 
     private final SessionExecutionControl control;
     private final JShell shell;

@@ -1,0 +1,236 @@
+package jtorch.kernel.figures;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A layered drawing of a {@link GraphFigure} (the Sugiyama scheme, small): each box sits one row
+ * below the lowest box that points to it, arrows that skip rows pass through invisible waypoints,
+ * rows are reordered a few times by the mean position of their neighbours to untangle crossings,
+ * and each row is centred.
+ *
+ * <p>Invariants after {@link #of}: every arrow goes from a row to the next one; {@code rows}
+ * lists every box and waypoint exactly once; x positions are box centres in points.
+ */
+final class GraphLayout {
+    private static final Font FONT = new Font(Font.MONOSPACED, Font.PLAIN, 13);
+    private static final int BOX_H = 30;
+    private static final int ROW_GAP = 44;
+    private static final int COL_GAP = 22;
+    private static final int MARGIN = 16;
+    private static final int SWEEPS = 4;
+    private static final Map<GraphFigure.Kind, Color> FILL = Map.of(
+            GraphFigure.Kind.OUTPUT, new Color(0xcaff70),
+            GraphFigure.Kind.FUNCTION, new Color(0xd3d3d3),
+            GraphFigure.Kind.ACCUMULATE, new Color(0xadd8e6));
+
+    /** A box or a waypoint (box == null) of the drawing. */
+    private static final class Cell {
+        final GraphFigure.Box box;
+        final List<Cell> down = new ArrayList<>();
+        final List<Cell> up = new ArrayList<>();
+        int row;
+        double x;
+        double width;
+
+        Cell(GraphFigure.Box box, double width) {
+            this.box = box;
+            this.width = width;
+        }
+    }
+
+    private final List<List<Cell>> rows = new ArrayList<>();
+    private final List<Cell[]> arrows = new ArrayList<>();
+    private int width;
+
+    private GraphLayout() {}
+
+    static GraphLayout of(GraphFigure graph) {
+        GraphLayout layout = new GraphLayout();
+        layout.build(graph);
+        return layout;
+    }
+
+    int width() {
+        return width;
+    }
+
+    int height() {
+        return 2 * MARGIN + rows.size() * BOX_H + (rows.size() - 1) * ROW_GAP;
+    }
+
+    private void build(GraphFigure graph) {
+        FontMetrics metrics = metrics();
+        Map<GraphFigure.Box, Cell> cells = new IdentityHashMap<>();
+        for (GraphFigure.Box b : graph.boxes) {
+            int text = b.lines.stream().mapToInt(metrics::stringWidth).max().orElse(0);
+            cells.put(b, new Cell(b, text + 20));
+        }
+        assignRows(graph, cells);
+        for (GraphFigure.Box b : graph.boxes) {
+            Cell from = cells.get(b);
+            for (GraphFigure.Box n : b.next) {
+                link(from, cells.get(n));
+            }
+        }
+        for (int sweep = 0; sweep < SWEEPS; sweep++) {
+            for (int r = 1; r < rows.size(); r++) {
+                order(rows.get(r), rows.get(r - 1), true);
+            }
+            for (int r = rows.size() - 2; r >= 0; r--) {
+                order(rows.get(r), rows.get(r + 1), false);
+            }
+        }
+        double widest = 0;
+        for (List<Cell> row : rows) {
+            widest = Math.max(widest, rowWidth(row));
+        }
+        width = (int) Math.ceil(widest) + 2 * MARGIN;
+        for (List<Cell> row : rows) {
+            double x = (width - rowWidth(row)) / 2;
+            for (Cell c : row) {
+                c.x = x + c.width / 2;
+                x += c.width + COL_GAP;
+            }
+        }
+    }
+
+    /** Longest-path rows: a box goes one row below every box that points to it. */
+    private void assignRows(GraphFigure graph, Map<GraphFigure.Box, Cell> cells) {
+        boolean changed = true;
+        for (int pass = 0; changed && pass <= graph.boxes.size(); pass++) {
+            changed = false;
+            for (GraphFigure.Box b : graph.boxes) {
+                for (GraphFigure.Box n : b.next) {
+                    if (cells.get(n).row < cells.get(b).row + 1) {
+                        cells.get(n).row = cells.get(b).row + 1;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        for (GraphFigure.Box b : graph.boxes) {
+            place(cells.get(b));
+        }
+    }
+
+    private void place(Cell c) {
+        while (rows.size() <= c.row) {
+            rows.add(new ArrayList<>());
+        }
+        rows.get(c.row).add(c);
+    }
+
+    /** An arrow from {@code from} to {@code to}, through one waypoint per row it skips. */
+    private void link(Cell from, Cell to) {
+        Cell at = from;
+        for (int r = from.row + 1; r < to.row; r++) {
+            Cell waypoint = new Cell(null, 0);
+            waypoint.row = r;
+            place(waypoint);
+            connect(at, waypoint);
+            at = waypoint;
+        }
+        connect(at, to);
+    }
+
+    private void connect(Cell a, Cell b) {
+        a.down.add(b);
+        b.up.add(a);
+        arrows.add(new Cell[] {a, b});
+    }
+
+    /** Sorts {@code row} by the mean index of its neighbours in {@code fixed} (stable for ties). */
+    private static void order(List<Cell> row, List<Cell> fixed, boolean byUp) {
+        Map<Cell, Double> key = new IdentityHashMap<>();
+        for (int i = 0; i < row.size(); i++) {
+            List<Cell> near = byUp ? row.get(i).up : row.get(i).down;
+            double sum = 0;
+            for (Cell n : near) {
+                sum += fixed.indexOf(n);
+            }
+            key.put(row.get(i), near.isEmpty() ? i : sum / near.size());
+        }
+        row.sort(Comparator.comparingDouble(key::get));
+    }
+
+    private static double rowWidth(List<Cell> row) {
+        double w = COL_GAP * (row.size() - 1);
+        for (Cell c : row) {
+            w += c.width;
+        }
+        return w;
+    }
+
+    private static double top(Cell c) {
+        return MARGIN + c.row * (BOX_H + ROW_GAP);
+    }
+
+    void draw(Graphics2D g, int w, int h) {
+        g.setFont(FONT);
+        g.setStroke(new BasicStroke(1.3f));
+        g.setColor(new Color(0x555555));
+        for (Cell[] a : arrows) {
+            double x1 = a[0].x;
+            double y1 = a[0].box == null ? top(a[0]) + BOX_H / 2.0 : top(a[0]) + BOX_H;
+            double x2 = a[1].x;
+            double y2 = a[1].box == null ? top(a[1]) + BOX_H / 2.0 : top(a[1]);
+            Path2D line = new Path2D.Double();
+            line.moveTo(x1, y1);
+            line.lineTo(x2, y2);
+            g.draw(line);
+            if (a[1].box != null) {
+                arrowHead(g, x1, y1, x2, y2);
+            }
+        }
+        FontMetrics fm = g.getFontMetrics();
+        for (List<Cell> row : rows) {
+            for (Cell c : row) {
+                if (c.box == null) {
+                    continue;
+                }
+                RoundRectangle2D rect = new RoundRectangle2D.Double(c.x - c.width / 2, top(c), c.width, BOX_H, 8, 8);
+                g.setColor(FILL.get(c.box.kind));
+                g.fill(rect);
+                g.setColor(Color.BLACK);
+                g.draw(rect);
+                String text = String.join(" ", c.box.lines);
+                g.drawString(text, (float) (c.x - fm.stringWidth(text) / 2.0),
+                        (float) (top(c) + BOX_H / 2.0 + (fm.getAscent() - fm.getDescent()) / 2.0));
+            }
+        }
+    }
+
+    private static void arrowHead(Graphics2D g, double x1, double y1, double x2, double y2) {
+        double angle = Math.atan2(y2 - y1, x2 - x1);
+        double size = 8;
+        Path2D head = new Path2D.Double();
+        head.moveTo(x2, y2);
+        head.lineTo(x2 - size * Math.cos(angle - 0.4), y2 - size * Math.sin(angle - 0.4));
+        head.lineTo(x2 - size * Math.cos(angle + 0.4), y2 - size * Math.sin(angle + 0.4));
+        head.closePath();
+        g.fill(head);
+    }
+
+    private static FontMetrics metrics() {
+        Png.headless();
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            return g.getFontMetrics(FONT);
+        } finally {
+            g.dispose();
+        }
+    }
+}
