@@ -109,6 +109,18 @@ test('display and updateDisplay send the messages JupyterLab updates an output w
   assert.equal(updated.transient.display_id, shown.transient.display_id);
 });
 
+test('a plot arrives as the PNG bundle JupyterLab renders, with its shown size', async () => {
+  const { reply, outputs } = await execute('plot(List.of(3, 1, 2)).title("loss").xlabel("epoch")');
+  assert.equal(reply.status, 'ok');
+  const result = outputs.find((o) => o.type === 'execute_result');
+  assert.deepEqual(Object.keys(result.data).sort(), ['image/png', 'text/plain']);
+  assert.equal(result.data['text/plain'], '<Figure size 640x420 with 1 Axes>');
+  const png = Buffer.from(result.data['image/png'], 'base64');
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1280, 840], 'drawn at twice its size');
+  assert.deepEqual(result.metadata['image/png'], { width: 640, height: 420 }, 'shown at its size');
+});
+
 test('interrupt stops a runaway cell and keeps the variables', async (t) => {
   await execute('var kept = torch.ones(2);');
   const future = session.kernel.requestExecute({ code: 'while (true) {}' });

@@ -7,7 +7,7 @@
   printed identically by pytorch-basics.ipynb, except Python's True/False against Java's
   true/false (the kernel's print() writes True like Python, a Java toString() writes true) and
   the values of random or uninitialised tensors in the original.
-- `jupyter nbconvert --to html` of the committed notebooks shows the tensor cards and errors.
+- `jupyter nbconvert --to html` of the committed notebooks shows the tensor cards, errors and figures.
 """
 import json
 import os
@@ -33,6 +33,8 @@ VOLATILE = [
     (re.compile(r"0x[0-9a-fA-F]+"), "0x…"),                                 # addresses
     (re.compile(r"@[0-9a-f]{5,8}\b"), "@…"),                                # identity hash codes
     (re.compile(r"\d+(?:\.\d+)?\s*(?:ns|µs|us|ms|s)\b"), "<time>"),         # %time and friends
+    (re.compile(r"\b\d+:\d\d(?::\d\d)?\b"), "<clock>"),                        # progress bars: elapsed<left
+    (re.compile(r"\d+(?:\.\d+)?(?:it/s|s/it)"), "<rate>"),                       # progress bars: rate
 ]
 COMPARED_MIMES = ("text/plain", "text/html", "image/svg+xml", "text/markdown", "text/latex")
 
@@ -246,6 +248,8 @@ def test_html_showsTensorCardsAndErrors(path, tmp_path):
     if path == BASICS:
         assert "NullPointerException" in page_text
         assert "element 0 of tensors does not require grad and does not have a grad_fn" in page_text
+    figures = [o for c in code_cells(nb) for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert html.count('<img src="data:image/png;base64,') >= len(figures), "figures missing from the HTML"
     for cell in code_cells(nb):
         for out in cell.get("outputs", []):
             if "image/svg+xml" in out.get("data", {}):

@@ -62,7 +62,9 @@ final class Png {
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0f); // deflate level 9: about 30 % smaller than ImageIO's default
+            // measured on a 1280x840 loss plot: quality 0.5 gives 42 KB in 76 ms, the default 50 KB in
+            // 97 ms, 0.0 (deflate level 9) 36 KB in 187 ms -- too slow for a live plot
+            param.setCompressionQuality(0.5f);
             writer.setOutput(stream);
             writer.write(null, new IIOImage(image, null, null), param);
         } catch (IOException ex) {
