@@ -13,19 +13,42 @@ final class DoubleVectorGemmKernel extends DoubleGemmKernel {
     private static final int L = S.length();
     private static final int MR = 14;
     private static final int NR = 2 * L;
+    private static final int KC = 192;
     private static final double[] ZEROS = new double[NR];
 
     /**
-     * Blocks: a B micro-panel (KC x NR) stays in L1 while the A block (MC x KC) streams from L2;
-     * the packed B block (KC x NC) sits in L2/L3.
+     * Blocks: an A micro-panel (MR x KC, 21 KiB) stays in L1 and the packed B block (KC x NC,
+     * 384 KiB) in L2, the byte sizes of the float kernel's tuned blocks (or half of them).
      */
     private DoubleVectorGemmKernel() {
-        super(MR, NR, 256, 16, 96);
+        super(MR, NR, KC, 16, 16);
     }
 
     /** The vector kernel; a static factory, so callers link this class only when they use it. */
     static DoubleGemmKernel create() {
         return new DoubleVectorGemmKernel();
+    }
+
+    /**
+     * Copies contiguous rows of B with vector loads. Strided columns take the plain copy: a double
+     * gather loads its index map as 8-lane int vectors, and once those have run, the JIT no longer
+     * intrinsifies the float kernel's 16-lane gathers (shared Vector API code sees both shapes),
+     * which makes them 10 times slower.
+     */
+    @Override
+    void packBPanel(MatrixView<double[]> b, int p0, int kc, int j0, double[] dst, int base) {
+        if (b.colStride() != 1) {
+            super.packBPanel(b, p0, kc, j0, dst, base);
+            return;
+        }
+        double[] src = b.data();
+        int s = b.index(p0, j0);
+        for (int p = 0; p < kc; p++) {
+            int from = s + p * b.rowStride();
+            int d = base + p * NR;
+            DoubleVector.fromArray(S, src, from).intoArray(dst, d);
+            DoubleVector.fromArray(S, src, from + L).intoArray(dst, d + L);
+        }
     }
 
     @Override

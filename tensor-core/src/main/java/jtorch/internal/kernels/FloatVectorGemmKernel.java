@@ -6,26 +6,84 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The float32 micro-kernel on the Vector API: a 14-row by 2-vector register block (28 vector
  * accumulators, 2 B vectors and one broadcast of A: 31 of the 32 AVX-512 registers), fed from
- * packed panels. Loaded only when {@code jdk.incubator.vector} is present ({@link #create}).
+ * panels packed with vector loads and gathers (MR must not exceed the lane count). Loaded only when {@code jdk.incubator.vector} is present ({@link #create}).
  */
 final class FloatVectorGemmKernel extends FloatGemmKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int MR = 14;
     private static final int NR = 2 * L;
+    private static final int KC = 384;
     private static final float[] ZEROS = new float[NR];
 
     /**
-     * Blocks: a B micro-panel (KC x NR) stays in L1 while the A block (MC x KC) streams from L2;
-     * the packed B block (KC x NC) sits in L2/L3.
+     * Blocks: an A micro-panel (MR x KC, 21 KiB) stays in L1 and the packed B block
+     * (KC x NC, 768 KiB) in L2; measured on a Sapphire Rapids core (2 MiB L2), where
+     * KC 256-512 and NC 256-512 were within noise of each other.
      */
     private FloatVectorGemmKernel() {
-        super(MR, NR, 256, 16, 96);
+        super(MR, NR, KC, 16, 16);
     }
 
     /** The vector kernel; a static factory, so callers link this class only when they use it. */
     static FloatGemmKernel create() {
         return new FloatVectorGemmKernel();
+    }
+
+    /**
+     * One 16-lane load per depth step: a gather across rows of A, or a plain load when A^T is
+     * row-major. The two lanes past MR read two more rows of the array (the panel falls back to
+     * the plain copy when the array ends before them) and land where the next depth step, or
+     * the next panel, is written afterwards, or in the workspace's slack.
+     */
+    @Override
+    void packAPanel(MatrixView<float[]> a, int i0, int p0, int kc, float[] dst, int base) {
+        float[] src = a.data();
+        int s = a.index(i0, p0);
+        long last = s + (long) (L - 1) * a.rowStride() + (long) (kc - 1) * a.colStride();
+        if (last >= src.length) {
+            super.packAPanel(a, i0, p0, kc, dst, base);
+            return;
+        }
+        if (a.rowStride() == 1) {
+            for (int p = 0; p < kc; p++) {
+                FloatVector.fromArray(S, src, s + p * a.colStride()).intoArray(dst, base + p * MR);
+            }
+            return;
+        }
+        int[] rows = new int[L];
+        for (int r = 0; r < L; r++) {
+            rows[r] = r * a.rowStride();
+        }
+        for (int p = 0; p < kc; p++) {
+            FloatVector.fromArray(S, src, s + p * a.colStride(), rows, 0).intoArray(dst, base + p * MR);
+        }
+    }
+
+    /** Copies (contiguous rows of B) or gathers (one element per column) each depth step's {@code NR} elements. */
+    @Override
+    void packBPanel(MatrixView<float[]> b, int p0, int kc, int j0, float[] dst, int base) {
+        float[] src = b.data();
+        int s = b.index(p0, j0);
+        if (b.colStride() == 1) {
+            for (int p = 0; p < kc; p++) {
+                int from = s + p * b.rowStride();
+                int d = base + p * NR;
+                FloatVector.fromArray(S, src, from).intoArray(dst, d);
+                FloatVector.fromArray(S, src, from + L).intoArray(dst, d + L);
+            }
+            return;
+        }
+        int[] columns = new int[NR];
+        for (int j = 0; j < NR; j++) {
+            columns[j] = j * b.colStride();
+        }
+        for (int p = 0; p < kc; p++) {
+            int from = s + p * b.rowStride();
+            int d = base + p * NR;
+            FloatVector.fromArray(S, src, from, columns, 0).intoArray(dst, d);
+            FloatVector.fromArray(S, src, from, columns, L).intoArray(dst, d + L);
+        }
     }
 
     @Override

@@ -3,8 +3,9 @@ package jtorch.internal.kernels;
 /**
  * The blocked loop nest of GEMM (as in BLIS): for each block of NC columns and each depth block
  * of KC, pack B once; for each block of MC rows, pack A; then run the micro-kernel over the
- * register tiles, B micro-panel outside so it stays in L1 while A's micro-panels stream from L2.
- * Checks for cancellation once per packed A block.
+ * register tiles along rows of C: an A micro-panel (MR x KC) stays in L1 while the B micro-panels
+ * stream from the packed B block in L2, and C is walked row-wise. Checks for cancellation once
+ * per packed A block.
  */
 final class GemmDriver {
     private GemmDriver() {}
@@ -27,11 +28,11 @@ final class GemmDriver {
                     Cancellation.check();
                     int mc = Math.min(kern.mc, i1 - ic);
                     kern.packA(a, ic, mc, pc, kc, w.a);
-                    for (int jr = 0; jr < nc; jr += nr) {
-                        int cols = Math.min(nr, nc - jr);
-                        for (int ir = 0; ir < mc; ir += mr) {
+                    for (int ir = 0; ir < mc; ir += mr) {
+                        int rows = Math.min(mr, mc - ir);
+                        for (int jr = 0; jr < nc; jr += nr) {
                             kern.micro(kc, w.a, ir * kc, w.b, jr * kc, c, ic + ir, jc + jr,
-                                    Math.min(mr, mc - ir), cols, add, w.tile);
+                                    rows, Math.min(nr, nc - jr), add, w.tile);
                         }
                     }
                 }

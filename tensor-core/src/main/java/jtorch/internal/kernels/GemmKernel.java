@@ -58,21 +58,10 @@ abstract class GemmKernel<A> {
     final void packA(MatrixView<A> a, int i0, int rows, int p0, int kc, A dst) {
         for (int ip = 0; ip < rows; ip += mr) {
             int h = Math.min(mr, rows - ip);
-            int base = ip * kc;
-            if (a.rowStride() == 1 && a.colStride() != 1) {
-                // A^T of a row-major matrix: the rows of one depth step are adjacent
-                for (int p = 0; p < kc; p++) {
-                    int d = base + p * mr;
-                    copy(a.data(), a.index(i0 + ip, p0 + p), 1, dst, d, 1, h);
-                    fill(dst, d + h, d + mr);
-                }
-                continue;
-            }
-            if (h < mr) {
-                fill(dst, base, base + kc * mr);
-            }
-            for (int r = 0; r < h; r++) {
-                copy(a.data(), a.index(i0 + ip + r, p0), a.colStride(), dst, base + r, mr, kc);
+            if (h == mr) {
+                packAPanel(a, i0 + ip, p0, kc, dst, ip * kc);
+            } else {
+                packAPanel(a, i0 + ip, h, p0, kc, dst, ip * kc);
             }
         }
     }
@@ -81,22 +70,59 @@ abstract class GemmKernel<A> {
     final void packB(MatrixView<A> b, int p0, int kc, int j0, int cols, A dst) {
         for (int jp = 0; jp < cols; jp += nr) {
             int w = Math.min(nr, cols - jp);
-            int base = jp * kc;
-            if (b.colStride() == 1) {
-                for (int p = 0; p < kc; p++) {
-                    int d = base + p * nr;
-                    copy(b.data(), b.index(p0 + p, j0 + jp), 1, dst, d, 1, w);
-                    fill(dst, d + w, d + nr);
-                }
-                continue;
+            if (w == nr) {
+                packBPanel(b, p0, kc, j0 + jp, dst, jp * kc);
+            } else {
+                packBPanel(b, p0, kc, j0 + jp, w, dst, jp * kc);
             }
-            // B^T of a row-major matrix (a Linear weight): read each column along its contiguous depth
-            if (w < nr) {
-                fill(dst, base, base + kc * nr);
+        }
+    }
+
+    /** Packs the full micro-panel of A at rows {@code [i0, i0+mr)}, depth {@code [p0, p0+kc)}, into {@code dst} from {@code base}. */
+    void packAPanel(MatrixView<A> a, int i0, int p0, int kc, A dst, int base) {
+        packAPanel(a, i0, mr, p0, kc, dst, base);
+    }
+
+    /** Packs the micro-panel of A's {@code h <= mr} rows from {@code i0}, zero-padded to mr rows. */
+    private void packAPanel(MatrixView<A> a, int i0, int h, int p0, int kc, A dst, int base) {
+        if (a.rowStride() == 1 && a.colStride() != 1) {
+            // A^T of a row-major matrix: the rows of one depth step are adjacent
+            for (int p = 0; p < kc; p++) {
+                int d = base + p * mr;
+                copy(a.data(), a.index(i0, p0 + p), 1, dst, d, 1, h);
+                fill(dst, d + h, d + mr);
             }
-            for (int j = 0; j < w; j++) {
-                copy(b.data(), b.index(p0, j0 + jp + j), b.rowStride(), dst, base + j, nr, kc);
+            return;
+        }
+        if (h < mr) {
+            fill(dst, base, base + kc * mr);
+        }
+        for (int r = 0; r < h; r++) {
+            copy(a.data(), a.index(i0 + r, p0), a.colStride(), dst, base + r, mr, kc);
+        }
+    }
+
+    /** Packs the full micro-panel of B at columns {@code [j0, j0+nr)}, depth {@code [p0, p0+kc)}, into {@code dst} from {@code base}. */
+    void packBPanel(MatrixView<A> b, int p0, int kc, int j0, A dst, int base) {
+        packBPanel(b, p0, kc, j0, nr, dst, base);
+    }
+
+    /** Packs the micro-panel of B's {@code w <= nr} columns from {@code j0}, zero-padded to nr columns. */
+    private void packBPanel(MatrixView<A> b, int p0, int kc, int j0, int w, A dst, int base) {
+        if (b.colStride() == 1) {
+            for (int p = 0; p < kc; p++) {
+                int d = base + p * nr;
+                copy(b.data(), b.index(p0 + p, j0), 1, dst, d, 1, w);
+                fill(dst, d + w, d + nr);
             }
+            return;
+        }
+        // B^T of a row-major matrix (a Linear weight): read each column along its contiguous depth
+        if (w < nr) {
+            fill(dst, base, base + kc * nr);
+        }
+        for (int j = 0; j < w; j++) {
+            copy(b.data(), b.index(p0, j0 + j), b.rowStride(), dst, base + j, nr, kc);
         }
     }
 
@@ -114,11 +140,14 @@ abstract class GemmKernel<A> {
         }
     }
 
-    /** This thread's packing buffers, grown to the requested sizes and reused by later calls. */
+    /**
+     * This thread's packing buffers, grown to the requested sizes and reused by later calls; the
+     * A buffer has nr elements of slack, as a panel's packing may write that far past its end.
+     */
     Workspace<A> workspace(int aLength, int bLength) {
         Workspace<A> w = workspace.get();
-        if (w.a == null || length(w.a) < aLength) {
-            w.a = allocate(aLength);
+        if (w.a == null || length(w.a) < aLength + nr) {
+            w.a = allocate(aLength + nr);
         }
         if (w.b == null || length(w.b) < bLength) {
             w.b = allocate(bLength);
