@@ -32,6 +32,7 @@ INT_LIMITS = {"int8": 127, "uint8": 255, "int16": 32767, "int32": 2**31 - 1, "in
 FLOAT_SPECIALS = [0.0, -0.0, math.inf, -math.inf, math.nan, 1e5, 1e-5, 65504.0, 3.4e38]
 INT_SCALARS = [0, 1, 2, 3, 5, 7, -1, -2, -3]
 FLOAT_SCALARS = [0.5, 1.5, -0.25, 2.0, 0.0, -1.0, 3.7, 1e-3, 1e5, -2.5]
+ARANGE_VALUES = [-3, -1, 0, 1, 2, 5, 0.5, 2.5, -1.5, 4.25, 0.3]
 # the primary's rank where an op needs one (honoured most of the time, like the dtype policy)
 PRIMARY_RANK = {"mm": 2, "bmm": 3, "dot": 1}
 POLICY_ODDS = 0.85
@@ -83,8 +84,8 @@ class CaseGenerator:
         rng = self.rng
         if kind == "t":
             return {"t": self.add_input(ctx, self.primary_shape(ctx), self.primary_dtype(ctx))}
-        if kind in ("tb", "ts", "tmm"):
-            shape = {"tb": self.broadcast_partner, "ts": self.same_shape, "tmm": self.matmul_partner}[kind](ctx)
+        if kind in ("tb", "tmm"):
+            shape = self.broadcast_partner(ctx) if kind == "tb" else self.matmul_partner(ctx)
             return {"t": self.add_input(ctx, shape, self.partner_dtype(ctx))}
         if kind == "tmask":
             return {"t": self.add_input(ctx, self.broadcast_partner(ctx, onto=True), "bool", view=False)}
@@ -94,8 +95,11 @@ class CaseGenerator:
             return {"t": self.gather_tensor(ctx)}
         if kind == "tl":
             return {"tl": self.tensor_list(ctx)}
-        if kind in ("s", "si", "sf", "sb", "sn"):
+        if kind in ("s", "si", "sf", "sb"):
             return self.scalar(kind)
+        if kind == "sa":
+            value = rng.choice(ARANGE_VALUES)
+            return {"float" if isinstance(value, float) else "int": value}
         if kind == "dim":
             return {"int": self.dim(ctx)}
         if kind == "dim+":
@@ -229,9 +233,6 @@ class CaseGenerator:
         if not onto and rng.random() < 0.15:
             shape = [rng.randint(1, 3)] + shape
         return shape
-
-    def same_shape(self, ctx):
-        return list(ctx.primary) if self.rng.random() < 0.9 else self.random_shape()
 
     def matmul_partner(self, ctx):
         rng = self.rng
@@ -405,8 +406,6 @@ class CaseGenerator:
         if kind == "s":
             r = rng.random()
             kind = "si" if r < 0.45 else "sf" if r < 0.96 else "sb"
-        elif kind == "sn":
-            kind = rng.choice(["si", "sf"])
         if kind == "sb":
             return {"bool": rng.random() < 0.5}
         if kind == "si":

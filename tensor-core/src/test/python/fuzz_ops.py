@@ -6,13 +6,13 @@ that fuzz_gen.py knows:
 
   t       the primary tensor (random shape, dtype by the entry's `dt` policy, maybe a strided view)
   tb      a tensor broadcastable with the primary (sometimes not: the error is compared too)
-  ts      a tensor of the primary's shape (sometimes not)
   tmm     the right operand of a matrix product of the primary (inner sizes mostly agree)
   tidx    an int64 index tensor into the dim drawn by the preceding `dim` (index_select)
   tgat    an int64 index tensor for gather along the preceding `dim`
   tmask   a bool tensor broadcastable with the primary
   tl      a list of tensors joinable with the primary (cat, stack)
-  s si sf sb sn  a scalar: any of int/float/bool, or only an int, a float, a bool, an int or float
+  s si sf sb  a scalar: any of int/float/bool, or only an int, a float, a bool
+  sa      a small int or float for arange (ends and steps that make at most ~100 values)
   dim     a dim of the primary (sometimes out of range); `dim+` one of the primary unsqueezed
   dims    a list of distinct dims of the primary
   b       a bool (keepdim, descending, unbiased, ...)
@@ -222,9 +222,9 @@ op("numel", "convert", "t", grad=False)
 op("zeros", "create", "size dtype=dtype", forms="f", grad=False)
 op("ones", "create", "size dtype=dtype", forms="f", grad=False)
 op("full", "create", "size s", forms="f", grad=False)
-op("arange", "create", "sn", forms="f", grad=False)
-op("arange", "create", "sn sn", forms="f", grad=False)
-op("arange", "create", "sn sn sn", forms="f", grad=False)
+op("arange", "create", "sa", forms="f", grad=False)
+op("arange", "create", "sa sa", forms="f", grad=False)
+op("arange", "create", "sa sa sa", forms="f", grad=False)
 op("linspace", "create", "sf sf steps", forms="f", grad=False)
 op("eye", "create", "n n", forms="f", grad=False)
 

@@ -14,6 +14,7 @@ when the result required grad and backward ran, "grad_error" when backward raise
 (per input: its final values) for in-place ops. Backward uses the gradient
 grad_output(shape, dtype): values ((7 i + 3) mod 11 - 5) / 4 in the output's shape and dtype.
 """
+import resource
 import warnings
 
 import torch
@@ -127,5 +128,8 @@ def run_case(case):
 
 
 def setup():
+    """One thread (a shared machine), no warnings, and at most 4 GiB: a case that would allocate
+    more fails with PyTorch's allocation error instead of taking the machine's memory."""
     torch.set_num_threads(1)
     warnings.simplefilter("ignore")
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, resource.getrlimit(resource.RLIMIT_AS)[1]))

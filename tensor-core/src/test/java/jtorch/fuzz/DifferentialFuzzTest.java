@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * with both outcomes go to {@code target/fuzz/mismatches.jsonl} (lines to copy into
  * {@code fuzz/regressions.jsonl} once fixed, see {@link FuzzRegressionsTest}).
  *
- * <p>System properties: {@code fuzz.cases} (default 3000), {@code fuzz.seed} (1),
+ * <p>System properties: {@code fuzz.cases} (default 5000), {@code fuzz.seed} (1),
  * {@code fuzz.ops} (regex on signatures such as {@code add(t, tb)}), {@code fuzz.dir}
  * (target/fuzz), {@code fuzz.reuse=true} (run the existing files, no Python), {@code fuzz.python}
  * (/usr/bin/python3), {@code fuzz.timeout} (seconds per case, 10). tensor-core/fuzz.sh sets them.
@@ -38,11 +38,12 @@ class DifferentialFuzzTest {
 
     @Test
     void jtorchAgreesWithPytorch_onGeneratedCases() throws Exception {
-        int count = Integer.getInteger("fuzz.cases", 3000);
+        int count = Integer.getInteger("fuzz.cases", 5000);
         long seed = Long.getLong("fuzz.seed", 1);
         Path dir = Path.of(System.getProperty("fuzz.dir", "target/fuzz"));
         long started = System.nanoTime();
-        if (!Boolean.getBoolean("fuzz.reuse")) {
+        boolean reuse = Boolean.getBoolean("fuzz.reuse");
+        if (!reuse) {
             Assumptions.assumeTrue(python("-c", "import torch") == 0,
                     PYTHON + " cannot import torch: install Debian's python3-torch");
             assertEquals(0, python("src/test/python/difffuzz.py", "--seed", Long.toString(seed), "--cases",
@@ -51,8 +52,9 @@ class DifferentialFuzzTest {
         }
         long javaStarted = System.nanoTime();
         FuzzReport report = run(dir, KnownDifferences.load(), Long.getLong("fuzz.timeout", 10));
-        report.print(System.out, String.format(Locale.ROOT, "seed %d, PyTorch side %.1f s, JTorch side %.1f s",
-                seed, (javaStarted - started) / 1e9, (System.nanoTime() - javaStarted) / 1e9));
+        report.print(System.out, String.format(Locale.ROOT, "%s, PyTorch side %.1f s, JTorch side %.1f s",
+                reuse ? "cases of " + dir : "seed " + seed, (javaStarted - started) / 1e9,
+                (System.nanoTime() - javaStarted) / 1e9));
         assertEquals(0, report.mismatches(), report.summary() + " (see the difffuzz lines above and "
                 + dir.resolve("mismatches.jsonl") + ")");
     }

@@ -18,7 +18,8 @@ import jtorch.golden.PyErrors;
  *   <li>{@code error-type}, {@code error-message}: both threw, as different Python types (see
  *       {@link PyErrors}) or with a different message;</li>
  *   <li>{@code kind}, {@code dtype}, {@code shape}, {@code values}, {@code requires_grad},
- *       {@code grad_fn}, {@code repr}: of the result (tuple items and values likewise);</li>
+ *       {@code grad_fn}, {@code repr}: of the result (tuple items and values likewise);
+ *       {@code zero-sign} where the only values that differ are zeros of the other sign;</li>
  *   <li>{@code grad-...} the same for the leaves' gradients, {@code grad-error} when one side's
  *       backward threw; {@code after}: an in-place op left different values behind;</li>
  *   <li>{@code no-overload}: javac would reject the call (an API gap, unless PyTorch itself
@@ -116,7 +117,7 @@ final class OutcomeComparison {
         }
         Values.Difference values = Values.compare(dtype, torch.get("data"), java.get("data"));
         if (values != null && !values.withinTolerance()) {
-            add(prefix + "values", values.detail());
+            add(prefix + (values.onlyZeroSigns() ? "zero-sign" : "values"), dtype + " " + values.detail());
             return;
         }
         if (torch.get("requires_grad").asBoolean() != java.get("requires_grad").asBoolean()) {
@@ -193,7 +194,7 @@ final class OutcomeComparison {
         for (int i = 0; i < ta.size(); i++) {
             JsonNode ja = java.path("after").path(i);
             Values.Difference d = Values.compare("float", ta.get(i), ja);
-            if (d != null && !d.withinTolerance()) {
+            if (d != null && !d.withinTolerance() && !d.onlyZeroSigns()) {
                 add("after", "input " + i + ": " + d.detail());
             }
         }

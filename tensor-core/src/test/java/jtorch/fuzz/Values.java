@@ -7,35 +7,41 @@ import java.util.Map;
 /**
  * Compares two flat value lists of the fuzz outcome form: integers and bools exactly, floating
  * values within {@code atol + rtol * |expected|} for their dtype, NaN equal to NaN, infinities and
- * the sign of zero exactly (PyTorch prints {@code -0.}).
+ * the sign of zero exactly (PyTorch prints {@code -0.}). The float16/bfloat16 tolerance is about
+ * four units in the last place: JTorch computes them in float32 and rounds once, PyTorch
+ * sometimes rounds intermediate results (docs/java-api.md, "Deliberate differences").
  */
 final class Values {
     /** rtol, atol per dtype; "float" is for lists whose dtype is not known (in-place side effects). */
     private static final Map<String, double[]> TOLERANCE = Map.of(
             "torch.float64", new double[] {1e-10, 1e-12},
             "torch.float32", new double[] {1e-5, 1e-6},
-            "torch.float16", new double[] {2e-3, 1e-5},
-            "torch.bfloat16", new double[] {1.6e-2, 1e-4},
+            "torch.float16", new double[] {4e-3, 1e-5},
+            "torch.bfloat16", new double[] {3.2e-2, 1e-4},
             "float", new double[] {2e-2, 1e-4});
 
     private Values() {
     }
 
-    /** How two lists differ: the first differing element, and whether all are within tolerance. */
-    record Difference(boolean withinTolerance, String detail) {
+    /**
+     * How two lists differ: whether all elements are within tolerance, whether the only elements
+     * outside it are zeros of the other sign, and the first differing element.
+     */
+    record Difference(boolean withinTolerance, boolean onlyZeroSigns, String detail) {
     }
 
     /** Null when bit-equal, else the difference. */
     static Difference compare(String dtype, JsonNode expected, JsonNode actual) {
         if (!actual.isArray()) {
-            return new Difference(false, actual.asText());
+            return new Difference(false, false, actual.asText());
         }
         if (expected.size() != actual.size()) {
-            return new Difference(false, actual.size() + " values for PyTorch's " + expected.size());
+            return new Difference(false, false, actual.size() + " values for PyTorch's " + expected.size());
         }
         double[] tol = TOLERANCE.getOrDefault(dtype, new double[] {0, 0});
         int differing = 0;
         int outside = 0;
+        int zeroSigns = 0;
         String first = null;
         for (int i = 0; i < expected.size(); i++) {
             JsonNode e = expected.get(i);
@@ -47,6 +53,9 @@ final class Values {
             boolean close = e.isNumber() && a.isNumber() && close(e.asDouble(), a.asDouble(), tol);
             if (!close) {
                 outside++;
+                if (e.isNumber() && a.isNumber() && e.asDouble() == 0 && a.asDouble() == 0) {
+                    zeroSigns++;
+                }
             }
             if (first == null || (!close && outside == 1)) {
                 first = String.format(Locale.ROOT, "[%d] Java %s, PyTorch %s", i, a, e);
@@ -55,7 +64,7 @@ final class Values {
         if (differing == 0) {
             return null;
         }
-        return new Difference(outside == 0, first + " (" + (outside == 0 ? differing : outside) + " of "
+        return new Difference(outside == 0, outside > 0 && zeroSigns == outside, first + " (" + (outside == 0 ? differing : outside) + " of "
                 + expected.size() + " differ" + (outside == 0 ? " within tolerance" : "") + ")");
     }
 
