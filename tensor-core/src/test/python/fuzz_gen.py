@@ -20,6 +20,7 @@ so non-contiguous, expanded and non-leaf operands occur. Arguments are {"t": i} 
 
 Everything is drawn from one random.Random(seed): the same seed gives the same cases.
 """
+import json
 import math
 import random
 
@@ -97,6 +98,8 @@ class CaseGenerator:
             return {"tl": self.tensor_list(ctx)}
         if kind in ("s", "si", "sf", "sb"):
             return self.scalar(kind)
+        if kind.startswith("lit:"):
+            return literal(json.loads(kind[4:]))
         if kind == "sa":
             value = rng.choice(ARANGE_VALUES)
             return {"float" if isinstance(value, float) else "int": value}
@@ -415,6 +418,23 @@ class CaseGenerator:
         if rng.random() < 0.04:
             return {"float": rng.choice([math.inf, -math.inf, math.nan, -0.0, 1e-30])}
         return {"float": rng.choice(FLOAT_SCALARS)}
+
+
+def literal(value):
+    """A catalog literal as a case argument."""
+    if isinstance(value, dict) and set(value) == {"dtype"}:
+        return {"dtype": value["dtype"]}
+    if isinstance(value, bool):
+        return {"bool": value}
+    if isinstance(value, int):
+        return {"int": value}
+    if isinstance(value, float):
+        return {"float": value}
+    if isinstance(value, str):
+        return {"str": value}
+    if isinstance(value, list) and all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        return {"ints": value}
+    raise ValueError(f"catalog literal {value!r} has no case argument form")
 
 
 def generate(seed, count, ops=None):

@@ -29,12 +29,20 @@ that fuzz_gen.py knows:
   p       a norm order (float)
   steps   a linspace step count;  size  a creation size (list of ints)
 
+  lit:J   the literal J (JSON), as the op catalog's rows give it
+
 `name=kind` passes the argument by keyword in Python (positionally in Java, as the overloads do).
 `forms`: "m" method `x.op(...)`, "f" function `torch.op(x, ...)`. `dt` is the primary's dtype
 policy, honoured most of the time (the rest draw any dtype, so unsupported dtypes meet their
 errors): any, float, int (integral or bool), num (not bool). `grad=False` keeps inputs from
 requiring grad (ops whose Java or Python form has no autograd).
+
+The explicit entries below come first; every other row of the op catalog that breadth keeps
+(tensor-core/src/test/resources/ops/ops.jsonl, format in tools/opcatalog/record_ops.py) adds its
+variants through `catalog_ops`, so an op added there is fuzzed too.
 """
+import json
+import os
 from dataclasses import dataclass, field
 
 
@@ -234,4 +242,59 @@ def torch_rsub(x, other):
     return torch.rsub(x, other)
 
 
+CATALOG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "ops", "ops.jsonl")
+CATALOG_FAMILIES = {"unary": "unary", "binary": "arith", "reduction": "reduce", "shape": "shape",
+                    "creation": "create", "other": "other"}
+
+
+def catalog_ops(path=CATALOG, known=None):
+    """Op entries for the catalog rows whose op has no explicit entry (`known`: names to skip)."""
+    known = {o.name for o in OPS} if known is None else known
+    ops = []
+    if not os.path.exists(path):
+        return ops
+    with open(path, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip() and not line.startswith("//")]
+    for row in rows:
+        if row["op"] in known or "covered_by" in row or "family" not in row:
+            continue
+        family = CATALOG_FAMILIES.get(row["family"], row["family"])
+        forms = "".join("f" if form == "torch" else "m" for form in row["forms"])
+        for variant in row.get("variants") or [{"inputs": [[2, 3]]}]:
+            args = _catalog_args(row["family"], variant)
+            ops.append(Op(row["op"], family, tuple(args), forms=forms, java=row.get("java", ""),
+                          grad=row.get("grad", False)))
+        for variant in row.get("extra", []):
+            ops.append(Op(row["op"], family, tuple(_catalog_args(row["family"], variant)), forms=forms,
+                          java=row.get("java", ""), grad=row.get("grad", False)))
+    return ops
+
+
+def _catalog_args(family, variant):
+    """A catalog variant as argument kinds: its inputs become random tensors, its literals stay
+    literal except a reduction's dims and flags, which are drawn."""
+    inputs = variant.get("inputs", [])
+    if variant.get("list_inputs"):
+        kinds = ["tl"]
+    else:
+        kinds = ["tmask" if isinstance(i, dict) and i.get("dtype") == "bool" else ("t" if n == 0 else "tb")
+                 for n, i in enumerate(inputs)]
+    for value in variant.get("args", []):
+        kinds.append(_catalog_kind(family, value))
+    for name, value in variant.get("kwargs", {}).items():
+        kinds.append(f"{name}={_catalog_kind(family, value)}")
+    return kinds
+
+
+def _catalog_kind(family, value):
+    if family == "reduction" and isinstance(value, bool):
+        return "b"
+    if family == "reduction" and isinstance(value, int):
+        return "dim"
+    if isinstance(value, dict) and set(value) == {"dtype"}:
+        return "dtype"
+    return "lit:" + json.dumps(value, separators=(",", ":"))
+
+
+OPS.extend(catalog_ops())
 FAMILIES = sorted({o.family for o in OPS})

@@ -19,7 +19,8 @@ import jtorch.torch;
  * API and describes the outcome as the PyTorch runner does (src/test/python/fuzz_torch.py): the
  * inputs are built with {@code torch.tensor(data, dtype).reshape(shape)} and the case's view
  * steps, the call is the method javac would pick ({@link Overloads}) on {@link Tensor} (method
- * form) or {@link torch} (function form), then backward runs with the same gradient as in Python.
+ * form) or {@link torch} (function form) after {@code torch.manualSeed(0)} (as in Python, so random
+ * ops draw the same numbers), then backward runs with the same gradient as in Python.
  *
  * <p>Leaves the library's global state as it found it: grad mode is restored after each case.
  */
@@ -55,6 +56,7 @@ final class JavaRunner {
         }
         boolean gradMode = c.get("grad_mode").asBoolean();
         Object value;
+        torch.manualSeed(0);
         torch.setGradEnabled(gradMode);
         try {
             value = call.method().invoke(method ? values[0] : null, call.arguments());

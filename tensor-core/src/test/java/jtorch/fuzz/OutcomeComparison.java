@@ -26,8 +26,10 @@ import jtorch.golden.PyErrors;
  *       rejects the arguments with a TypeError).</li>
  * </ul>
  * Integers and bools compare exactly; floating values within a tolerance of the dtype (NaN equals
- * NaN, infinities their own sign). The repr is compared only where the values are bit-equal, since
- * a last-bit difference may print differently.
+ * NaN, infinities their own sign); a gradient within the tolerance of its own dtype or of the
+ * result's, whichever is looser (a float64 input of a float32 op gets a float32-precise gradient).
+ * The repr is compared only where the values are bit-equal, since a last-bit difference may print
+ * differently.
  */
 final class OutcomeComparison {
     /** Java exceptions that stand for no PyTorch error: a JTorch bug whatever PyTorch did. */
@@ -106,6 +108,11 @@ final class OutcomeComparison {
     }
 
     private void tensor(String prefix, JsonNode torch, JsonNode java) {
+        tensor(prefix, torch, java, torch.get("dtype").asText());
+    }
+
+    /** Compares two tensor descriptions, the values with the tolerance of {@code toleranceDtype}. */
+    private void tensor(String prefix, JsonNode torch, JsonNode java, String toleranceDtype) {
         String dtype = torch.get("dtype").asText();
         if (!dtype.equals(java.get("dtype").asText())) {
             add(prefix + "dtype", java.get("dtype").asText() + " for PyTorch's " + dtype);
@@ -115,7 +122,7 @@ final class OutcomeComparison {
             add(prefix + "shape", java.get("shape") + " for PyTorch's " + torch.get("shape"));
             return;
         }
-        Values.Difference values = Values.compare(dtype, torch.get("data"), java.get("data"));
+        Values.Difference values = Values.compare(toleranceDtype, torch.get("data"), java.get("data"));
         if (values != null && !values.withinTolerance()) {
             add(prefix + (values.onlyZeroSigns() ? "zero-sign" : "values"), dtype + " " + values.detail());
             return;
@@ -184,9 +191,14 @@ final class OutcomeComparison {
                 add("grad-values", "input " + i + ": Java grad " + (b.isNull() ? "None" : "set")
                         + ", PyTorch " + (a.isNull() ? "None" : "set"));
             } else if (!a.isNull()) {
-                tensor("grad-", a, b);
+                tensor("grad-", a, b, Values.looser(a.get("dtype").asText(), resultDtype(torch)));
             }
         }
+    }
+
+    /** The dtype the op computed in: its result's (the first item's for a tuple). */
+    private static String resultDtype(JsonNode outcome) {
+        return outcome.has("items") ? outcome.get("items").path(0).path("dtype").asText() : outcome.path("dtype").asText();
     }
 
     private void after(JsonNode torch, JsonNode java) {

@@ -68,6 +68,13 @@ final class Values {
                 + expected.size() + " differ" + (outside == 0 ? " within tolerance" : "") + ")");
     }
 
+    /** Of two dtypes, the one with the larger relative tolerance. */
+    static String looser(String a, String b) {
+        double[] ta = TOLERANCE.getOrDefault(a, new double[] {0, 0});
+        double[] tb = TOLERANCE.getOrDefault(b, new double[] {0, 0});
+        return tb[0] > ta[0] ? b : a;
+    }
+
     /** Whether every item's data of two tuple descriptions is bit-equal. */
     static boolean allBitEqual(JsonNode expectedItems, JsonNode actualItems) {
         for (int i = 0; i < expectedItems.size(); i++) {
