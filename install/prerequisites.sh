@@ -8,7 +8,7 @@ COURSE_PACKAGES=(
 )
 # Every test: the above plus the conformance suite, pytest, jupyter-server, the browser and
 # JupyterHub with its proxy (the class-load test), and PyTorch itself (tensor-core tests that save
-# and load files with it, the op catalog's recorder).
+# and load files with it, the op catalog's recorder, the differential fuzzer).
 TEST_PACKAGES=(
   "${COURSE_PACKAGES[@]}"
   python3-jupyter-client python3-jupyter-kernel-test python3-ipykernel python3-pytest
