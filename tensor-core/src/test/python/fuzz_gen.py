@@ -4,7 +4,7 @@ A case is one JSON object; the Python runner (fuzz_torch.py) and the Java runner
 (jtorch.fuzz.JavaRunner) both execute it and describe what came out in the same JSON form:
 
   {"id": 7, "family": "arith", "op": "add", "sig": "add(t, tb)", "java": "add",
-   "form": "method" | "function", "grad_mode": true,
+   "form": "method" | "function" | "functional", "grad_mode": true,
    "inputs": [{"dtype": "float32", "shape": [3, 2], "data": [...], "requires_grad": false,
                "view": [["transpose", 0, 1]]}],
    "args": [{"t": 0}, {"float": 2.5, "kw": "alpha"}]}
@@ -66,9 +66,10 @@ class CaseGenerator:
         ctx = Context(op)
         autograd = op.grad and rng.random() < 0.45
         ctx.autograd = autograd
-        forms = ["method" if f == "m" else "function" for f in op.forms]
+        forms = [{"m": "method", "f": "function", "F": "functional"}[f] for f in op.forms]
         args = [None] * len(op.args)
-        order = sorted(range(len(op.args)), key=lambda i: op.args[i].split("=")[-1] != "t")
+        kinds = [a.rpartition("=")[2] for a in op.args]
+        order = sorted(range(len(kinds)), key=lambda i: not (kinds[i] == "t" or kinds[i].startswith("t@")))
         for i in order:  # the primary first: the other kinds refer to its shape
             name, _, kind = op.args[i].rpartition("=")
             arg = self.arg(kind, ctx)
@@ -85,6 +86,16 @@ class CaseGenerator:
         rng = self.rng
         if kind == "t":
             return {"t": self.add_input(ctx, self.primary_shape(ctx), self.primary_dtype(ctx))}
+        if kind.startswith(("t@", "tb@")):
+            given = [int(v) for v in kind.split("@")[1].split(",") if v]
+            primary = kind.startswith("t@")
+            if rng.random() < POLICY_ODDS:
+                shape = given
+            else:
+                shape = self.primary_shape(ctx) if primary else self.broadcast_partner(ctx)
+            return {"t": self.add_input(ctx, shape, self.primary_dtype(ctx) if primary else self.partner_dtype(ctx))}
+        if kind.startswith("tfix:"):
+            return {"t": self.fixed_input(ctx, json.loads(kind[5:]))}
         if kind in ("tb", "tmm"):
             shape = self.broadcast_partner(ctx) if kind == "tb" else self.matmul_partner(ctx)
             return {"t": self.add_input(ctx, shape, self.partner_dtype(ctx))}
@@ -208,9 +219,26 @@ class CaseGenerator:
         return out
 
     def primary_dtype(self, ctx):
-        policy = ctx.op.dt if self.rng.random() < POLICY_ODDS else "any"
-        pool = {"any": DTYPES, "float": FLOATING, "int": INTEGRAL + ["bool"], "num": DTYPES[:9]}[policy]
-        return self.rng.choice(pool)
+        if self.rng.random() >= POLICY_ODDS:
+            return self.rng.choice(DTYPES)
+        if ctx.op.dtypes:
+            return self.rng.choice(ctx.op.dtypes)
+        return self.rng.choice({"any": DTYPES, "float": FLOATING, "int": INTEGRAL + ["bool"], "num": DTYPES[:9]}[ctx.op.dt])
+
+    def fixed_input(self, ctx, spec):
+        """An input with the catalog's exact values (nested list) and dtype."""
+        values, shape = spec["values"], []
+        level = values
+        while isinstance(level, list):
+            shape.append(len(level))
+            level = level[0] if level else None
+        flat = values
+        for _ in range(len(shape) - 1):
+            flat = [v for row in flat for v in row]
+        ctx.inputs.append({"dtype": spec["dtype"], "shape": shape, "data": flat, "view": [], "requires_grad": False})
+        if ctx.primary is None:
+            ctx.primary = shape
+        return len(ctx.inputs) - 1
 
     def partner_dtype(self, ctx):
         return ctx.inputs[0]["dtype"] if self.rng.random() < 0.6 else self.rng.choice(DTYPES)

@@ -30,12 +30,15 @@ that fuzz_gen.py knows:
   steps   a linspace step count;  size  a creation size (list of ints)
 
   lit:J   the literal J (JSON), as the op catalog's rows give it
+  t@S tb@S  the primary / a partner of shape S (`4,3`) most of the time, else as `t` / `tb`
+  tfix:J  an input with fixed values and dtype (JSON {"values": nested list, "dtype": d})
 
 `name=kind` passes the argument by keyword in Python (positionally in Java, as the overloads do).
-`forms`: "m" method `x.op(...)`, "f" function `torch.op(x, ...)`. `dt` is the primary's dtype
+`forms`: "m" method `x.op(...)`, "f" function `torch.op(x, ...)`, "F" torch.nn.functional's
+`F.op(x, ...)` (Java: `nn.functional.op(x, ...)`). `dt` is the primary's dtype
 policy, honoured most of the time (the rest draw any dtype, so unsupported dtypes meet their
-errors): any, float, int (integral or bool), num (not bool). `grad=False` keeps inputs from
-requiring grad (ops whose Java or Python form has no autograd).
+errors): any, float, int (integral or bool), num (not bool); `dtypes` lists the dtypes instead.
+`grad=False` keeps inputs from requiring grad (ops whose Java or Python form has no autograd).
 
 The explicit entries below come first; every other row of the op catalog that breadth keeps
 (tensor-core/src/test/resources/ops/ops.jsonl, format in tools/opcatalog/record_ops.py) adds its
@@ -56,6 +59,7 @@ class Op:
     java: str = ""
     py: object = field(default=None, compare=False)
     grad: bool = True
+    dtypes: tuple = ()
 
     @property
     def java_name(self):
@@ -259,26 +263,22 @@ def catalog_ops(path=CATALOG, known=None):
         if row["op"] in known or "covered_by" in row or "family" not in row:
             continue
         family = CATALOG_FAMILIES.get(row["family"], row["family"])
-        forms = "".join("f" if form == "torch" else "m" for form in row["forms"])
-        for variant in row.get("variants") or [{"inputs": [[2, 3]]}]:
-            args = _catalog_args(row["family"], variant)
-            ops.append(Op(row["op"], family, tuple(args), forms=forms, java=row.get("java", ""),
-                          grad=row.get("grad", False)))
-        for variant in row.get("extra", []):
+        forms = "".join({"torch": "f", "method": "m", "F": "F"}[form] for form in row["forms"])
+        for variant in (row.get("variants") or [{"inputs": [[2, 3]]}]) + row.get("extra", []):
             ops.append(Op(row["op"], family, tuple(_catalog_args(row["family"], variant)), forms=forms,
-                          java=row.get("java", ""), grad=row.get("grad", False)))
+                          java=row.get("java", ""), grad=row.get("grad", False), dtypes=tuple(row.get("dtypes", ()))))
     return ops
 
 
 def _catalog_args(family, variant):
-    """A catalog variant as argument kinds: its inputs become random tensors, its literals stay
-    literal except a reduction's dims and flags, which are drawn."""
+    """A catalog variant as argument kinds: its input shapes are used most of the time, its fixed
+    inputs and literals as they are, except a reduction's dims and flags, which are drawn."""
     inputs = variant.get("inputs", [])
     if variant.get("list_inputs"):
         kinds = ["tl"]
     else:
-        kinds = ["tmask" if isinstance(i, dict) and i.get("dtype") == "bool" else ("t" if n == 0 else "tb")
-                 for n, i in enumerate(inputs)]
+        kinds = [("tfix:" + json.dumps(i, separators=(",", ":"))) if isinstance(i, dict)
+                 else ("t@" if n == 0 else "tb@") + ",".join(map(str, i)) for n, i in enumerate(inputs)]
     for value in variant.get("args", []):
         kinds.append(_catalog_kind(family, value))
     for name, value in variant.get("kwargs", {}).items():

@@ -98,6 +98,8 @@ def call(case, operands):
         return op.py(*args, **kwargs)
     if case["form"] == "function":
         return getattr(torch, op.name)(*args, **kwargs)
+    if case["form"] == "functional":
+        return getattr(torch.nn.functional, op.name)(*args, **kwargs)
     return getattr(args[0], op.name)(*args[1:], **kwargs)
 
 

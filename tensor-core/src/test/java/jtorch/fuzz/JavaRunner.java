@@ -12,6 +12,7 @@ import jtorch.DType;
 import jtorch.Tensor;
 import jtorch.TensorList;
 import jtorch.ValuesIndices;
+import jtorch.nn;
 import jtorch.torch;
 
 /**
@@ -19,7 +20,7 @@ import jtorch.torch;
  * API and describes the outcome as the PyTorch runner does (src/test/python/fuzz_torch.py): the
  * inputs are built with {@code torch.tensor(data, dtype).reshape(shape)} and the case's view
  * steps, the call is the method javac would pick ({@link Overloads}) on {@link Tensor} (method
- * form) or {@link torch} (function form) after {@code torch.manualSeed(0)} (as in Python, so random
+ * form), {@link torch} (function form) or {@link nn.functional} (functional form) after {@code torch.manualSeed(0)} (as in Python, so random
  * ops draw the same numbers), then backward runs with the same gradient as in Python.
  *
  * <p>Leaves the library's global state as it found it: grad mode is restored after each case.
@@ -45,14 +46,16 @@ final class JavaRunner {
         for (int i = 0; i < args.size(); i++) {
             resolve(args.get(i), operands, types, values, i);
         }
-        boolean method = c.get("form").asText().equals("method");
+        String form = c.get("form").asText();
+        boolean method = form.equals("method");
         String name = c.get("java").asText();
         Overloads.Call call = method
                 ? Overloads.resolve(Tensor.class, name, false, Arrays.copyOfRange(types, 1, types.length),
                         Arrays.copyOfRange(values, 1, values.length))
-                : Overloads.resolve(torch.class, name, true, types, values);
+                : Overloads.resolve(form.equals("functional") ? nn.functional.class : torch.class, name, true, types,
+                        values);
         if (call == null || (method && !(values[0] instanceof Tensor))) {
-            return Outcomes.noOverload(signature(method, name, types));
+            return Outcomes.noOverload(signature(form, name, types));
         }
         boolean gradMode = c.get("grad_mode").asBoolean();
         Object value;
@@ -178,8 +181,10 @@ final class JavaRunner {
         return out;
     }
 
-    private static String signature(boolean method, String name, Class<?>[] types) {
-        StringBuilder s = new StringBuilder(method ? "Tensor." : "torch.").append(name).append('(');
+    private static String signature(String form, String name, Class<?>[] types) {
+        boolean method = form.equals("method");
+        String owner = method ? "Tensor." : form.equals("functional") ? "nn.functional." : "torch.";
+        StringBuilder s = new StringBuilder(owner).append(name).append('(');
         for (int i = method ? 1 : 0; i < types.length; i++) {
             s.append(types[i].getSimpleName()).append(i + 1 < types.length ? ", " : "");
         }
