@@ -9,7 +9,7 @@ public final class Magics {
     private final Map<String, Magic> byName = new LinkedHashMap<>();
 
     public Magics() {
-        for (Magic m : new Magic[] {new TimeMagic(), new WhosMagic(), new ClasspathMagic(), new JarsMagic()}) {
+        for (Magic m : new Magic[] {new TimeMagic(), new WhosMagic(), new ClasspathMagic(), new JarsMagic(), new MavenMagic()}) {
             byName.put(m.name(), m);
         }
     }
