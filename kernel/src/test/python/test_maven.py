@@ -39,6 +39,8 @@ class MavenTest(unittest.TestCase):
     def test_maven_resolves_transitively_from_central_into_the_cache(self):
         reply, outputs = self.k.run("%maven org.apache.commons:commons-text:1.12.0", timeout=300)
         self.assertEqual(reply["status"], "ok", outputs)
+        self.assertFalse([o for o in outputs if o["msg_type"] == "stream" and o["content"]["name"] == "stderr"],
+                         "the resolver logs nothing into the cell")
         added = self.stdout(outputs).splitlines()
         self.assertTrue(added[0].startswith("Added jar: " + self.cache), added)
         self.assertTrue(added[0].endswith("commons-text-1.12.0.jar"), added)
