@@ -52,6 +52,17 @@ export function classProcesses(dir) {
 }
 
 /**
+ * The proportional set size of `pid` in KiB: its resident memory with each page shared with other
+ * processes (the JVM's and Python's code, class-data archives) divided among them; summed over
+ * processes it is their real footprint, where summed RSS counts shared pages once per process.
+ */
+export function pssKiB(pid) {
+  const rollup = readProc(pid, 'smaps_rollup');
+  const pss = rollup && /^Pss:\s+(\d+) kB/m.exec(rollup);
+  return pss ? Number(pss[1]) : 0;
+}
+
+/**
  * Samples the class's processes every `intervalMs` while running: per process the peak and the
  * latest RSS and CPU time; per sample the total RSS of each role.
  */

@@ -85,7 +85,10 @@ export function summarise(run) {
     kernelsTotalPeakMiB: (run.peakTotalKiB.kernel ?? 0) / 1024,
     serversTotalPeakMiB: (run.peakTotalKiB.server ?? 0) / 1024,
     hubProxyPeakMiB: ((run.peakTotalKiB.hub ?? 0) + (run.peakTotalKiB.proxy ?? 0)) / 1024,
-    kernelCpuMedianS: median(kernels.map((k) => k.cpuSeconds)),
+    kernelCpuOpenMedianS: median(kernels.map((k) => k.cpuAtOpen)),
+    kernelCpuCourseMedianS: median(kernels.map((k) => k.cpuSeconds - k.cpuAtOpen)),
+    kernelsPssMiB: run.pssAfterCourse.kernel / 1024,
+    serversPssMiB: run.pssAfterCourse.server / 1024,
     mismatchedCells: run.mismatches.length,
     deadKernels: run.deadKernels.length,
     restart: run.restart,
@@ -95,9 +98,10 @@ export function summarise(run) {
 export const SUMMARY_HEADER = [
   '| N | load 1-min before → after | servers ready (s) | kernel open p50 / max (s) '
   + '| cell p50 / p95 / max (ms) | course median / max (s) | kernel RSS after course median / peak max (MiB) '
-  + '| all kernels' + "'" + ' RSS peak (MiB) | servers / hub+proxy RSS peak (MiB) | kernel CPU, start + course (s) '
+  + "| all kernels' RSS peak / PSS after course (MiB) | servers' RSS peak / PSS (MiB) | hub+proxy RSS (MiB) "
+  + '| kernel CPU start / course (s) '
   + '| cells ≠ single-user | dead kernels | state kept over hub restart |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
 ].join('\n');
 
 export function summaryRow(s) {
@@ -106,8 +110,10 @@ export function summaryRow(s) {
     + `| ${s.kernelOpenP50S.toFixed(2)} / ${s.kernelOpenMaxS.toFixed(2)} `
     + `| ${s.cellP50Ms.toFixed(0)} / ${s.cellP95Ms.toFixed(0)} / ${s.cellMaxMs.toFixed(0)} `
     + `| ${s.courseMedianS.toFixed(1)} / ${s.courseMaxS.toFixed(1)} `
-    + `| ${s.kernelRssMedianMiB.toFixed(0)} / ${s.kernelRssPeakMaxMiB.toFixed(0)} | ${s.kernelsTotalPeakMiB.toFixed(0)} `
-    + `| ${s.serversTotalPeakMiB.toFixed(0)} / ${s.hubProxyPeakMiB.toFixed(0)} | ${s.kernelCpuMedianS.toFixed(1)} `
+    + `| ${s.kernelRssMedianMiB.toFixed(0)} / ${s.kernelRssPeakMaxMiB.toFixed(0)} `
+    + `| ${s.kernelsTotalPeakMiB.toFixed(0)} / ${s.kernelsPssMiB.toFixed(0)} `
+    + `| ${s.serversTotalPeakMiB.toFixed(0)} / ${s.serversPssMiB.toFixed(0)} | ${s.hubProxyPeakMiB.toFixed(0)} `
+    + `| ${s.kernelCpuOpenMedianS.toFixed(1)} / ${s.kernelCpuCourseMedianS.toFixed(1)} `
     + `| ${s.mismatchedCells} | ${s.deadKernels} | ${restart} |`;
 }
 

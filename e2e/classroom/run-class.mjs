@@ -16,7 +16,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ARTIFACTS, ROOT, installKernel } from '../tests/helpers.mjs';
 import { Hub } from './hub.mjs';
-import { Sampler, classProcesses, stopLeftovers } from './processes.mjs';
+import { Sampler, classProcesses, pssKiB, stopLeftovers } from './processes.mjs';
 import { SUMMARY_HEADER, cellTable, mismatches, summarise, summaryRow } from './report.mjs';
 import { Student } from './student.mjs';
 
@@ -105,16 +105,20 @@ export async function runClass({ users = 4, notebook = COURSE, jvmOpts = [], res
     const serversReadyMs = performance.now() - started;
     log(`${users} servers ready in ${(serversReadyMs / 1000).toFixed(1)} s`);
     await within(Promise.all(students.map((s) => s.open(notebookName))));
+    const cpuAtOpen = new Map(classProcesses(dir).map((p) => [p.pid, p.cpuSeconds]));
     started = performance.now();
     await within(Promise.all(students.map((s) => s.runCells(sources))));
     const classWallMs = performance.now() - started;
     sampler.stop();
+    const pssAfterCourse = Object.fromEntries(['kernel', 'server'].map((role) =>
+      [role, sampler.processes(role).reduce((sum, p) => sum + pssKiB(p.pid), 0)]));
     const loadAfter = loadavg()[0];
     log(`${users} students ran the course in ${(classWallMs / 1000).toFixed(1)} s`);
 
     const result = {
       sources, reference, students: students.map((s) => s.record()), serversReadyMs, classWallMs, loadBefore, loadAfter,
-      kernels: sampler.processes('kernel'),
+      kernels: sampler.processes('kernel').map((k) => ({ ...k, cpuAtOpen: cpuAtOpen.get(k.pid) ?? 0 })),
+      pssAfterCourse,
       peakTotalKiB: sampler.peakTotalKiB,
       solo: { openMs: solo.openMs, courseMs: solo.courseMs, kernel: soloSampler.processes('kernel')[0] },
       mismatches: mismatches(reference, students),
