@@ -3,7 +3,10 @@
 // their own single-user server and running the whole course notebook cell by cell, all at once.
 //
 //   node e2e/classroom/run-class.mjs [--users N] [--notebook PATH] [--jvm-opt OPT]...
-//        [--no-restart] [--json FILE] [--timeout SECONDS]
+//        [--hub-config 'PYTHON LINE']... [--no-restart] [--json FILE] [--timeout SECONDS]
+//
+// --jvm-opt goes into the installed kernel.json (install.sh --jvm-opt); --hub-config lines are
+// appended to the generated jupyterhub_config.py (e.g. 'c.Spawner.debug = True').
 //
 // First one user runs the course alone (the single-user reference), then the N students run it
 // at the same time; every student's outputs must equal the reference. Then the hub process is
@@ -61,16 +64,18 @@ async function restartHub(hub, students, dir) {
  * Runs the class; resolves to everything measured (report.mjs summarise() reduces it). `log`
  * gets progress lines. The hub and every process of the class are stopped before it resolves.
  */
-export async function runClass({ users = 4, notebook = COURSE, jvmOpts = [], restart = true,
-  timeoutMs = 30 * 60_000, signal, log = () => {} } = {}) {
+export async function runClass({ users = 4, notebook = COURSE, jvmOpts = [], hubConfig = [],
+  restart = true, timeoutMs = 30 * 60_000, signal, log = () => {} } = {}) {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'jtorch-classroom-')));
   const logDir = join(ARTIFACTS, `classroom-${users}`);
-  const hub = new Hub({ dir, jupyterPath: installKernel(join(dir, 'jupyter'), jvmOpts), logDir });
+  const hub = new Hub({ dir, jupyterPath: installKernel(join(dir, 'jupyter'), jvmOpts), logDir,
+    extraConfig: hubConfig.join('\n') });
   const sources = codeCells(notebook);
   const notebookName = basename(notebook);
   const names = Array.from({ length: users }, (_, i) => `student${pad(i + 1)}`);
   const students = [];
   let timer;
+  let progress;
   const deadline = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the class run took longer than ${timeoutMs / 1000} s`)), timeoutMs);
     signal?.addEventListener('abort', () => reject(new Error('the class run was stopped')));
@@ -104,6 +109,9 @@ export async function runClass({ users = 4, notebook = COURSE, jvmOpts = [], res
       new Student(name, await hub.startServer(name, timeoutMs), tokens[name])))));
     const serversReadyMs = performance.now() - started;
     log(`${users} servers ready in ${(serversReadyMs / 1000).toFixed(1)} s`);
+    progress = setInterval(() => log(`progress: ${students.filter((s) => s.openMs).length}/${users} `
+      + `kernels open, ${students.reduce((n, s) => n + (s.cells?.length ?? 0), 0)}/${users * sources.length} cells run`), 15_000);
+    progress.unref();
     await within(Promise.all(students.map((s) => s.open(notebookName))));
     const cpuAtOpen = new Map(classProcesses(dir).map((p) => [p.pid, p.cpuSeconds]));
     started = performance.now();
@@ -130,6 +138,7 @@ export async function runClass({ users = 4, notebook = COURSE, jvmOpts = [], res
     return { ...result, dir };
   } finally {
     clearTimeout(timer);
+    clearInterval(progress);
     await Promise.all(students.map((s) => s.close()));
     await hub.stop().catch(() => {});
     const killed = await stopLeftovers(dir);
@@ -149,6 +158,7 @@ async function main() {
     users: { type: 'string', default: '4' },
     notebook: { type: 'string', default: COURSE },
     'jvm-opt': { type: 'string', multiple: true, default: [] },
+    'hub-config': { type: 'string', multiple: true, default: [] },
     'no-restart': { type: 'boolean', default: false },
     json: { type: 'string' },
     timeout: { type: 'string', default: '1800' },
@@ -157,8 +167,9 @@ async function main() {
   if (!Number.isInteger(users) || users < 1) throw new Error(`--users needs a positive integer, got '${values.users}'`);
   console.debug = console.error; // @jupyterlab/services logs its websockets; stdout is the report
   const stop = new AbortController();
-  for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => stop.abort());
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stop.abort());
   const run = await runClass({ users, notebook: resolve(values.notebook), jvmOpts: values['jvm-opt'],
+    hubConfig: values['hub-config'],
     restart: !values['no-restart'], timeoutMs: Number(values.timeout) * 1000, signal: stop.signal,
     log: (line) => console.error(`run-class: ${line}`) });
   const summary = summarise(run);

@@ -6,6 +6,13 @@ import WebSocket from 'ws';
 
 const OUTPUT_TYPES = new Set(['stream', 'execute_result', 'display_data', 'update_display_data', 'error']);
 
+/** Resolves to true when `promise` fulfils within `ms`, else to false (and leaves no timer behind). */
+function settlesWithin(promise, ms) {
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(resolve, ms, false); });
+  return Promise.race([promise.then(() => true), late]).finally(() => clearTimeout(timer));
+}
+
 /** An iopub message as the notebook output it becomes (nbformat's fields). */
 function asOutput(msg) {
   const { msg_type: type } = msg.header;
@@ -20,10 +27,16 @@ export class Student {
     this.settings = ServerConnection.makeSettings({ baseUrl: serverUrl,
       wsUrl: serverUrl.replace(/^http/, 'ws'), token, appendToken: true, WebSocket });
     this.kernelEvents = []; // kernel states a student would see as trouble: dead, restarting
+    this.unansweredInfo = 0; // kernel_info requests not completed within `infoWaitMs`
   }
 
-  /** Starts a notebook session on a `kernelName` kernel; resolves once kernel_info answered. */
-  async open(notebookName, kernelName = 'jtorch') {
+  /**
+   * Starts a notebook session on a `kernelName` kernel; resolves once a kernel_info request
+   * completed. One that does not complete within `infoWaitMs` is counted and asked again (what
+   * JupyterLab's FIXME in KernelConnection suggests: its reply or idle status can be lost while
+   * the server's iopub subscription is not established yet).
+   */
+  async open(notebookName, { kernelName = 'jtorch', infoWaitMs = 60_000, tries = 3 } = {}) {
     const started = performance.now();
     this.kernelManager = new KernelManager({ serverSettings: this.settings });
     this.sessionManager = new SessionManager({ kernelManager: this.kernelManager, serverSettings: this.settings });
@@ -33,24 +46,36 @@ export class Student {
     this.kernel.statusChanged.connect((_, status) => {
       if (['dead', 'restarting', 'autorestarting'].includes(status)) this.kernelEvents.push(status);
     });
-    await this.kernel.info;
+    let info = this.kernel.info;
+    while (!(await settlesWithin(info, infoWaitMs))) {
+      this.unansweredInfo += 1;
+      if (this.unansweredInfo >= tries) {
+        throw new Error(`${this.name}: ${tries} kernel_info requests unanswered for ${infoWaitMs / 1000} s each`);
+      }
+      info = this.kernel.requestKernelInfo();
+    }
     this.openMs = performance.now() - started;
   }
 
   /**
    * Runs `code`; resolves to { status, ms, outputs, payload } once the reply and the idle status
-   * arrived (`payload`: the reply's pages, e.g. the help of `?torch.tensor`).
+   * arrived (`payload`: the reply's pages, e.g. the help of `?torch.tensor`). After `timeoutMs`
+   * without both, the status says what never came: 'no reply' or '<status> without idle'.
    */
-  async execute(code) {
+  async execute(code, timeoutMs = 300_000) {
     const started = performance.now();
     const future = this.kernel.requestExecute({ code, stop_on_error: true });
     const outputs = [];
+    let reply;
     future.onIOPub = (msg) => {
       if (OUTPUT_TYPES.has(msg.header.msg_type)) outputs.push(asOutput(msg));
     };
-    const reply = await future.done;
-    const { status, payload = [] } = reply.content;
-    return { status, ms: performance.now() - started, outputs, payload };
+    future.onReply = (msg) => { reply = msg; };
+    const done = await settlesWithin(future.done, timeoutMs);
+    const ms = performance.now() - started;
+    if (!done) future.dispose();
+    const { status = 'no reply', payload = [] } = reply?.content ?? {};
+    return { status: done || !reply ? status : `${status} without idle`, ms, outputs, payload };
   }
 
   /** Runs the sources one after another; resolves to one execute() result per source. */
@@ -64,8 +89,8 @@ export class Student {
 
   /** What was measured, as plain data. */
   record() {
-    const { name, openMs, courseMs, kernelEvents, cells } = this;
-    return { name, openMs, courseMs, kernelEvents, cells };
+    const { name, openMs, courseMs, kernelEvents, unansweredInfo, cells } = this;
+    return { name, openMs, courseMs, kernelEvents, unansweredInfo, cells };
   }
 
   /** Shuts the kernel down (as closing the notebook with "shut down kernel" does). */
