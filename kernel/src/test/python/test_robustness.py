@@ -3,12 +3,16 @@ StackOverflowError, stop_on_error, bad messages, streaming and bounded memory. T
 JTORCH_JAVA_HOME (default: the java on PATH), so the same tests prove JDK 17 and JDK 21+."""
 import json
 import signal
+import socket
+import subprocess
+import tempfile
 import time
 import unittest
 import uuid
 
 import zmq
 
+from jupyter_client.kernelspec import KernelSpecManager
 from kernel_harness import Kernel, java_feature_version
 
 
@@ -238,6 +242,37 @@ class MemoryTest(unittest.TestCase):
             self.assertLess(grown_kib_per_cell, 10, "JShell snippet history leaks")
         finally:
             k.close()
+
+
+class StartupTest(unittest.TestCase):
+    """A port taken between Jupyter choosing it and the JVM binding it (a race on a busy hub) ends
+    the kernel at once with the socket named, so jupyter_client restarts it on new ports."""
+
+    def test_taken_port_exits_1_naming_the_socket(self):
+        argv = KernelSpecManager().get_kernel_spec("jtorch").argv[:-1]  # the harness's kernelspec
+        for taken in ("hb", "iopub", "stdin", "control", "shell"):
+            with self.subTest(socket=taken), socket.socket() as busy, \
+                    tempfile.NamedTemporaryFile("w", suffix=".json") as connection_file:
+                busy.bind(("127.0.0.1", 0))
+                busy.listen()
+                ports = {name: free_port() for name in ("hb", "iopub", "stdin", "control", "shell")}
+                ports[taken] = busy.getsockname()[1]
+                json.dump({f"{name}_port": port for name, port in ports.items()} | {
+                    "ip": "127.0.0.1", "transport": "tcp", "key": uuid.uuid4().hex,
+                    "signature_scheme": "hmac-sha256"}, connection_file)
+                connection_file.flush()
+                run = subprocess.run(argv + [connection_file.name], capture_output=True, text=True,
+                                     timeout=60, cwd=tempfile.gettempdir())
+                self.assertEqual(run.returncode, 1, run.stderr)
+                name = "heartbeat" if taken == "hb" else taken
+                self.assertIn(f"cannot bind the {name} socket to 127.0.0.1:{ports[taken]}: "
+                              "Address already in use", run.stderr)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /**
  * {@code java -jar jtorch-kernel.jar CONNECTION_FILE}: binds the sockets named in the connection
- * file, then serves requests until a shutdown_request. The JShell session and its compiler warm
+ * file (exit status 1, with the socket named on standard error, when a port is taken), then serves
+ * requests until a shutdown_request. The JShell session and its compiler warm
  * up while the sockets come up, so the first cell does not pay for it.
  */
 public final class KernelMain {
@@ -55,7 +56,13 @@ public final class KernelMain {
         kernel.attach(connection);
         installSigint(kernel);
         kernel.onStartup();
-        connection.connect();
+        try {
+            connection.connect();
+        } catch (IllegalStateException e) {
+            // said on the real stderr and ended at once: Jupyter then starts the kernel again on new ports
+            KernelLog.warn(e.getMessage() + "; exiting");
+            System.exit(1);
+        }
         trace("sockets bound");
         connection.awaitClose();
         kernel.onShutdown(false);

@@ -15,6 +15,7 @@ import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 /**
  * The kernel's five sockets, bound to the connection file's address only: heartbeat, stdin and
@@ -57,14 +58,29 @@ public final class KernelConnection {
         return iopub;
     }
 
-    /** Binds every socket and announces {@code starting}. */
+    /**
+     * Binds every socket and announces {@code starting}.
+     *
+     * @throws IllegalStateException naming the socket and port when one cannot be bound (on a busy
+     *     machine another process can take a port between Jupyter choosing it and the JVM binding it)
+     */
     public void connect() {
-        heartbeat.bind(props);
-        iopub.bind(props);
-        stdin.bind(props);
-        control.bind(props);
-        shell.bind(props);
+        bind("heartbeat", props.getHbPort(), () -> heartbeat.bind(props));
+        bind("iopub", props.getIopubPort(), () -> iopub.bind(props));
+        bind("stdin", props.getStdinPort(), () -> stdin.bind(props));
+        bind("control", props.getControlPort(), () -> control.bind(props));
+        bind("shell", props.getShellPort(), () -> shell.bind(props));
         iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+    }
+
+    private void bind(String socket, int port, Runnable binding) {
+        try {
+            binding.run();
+        } catch (RuntimeException e) {
+            String why = e instanceof ZMQException z ? ZMQ.Error.findByCode(z.getErrorCode()).getMessage() : e.toString();
+            throw new IllegalStateException("cannot bind the " + socket + " socket to " + props.getIp() + ":" + port
+                    + ": " + why, e);
+        }
     }
 
     /** Makes the shell loop abort the execute requests already queued (stop_on_error). */
