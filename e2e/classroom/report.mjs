@@ -92,6 +92,7 @@ export function summarise(run) {
     mismatchedCells: run.mismatches.length,
     deadKernels: run.deadKernels.length,
     unansweredInfo: run.students.reduce((n, s) => n + s.unansweredInfo, 0),
+    startRestarts: run.students.reduce((n, s) => n + s.startRestarts, 0),
     restart: run.restart,
   };
 }
@@ -101,7 +102,8 @@ export const SUMMARY_HEADER = [
   + '| cell p50 / p95 / max (ms) | course median / max (s) | kernel RSS after course median / peak max (MiB) '
   + "| all kernels' RSS peak / PSS after course (MiB) | servers' RSS peak / PSS (MiB) | hub+proxy RSS (MiB) "
   + '| kernel CPU start / course (s) '
-  + '| cells ≠ single-user | dead kernels | kernel_info asked again | state kept over hub restart |',
+  + '| cells ≠ single-user | dead kernels | restarts at start / kernel_info asked again '
+  + '| state kept over hub restart |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
 ].join('\n');
 
@@ -115,7 +117,7 @@ export function summaryRow(s) {
     + `| ${s.kernelsTotalPeakMiB.toFixed(0)} / ${s.kernelsPssMiB.toFixed(0)} `
     + `| ${s.serversTotalPeakMiB.toFixed(0)} / ${s.serversPssMiB.toFixed(0)} | ${s.hubProxyPeakMiB.toFixed(0)} `
     + `| ${s.kernelCpuOpenMedianS.toFixed(1)} / ${s.kernelCpuCourseMedianS.toFixed(1)} `
-    + `| ${s.mismatchedCells} | ${s.deadKernels} | ${s.unansweredInfo} | ${restart} |`;
+    + `| ${s.mismatchedCells} | ${s.deadKernels} | ${s.startRestarts} / ${s.unansweredInfo} | ${restart} |`;
 }
 
 /** Per cell: its first source line and the latency p50 / p95 / max across students. */

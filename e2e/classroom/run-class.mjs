@@ -117,24 +117,27 @@ export async function runClass({ users = 4, notebook = COURSE, jvmOpts = [], hub
     started = performance.now();
     await within(Promise.all(students.map((s) => s.runCells(sources))));
     const classWallMs = performance.now() - started;
+    clearInterval(progress);
     sampler.stop();
+    const alive = new Set(classProcesses(dir).map((p) => p.pid)); // without kernels that died at start
     const pssAfterCourse = Object.fromEntries(['kernel', 'server'].map((role) =>
-      [role, sampler.processes(role).reduce((sum, p) => sum + pssKiB(p.pid), 0)]));
+      [role, sampler.processes(role).reduce((sum, p) => sum + (alive.has(p.pid) ? pssKiB(p.pid) : 0), 0)]));
     const loadAfter = loadavg()[0];
     log(`${users} students ran the course in ${(classWallMs / 1000).toFixed(1)} s`);
 
     const result = {
       sources, reference, students: students.map((s) => s.record()), serversReadyMs, classWallMs, loadBefore, loadAfter,
-      kernels: sampler.processes('kernel').map((k) => ({ ...k, cpuAtOpen: cpuAtOpen.get(k.pid) ?? 0 })),
+      kernels: sampler.processes('kernel').filter((k) => alive.has(k.pid))
+        .map((k) => ({ ...k, cpuAtOpen: cpuAtOpen.get(k.pid) ?? 0 })),
       pssAfterCourse,
       peakTotalKiB: sampler.peakTotalKiB,
       solo: { openMs: solo.openMs, courseMs: solo.courseMs, kernel: soloSampler.processes('kernel')[0] },
       mismatches: mismatches(reference, students),
     };
     result.restart = restart ? await within(restartHub(hub, students, dir)) : null;
-    const alive = kernelPids(dir);
+    const atEnd = kernelPids(dir);
     result.deadKernels = result.students.filter((s) => s.kernelEvents.length > 0
-      || !result.kernels.some((k) => k.user === s.name && alive[s.name] === k.pid)).map((s) => s.name);
+      || !result.kernels.some((k) => k.user === s.name && atEnd[s.name] === k.pid)).map((s) => s.name);
     return { ...result, dir };
   } finally {
     clearTimeout(timer);
