@@ -15,7 +15,7 @@ function readProc(pid, file, read = (path) => readFileSync(path, 'utf8')) {
 }
 
 function role(args) {
-  if (args.some((a) => a.endsWith('jtorch-kernel.jar'))) return 'kernel';
+  if (args.some((a) => a.endsWith('jtorch-kernel.jar') || a === 'ipykernel_launcher')) return 'kernel';
   if (args.some((a) => a.endsWith('jupyterhub-singleuser'))) return 'server';
   if (args.some((a) => a.endsWith('configurable-http-proxy'))) return 'proxy';
   if (args.some((a) => a.endsWith('jupyterhub'))) return 'hub';

@@ -2,9 +2,12 @@
 // The class-load run: one JupyterHub on loopback, N students each opening a `jtorch` kernel on
 // their own single-user server and running the whole course notebook cell by cell, all at once.
 //
-//   node e2e/classroom/run-class.mjs [--users N] [--notebook PATH] [--jvm-opt OPT]...
-//        [--hub-config 'PYTHON LINE']... [--no-restart] [--json FILE] [--timeout SECONDS]
+//   node e2e/classroom/run-class.mjs [--users N] [--notebook PATH] [--kernel NAME]
+//        [--jvm-opt OPT]... [--hub-config 'PYTHON LINE']... [--no-restart] [--json FILE]
+//        [--timeout SECONDS]
 //
+// --kernel python3 with --notebook ../shared/reference/seed/executed.ipynb runs the original
+// PyTorch course on ipykernel + torch the same way: the side-by-side reference.
 // --jvm-opt goes into the installed kernel.json (install.sh --jvm-opt); --hub-config lines are
 // appended to the generated jupyterhub_config.py (e.g. 'c.Spawner.debug = True').
 //
@@ -45,7 +48,10 @@ function kernelPids(dir) {
  * it over the student's open connection (the proxy stays up, as the hub's own does in production).
  */
 async function restartHub(hub, students, dir) {
-  await Promise.all(students.map((s, i) => s.execute(`var hubRestartProbe = ${i + 1};`)));
+  await Promise.all(students.map(async (s, i) => {
+    const python = (await s.kernel.info).language_info.name === 'python';
+    await s.execute(python ? `hubRestartProbe = ${i + 1}` : `var hubRestartProbe = ${i + 1};`);
+  }));
   const pidsBefore = kernelPids(dir);
   const started = performance.now();
   await hub.restartHub();
@@ -64,7 +70,7 @@ async function restartHub(hub, students, dir) {
  * Runs the class; resolves to everything measured (report.mjs summarise() reduces it). `log`
  * gets progress lines. The hub and every process of the class are stopped before it resolves.
  */
-export async function runClass({ users = 4, notebook = COURSE, jvmOpts = [], hubConfig = [],
+export async function runClass({ users = 4, notebook = COURSE, kernel = 'jtorch', jvmOpts = [], hubConfig = [],
   restart = true, timeoutMs = 30 * 60_000, signal, log = () => {} } = {}) {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'jtorch-classroom-')));
   const logDir = join(ARTIFACTS, `classroom-${users}`);
@@ -92,7 +98,7 @@ export async function runClass({ users = 4, notebook = COURSE, jvmOpts = [], hub
     students.push(solo);
     const soloSampler = new Sampler(dir);
     soloSampler.start();
-    await within(solo.open(notebookName));
+    await within(solo.open(notebookName, { kernelName: kernel }));
     const reference = await within(solo.runCells(sources));
     soloSampler.stop();
     log(`single-user reference: ${sources.length} cells in ${(solo.courseMs / 1000).toFixed(1)} s`);
@@ -112,7 +118,7 @@ export async function runClass({ users = 4, notebook = COURSE, jvmOpts = [], hub
     progress = setInterval(() => log(`progress: ${students.filter((s) => s.openMs).length}/${users} `
       + `kernels open, ${students.reduce((n, s) => n + (s.cells?.length ?? 0), 0)}/${users * sources.length} cells run`), 15_000);
     progress.unref();
-    await within(Promise.all(students.map((s) => s.open(notebookName))));
+    await within(Promise.all(students.map((s) => s.open(notebookName, { kernelName: kernel }))));
     const cpuAtOpen = new Map(classProcesses(dir).map((p) => [p.pid, p.cpuSeconds]));
     started = performance.now();
     await within(Promise.all(students.map((s) => s.runCells(sources))));
@@ -160,6 +166,7 @@ async function main() {
   const { values } = parseArgs({ options: {
     users: { type: 'string', default: '4' },
     notebook: { type: 'string', default: COURSE },
+    kernel: { type: 'string', default: 'jtorch' },
     'jvm-opt': { type: 'string', multiple: true, default: [] },
     'hub-config': { type: 'string', multiple: true, default: [] },
     'no-restart': { type: 'boolean', default: false },
@@ -171,7 +178,8 @@ async function main() {
   console.debug = console.error; // @jupyterlab/services logs its websockets; stdout is the report
   const stop = new AbortController();
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stop.abort());
-  const run = await runClass({ users, notebook: resolve(values.notebook), jvmOpts: values['jvm-opt'],
+  const run = await runClass({ users, notebook: resolve(values.notebook), kernel: values.kernel,
+    jvmOpts: values['jvm-opt'],
     hubConfig: values['hub-config'],
     restart: !values['no-restart'], timeoutMs: Number(values.timeout) * 1000, signal: stop.signal,
     log: (line) => console.error(`run-class: ${line}`) });
