@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import jtorch.internal.interop.JavaArrays;
+import jtorch.internal.kernels.StridedCopy;
+import jtorch.internal.shape.Layout;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.storage.Storage;
+import jtorch.internal.tensor.TensorImpl;
 
 /**
  * A numpy {@code ndarray} stand-in: a strided view of a flat Java primitive array, so that it can
@@ -90,7 +94,7 @@ public final class NDArray {
 
     /** The address-like start of the data, comparable with {@link Tensor#dataPtr()} ({@code a.ctypes.data}). */
     public long dataPtr() {
-        return asTensor().dataPtr();
+        return JavaArrays.dataPtr(asTensorImpl());
     }
 
     // ---------------------------------------------------------------- views and copies
@@ -155,20 +159,33 @@ public final class NDArray {
 
     /** {@code a.astype(dtype)}: a C-contiguous copy converted to {@code dtype}. */
     public NDArray astype(np.dtype type) {
-        Tensor out = toTensor(type.torchType);
-        return new NDArray(out.storage, 0, out.sizes, out.strides);
+        TensorImpl out = toTensor(type.torchType);
+        return new NDArray(out.storage(), 0, out.sizes(), out.strides());
     }
 
     /** A new contiguous tensor with the elements copied, in {@code dtype} (null: this array's), as {@code torch.tensor(a)}. */
-    Tensor toTensor(DType type) {
-        Tensor out = Tensor.allocate(type == null ? dtype.torchType : type, shape.clone());
-        Copy.copyInto(out, asTensor());
+    TensorImpl toTensor(DType type) {
+        TensorImpl out = TensorImpl.allocate(type == null ? dtype.torchType : type, shape.clone());
+        StridedCopy.copyInto(out, asTensorImpl());
         return out;
     }
 
     /** A tensor over the same memory and layout (no copy): {@code torch.from_numpy(a)}. */
     Tensor asTensor() {
-        return new Tensor(storage, offset, shape.clone(), strides.clone(), null);
+        return Tensor.of(asTensorImpl());
+    }
+
+    private TensorImpl asTensorImpl() {
+        return new TensorImpl(storage, Layout.of(shape.clone(), strides.clone(), offset), null);
+    }
+
+    /** {@code tensor.numpy()}: an array over the tensor's memory and layout; refused while it requires grad. */
+    static NDArray sharing(TensorImpl t) {
+        if (t.requiresGrad()) {
+            throw new IllegalStateException(
+                    "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+        }
+        return new NDArray(t.storage(), t.offset(), t.sizes().clone(), t.strides().clone());
     }
 
     // ---------------------------------------------------------------- elements

@@ -1,103 +1,36 @@
 package jtorch;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+
 /**
- * A node of the autograd graph: the {@code grad_fn} of a tensor computed by a differentiable op.
- *
- * <p>A node has one output (the tensor whose {@code gradFn()} it is) and one edge per
- * differentiable input: the input's own {@code grad_fn}, or its {@code AccumulateGrad} node when
- * the input is a leaf that requires grad, or no edge (null). {@link #apply} maps the gradient of
- * the output to one gradient per input; it reads only what the op saved in {@link SavedTensor}s,
- * so it fails with PyTorch's message once a backward pass has freed the graph.
- *
- * <p>Invariants: {@code next} never changes after construction; {@code sequenceNr} increases with
- * creation order, and the engine runs ready nodes newest first, as PyTorch does. The fields
- * {@code pass}, {@code pending} and {@code buffer} are the engine's scratch state, meaningful only
- * while the backward pass whose token is {@code pass} runs (see {@link Engine}).
+ * A node of the autograd graph, as {@code tensor.grad_fn}: PyTorch's class name
+ * ({@link #name()}, e.g. {@code AddBackward0}), the nodes gradients flow on to
+ * ({@link #nextFunctions()}) and, for a leaf's {@code AccumulateGrad}, the leaf
+ * ({@link #variable()}). One {@code Node} object per graph node, so identity comparisons work.
  */
-public abstract class Node {
-    /** Creation counter; graphs are built by one thread at a time, so a plain field suffices. */
-    private static long nextSequenceNr;
+public final class Node {
+    private final jtorch.internal.autograd.Node impl;
 
-    final Node[] next;
-    final long sequenceNr;
-    /** Tensors saved for backward, freed by {@link #release()}; null until the first save. */
-    private SavedTensor[] saved;
-    private int savedCount;
-    /** Non-leaf tensors whose {@code retainGrad()} asked for this node's incoming gradient. */
-    List<Tensor> retainedOutputs = Collections.emptyList();
-
-    /** Engine scratch: the backward pass currently using this node, its pending count and grad sum. */
-    Object pass;
-    int pending;
-    Tensor buffer;
-
-    /** Builds the edges to the inputs' graph nodes; null inputs or inputs without grad get no edge. */
-    protected Node(Tensor... inputs) {
-        this.next = new Node[inputs.length];
-        for (int i = 0; i < inputs.length; i++) {
-            next[i] = edgeOf(inputs[i]);
-        }
-        this.sequenceNr = nextSequenceNr++;
+    private Node(jtorch.internal.autograd.Node impl) {
+        this.impl = impl;
+        impl.setFacade(this);
     }
 
-    /** A node whose edges are given directly (graph rewrites such as {@code CopySlices}). */
-    Node(Node[] edges) {
-        this.next = edges;
-        this.sequenceNr = nextSequenceNr++;
-    }
-
-    /** The graph node a gradient for {@code t} flows into, or null when {@code t} needs none. */
-    static Node edgeOf(Tensor t) {
-        if (t == null || !t.requiresGrad()) {
+    /** The facade of a graph node (made on first use), or null for null. */
+    static Node of(jtorch.internal.autograd.Node node) {
+        if (node == null) {
             return null;
         }
-        return t.gradFn() != null ? t.gradFn() : t.gradAccumulator();
+        Object facade = node.facade();
+        return facade != null ? (Node) facade : new Node(node);
     }
 
     /** PyTorch's class name of this node, e.g. {@code AddBackward0}, as {@code grad_fn.name()}. */
-    public abstract String name();
-
-    /**
-     * The gradients of the inputs, given the gradient of the output; an entry may be null when
-     * that input needs no gradient ({@link #needsGrad(int)} is false). Runs with grad mode off.
-     */
-    abstract Tensor[] apply(Tensor gradOutput);
-
-    /** Whether input {@code i} has an edge, so its gradient is needed. */
-    final boolean needsGrad(int i) {
-        return next[i] != null;
-    }
-
-    /** Saves an input for backward, remembering its version so later in-place edits are caught. */
-    final SavedTensor save(Tensor t) {
-        return remember(new SavedTensor(t, null));
-    }
-
-    /** Saves this node's own output (the result), e.g. for {@code exp}'s backward. */
-    final SavedTensor saveOutput(Tensor result) {
-        return remember(new SavedTensor(result, this));
-    }
-
-    private SavedTensor remember(SavedTensor s) {
-        if (saved == null) {
-            saved = new SavedTensor[2];
-        } else if (savedCount == saved.length) {
-            saved = Arrays.copyOf(saved, savedCount * 2);
-        }
-        saved[savedCount++] = s;
-        return s;
-    }
-
-    /** Frees the saved tensors, as a backward pass without {@code retain_graph} does. */
-    void release() {
-        for (int i = 0; i < savedCount; i++) {
-            saved[i].free();
-        }
+    public String name() {
+        return impl.name();
     }
 
     /**
@@ -106,14 +39,21 @@ public abstract class Node {
      * gradient has a null entry.
      */
     public List<Node> nextFunctions() {
-        List<Node> list = new ArrayList<>(next.length);
-        Collections.addAll(list, next);
+        List<Node> list = new ArrayList<>();
+        for (jtorch.internal.autograd.Node n : impl.nextFunctions()) {
+            list.add(of(n));
+        }
         return Collections.unmodifiableList(list);
+    }
+
+    /** The leaf an {@code AccumulateGrad} node accumulates into ({@code grad_fn.variable}), else null. */
+    public Tensor variable() {
+        return Tensor.of(impl.variable());
     }
 
     /** Python's {@code repr(grad_fn)} without the address: {@code <AddBackward0 object>}. */
     @Override
     public String toString() {
-        return "<" + name() + " object>";
+        return impl.toString();
     }
 }

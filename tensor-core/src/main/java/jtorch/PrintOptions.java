@@ -3,6 +3,8 @@ package jtorch;
 import java.util.Locale;
 import java.util.Objects;
 
+import jtorch.internal.format.PrintSettings;
+
 /**
  * Options for printing tensors, PyTorch's {@code torch.set_printoptions}: an immutable value
  * whose {@code with}-style methods return changed copies.
@@ -26,7 +28,6 @@ public final class PrintOptions {
     private static final PrintOptions FULL = new PrintOptions(4, Integer.MAX_VALUE, 3, 80, null);
 
     /** The options every tensor's {@code toString()} uses; replaced whole, never mutated. */
-    private static volatile PrintOptions current = DEFAULTS;
 
     private final int precision;
     private final int threshold;
@@ -121,17 +122,17 @@ public final class PrintOptions {
 
     /** The options tensors print with now. */
     static PrintOptions current() {
-        return current;
+        return PrintSettings.current();
     }
 
     /** Makes {@code options} the options tensors print with. */
     static void setCurrent(PrintOptions options) {
-        current = Objects.requireNonNull(options, "print options must not be null");
+        PrintSettings.set(options);
     }
 
     /** Restores {@link #defaults()}. */
     static void reset() {
-        current = DEFAULTS;
+        PrintSettings.set(DEFAULTS);
     }
 
     @Override

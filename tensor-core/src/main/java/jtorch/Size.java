@@ -21,21 +21,30 @@ public final class Size {
 
     /** A shape with the given sizes; every size must be non-negative. */
     public static Size of(int... dims) {
-        if (dims.length == 0) {
-            return SCALAR;
-        }
-        for (int d : dims) {
-            if (d < 0) {
-                throw new IllegalArgumentException(
-                        "Trying to create tensor with negative dimension " + d + ": " + Arrays.toString(dims));
-            }
-        }
-        return new Size(dims.clone());
+        return wrap(Shapes.checkedSizes(dims));
     }
 
     /** Wraps an array the caller will never modify again. */
     static Size wrap(int[] dims) {
         return dims.length == 0 ? SCALAR : new Size(dims);
+    }
+
+    /** The arrays of several shapes. */
+    static int[][] arrays(Size[] shapes) {
+        int[][] out = new int[shapes.length][];
+        for (int i = 0; i < shapes.length; i++) {
+            out[i] = shapes[i].dims;
+        }
+        return out;
+    }
+
+    /** Shapes of several size arrays, each checked as by {@link #of}. */
+    static Size[] all(int[][] shapes) {
+        Size[] out = new Size[shapes.length];
+        for (int i = 0; i < shapes.length; i++) {
+            out[i] = of(shapes[i]);
+        }
+        return out;
     }
 
     /** The size of dimension {@code i}; a negative {@code i} counts from the end. */

@@ -1,73 +1,84 @@
 package jtorch;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
+import jtorch.internal.autograd.Autograd;
+import jtorch.internal.autograd.Engine;
+import jtorch.internal.format.TensorFormatter;
+import jtorch.internal.interop.JavaArrays;
+import jtorch.internal.kernels.Kernels.BinaryOp;
+import jtorch.internal.ops.Arithmetic;
+import jtorch.internal.ops.Comparisons;
+import jtorch.internal.ops.Conversions;
+import jtorch.internal.ops.Extrema;
+import jtorch.internal.ops.Gathering;
+import jtorch.internal.ops.IndexSpec;
+import jtorch.internal.ops.Indexing;
+import jtorch.internal.ops.Joining;
+import jtorch.internal.ops.Linalg;
+import jtorch.internal.ops.NNFunctional;
+import jtorch.internal.ops.Pointwise;
+import jtorch.internal.ops.Reductions;
+import jtorch.internal.ops.Sampling;
+import jtorch.internal.ops.Sorting;
+import jtorch.internal.ops.Statistics;
+import jtorch.internal.ops.Views;
 import jtorch.internal.shape.Shapes;
-import jtorch.internal.storage.Storage;
+import jtorch.internal.tensor.Scalars;
+import jtorch.internal.tensor.TensorImpl;
+import jtorch.internal.tensor.Unwrap;
 
 /**
- * A strided view of a typed {@link Storage}, with autograd metadata: PyTorch's {@code Tensor}.
+ * PyTorch's {@code Tensor}: the public facade over one {@link TensorImpl} (a strided view of a
+ * typed storage with its autograd state; see there for the invariants). Every method is one
+ * delegate to the internal layers, so the class reads as the table of the tensor API.
  *
- * <p>Storage/view invariants:
- * <ul>
- *   <li>{@code sizes.length == strides.length == dim()}; every size is non-negative; element
- *       {@code (i0, .., ik)} lives at storage index {@code offset + sum(ij * strides[j])}, and
- *       every such index of a non-empty tensor is inside the storage.</li>
- *   <li>A view ({@code view}, {@code transpose}, slicing, {@code expand}, ...) shares the storage
- *       object of its base and records that base in {@code viewBase} (always the root base,
- *       never a view); writes through either are visible in both, and bump the storage's
- *       version counter which autograd checks for saved tensors.</li>
- *   <li>Expanded dimensions have stride 0, so an expanded tensor must not be written in place.</li>
- *   <li>{@code sizes} and {@code strides} arrays are never mutated after construction (except by
- *       {@code set_}-like internals that replace them whole).</li>
- *   <li>Autograd: a leaf has {@code gradFn == null}; it requires grad only when
- *       {@code requiresGrad} is set, which is allowed for floating dtypes only. A non-leaf
- *       requires grad exactly when it has a {@code gradFn}.</li>
- * </ul>
+ * <p>There is one {@code Tensor} object per tensor: {@link #of} returns the facade a
+ * {@code TensorImpl} already has, so {@code x.grad() == x.grad()} holds. Subclasses in this
+ * package (such as a future {@code nn.Parameter}) wrap a tensor of their own through the
+ * constructor.
  */
-public final class Tensor {
-    final Storage storage;
-    final int offset;
-    final int[] sizes;
-    final int[] strides;
-    final DType dtype;
-    /** The root tensor whose storage this view shares, or null when this is not a view. */
-    final Tensor viewBase;
-    /** True for a 0-d tensor made from a Java number operand: it promotes like a Python scalar. */
-    boolean wrappedNumber;
-
-    private boolean requiresGrad;
-    private Node gradFn;
-    private Tensor grad;
-    private AccumulateGrad accumulator;
-    private boolean retainsGrad;
-
-    Tensor(Storage storage, int offset, int[] sizes, int[] strides, Tensor viewBase) {
-        this.storage = storage;
-        this.offset = offset;
-        this.sizes = sizes;
-        this.strides = strides;
-        this.dtype = storage.dtype();
-        this.viewBase = viewBase;
+public class Tensor {
+    static {
+        Unwrap.register(o -> o instanceof Tensor ? ((Tensor) o).impl : null);
     }
 
-    /** A new contiguous zero-filled tensor. */
-    static Tensor allocate(DType dtype, int[] sizes) {
-        return new Tensor(Storage.allocate(dtype, Shapes.numel(sizes)), 0, sizes, Shapes.contiguousStrides(sizes), null);
+    final TensorImpl impl;
+
+    /** Wraps {@code impl}, which must not have a facade yet. */
+    Tensor(TensorImpl impl) {
+        this.impl = impl;
+        impl.setFacade(this);
     }
 
-    /** A view of this tensor's storage with other sizes, strides and offset (no autograd). */
-    Tensor asStrided(int[] newSizes, int[] newStrides, int newOffset) {
-        return new Tensor(storage, newOffset, newSizes, newStrides, viewBase != null ? viewBase : this);
+    /** The facade of {@code impl} (made on first use), or null for null. */
+    static Tensor of(TensorImpl impl) {
+        if (impl == null) {
+            return null;
+        }
+        Object facade = impl.facade();
+        return facade != null ? (Tensor) facade : new Tensor(impl);
+    }
+
+    /** The tensors behind {@code tensors}, null entries kept. */
+    static TensorImpl[] impls(Tensor[] tensors) {
+        TensorImpl[] out = new TensorImpl[tensors.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = tensors[i] == null ? null : tensors[i].impl;
+        }
+        return out;
+    }
+
+    /** The tensors behind {@code tensors}, null entries kept. */
+    static TensorImpl[] impls(List<Tensor> tensors) {
+        return impls(tensors.toArray(new Tensor[0]));
     }
 
     // ---------------------------------------------------------------- metadata
 
     /** The shape, as {@code tensor.shape}. */
     public Size shape() {
-        return Size.wrap(sizes.clone());
+        return Size.wrap(impl.sizes().clone());
     }
 
     /** The shape, as {@code tensor.size()}. */
@@ -77,55 +88,52 @@ public final class Tensor {
 
     /** The size of one dimension; negative dims count from the end. */
     public int size(int dim) {
-        return sizes[Shapes.wrapDim(dim, sizes.length)];
+        return impl.sizes()[Shapes.wrapDim(dim, impl.dim())];
     }
 
     /** Number of dimensions. */
     public int dim() {
-        return sizes.length;
+        return impl.dim();
     }
 
     /** Number of dimensions, as {@code tensor.ndim}. */
     public int ndim() {
-        return sizes.length;
+        return impl.dim();
     }
 
     /** Number of elements. */
     public int numel() {
-        return Shapes.numel(sizes);
+        return impl.numel();
     }
 
     /** Python's {@code len(tensor)}: the size of dimension 0. */
     public int len() {
-        if (sizes.length == 0) {
-            throw new IllegalArgumentException("len() of a 0-d tensor");
-        }
-        return sizes[0];
+        return JavaArrays.len(impl);
     }
 
     /** The element type. */
     public DType dtype() {
-        return dtype;
+        return impl.dtype();
     }
 
     /** The strides in elements, one per dimension. */
     public int[] stride() {
-        return strides.clone();
+        return impl.strides().clone();
     }
 
     /** The stride of one dimension. */
     public int stride(int dim) {
-        return strides[Shapes.wrapDim(dim, sizes.length)];
+        return impl.strides()[Shapes.wrapDim(dim, impl.dim())];
     }
 
     /** Offset of element 0 in the storage, in elements. */
     public int storageOffset() {
-        return offset;
+        return impl.offset();
     }
 
     /** Bytes per element. */
     public int elementSize() {
-        return dtype.elementSize();
+        return impl.dtype().elementSize();
     }
 
     /**
@@ -134,17 +142,17 @@ public final class Tensor {
      * element.
      */
     public long dataPtr() {
-        return ((long) System.identityHashCode(storage) << 24) + (long) (storage.base + offset) * dtype.elementSize();
+        return JavaArrays.dataPtr(impl);
     }
 
     /** Whether the elements are laid out row-major without gaps. */
     public boolean isContiguous() {
-        return Shapes.isContiguous(sizes, strides);
+        return impl.isContiguous();
     }
 
     /** The legacy type name, e.g. {@code torch.FloatTensor}. */
     public String type() {
-        return dtype.tensorTypeName();
+        return impl.dtype().tensorTypeName();
     }
 
     /** Converts to the dtype of a legacy type name such as {@code "torch.DoubleTensor"}. */
@@ -154,87 +162,36 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- element access
 
-    /** Storage index of the element at row-major logical position {@code linear}. */
-    final int storageIndex(int linear) {
-        int off = offset;
-        for (int d = sizes.length - 1; d >= 0; d--) {
-            int s = sizes[d];
-            off += (linear % s) * strides[d];
-            linear /= s;
-        }
-        return off;
-    }
-
-    double getDouble(int linear) {
-        return storage.getDouble(storageIndex(linear));
-    }
-
-    long getLong(int linear) {
-        return storage.getLong(storageIndex(linear));
-    }
-
     /** The value of a one-element tensor: Double, Long or Boolean by dtype, as {@code item()}. */
     public Object item() {
-        if (numel() != 1) {
-            throw new IllegalArgumentException("only one element tensors can be converted to Python scalars");
-        }
-        if (dtype.isFloatingPoint()) {
-            return getDouble(0);
-        }
-        if (dtype.isBool()) {
-            return getLong(0) != 0;
-        }
-        return getLong(0);
+        return JavaArrays.item(impl);
     }
 
     /** Python's {@code float(tensor)}. */
     public double doubleValue() {
-        Object v = item();
-        return v instanceof Boolean ? ((Boolean) v ? 1 : 0) : ((Number) v).doubleValue();
+        return JavaArrays.doubleValue(impl);
     }
 
     /** Python's {@code int(tensor)}: truncates towards zero. */
     public long longValue() {
-        Object v = item();
-        return v instanceof Boolean ? ((Boolean) v ? 1 : 0) : ((Number) v).longValue();
+        return JavaArrays.longValue(impl);
     }
 
     /** Python's {@code bool(tensor)}. */
     public boolean boolValue() {
-        if (numel() != 1) {
-            throw new IllegalArgumentException("Boolean value of Tensor with more than one value is ambiguous");
-        }
-        return dtype.isFloatingPoint() ? getDouble(0) != 0 : getLong(0) != 0;
+        return JavaArrays.boolValue(impl);
     }
 
     /** The values as nested lists ({@code tolist()}); a 0-d tensor gives its {@link #item()}. */
     public Object tolist() {
-        if (sizes.length == 0) {
-            return item();
-        }
-        return tolist(0, 0);
-    }
-
-    private List<Object> tolist(int dim, int base) {
-        List<Object> out = new ArrayList<>(sizes[dim]);
-        for (int i = 0; i < sizes[dim]; i++) {
-            int off = base + i * strides[dim];
-            if (dim == sizes.length - 1) {
-                int idx = offset + off;
-                out.add(dtype.isFloatingPoint() ? (Object) storage.getDouble(idx)
-                        : dtype.isBool() ? (Object) (storage.getLong(idx) != 0) : (Object) storage.getLong(idx));
-            } else {
-                out.add(tolist(dim + 1, off));
-            }
-        }
-        return Collections.unmodifiableList(out);
+        return JavaArrays.tolist(impl);
     }
 
     // ---------------------------------------------------------------- autograd
 
     /** Whether gradients flow to or through this tensor. */
     public boolean requiresGrad() {
-        return requiresGrad || gradFn != null;
+        return impl.requiresGrad();
     }
 
     /** Marks this leaf as requiring grad, as {@code requires_grad_()}. */
@@ -244,53 +201,17 @@ public final class Tensor {
 
     /** Sets whether this leaf requires grad, as {@code requires_grad_(flag)}. */
     public Tensor requiresGrad_(boolean flag) {
-        if (gradFn != null) {
-            if (!flag) {
-                throw new IllegalArgumentException("you can only change requires_grad flags of leaf variables. If you"
-                        + " want to use a computed variable in a subgraph that doesn't require differentiation use"
-                        + " var_no_grad = var.detach().");
-            }
-            return this;
-        }
-        if (flag && !dtype.isFloatingPoint()) {
-            throw new IllegalArgumentException("only Tensors of floating point dtype can require gradients");
-        }
-        requiresGrad = flag;
-        return this;
-    }
-
-    /** The {@code requires_grad=} argument of factories, with their (capitalised) message. */
-    Tensor requiresGradFactory(boolean flag) {
-        if (flag && !dtype.isFloatingPoint()) {
-            throw new IllegalArgumentException("Only Tensors of floating point and complex dtype can require gradients");
-        }
-        requiresGrad = flag;
-        return this;
-    }
-
-    Tensor requiresGradFactory() {
-        return requiresGradFactory(true);
-    }
-
-    /**
-     * A copy of this tensor's data that takes its place in the graph: in-place ops that record
-     * history compute on the snapshot, then write the result back into this tensor.
-     */
-    Tensor snapshotForInplace() {
-        Tensor copy = contiguousCopy();
-        copy.gradFn = gradFn;
-        copy.requiresGrad = requiresGrad;
-        return copy;
+        return of(Autograd.requiresGrad(impl, flag));
     }
 
     /** Whether this tensor is a leaf of the graph (created by the user, not by a recorded op). */
     public boolean isLeaf() {
-        return gradFn == null;
+        return Autograd.isLeaf(impl);
     }
 
     /** The node that computed this tensor, or null for a leaf. */
     public Node gradFn() {
-        return gradFn;
+        return Node.of(Autograd.gradFn(impl));
     }
 
     /**
@@ -298,191 +219,59 @@ public final class Tensor {
      * PyTorch, where {@code x.grad} is {@code None}).
      */
     public Tensor grad() {
-        return grad;
+        return of(Autograd.grad(impl));
     }
 
     /** Replaces the gradient, e.g. {@code x.setGrad(null)} for {@code x.grad = None}. */
     public void setGrad(Tensor newGrad) {
-        if (newGrad != null) {
-            if (newGrad.dtype != dtype) {
-                throw new IllegalArgumentException("assigned grad has data of a different type");
-            }
-            if (!java.util.Arrays.equals(newGrad.sizes, sizes)) {
-                throw new IllegalArgumentException("assigned grad has data of a different size");
-            }
-        }
-        this.grad = newGrad;
-    }
-
-    void setGradUnchecked(Tensor g) {
-        this.grad = g;
+        Autograd.setGrad(impl, newGrad == null ? null : newGrad.impl);
     }
 
     /** Keeps the gradient of this non-leaf tensor after backward, as {@code retain_grad()}. */
     public void retainGrad() {
-        if (gradFn == null) {
-            if (!requiresGrad) {
-                throw new IllegalArgumentException("can't retain_grad on Tensor that has requires_grad=False");
-            }
-            return;
-        }
-        if (!retainsGrad) {
-            retainsGrad = true;
-            if (gradFn.retainedOutputs.isEmpty()) {
-                gradFn.retainedOutputs = new ArrayList<>(1);
-            }
-            gradFn.retainedOutputs.add(this);
-        }
-    }
-
-    void retainGradient(Tensor g) {
-        if (grad == null) {
-            grad = g.contiguousCopy();
-        } else {
-            grad.addInPlaceNoGraph(g);
-        }
-    }
-
-    /** Records {@code node} as this fresh tensor's grad_fn. */
-    Tensor withGradFn(Node node) {
-        this.gradFn = node;
-        return this;
-    }
-
-    AccumulateGrad gradAccumulator() {
-        if (accumulator == null) {
-            accumulator = new AccumulateGrad(this);
-        }
-        return accumulator;
+        Autograd.retainGrad(impl);
     }
 
     /** Computes gradients of this scalar with respect to the leaves of its graph. */
     public void backward() {
-        Engine.backward(this, null, false);
+        Engine.backward(impl, null, false);
     }
 
     /** Backward with {@code retain_graph}. */
     public void backward(boolean retainGraph) {
-        Engine.backward(this, null, retainGraph);
+        Engine.backward(impl, null, retainGraph);
     }
 
     /** Backward from a non-scalar with the given output gradient. */
     public void backward(Tensor gradient) {
-        Engine.backward(this, gradient, false);
+        Engine.backward(impl, gradient.impl, false);
     }
 
     /** Backward from a non-scalar with the given output gradient and {@code retain_graph}. */
     public void backward(Tensor gradient, boolean retainGraph) {
-        Engine.backward(this, gradient, retainGraph);
+        Engine.backward(impl, gradient.impl, retainGraph);
     }
 
     /** A tensor sharing this one's data but cut from the graph, as {@code detach()}. */
     public Tensor detach() {
-        return detachAlias();
+        return of(impl.detachAlias());
     }
 
     /** Cuts this tensor from the graph in place, as {@code detach_()}; views cannot be detached in place. */
     public Tensor detach_() {
-        if (viewBase != null) {
-            throw new IllegalStateException("Can't detach views in-place. Use detach() instead. If you are using"
-                    + " DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True,"
-                    + " gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients."
-                    + " To fix this error, please refer to the Optimizer.zero_grad() function in"
-                    + " torch/optim/optimizer.py as the solution.");
-        }
-        setHistory(null);
-        requiresGrad = false;
-        return this;
+        return of(Autograd.detachInPlace(impl));
     }
 
     /** The data without autograd, as {@code tensor.data}. */
     public Tensor data() {
-        return detachAlias();
-    }
-
-    /**
-     * A tensor sharing this one's storage and geometry but no autograd state. It is not a view
-     * for autograd (as {@code detach()} in PyTorch): in-place writes to it are allowed even when
-     * this tensor is a leaf that requires grad, and they bump the shared version counter.
-     */
-    Tensor detachAlias() {
-        Tensor alias = new Tensor(storage, offset, sizes, strides, null);
-        alias.wrappedNumber = wrappedNumber;
-        return alias;
-    }
-
-    /**
-     * Checks that an in-place op may write this tensor, with PyTorch's errors for leaves that
-     * require grad, then bumps the version counter.
-     */
-    void checkInplace() {
-        if (GradMode.isEnabled()) {
-            if (gradFn == null && requiresGrad) {
-                throw new IllegalStateException(
-                        "a leaf Variable that requires grad is being used in an in-place operation.");
-            }
-            if (viewBase != null && viewBase.gradFn == null && viewBase.requiresGrad) {
-                throw new IllegalStateException(
-                        "a view of a leaf Variable that requires grad is being used in an in-place operation.");
-            }
-        }
-        storage.bumpVersion();
-    }
-
-    /**
-     * Records {@code node} (whose input 0 is this tensor's value before an in-place op) as the
-     * op's history. On a view the write also changes the base: the base's history becomes
-     * {@code CopySlices(node)} and this view's grad_fn reads its region from it, as in PyTorch.
-     */
-    void rebaseHistory(Node node) {
-        Tensor base = viewBase;
-        if (base == null) {
-            setHistory(node);
-            return;
-        }
-        base.setHistory(new CopySlices(base, this, node));
-        setHistory(new CopySlices.ViewBackward(base, this));
-    }
-
-    /** Replaces the grad_fn, moving a {@code retainGrad()} registration to the new node. */
-    private void setHistory(Node node) {
-        if (retainsGrad && gradFn != null && gradFn != node) {
-            gradFn.retainedOutputs.remove(this);
-            if (node != null) {
-                if (node.retainedOutputs.isEmpty()) {
-                    node.retainedOutputs = new ArrayList<>(1);
-                }
-                node.retainedOutputs.add(this);
-            } else {
-                retainsGrad = false;
-            }
-        }
-        this.gradFn = node;
+        return of(impl.detachAlias());
     }
 
     // ---------------------------------------------------------------- copies and dtype
 
-    /** A contiguous copy with no graph, used for gradient buffers. */
-    Tensor contiguousCopy() {
-        Tensor out = allocate(dtype, sizes.clone());
-        Copy.copyInto(out, this);
-        return out;
-    }
-
-    /** {@code grad += g} without recording anything (grad mode is off in backward). */
-    void addInPlaceNoGraph(Tensor g) {
-        Elementwise.binaryInto(this, this, g, DType.promote(dtype, g.dtype), ArithmeticOps.ADD_D, ArithmeticOps.ADD_L);
-        storage.bumpVersion();
-    }
-
-    /** This tensor if it is contiguous from the start of an array-backed storage, else such a copy. */
-    Tensor dense() {
-        return isContiguous() && offset + storage.base == 0 && storage.array() != null ? this : contiguousCopy();
-    }
-
     /** Converts to another dtype (a copy unless the dtype is already right), as {@code to(dtype)}. */
     public Tensor to(DType target) {
-        return target == dtype ? this : CopyOps.ToCopy.forward(this, target);
+        return of(Conversions.to(impl, target));
     }
 
     /** {@code tensor.float()}. */
@@ -517,24 +306,24 @@ public final class Tensor {
 
     /** A copy that records the graph, as {@code clone()}. */
     public Tensor clone() {
-        return CopyOps.Clone.forward(this);
+        return of(Conversions.clone(impl));
     }
 
     /** This tensor if contiguous, else a contiguous copy, as {@code contiguous()}. */
     public Tensor contiguous() {
-        return isContiguous() ? this : CopyOps.Clone.forward(this);
+        return of(Conversions.contiguous(impl));
     }
 
     /** Copies {@code src} (broadcast to this shape, cast to this dtype) into this tensor. */
     public Tensor copy_(Tensor src) {
-        return CopyOps.CopyInPlace.forward(this, src);
+        return of(Conversions.copyInPlace(impl, src.impl));
     }
 
     // ---------------------------------------------------------------- views
 
     /** A view with another shape (one size may be -1), sharing storage, as {@code view}. */
     public Tensor view(int... shape) {
-        return ViewOps.View.forward(this, shape);
+        return of(Views.view(impl, shape));
     }
 
     /** {@code view(torch.Size)}. */
@@ -544,57 +333,52 @@ public final class Tensor {
 
     /** A view when possible, else a copy, with another shape, as {@code reshape}. */
     public Tensor reshape(int... shape) {
-        return ViewOps.Reshape.forward(this, shape);
+        return of(Views.reshape(impl, shape));
     }
 
     /** Removes all dimensions of size 1. */
     public Tensor squeeze() {
-        return ViewOps.Squeeze.forward(this, null);
+        return of(Views.squeeze(impl, null));
     }
 
     /** Removes dimension {@code dim} if its size is 1. */
     public Tensor squeeze(int dim) {
-        return ViewOps.Squeeze.forward(this, dim);
+        return of(Views.squeeze(impl, dim));
     }
 
     /** Inserts a dimension of size 1 at {@code dim}. */
     public Tensor unsqueeze(int dim) {
-        return ViewOps.Unsqueeze.forward(this, dim);
+        return of(Views.unsqueeze(impl, dim));
     }
 
     /** Swaps two dimensions. */
     public Tensor transpose(int dim0, int dim1) {
-        return ViewOps.Transpose.forward(this, dim0, dim1);
+        return of(Views.transpose(impl, dim0, dim1));
     }
 
     /** Transposes a tensor of at most 2 dimensions. */
     public Tensor t() {
-        return ViewOps.T.forward(this);
+        return of(Views.t(impl));
     }
 
     /** All dimensions reversed, as {@code tensor.T}. */
     public Tensor T() {
-        int n = sizes.length;
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = n - 1 - i;
-        }
-        return permute(perm);
+        return of(Views.reversedDims(impl));
     }
 
     /** Reorders the dimensions. */
     public Tensor permute(int... dims) {
-        return ViewOps.Permute.forward(this, dims);
+        return of(Views.permute(impl, dims));
     }
 
     /** Broadcasts size-1 dimensions to larger sizes without copying; -1 keeps a size. */
     public Tensor expand(int... shape) {
-        return ViewOps.Expand.forward(this, shape);
+        return of(Views.expand(impl, shape));
     }
 
     /** {@code expand(other.size())}. */
     public Tensor expandAs(Tensor other) {
-        return expand(other.sizes);
+        return of(Views.expand(impl, other.impl.sizes()));
     }
 
     /** Flattens all dimensions. */
@@ -609,350 +393,350 @@ public final class Tensor {
 
     /** Flattens dimensions {@code startDim..endDim} into one. */
     public Tensor flatten(int startDim, int endDim) {
-        return ViewOps.flatten(this, startDim, endDim);
+        return of(Views.flatten(impl, startDim, endDim));
     }
 
     /** The slice {@code [start, start + length)} of one dimension, as a view. */
     public Tensor narrow(int dim, int start, int length) {
-        return ViewOps.Slice.narrow(this, dim, start, length);
+        return of(Views.narrow(impl, dim, start, length));
     }
 
     /** The sub-tensor at {@code index} of dimension {@code dim}, as a view. */
     public Tensor select(int dim, int index) {
-        return ViewOps.Select.forward(this, dim, index);
+        return of(Views.select(impl, dim, index));
     }
 
     // ---------------------------------------------------------------- arithmetic
 
     /** {@code self + other}. */
     public Tensor add(Tensor other) {
-        return ArithmeticOps.Add.forward(this, other, 1);
+        return of(Arithmetic.add(impl, other.impl, 1));
     }
 
     /** {@code self + scalar}. */
     public Tensor add(Number other) {
-        return add(Scalars.wrap(other));
+        return of(Arithmetic.add(impl, Scalars.wrap(other), 1));
     }
 
     /** {@code self + alpha * other}. */
     public Tensor add(Tensor other, Number alpha) {
-        return ArithmeticOps.Add.forward(this, other, alpha);
+        return of(Arithmetic.add(impl, other.impl, alpha));
     }
 
     /** {@code self - other}. */
     public Tensor sub(Tensor other) {
-        return ArithmeticOps.Sub.forward(this, other, 1);
+        return of(Arithmetic.sub(impl, other.impl, 1));
     }
 
     /** {@code self - scalar}. */
     public Tensor sub(Number other) {
-        return sub(Scalars.wrap(other));
+        return of(Arithmetic.sub(impl, Scalars.wrap(other), 1));
     }
 
     /** {@code self - alpha * other}. */
     public Tensor sub(Tensor other, Number alpha) {
-        return ArithmeticOps.Sub.forward(this, other, alpha);
+        return of(Arithmetic.sub(impl, other.impl, alpha));
     }
 
     /** {@code scalar - self}, Python's {@code scalar - tensor}. */
     public Tensor rsub(Number other) {
-        return ArithmeticOps.Rsub.forward(this, Scalars.wrap(other));
+        return of(Arithmetic.rsub(impl, Scalars.wrap(other)));
     }
 
     /** {@code other - self}. */
     public Tensor rsub(Tensor other) {
-        return ArithmeticOps.Rsub.forward(this, other);
+        return of(Arithmetic.rsub(impl, other.impl));
     }
 
     /** {@code self * other}. */
     public Tensor mul(Tensor other) {
-        return ArithmeticOps.Mul.forward(this, other);
+        return of(Arithmetic.mul(impl, other.impl));
     }
 
     /** {@code self * scalar}. */
     public Tensor mul(Number other) {
-        return mul(Scalars.wrap(other));
+        return of(Arithmetic.mul(impl, Scalars.wrap(other)));
     }
 
     /** True division {@code self / other}: integers divide to the default float dtype. */
     public Tensor div(Tensor other) {
-        return ArithmeticOps.Div.forward(this, other);
+        return of(Arithmetic.div(impl, other.impl));
     }
 
     /** {@code self / scalar}. */
     public Tensor div(Number other) {
-        return div(Scalars.wrap(other));
+        return of(Arithmetic.div(impl, Scalars.wrap(other)));
     }
 
     /** Division with {@code rounding_mode} {@code "trunc"} or {@code "floor"} (null: true division). */
     public Tensor div(Tensor other, String roundingMode) {
-        return ArithmeticOps.Div.forward(this, other, roundingMode);
+        return of(Arithmetic.div(impl, other.impl, roundingMode));
     }
 
     /** {@code div(scalar, rounding_mode)}. */
     public Tensor div(Number other, String roundingMode) {
-        return div(Scalars.wrap(other), roundingMode);
+        return of(Arithmetic.div(impl, Scalars.wrap(other), roundingMode));
     }
 
     /** Python's {@code self // other}. */
     public Tensor floorDivide(Tensor other) {
-        return ArithmeticOps.Div.forward(this, other, "floor");
+        return of(Arithmetic.div(impl, other.impl, "floor"));
     }
 
     /** Python's {@code self // scalar}. */
     public Tensor floorDivide(Number other) {
-        return floorDivide(Scalars.wrap(other));
+        return of(Arithmetic.div(impl, Scalars.wrap(other), "floor"));
     }
 
     /** Python's {@code self % other}: the sign follows the divisor. */
     public Tensor remainder(Tensor other) {
-        return ArithmeticOps.Remainder.forward(this, other);
+        return of(Arithmetic.remainder(impl, other.impl));
     }
 
     /** Python's {@code self % scalar}. */
     public Tensor remainder(Number other) {
-        return remainder(Scalars.wrap(other));
+        return of(Arithmetic.remainder(impl, Scalars.wrap(other)));
     }
 
     /** {@code -self}. */
     public Tensor neg() {
-        return ArithmeticOps.Neg.forward(this);
+        return of(Arithmetic.neg(impl));
     }
 
     /** {@code self ** exponent}. */
     public Tensor pow(Tensor exponent) {
-        return ArithmeticOps.Pow.forward(this, exponent);
+        return of(Arithmetic.pow(impl, exponent.impl));
     }
 
     /** {@code self ** scalar}. */
     public Tensor pow(Number exponent) {
-        return ArithmeticOps.Pow.forwardScalar(this, exponent);
+        return of(Arithmetic.pow(impl, exponent));
     }
 
     /** {@code 1 / self}. */
     public Tensor reciprocal() {
-        return PointwiseOps.reciprocal(this);
+        return of(Pointwise.reciprocal(impl));
     }
 
     /** Elementwise {@code e^x}. */
     public Tensor exp() {
-        return PointwiseOps.exp(this);
+        return of(Pointwise.exp(impl));
     }
 
     /** Elementwise natural logarithm. */
     public Tensor log() {
-        return PointwiseOps.log(this);
+        return of(Pointwise.log(impl));
     }
 
     /** Elementwise square root. */
     public Tensor sqrt() {
-        return PointwiseOps.sqrt(this);
+        return of(Pointwise.sqrt(impl));
     }
 
     /** Elementwise absolute value. */
     public Tensor abs() {
-        return PointwiseOps.abs(this);
+        return of(Pointwise.abs(impl));
     }
 
     /** {@code max(x, 0)}. */
     public Tensor relu() {
-        return PointwiseOps.relu(this);
+        return of(Pointwise.relu(impl));
     }
 
     /** {@code 1 / (1 + e^-x)}. */
     public Tensor sigmoid() {
-        return PointwiseOps.sigmoid(this);
+        return of(Pointwise.sigmoid(impl));
     }
 
     /** Hyperbolic tangent. */
     public Tensor tanh() {
-        return PointwiseOps.tanh(this);
+        return of(Pointwise.tanh(impl));
     }
 
     /** Clamps into {@code [min, max]}; a null bound is open. */
     public Tensor clamp(Number min, Number max) {
-        return PointwiseOps.clamp(this, min, max);
+        return of(Pointwise.clamp(impl, min, max));
     }
 
     /** {@code clamp(min=...)}. */
     public Tensor clampMin(Number min) {
-        return PointwiseOps.clampMin(this, min);
+        return of(Pointwise.clampMin(impl, min));
     }
 
     /** {@code clamp(max=...)}. */
     public Tensor clampMax(Number max) {
-        return PointwiseOps.clampMax(this, max);
+        return of(Pointwise.clampMax(impl, max));
     }
 
     // ---------------------------------------------------------------- comparisons
 
     /** {@code self > other}. */
     public Tensor gt(Tensor other) {
-        return Comparisons.compare(this, other, Comparisons.Kind.GT);
+        return of(Comparisons.gt(impl, other.impl));
     }
 
     /** {@code self > scalar}. */
     public Tensor gt(Number other) {
-        return gt(Scalars.wrap(other));
+        return of(Comparisons.gt(impl, Scalars.wrap(other)));
     }
 
     /** {@code self >= other}. */
     public Tensor ge(Tensor other) {
-        return Comparisons.compare(this, other, Comparisons.Kind.GE);
+        return of(Comparisons.ge(impl, other.impl));
     }
 
     /** {@code self >= scalar}. */
     public Tensor ge(Number other) {
-        return ge(Scalars.wrap(other));
+        return of(Comparisons.ge(impl, Scalars.wrap(other)));
     }
 
     /** {@code self < other}. */
     public Tensor lt(Tensor other) {
-        return Comparisons.compare(this, other, Comparisons.Kind.LT);
+        return of(Comparisons.lt(impl, other.impl));
     }
 
     /** {@code self < scalar}. */
     public Tensor lt(Number other) {
-        return lt(Scalars.wrap(other));
+        return of(Comparisons.lt(impl, Scalars.wrap(other)));
     }
 
     /** {@code self <= other}. */
     public Tensor le(Tensor other) {
-        return Comparisons.compare(this, other, Comparisons.Kind.LE);
+        return of(Comparisons.le(impl, other.impl));
     }
 
     /** {@code self <= scalar}. */
     public Tensor le(Number other) {
-        return le(Scalars.wrap(other));
+        return of(Comparisons.le(impl, Scalars.wrap(other)));
     }
 
     /** {@code self == other}, elementwise. */
     public Tensor eq(Tensor other) {
-        return Comparisons.compare(this, other, Comparisons.Kind.EQ);
+        return of(Comparisons.eq(impl, other.impl));
     }
 
     /** {@code self == scalar}, elementwise. */
     public Tensor eq(Number other) {
-        return eq(Scalars.wrap(other));
+        return of(Comparisons.eq(impl, Scalars.wrap(other)));
     }
 
     /** {@code self != other}, elementwise. */
     public Tensor ne(Tensor other) {
-        return Comparisons.compare(this, other, Comparisons.Kind.NE);
+        return of(Comparisons.ne(impl, other.impl));
     }
 
     /** {@code self != scalar}, elementwise. */
     public Tensor ne(Number other) {
-        return ne(Scalars.wrap(other));
+        return of(Comparisons.ne(impl, Scalars.wrap(other)));
     }
 
     /** Elementwise logical and, as {@code torch.logical_and}. */
     public Tensor logicalAnd(Tensor other) {
-        return Comparisons.logical(this, other, Comparisons.Logical.AND);
+        return of(Comparisons.logicalAnd(impl, other.impl));
     }
 
     /** Elementwise logical or. */
     public Tensor logicalOr(Tensor other) {
-        return Comparisons.logical(this, other, Comparisons.Logical.OR);
+        return of(Comparisons.logicalOr(impl, other.impl));
     }
 
     /** Elementwise logical xor. */
     public Tensor logicalXor(Tensor other) {
-        return Comparisons.logical(this, other, Comparisons.Logical.XOR);
+        return of(Comparisons.logicalXor(impl, other.impl));
     }
 
     /** Elementwise logical not. */
     public Tensor logicalNot() {
-        return Comparisons.logicalNot(this);
+        return of(Comparisons.logicalNot(impl));
     }
 
     /** Python's {@code a & b} on integral and bool tensors. */
     public Tensor bitwiseAnd(Tensor other) {
-        return Comparisons.bitwise(this, other, Comparisons.Logical.AND, "bitwise_and");
+        return of(Comparisons.bitwiseAnd(impl, other.impl));
     }
 
     /** Python's {@code a | b}. */
     public Tensor bitwiseOr(Tensor other) {
-        return Comparisons.bitwise(this, other, Comparisons.Logical.OR, "bitwise_or");
+        return of(Comparisons.bitwiseOr(impl, other.impl));
     }
 
     /** Python's {@code a ^ b}. */
     public Tensor bitwiseXor(Tensor other) {
-        return Comparisons.bitwise(this, other, Comparisons.Logical.XOR, "bitwise_xor");
+        return of(Comparisons.bitwiseXor(impl, other.impl));
     }
 
     /** Python's {@code ~a}. */
     public Tensor bitwiseNot() {
-        return Comparisons.bitwiseNot(this);
+        return of(Comparisons.bitwiseNot(impl));
     }
 
     /** -1, 0 or 1 by sign (not differentiable: zero gradient). */
     public Tensor sign() {
-        return PointwiseOps.sign(this);
+        return of(Pointwise.sign(impl));
     }
 
     // ---------------------------------------------------------------- in place
 
     /** {@code self += other}. */
     public Tensor add_(Tensor other) {
-        return ArithmeticOps.inplace(this, other, ArithmeticOps.InplaceKind.ADD);
+        return of(Arithmetic.inplace(impl, other.impl, BinaryOp.ADD));
     }
 
     /** {@code self += scalar}. */
     public Tensor add_(Number other) {
-        return add_(Scalars.wrap(other));
+        return of(Arithmetic.inplace(impl, Scalars.wrap(other), BinaryOp.ADD));
     }
 
     /** {@code self -= other}. */
     public Tensor sub_(Tensor other) {
-        return ArithmeticOps.inplace(this, other, ArithmeticOps.InplaceKind.SUB);
+        return of(Arithmetic.inplace(impl, other.impl, BinaryOp.SUB));
     }
 
     /** {@code self -= scalar}. */
     public Tensor sub_(Number other) {
-        return sub_(Scalars.wrap(other));
+        return of(Arithmetic.inplace(impl, Scalars.wrap(other), BinaryOp.SUB));
     }
 
     /** {@code self *= other}. */
     public Tensor mul_(Tensor other) {
-        return ArithmeticOps.inplace(this, other, ArithmeticOps.InplaceKind.MUL);
+        return of(Arithmetic.inplace(impl, other.impl, BinaryOp.MUL));
     }
 
     /** {@code self *= scalar}. */
     public Tensor mul_(Number other) {
-        return mul_(Scalars.wrap(other));
+        return of(Arithmetic.inplace(impl, Scalars.wrap(other), BinaryOp.MUL));
     }
 
     /** {@code self /= other}. */
     public Tensor div_(Tensor other) {
-        return ArithmeticOps.inplace(this, other, ArithmeticOps.InplaceKind.DIV);
+        return of(Arithmetic.inplace(impl, other.impl, BinaryOp.DIV));
     }
 
     /** {@code self /= scalar}. */
     public Tensor div_(Number other) {
-        return div_(Scalars.wrap(other));
+        return of(Arithmetic.inplace(impl, Scalars.wrap(other), BinaryOp.DIV));
     }
 
     /** Fills with zeros. */
     public Tensor zero_() {
-        return CopyOps.Fill.zero(this);
+        return of(Conversions.zero(impl));
     }
 
     /** Fills with one value. */
     public Tensor fill_(Number value) {
-        return CopyOps.Fill.forward(this, value);
+        return of(Conversions.fill(impl, value));
     }
 
     // ---------------------------------------------------------------- reductions and linear algebra
 
     /** Sum of all elements. */
     public Tensor sum() {
-        return ReductionOps.Sum.forward(this, null, false, null);
+        return of(Reductions.sum(impl, null, false, null));
     }
 
     /** Sum of all elements, accumulated and returned in {@code dtype}. */
     public Tensor sum(DType dtype) {
-        return ReductionOps.Sum.forward(this, null, false, dtype);
+        return of(Reductions.sum(impl, null, false, dtype));
     }
 
     /** Sum over one dimension. */
@@ -967,17 +751,17 @@ public final class Tensor {
 
     /** Sum over several dimensions. */
     public Tensor sum(int[] dims, boolean keepdim) {
-        return ReductionOps.Sum.forward(this, dims, keepdim, null);
+        return of(Reductions.sum(impl, dims, keepdim, null));
     }
 
     /** Mean of all elements (floating dtypes only). */
     public Tensor mean() {
-        return ReductionOps.Mean.forward(this, null, false, null);
+        return of(Reductions.mean(impl, null, false, null));
     }
 
     /** Mean of all elements computed in {@code dtype}. */
     public Tensor mean(DType dtype) {
-        return ReductionOps.Mean.forward(this, null, false, dtype);
+        return of(Reductions.mean(impl, null, false, dtype));
     }
 
     /** Mean over one dimension. */
@@ -992,34 +776,34 @@ public final class Tensor {
 
     /** Mean over several dimensions. */
     public Tensor mean(int[] dims, boolean keepdim) {
-        return ReductionOps.Mean.forward(this, dims, keepdim, null);
+        return of(Reductions.mean(impl, dims, keepdim, null));
     }
 
     /** Matrix product with PyTorch's rules for 1-d, 2-d and batched operands ({@code @}). */
     public Tensor matmul(Tensor other) {
-        return LinalgOps.matmul(this, other);
+        return of(Linalg.matmul(impl, other.impl));
     }
 
     /** 2-d matrix product. */
     public Tensor mm(Tensor other) {
-        return LinalgOps.Mm.forward(this, other);
+        return of(Linalg.mm(impl, other.impl));
     }
 
     /** Batched 3-d matrix product. */
     public Tensor bmm(Tensor other) {
-        return LinalgOps.Bmm.forward(this, other);
+        return of(Linalg.bmm(impl, other.impl));
     }
 
     /** Dot product of two 1-d tensors. */
     public Tensor dot(Tensor other) {
-        return LinalgOps.Dot.forward(this, other);
+        return of(Linalg.dot(impl, other.impl));
     }
 
     // ---------------------------------------------------------------- indexing
 
     /** Python's {@code x[spec]} with the subscript as text: {@code x.index(":, 1")}, {@code x.index("2:8:2")}. */
     public Tensor index(String spec) {
-        return Indexing.get(this, IndexSpec.parse(spec));
+        return of(Indexing.get(impl, IndexSpec.parse(spec)));
     }
 
     /**
@@ -1028,7 +812,7 @@ public final class Tensor {
      * lists, or one item as text ({@code x.index("1:", 0)}).
      */
     public Tensor index(Object... indices) {
-        return Indexing.get(this, IndexSpec.ofArguments(indices));
+        return of(Indexing.get(impl, IndexSpec.ofArguments(indices)));
     }
 
     /**
@@ -1036,57 +820,57 @@ public final class Tensor {
      * mask, {@code int[]}, {@code Slice}, ...) or an {@code Object[]} tuple.
      */
     public Tensor indexPut_(Object index, Number value) {
-        return Indexing.set(this, IndexSpec.of(index), value);
+        return of(Indexing.set(impl, IndexSpec.of(index), value));
     }
 
     /** Python's {@code x[index] = tensor}; the value broadcasts to the indexed shape. */
     public Tensor indexPut_(Object index, Tensor value) {
-        return Indexing.set(this, IndexSpec.of(index), value);
+        return of(Indexing.set(impl, IndexSpec.of(index), value.impl));
     }
 
     /** Python's {@code x[index] = True/False}. */
     public Tensor indexPut_(Object index, boolean value) {
-        return Indexing.set(this, IndexSpec.of(index), value);
+        return of(Indexing.set(impl, IndexSpec.of(index), value));
     }
 
     /** {@code index_put_(indices, values, accumulate)} with one index tensor (or null) per leading dimension. */
     public Tensor indexPut_(Tensor[] indices, Tensor values, boolean accumulate) {
-        return Indexing.indexPut(this, indices, values, accumulate);
+        return of(Indexing.indexPut(impl, impls(indices), values.impl, accumulate));
     }
 
     /** {@code index_select(dim, index)}: the slices of {@code dim} at a vector of int64/int32 indices. */
     public Tensor indexSelect(int dim, Tensor index) {
-        return IndexOps.IndexSelect.forward(this, dim, index);
+        return of(Gathering.indexSelect(impl, dim, index.impl));
     }
 
     /** {@code gather(dim, index)}: values picked along {@code dim} by an int64 index shaped like the result. */
     public Tensor gather(int dim, Tensor index) {
-        return IndexOps.Gather.forward(this, dim, index);
+        return of(Gathering.gather(impl, dim, index.impl));
     }
 
     /** {@code masked_fill(mask, value)}: a copy with {@code value} where the bool mask is true. */
     public Tensor maskedFill(Tensor mask, Number value) {
-        return IndexOps.MaskedFill.forward(this, mask, value);
+        return of(Gathering.maskedFill(impl, mask.impl, value));
     }
 
     /** {@code masked_fill(mask, value)} with a 0-d tensor value. */
     public Tensor maskedFill(Tensor mask, Tensor value) {
-        return IndexOps.MaskedFill.forward(this, mask, value);
+        return of(Gathering.maskedFill(impl, mask.impl, value.impl));
     }
 
     /** {@code masked_fill_(mask, value)}: in place. */
     public Tensor maskedFill_(Tensor mask, Number value) {
-        return IndexOps.MaskedFill.inplace(this, mask, value);
+        return of(Gathering.maskedFillInPlace(impl, mask.impl, value));
     }
 
     /** {@code masked_fill_(mask, value)} with a 0-d tensor value, in place. */
     public Tensor maskedFill_(Tensor mask, Tensor value) {
-        return IndexOps.MaskedFill.inplace(this, mask, value);
+        return of(Gathering.maskedFillInPlace(impl, mask.impl, value.impl));
     }
 
     /** {@code nonzero()}: int64 coordinates of the nonzero elements, shape {@code (n, dim)}. */
     public Tensor nonzero() {
-        return IndexOps.Nonzero.forward(this);
+        return of(Gathering.nonzero(impl));
     }
 
     // ---------------------------------------------------------------- reductions, sorting, joining
@@ -1103,7 +887,7 @@ public final class Tensor {
 
     /** {@code x.sum(dims, keepdim, dtype=dtype)}: sum over several dimensions in {@code dtype}. */
     public Tensor sum(int[] dims, boolean keepdim, DType dtype) {
-        return ReductionOps.Sum.forward(this, dims, keepdim, dtype);
+        return of(Reductions.sum(impl, dims, keepdim, dtype));
     }
 
     /** {@code x.mean(dim=(d0, d1))}: mean over several dimensions. */
@@ -1118,12 +902,12 @@ public final class Tensor {
 
     /** {@code x.mean(dims, keepdim, dtype=dtype)}: mean over several dimensions in {@code dtype}. */
     public Tensor mean(int[] dims, boolean keepdim, DType dtype) {
-        return ReductionOps.Mean.forward(this, dims, keepdim, dtype);
+        return of(Reductions.mean(impl, dims, keepdim, dtype));
     }
 
     /** {@code x.max()}: the largest element (NaN if any element is NaN). */
     public Tensor max() {
-        return ExtremaOps.All.forward(this, ExtremaOps.Kind.MAX);
+        return of(Extrema.all(impl, Extrema.Kind.MAX));
     }
 
     /** {@code x.max(dim)}: largest values along a dimension and their indices. */
@@ -1133,12 +917,12 @@ public final class Tensor {
 
     /** {@code x.max(dim, keepdim)}: largest values and indices, keeping the dimension as size 1. */
     public ValuesIndices max(int dim, boolean keepdim) {
-        return ExtremaOps.AlongDim.forward(this, dim, keepdim, ExtremaOps.Kind.MAX);
+        return ValuesIndices.of(Extrema.alongDim(impl, dim, keepdim, Extrema.Kind.MAX));
     }
 
     /** {@code x.min()}: the smallest element (NaN if any element is NaN). */
     public Tensor min() {
-        return ExtremaOps.All.forward(this, ExtremaOps.Kind.MIN);
+        return of(Extrema.all(impl, Extrema.Kind.MIN));
     }
 
     /** {@code x.min(dim)}: smallest values along a dimension and their indices. */
@@ -1148,7 +932,7 @@ public final class Tensor {
 
     /** {@code x.min(dim, keepdim)}: smallest values and indices, keeping the dimension as size 1. */
     public ValuesIndices min(int dim, boolean keepdim) {
-        return ExtremaOps.AlongDim.forward(this, dim, keepdim, ExtremaOps.Kind.MIN);
+        return ValuesIndices.of(Extrema.alongDim(impl, dim, keepdim, Extrema.Kind.MIN));
     }
 
     /** {@code x.amax(dim=dims)}: largest values over the given dimensions (all when none). */
@@ -1163,7 +947,7 @@ public final class Tensor {
 
     /** {@code x.amax(dims, keepdim)}; ties share the gradient evenly. */
     public Tensor amax(int[] dims, boolean keepdim) {
-        return ExtremaOps.Amax.forward(this, dims, keepdim, ExtremaOps.Kind.MAX);
+        return of(Extrema.amax(impl, dims, keepdim, Extrema.Kind.MAX));
     }
 
     /** {@code x.amin(dim=dims)}: smallest values over the given dimensions (all when none). */
@@ -1178,12 +962,12 @@ public final class Tensor {
 
     /** {@code x.amin(dims, keepdim)}; ties share the gradient evenly. */
     public Tensor amin(int[] dims, boolean keepdim) {
-        return ExtremaOps.Amax.forward(this, dims, keepdim, ExtremaOps.Kind.MIN);
+        return of(Extrema.amax(impl, dims, keepdim, Extrema.Kind.MIN));
     }
 
     /** {@code x.argmax()}: the flat index of the first largest element (int64). */
     public Tensor argmax() {
-        return ExtremaOps.Arg.forward(this, null, false, ExtremaOps.Kind.MAX);
+        return of(Extrema.arg(impl, null, false, Extrema.Kind.MAX));
     }
 
     /** {@code x.argmax(dim)}: indices of the largest values along a dimension. */
@@ -1193,12 +977,12 @@ public final class Tensor {
 
     /** {@code x.argmax(dim, keepdim)}. */
     public Tensor argmax(int dim, boolean keepdim) {
-        return ExtremaOps.Arg.forward(this, dim, keepdim, ExtremaOps.Kind.MAX);
+        return of(Extrema.arg(impl, dim, keepdim, Extrema.Kind.MAX));
     }
 
     /** {@code x.argmin()}: the flat index of the first smallest element (int64). */
     public Tensor argmin() {
-        return ExtremaOps.Arg.forward(this, null, false, ExtremaOps.Kind.MIN);
+        return of(Extrema.arg(impl, null, false, Extrema.Kind.MIN));
     }
 
     /** {@code x.argmin(dim)}: indices of the smallest values along a dimension. */
@@ -1208,17 +992,17 @@ public final class Tensor {
 
     /** {@code x.argmin(dim, keepdim)}. */
     public Tensor argmin(int dim, boolean keepdim) {
-        return ExtremaOps.Arg.forward(this, dim, keepdim, ExtremaOps.Kind.MIN);
+        return of(Extrema.arg(impl, dim, keepdim, Extrema.Kind.MIN));
     }
 
     /** {@code x.prod()}: product of all elements (int64 for integral and bool inputs). */
     public Tensor prod() {
-        return StatsOps.Prod.forward(this, null, false, null);
+        return of(Statistics.prod(impl, null, false, null));
     }
 
     /** {@code x.prod(dtype=dtype)}: product of all elements computed in {@code dtype}. */
     public Tensor prod(DType dtype) {
-        return StatsOps.Prod.forward(this, null, false, dtype);
+        return of(Statistics.prod(impl, null, false, dtype));
     }
 
     /** {@code x.prod(dim)}: product along one dimension. */
@@ -1228,12 +1012,12 @@ public final class Tensor {
 
     /** {@code x.prod(dim, keepdim)}. */
     public Tensor prod(int dim, boolean keepdim) {
-        return StatsOps.Prod.forward(this, dim, keepdim, null);
+        return of(Statistics.prod(impl, dim, keepdim, null));
     }
 
     /** {@code x.prod(dim, keepdim, dtype=dtype)}. */
     public Tensor prod(int dim, boolean keepdim, DType dtype) {
-        return StatsOps.Prod.forward(this, dim, keepdim, dtype);
+        return of(Statistics.prod(impl, dim, keepdim, dtype));
     }
 
     /** {@code x.std()}: unbiased standard deviation of all elements (floating dtypes). */
@@ -1243,7 +1027,7 @@ public final class Tensor {
 
     /** {@code x.std(unbiased=flag)}: {@code false} divides by N instead of N - 1. */
     public Tensor std(boolean unbiased) {
-        return StatsOps.Var.forward(this, null, unbiased, false, true);
+        return of(Statistics.var(impl, null, unbiased, false, true));
     }
 
     /** {@code x.std(dim)}: unbiased standard deviation along one dimension. */
@@ -1268,7 +1052,7 @@ public final class Tensor {
 
     /** {@code x.std(dims, unbiased, keepdim)}. */
     public Tensor std(int[] dims, boolean unbiased, boolean keepdim) {
-        return StatsOps.Var.forward(this, dims, unbiased, keepdim, true);
+        return of(Statistics.var(impl, dims, unbiased, keepdim, true));
     }
 
     /** {@code x.var()}: unbiased variance of all elements (floating dtypes). */
@@ -1278,7 +1062,7 @@ public final class Tensor {
 
     /** {@code x.var(unbiased=flag)}: {@code false} divides by N instead of N - 1. */
     public Tensor var(boolean unbiased) {
-        return StatsOps.Var.forward(this, null, unbiased, false, false);
+        return of(Statistics.var(impl, null, unbiased, false, false));
     }
 
     /** {@code x.var(dim)}: unbiased variance along one dimension. */
@@ -1303,7 +1087,7 @@ public final class Tensor {
 
     /** {@code x.var(dims, unbiased, keepdim)}. */
     public Tensor var(int[] dims, boolean unbiased, boolean keepdim) {
-        return StatsOps.Var.forward(this, dims, unbiased, keepdim, false);
+        return of(Statistics.var(impl, dims, unbiased, keepdim, false));
     }
 
     /** {@code x.norm()}: the 2-norm of all elements (floating dtypes). */
@@ -1313,7 +1097,7 @@ public final class Tensor {
 
     /** {@code x.norm(p)}: the p-norm of all elements ({@code p} may be 0, 1, 2, infinities or any real). */
     public Tensor norm(double p) {
-        return StatsOps.Norm.forward(this, p, null, false);
+        return of(Statistics.norm(impl, p, null, false));
     }
 
     /** {@code x.norm(p, dim)}: p-norms along one dimension. */
@@ -1328,22 +1112,22 @@ public final class Tensor {
 
     /** {@code x.norm(p, dims, keepdim)}: p-norms over several dimensions. */
     public Tensor norm(double p, int[] dims, boolean keepdim) {
-        return StatsOps.Norm.forward(this, p, dims, keepdim);
+        return of(Statistics.norm(impl, p, dims, keepdim));
     }
 
     /** {@code x.cumsum(dim)}: running sums along a dimension (int64 for integral and bool inputs). */
     public Tensor cumsum(int dim) {
-        return StatsOps.Cumsum.forward(this, dim, null);
+        return of(Statistics.cumsum(impl, dim, null));
     }
 
     /** {@code x.cumsum(dim, dtype=dtype)}. */
     public Tensor cumsum(int dim, DType dtype) {
-        return StatsOps.Cumsum.forward(this, dim, dtype);
+        return of(Statistics.cumsum(impl, dim, dtype));
     }
 
     /** {@code x.all()}: whether every element is nonzero (bool; uint8 for uint8 input). */
     public Tensor all() {
-        return StatsOps.truth(this, null, false, true);
+        return of(Statistics.truth(impl, null, false, true));
     }
 
     /** {@code x.all(dim)}. */
@@ -1353,12 +1137,12 @@ public final class Tensor {
 
     /** {@code x.all(dim, keepdim)}. */
     public Tensor all(int dim, boolean keepdim) {
-        return StatsOps.truth(this, dim, keepdim, true);
+        return of(Statistics.truth(impl, dim, keepdim, true));
     }
 
     /** {@code x.any()}: whether some element is nonzero (bool; uint8 for uint8 input). */
     public Tensor any() {
-        return StatsOps.truth(this, null, false, false);
+        return of(Statistics.truth(impl, null, false, false));
     }
 
     /** {@code x.any(dim)}. */
@@ -1368,12 +1152,12 @@ public final class Tensor {
 
     /** {@code x.any(dim, keepdim)}. */
     public Tensor any(int dim, boolean keepdim) {
-        return StatsOps.truth(this, dim, keepdim, false);
+        return of(Statistics.truth(impl, dim, keepdim, false));
     }
 
     /** {@code x.median()}: the lower median of all elements (NaN if any is NaN). */
     public Tensor median() {
-        return SortOps.Median.forward(this);
+        return of(Sorting.median(impl));
     }
 
     /** {@code x.median(dim)}: lower medians along a dimension and their indices. */
@@ -1383,7 +1167,7 @@ public final class Tensor {
 
     /** {@code x.median(dim, keepdim)}. */
     public ValuesIndices median(int dim, boolean keepdim) {
-        return SortOps.MedianDim.forward(this, dim, keepdim);
+        return ValuesIndices.of(Sorting.medianDim(impl, dim, keepdim));
     }
 
     /** {@code x.sort()}: values sorted ascending along the last dimension, and their indices. */
@@ -1403,7 +1187,7 @@ public final class Tensor {
 
     /** {@code x.sort(dim, descending)}; NaN sorts as the largest value. */
     public ValuesIndices sort(int dim, boolean descending) {
-        return SortOps.Sort.forward(this, dim, descending);
+        return ValuesIndices.of(Sorting.sort(impl, dim, descending));
     }
 
     /** {@code x.argsort()}: the indices that sort the last dimension ascending. */
@@ -1418,7 +1202,7 @@ public final class Tensor {
 
     /** {@code x.argsort(dim, descending)}. */
     public Tensor argsort(int dim, boolean descending) {
-        return SortOps.Sort.forward(detach(), dim, descending).indices();
+        return of(Sorting.sort(impl.detachAlias(), dim, descending).indices);
     }
 
     /** {@code x.topk(k)}: the k largest values along the last dimension, sorted, and their indices. */
@@ -1438,7 +1222,7 @@ public final class Tensor {
 
     /** {@code x.topk(k, dim, largest, sorted)}. */
     public ValuesIndices topk(int k, int dim, boolean largest, boolean sorted) {
-        return SortOps.Topk.forward(this, k, dim, largest, sorted);
+        return ValuesIndices.of(Sorting.topk(impl, k, dim, largest, sorted));
     }
 
     /** {@code x.chunk(chunks)}: at most {@code chunks} equal views along dimension 0, as a tuple. */
@@ -1448,7 +1232,7 @@ public final class Tensor {
 
     /** {@code x.chunk(chunks, dim)}. */
     public TensorList chunk(int chunks, int dim) {
-        return JoinOps.chunk(this, chunks, dim);
+        return TensorList.wrap(Joining.chunk(impl, chunks, dim));
     }
 
     /** {@code x.split(split_size)}: views of {@code splitSize} along dimension 0 (the last may be shorter). */
@@ -1458,7 +1242,7 @@ public final class Tensor {
 
     /** {@code x.split(split_size, dim)}. */
     public TensorList split(int splitSize, int dim) {
-        return JoinOps.split(this, splitSize, dim);
+        return TensorList.wrap(Joining.split(impl, splitSize, dim));
     }
 
     /** {@code x.split([sizes])}: views of the given sizes along dimension 0. */
@@ -1468,7 +1252,7 @@ public final class Tensor {
 
     /** {@code x.split([sizes], dim)}. */
     public TensorList split(int[] splitSizes, int dim) {
-        return JoinOps.splitWithSizes(this, splitSizes, dim);
+        return TensorList.wrap(Joining.splitWithSizes(impl, splitSizes, dim));
     }
 
     /** {@code x.unbind()}: the slices along dimension 0, as a tuple. */
@@ -1478,12 +1262,12 @@ public final class Tensor {
 
     /** {@code x.unbind(dim)}. */
     public TensorList unbind(int dim) {
-        return JoinOps.unbind(this, dim);
+        return TensorList.wrap(Joining.unbind(impl, dim));
     }
 
     /** {@code x.repeat(r0, r1, ...)}: tiles the tensor (extra repeats add leading dimensions). */
     public Tensor repeat(int... repeats) {
-        return JoinOps.Repeat.forward(this, repeats);
+        return of(Joining.repeat(impl, repeats));
     }
 
     // ---------------------------------------------------------------- numpy and Java arrays
@@ -1493,31 +1277,27 @@ public final class Tensor {
      * through either show in the other.
      */
     public NDArray numpy() {
-        if (requiresGrad()) {
-            throw new IllegalStateException(
-                    "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
-        }
-        return new NDArray(storage, offset, sizes.clone(), strides.clone());
+        return NDArray.sharing(impl);
     }
 
     /** The elements in row-major order as a new {@code float[]} (converted from any dtype). */
     public float[] toFloatArray() {
-        return JavaArrays.toFloatArray(this);
+        return JavaArrays.toFloatArray(impl);
     }
 
     /** The elements in row-major order as a new {@code double[]}. */
     public double[] toDoubleArray() {
-        return JavaArrays.toDoubleArray(this);
+        return JavaArrays.toDoubleArray(impl);
     }
 
     /** The elements in row-major order as a new {@code long[]} (floats truncate towards zero). */
     public long[] toLongArray() {
-        return JavaArrays.toLongArray(this);
+        return JavaArrays.toLongArray(impl);
     }
 
     /** The elements in row-major order as a new {@code int[]} (floats truncate towards zero). */
     public int[] toIntArray() {
-        return JavaArrays.toIntArray(this);
+        return JavaArrays.toIntArray(impl);
     }
 
     /**
@@ -1526,49 +1306,49 @@ public final class Tensor {
      * its boxed value.
      */
     public Object toArray() {
-        return JavaArrays.toArray(this);
+        return JavaArrays.toArray(impl);
     }
 
     /** {@code tensor.uniform_()}: fills with samples from [0, 1). */
     public Tensor uniform_() {
-        return RandomOps.uniformInPlace(this, 0, 1);
+        return of(Sampling.uniformInPlace(impl, 0, 1));
     }
 
     /** {@code tensor.uniform_(from, to)}: fills with samples from [from, to), as PyTorch's generator draws them. */
     public Tensor uniform_(double from, double to) {
-        return RandomOps.uniformInPlace(this, from, to);
+        return of(Sampling.uniformInPlace(impl, from, to));
     }
 
     /** {@code tensor.normal_()}: fills with standard normal samples. */
     public Tensor normal_() {
-        return RandomOps.normalInPlace(this, 0, 1);
+        return of(Sampling.normalInPlace(impl, 0, 1));
     }
 
     /** {@code tensor.normal_(mean, std)}: fills with normal samples. */
     public Tensor normal_(double mean, double std) {
-        return RandomOps.normalInPlace(this, mean, std);
+        return of(Sampling.normalInPlace(impl, mean, std));
     }
 
     /** {@code tensor.random_(from, to)}: fills with integers drawn uniformly from [from, to). */
     public Tensor random_(long from, long to) {
-        return RandomOps.randomInPlace(this, from, to);
+        return of(Sampling.randomInPlace(impl, from, to));
     }
 
     /** {@code tensor.random_(to)}: fills with integers drawn uniformly from [0, to). */
     public Tensor random_(long to) {
-        return RandomOps.randomInPlace(this, 0, to);
+        return of(Sampling.randomInPlace(impl, 0, to));
     }
 
     // ---------------------------------------------------------------- nn functional
 
     /** {@code tensor.softmax(dim)}: exponentials normalised to sum to 1 along {@code dim}. */
     public Tensor softmax(int dim) {
-        return NNOps.Softmax.forward(this, dim);
+        return of(NNFunctional.softmax(impl, dim));
     }
 
     /** {@code tensor.log_softmax(dim)}: the logarithm of {@link #softmax}, computed stably. */
     public Tensor logSoftmax(int dim) {
-        return NNOps.LogSoftmax.forward(this, dim);
+        return of(NNFunctional.logSoftmax(impl, dim));
     }
 
     // ---------------------------------------------------------------- printing
@@ -1576,6 +1356,6 @@ public final class Tensor {
     /** PyTorch's {@code repr(tensor)}. */
     @Override
     public String toString() {
-        return TensorFormatter.repr(this);
+        return TensorFormatter.repr(impl);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.RandomAccess;
 import java.util.StringJoiner;
 
+import jtorch.internal.tensor.TensorImpl;
+
 /**
  * An immutable list of tensors that prints as a Python tuple, e.g. the result of {@code chunk},
  * {@code split} or {@code torch.autograd.grad}: {@code (tensor([0, 1]), tensor([2, 3]))}.
@@ -17,6 +19,15 @@ public final class TensorList extends AbstractList<Tensor> implements RandomAcce
     }
 
     /** A tuple of the given tensors (null entries print as {@code None}). */
+    /** The public tuple of an op's results. */
+    static TensorList wrap(TensorImpl[] items) {
+        Tensor[] tensors = new Tensor[items.length];
+        for (int i = 0; i < items.length; i++) {
+            tensors[i] = Tensor.of(items[i]);
+        }
+        return of(tensors);
+    }
+
     public static TensorList of(Tensor... items) {
         return new TensorList(java.util.Arrays.asList(items));
     }

@@ -2,6 +2,8 @@ package jtorch;
 
 import java.util.Objects;
 
+import jtorch.internal.ops.ValuesAndIndices;
+
 /**
  * The {@code (values, indices)} pair returned by {@code max(dim)}, {@code min(dim)}, {@code sort},
  * {@code topk} and {@code median(dim)}: PyTorch's {@code torch.return_types.<op>} named tuple.
@@ -27,6 +29,11 @@ public final class ValuesIndices {
     }
 
     /** The result of op {@code op} (e.g. {@code "max"}); both tensors must have the same shape. */
+    /** The public form of an op's two results. */
+    static ValuesIndices of(ValuesAndIndices r) {
+        return of(r.op, Tensor.of(r.values), Tensor.of(r.indices));
+    }
+
     static ValuesIndices of(String op, Tensor values, Tensor indices) {
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(values, "values");

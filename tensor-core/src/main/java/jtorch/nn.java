@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jtorch.internal.ops.NNFunctional;
+
 /**
  * The {@code torch.nn} namespace: modules ({@link Module}, {@link Linear}, {@link ReLU},
  * {@link Sequential}, losses) and {@link functional}, built from differentiable tensor ops so that
@@ -392,7 +394,7 @@ public final class nn {
         final String reduction;
 
         Loss(String reduction) {
-            NNOps.Reduction.of(reduction);
+            NNFunctional.Reduction.of(reduction);
             this.reduction = reduction;
         }
 
@@ -438,17 +440,11 @@ public final class nn {
 
     /** {@code torch.nn.functional}: stateless, differentiable versions of the layers and losses. */
     public static final class functional {
-        private static final long IGNORE_INDEX = -100;
-
         private functional() {}
 
         /** {@code F.linear(input, weight, bias)}: {@code input @ weight^T + bias} (bias may be null). */
         public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
-            if (input.dim() == 2 && bias != null) {
-                return NNOps.Addmm.forward(bias, input, weight.t());
-            }
-            Tensor out = input.matmul(weight.t());
-            return bias == null ? out : out.add(bias);
+            return Tensor.of(NNFunctional.linear(input.impl, weight.impl, bias == null ? null : bias.impl));
         }
 
         /** {@code F.linear(input, weight)}. */
@@ -463,12 +459,12 @@ public final class nn {
 
         /** {@code F.softmax(input, dim)}. */
         public static Tensor softmax(Tensor input, int dim) {
-            return NNOps.Softmax.forward(input, dim);
+            return Tensor.of(NNFunctional.softmax(input.impl, dim));
         }
 
         /** {@code F.log_softmax(input, dim)}. */
         public static Tensor logSoftmax(Tensor input, int dim) {
-            return NNOps.LogSoftmax.forward(input, dim);
+            return Tensor.of(NNFunctional.logSoftmax(input.impl, dim));
         }
 
         /** {@code F.nll_loss(input, target)}: input holds log-probabilities, {@code (N, C)} or {@code (C)}. */
@@ -478,7 +474,8 @@ public final class nn {
 
         /** {@code F.nll_loss(input, target, reduction=...)}. */
         public static Tensor nllLoss(Tensor input, Tensor target, String reduction) {
-            return NNOps.NllLoss.forward(input, target, NNOps.Reduction.of(reduction), IGNORE_INDEX);
+            return Tensor.of(NNFunctional.nllLoss(input.impl, target.impl, NNFunctional.Reduction.of(reduction),
+                    NNFunctional.IGNORE_INDEX));
         }
 
         /** {@code F.cross_entropy(input, target)}: class-index targets (int64) or class probabilities. */
@@ -492,45 +489,7 @@ public final class nn {
          * probabilities shaped like the input.
          */
         public static Tensor crossEntropy(Tensor input, Tensor target, String reduction) {
-            NNOps.Reduction r = NNOps.Reduction.of(reduction);
-            int classDim = input.dim() == 1 ? 0 : 1;
-            if (input.dim() == 0) {
-                throw new IndexOutOfBoundsException("Dimension out of range (expected to be in range of [-1, 0], but"
-                        + " got 1)");
-            }
-            Tensor logp = NNOps.LogSoftmax.forward(input, classDim);
-            if (target.dtype.isFloatingPoint() && target.shape().equals(input.shape())) {
-                Tensor perSample = logp.mul(target).sum(classDim).neg();
-                if (r == NNOps.Reduction.NONE) {
-                    return perSample;
-                }
-                Tensor total = perSample.sum();
-                return r == NNOps.Reduction.SUM ? total : total.div(input.numel() / input.size(classDim));
-            }
-            if (input.dim() <= 2) {
-                return NNOps.NllLoss.forward(logp, target, r, IGNORE_INDEX);
-            }
-            int classes = input.size(1);
-            int[] perm = new int[input.dim()];
-            for (int i = 0, j = 0; i < perm.length; i++) {
-                if (i != 1) {
-                    perm[j++] = i;
-                }
-            }
-            perm[perm.length - 1] = 1;
-            if (target.dim() != input.dim() - 1) {
-                throw new IllegalArgumentException("Expected target size " + expectedTargetSize(input) + ", got "
-                        + target.shape().toList());
-            }
-            Tensor flat = logp.permute(perm).reshape(-1, classes);
-            Tensor loss = NNOps.NllLoss.forward(flat, target.reshape(-1), r, IGNORE_INDEX);
-            return r == NNOps.Reduction.NONE ? loss.view(target.sizes) : loss;
-        }
-
-        private static String expectedTargetSize(Tensor input) {
-            List<Integer> dims = new ArrayList<>(input.shape().toList());
-            dims.remove(1);
-            return dims.toString();
+            return Tensor.of(NNFunctional.crossEntropy(input.impl, target.impl, NNFunctional.Reduction.of(reduction)));
         }
 
         /** {@code F.mse_loss(input, target)}. */
@@ -540,17 +499,17 @@ public final class nn {
 
         /** {@code F.mse_loss(input, target, reduction=...)}. */
         public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
-            return NNOps.MseLoss.forward(input, target, NNOps.Reduction.of(reduction));
+            return Tensor.of(NNFunctional.mseLoss(input.impl, target.impl, NNFunctional.Reduction.of(reduction)));
         }
 
         /** {@code F.one_hot(tensor, num_classes)}: int64 indicators; {@code -1} infers the class count. */
         public static Tensor oneHot(Tensor tensor, int numClasses) {
-            return NNOps.oneHot(tensor, numClasses);
+            return Tensor.of(NNFunctional.oneHot(tensor.impl, numClasses));
         }
 
         /** {@code F.one_hot(tensor)}: one class more than the largest value. */
         public static Tensor oneHot(Tensor tensor) {
-            return NNOps.oneHot(tensor, -1);
+            return Tensor.of(NNFunctional.oneHot(tensor.impl, -1));
         }
     }
 }

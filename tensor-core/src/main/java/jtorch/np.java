@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jtorch.internal.storage.Storage;
+import jtorch.internal.tensor.Scalars;
 
 /**
  * A tiny stand-in for {@code numpy} (lower case on purpose, like {@code torch}), enough for

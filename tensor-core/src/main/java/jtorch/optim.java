@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jtorch.internal.autograd.Autograd;
 import jtorch.internal.format.PythonFloatFormat;
+import jtorch.internal.kernels.StridedCopy;
+import jtorch.internal.ops.Conversions;
+import jtorch.internal.tensor.TensorImpl;
 
 /**
  * The {@code torch.optim} namespace: {@link SGD} (with momentum) and {@link Adam}, following
@@ -93,23 +97,22 @@ public final class optim {
         public final void step() {
             try (GradMode ignored = GradMode.set(false)) {
                 for (int i = 0; i < params.size(); i++) {
-                    Tensor p = params.get(i);
-                    Tensor g = p.grad();
+                    TensorImpl p = params.get(i).impl;
+                    TensorImpl g = Autograd.grad(p);
                     if (g != null) {
-                        Tensor target = isFast(p) ? p : p.to(DType.FLOAT64).contiguousCopy();
-                        Tensor grad = g.dtype == target.dtype ? g.dense() : g.to(target.dtype).dense();
-                        update(i, target, grad);
+                        TensorImpl target = isFast(p) ? p : Conversions.to(p, DType.FLOAT64).contiguousCopy();
+                        update(i, target, Conversions.to(g, target.dtype()).dense());
                         if (target != p) {
-                            Copy.copyInto(p, target);
+                            StridedCopy.copyInto(p, target);
                         }
-                        p.storage.bumpVersion();
+                        p.storage().bumpVersion();
                     }
                 }
             }
         }
 
         /** Updates parameter {@code index} (dense float32 or float64) from its dense gradient of the same dtype. */
-        abstract void update(int index, Tensor param, Tensor grad);
+        abstract void update(int index, TensorImpl param, TensorImpl grad);
 
         /** PyTorch's optimizer repr: the class name, then the group's options sorted by name. */
         @Override
@@ -134,7 +137,7 @@ public final class optim {
         private final double dampening;
         private final double weightDecay;
         private final boolean nesterov;
-        private final Tensor[] momentumBuffers;
+        private final TensorImpl[] momentumBuffers;
 
         /** {@code optim.SGD(params, lr=...)}. */
         public SGD(Iterable<Tensor> params, Number lr) {
@@ -158,7 +161,7 @@ public final class optim {
             if (nesterov && (this.momentum <= 0 || this.dampening != 0)) {
                 throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
             }
-            this.momentumBuffers = new Tensor[this.params.size()];
+            this.momentumBuffers = new TensorImpl[this.params.size()];
             hyper("lr", lr);
             hyper("momentum", momentum);
             hyper("dampening", dampening);
@@ -170,17 +173,17 @@ public final class optim {
         }
 
         @Override
-        void update(int index, Tensor param, Tensor grad) {
-            if (param.dtype == DType.FLOAT32) {
-                updateFloat(index, (float[]) param.storage.array(), (float[]) grad.storage.array(), param);
+        void update(int index, TensorImpl param, TensorImpl grad) {
+            if (param.dtype() == DType.FLOAT32) {
+                updateFloat(index, (float[]) param.storage().array(), (float[]) grad.storage().array(), param);
             } else {
-                updateDouble(index, (double[]) param.storage.array(), (double[]) grad.storage.array(), param);
+                updateDouble(index, (double[]) param.storage().array(), (double[]) grad.storage().array(), param);
             }
         }
 
-        private void updateFloat(int index, float[] p, float[] g, Tensor param) {
+        private void updateFloat(int index, float[] p, float[] g, TensorImpl param) {
             int n = param.numel();
-            int po = param.storage.base;
+            int po = param.storage().base;
             float wd = (float) weightDecay;
             float negLr = (float) -lr;
             if (momentum == 0) {
@@ -192,9 +195,9 @@ public final class optim {
             }
             boolean fresh = momentumBuffers[index] == null;
             if (fresh) {
-                momentumBuffers[index] = Tensor.allocate(DType.FLOAT32, param.sizes.clone());
+                momentumBuffers[index] = TensorImpl.allocate(DType.FLOAT32, param.sizes().clone());
             }
-            float[] buf = (float[]) momentumBuffers[index].storage.array();
+            float[] buf = (float[]) momentumBuffers[index].storage().array();
             float mom = (float) momentum;
             float keep = (float) (1 - dampening);
             for (int i = 0; i < n; i++) {
@@ -206,14 +209,14 @@ public final class optim {
             }
         }
 
-        private void updateDouble(int index, double[] p, double[] g, Tensor param) {
+        private void updateDouble(int index, double[] p, double[] g, TensorImpl param) {
             int n = param.numel();
-            int po = param.storage.base;
+            int po = param.storage().base;
             boolean fresh = momentum != 0 && momentumBuffers[index] == null;
             if (fresh) {
-                momentumBuffers[index] = Tensor.allocate(DType.FLOAT64, param.sizes.clone());
+                momentumBuffers[index] = TensorImpl.allocate(DType.FLOAT64, param.sizes().clone());
             }
-            double[] buf = momentum != 0 ? (double[]) momentumBuffers[index].storage.array() : null;
+            double[] buf = momentum != 0 ? (double[]) momentumBuffers[index].storage().array() : null;
             for (int i = 0; i < n; i++) {
                 double d = weightDecay != 0 ? g[i] + weightDecay * p[po + i] : g[i];
                 if (buf != null) {
@@ -237,8 +240,8 @@ public final class optim {
         private final double beta2;
         private final double eps;
         private final double weightDecay;
-        private final Tensor[] expAvg;
-        private final Tensor[] expAvgSq;
+        private final TensorImpl[] expAvg;
+        private final TensorImpl[] expAvgSq;
         private final int[] steps;
 
         /** {@code optim.Adam(params)}. */
@@ -266,8 +269,8 @@ public final class optim {
             this.beta2 = beta2;
             this.weightDecay = checkAtLeastZero(weightDecay, "Invalid weight_decay value: ");
             int n = this.params.size();
-            this.expAvg = new Tensor[n];
-            this.expAvgSq = new Tensor[n];
+            this.expAvg = new TensorImpl[n];
+            this.expAvgSq = new TensorImpl[n];
             this.steps = new int[n];
             hyper("lr", lr);
             hyper("betas", "(" + pythonRepr(beta1) + ", " + pythonRepr(beta2) + ")");
@@ -282,10 +285,10 @@ public final class optim {
         }
 
         @Override
-        void update(int index, Tensor param, Tensor grad) {
+        void update(int index, TensorImpl param, TensorImpl grad) {
             if (expAvg[index] == null) {
-                expAvg[index] = Tensor.allocate(param.dtype, param.sizes.clone());
-                expAvgSq[index] = Tensor.allocate(param.dtype, param.sizes.clone());
+                expAvg[index] = TensorImpl.allocate(param.dtype(), param.sizes().clone());
+                expAvgSq[index] = TensorImpl.allocate(param.dtype(), param.sizes().clone());
             }
             int step = ++steps[index];
             double biasCorrection1 = 1 - Math.pow(beta1, step);
@@ -293,12 +296,12 @@ public final class optim {
             double stepSize = lr / biasCorrection1;
             double correction2Sqrt = Math.sqrt(biasCorrection2);
             int n = param.numel();
-            int po = param.storage.base;
-            if (param.dtype == DType.FLOAT32) {
-                float[] p = (float[]) param.storage.array();
-                float[] g = (float[]) grad.storage.array();
-                float[] m = (float[]) expAvg[index].storage.array();
-                float[] v = (float[]) expAvgSq[index].storage.array();
+            int po = param.storage().base;
+            if (param.dtype() == DType.FLOAT32) {
+                float[] p = (float[]) param.storage().array();
+                float[] g = (float[]) grad.storage().array();
+                float[] m = (float[]) expAvg[index].storage().array();
+                float[] v = (float[]) expAvgSq[index].storage().array();
                 float b1 = (float) beta1;
                 float b2 = (float) beta2;
                 float c1 = (float) (1 - beta1);
@@ -315,10 +318,10 @@ public final class optim {
                     p[po + i] = p[po + i] + negStep * m[i] / denom;
                 }
             } else {
-                double[] p = (double[]) param.storage.array();
-                double[] g = (double[]) grad.storage.array();
-                double[] m = (double[]) expAvg[index].storage.array();
-                double[] v = (double[]) expAvgSq[index].storage.array();
+                double[] p = (double[]) param.storage().array();
+                double[] g = (double[]) grad.storage().array();
+                double[] m = (double[]) expAvg[index].storage().array();
+                double[] v = (double[]) expAvgSq[index].storage().array();
                 for (int i = 0; i < n; i++) {
                     double gi = weightDecay != 0 ? g[i] + weightDecay * p[po + i] : g[i];
                     m[i] = m[i] * beta1 + (1 - beta1) * gi;
@@ -331,9 +334,9 @@ public final class optim {
     }
 
     /** Whether the fused loops can update {@code p} in place: dense float32 or float64 from storage element 0. */
-    private static boolean isFast(Tensor p) {
-        return (p.dtype == DType.FLOAT32 || p.dtype == DType.FLOAT64) && p.isContiguous() && p.offset == 0
-                && p.storage.array() != null && p.storage.length == p.numel();
+    private static boolean isFast(TensorImpl p) {
+        return (p.dtype() == DType.FLOAT32 || p.dtype() == DType.FLOAT64) && p.isContiguous() && p.offset() == 0
+                && p.storage().array() != null && p.storage().length == p.numel();
     }
 
     private static double checkAtLeastZero(Number value, String message) {

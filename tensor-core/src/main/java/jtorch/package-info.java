@@ -4,10 +4,9 @@
  * <p>The public API is a small facade named like PyTorch, camelCased: {@link jtorch.torch} (the
  * {@code torch} namespace: dtypes, factories, functional ops, grad mode), {@link jtorch.Tensor},
  * {@link jtorch.DType}, {@link jtorch.Size}, {@link jtorch.PrintOptions}, {@link jtorch.TensorList},
- * {@code nn}, {@code optim} and a tiny {@code np}. The implementation lives in the layers of
- * {@code jtorch.internal} (dtype, storage, shape, kernels, format, ...), which are not API; what
- * is still package-private here (tensor data, autograd, one class per family of ops keeping each
- * op's forward and backward together) moves into those layers.
+ * {@code nn}, {@code optim} and a tiny {@code np}. {@code Tensor} and {@code torch} are tables of
+ * one-statement delegates; the implementation lives in the layers of {@code jtorch.internal}
+ * (dtype, storage, shape, kernels, tensor, autograd, ops, format, interop), which are not API.
  *
  * <p>A walk through the course's first lesson:
  * <pre>{@code

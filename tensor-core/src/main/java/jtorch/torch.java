@@ -2,11 +2,27 @@ package jtorch;
 
 import java.util.List;
 
+import jtorch.internal.autograd.Autograd;
+import jtorch.internal.autograd.Engine;
+import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.dtype.DefaultDtype;
+import jtorch.internal.interop.JavaArrays;
+import jtorch.internal.kernels.Generator;
 import jtorch.internal.kernels.Kernels;
 import jtorch.internal.kernels.Parallel;
+import jtorch.internal.ops.Arithmetic;
+import jtorch.internal.ops.Creation;
+import jtorch.internal.ops.Joining;
+import jtorch.internal.ops.NNFunctional;
+import jtorch.internal.ops.OutVariants;
+import jtorch.internal.ops.Promotion;
+import jtorch.internal.ops.Sampling;
+import jtorch.internal.ops.TensorData;
+import jtorch.internal.ops.Where;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.storage.BufferStorage;
+import jtorch.internal.tensor.Scalars;
+import jtorch.internal.tensor.TensorImpl;
 
 /**
  * The {@code torch} namespace: dtypes, tensor factories and functional ops, named as in PyTorch
@@ -56,57 +72,62 @@ public final class torch {
 
     /** A 0-d int64 tensor, as {@code torch.tensor(7)}. */
     public static Tensor tensor(long value) {
-        return TensorData.build(value, null);
+        return Tensor.of(build(value, null));
     }
 
     /** A 0-d tensor of the default float dtype, as {@code torch.tensor(1.5)}. */
     public static Tensor tensor(double value) {
-        return TensorData.build(value, null);
+        return Tensor.of(build(value, null));
     }
 
     /** A 0-d bool tensor. */
     public static Tensor tensor(boolean value) {
-        return TensorData.build(value, null);
+        return Tensor.of(build(value, null));
     }
 
     /** A tensor copied from Java data: a number, a (nested) primitive array, {@code Object[]} or List. */
     public static Tensor tensor(Object data) {
-        return TensorData.build(data, null);
+        return Tensor.of(build(data, null));
     }
 
     /** A 0-d tensor of the given dtype. */
     public static Tensor tensor(long value, DType dtype) {
-        return TensorData.build(value, dtype);
+        return Tensor.of(build(value, dtype));
     }
 
     /** A 0-d tensor of the given dtype. */
     public static Tensor tensor(double value, DType dtype) {
-        return TensorData.build(value, dtype);
+        return Tensor.of(build(value, dtype));
     }
 
     /** A tensor copied from Java data, converted to {@code dtype}. */
     public static Tensor tensor(Object data, DType dtype) {
-        return TensorData.build(data, dtype);
+        return Tensor.of(build(data, dtype));
     }
 
     /** {@code torch.tensor(value, requires_grad=...)}. */
     public static Tensor tensor(double value, boolean requiresGrad) {
-        return TensorData.build(value, null).requiresGradFactory(requiresGrad);
+        return Tensor.of(Autograd.requiresGradFactory(build(value, null), requiresGrad));
     }
 
     /** {@code torch.tensor(data, requires_grad=...)}. */
     public static Tensor tensor(Object data, boolean requiresGrad) {
-        return TensorData.build(data, null).requiresGradFactory(requiresGrad);
+        return Tensor.of(Autograd.requiresGradFactory(build(data, null), requiresGrad));
     }
 
     /** {@code torch.tensor(value, dtype=..., requires_grad=...)}. */
     public static Tensor tensor(double value, DType dtype, boolean requiresGrad) {
-        return TensorData.build(value, dtype).requiresGradFactory(requiresGrad);
+        return Tensor.of(Autograd.requiresGradFactory(build(value, dtype), requiresGrad));
     }
 
     /** {@code torch.tensor(data, dtype=..., requires_grad=...)}. */
     public static Tensor tensor(Object data, DType dtype, boolean requiresGrad) {
-        return TensorData.build(data, dtype).requiresGradFactory(requiresGrad);
+        return Tensor.of(Autograd.requiresGradFactory(build(data, dtype), requiresGrad));
+    }
+
+    /** The data of {@code torch.tensor(...)}: a numpy array is converted, anything else built element by element. */
+    private static TensorImpl build(Object data, DType dtype) {
+        return data instanceof NDArray ? ((NDArray) data).toTensor(dtype) : TensorData.build(data, dtype);
     }
 
     // ---------------------------------------------------------------- shaped factories
@@ -128,7 +149,7 @@ public final class torch {
 
     /** {@code torch.zeros(size, dtype=..., requires_grad=...)}. */
     public static Tensor zeros(int[] size, DType dtype, boolean requiresGrad) {
-        return Creation.full(size, 0, dtype == null ? DefaultDtype.get() : dtype, requiresGrad);
+        return Tensor.of(Creation.full(size, 0, dtype == null ? DefaultDtype.get() : dtype, requiresGrad));
     }
 
     /** {@code torch.zeros(n, dtype=...)}. */
@@ -168,7 +189,7 @@ public final class torch {
 
     /** {@code torch.ones(size, dtype=..., requires_grad=...)}. */
     public static Tensor ones(int[] size, DType dtype, boolean requiresGrad) {
-        return Creation.full(size, 1, dtype == null ? DefaultDtype.get() : dtype, requiresGrad);
+        return Tensor.of(Creation.full(size, 1, dtype == null ? DefaultDtype.get() : dtype, requiresGrad));
     }
 
     /** {@code torch.ones(n, dtype=...)}. */
@@ -216,27 +237,27 @@ public final class torch {
 
     /** {@code torch.full(size, value)}: the dtype follows the value (bool, int64 or default float). */
     public static Tensor full(int[] size, Number value) {
-        return Creation.full(size, value, null, false);
+        return Tensor.of(Creation.full(size, value, null, false));
     }
 
     /** {@code torch.full(size, value, dtype=...)}. */
     public static Tensor full(int[] size, Number value, DType dtype) {
-        return Creation.full(size, value, dtype, false);
+        return Tensor.of(Creation.full(size, value, dtype, false));
     }
 
     /** Zeros shaped and typed like {@code t}. */
     public static Tensor zerosLike(Tensor t) {
-        return Creation.full(t.sizes, 0, t.dtype, false);
+        return Tensor.of(Creation.full(t.impl.sizes(), 0, t.impl.dtype(), false));
     }
 
     /** Ones shaped and typed like {@code t}. */
     public static Tensor onesLike(Tensor t) {
-        return Creation.full(t.sizes, 1, t.dtype, false);
+        return Tensor.of(Creation.full(t.impl.sizes(), 1, t.impl.dtype(), false));
     }
 
     /** A tensor of {@code value} shaped and typed like {@code t}. */
     public static Tensor fullLike(Tensor t, Number value) {
-        return Creation.full(t.sizes, value, t.dtype, false);
+        return Tensor.of(Creation.full(t.impl.sizes(), value, t.impl.dtype(), false));
     }
 
     /** {@code torch.empty_like}: zero-filled in Java. */
@@ -246,72 +267,72 @@ public final class torch {
 
     /** The {@code n x n} identity matrix. */
     public static Tensor eye(int n) {
-        return Creation.eye(n, n, null);
+        return Tensor.of(Creation.eye(n, n, null));
     }
 
     /** An {@code n x m} matrix with ones on the diagonal. */
     public static Tensor eye(int n, int m) {
-        return Creation.eye(n, m, null);
+        return Tensor.of(Creation.eye(n, m, null));
     }
 
     /** {@code torch.eye(n, m, dtype=...)}. */
     public static Tensor eye(int n, int m, DType dtype) {
-        return Creation.eye(n, m, dtype);
+        return Tensor.of(Creation.eye(n, m, dtype));
     }
 
     /** {@code torch.arange(end)} for an integer end: int64 values {@code 0 .. end-1}. */
     public static Tensor arange(long end) {
-        return Creation.arange(0, end, 1, null);
+        return Tensor.of(Creation.arange(0, end, 1, null));
     }
 
     /** {@code torch.arange(start, end)} with integers. */
     public static Tensor arange(long start, long end) {
-        return Creation.arange(start, end, 1, null);
+        return Tensor.of(Creation.arange(start, end, 1, null));
     }
 
     /** {@code torch.arange(start, end, step)} with integers. */
     public static Tensor arange(long start, long end, long step) {
-        return Creation.arange(start, end, step, null);
+        return Tensor.of(Creation.arange(start, end, step, null));
     }
 
     /** {@code torch.arange(end, dtype=...)}. */
     public static Tensor arange(long end, DType dtype) {
-        return Creation.arange(0, end, 1, dtype);
+        return Tensor.of(Creation.arange(0, end, 1, dtype));
     }
 
     /** {@code torch.arange(start, end, dtype=...)}. */
     public static Tensor arange(long start, long end, DType dtype) {
-        return Creation.arange(start, end, 1, dtype);
+        return Tensor.of(Creation.arange(start, end, 1, dtype));
     }
 
     /** {@code torch.arange(5.0)}: a floating end gives the default float dtype. */
     public static Tensor arange(double end) {
-        return Creation.arange(0, end, 1, false, null);
+        return Tensor.of(Creation.arange(0, end, 1, false, null));
     }
 
     /** {@code torch.arange(1.5, 4)}. */
     public static Tensor arange(double start, double end) {
-        return Creation.arange(start, end, 1, false, null);
+        return Tensor.of(Creation.arange(start, end, 1, false, null));
     }
 
     /** {@code torch.arange(0, 1, 0.1)}. */
     public static Tensor arange(double start, double end, double step) {
-        return Creation.arange(start, end, step, false, null);
+        return Tensor.of(Creation.arange(start, end, step, false, null));
     }
 
     /** {@code torch.arange(start, end, step, dtype=...)}. */
     public static Tensor arange(double start, double end, double step, DType dtype) {
-        return Creation.arange(start, end, step, false, dtype);
+        return Tensor.of(Creation.arange(start, end, step, false, dtype));
     }
 
     /** {@code steps} evenly spaced values from {@code start} to {@code end} inclusive. */
     public static Tensor linspace(double start, double end, int steps) {
-        return Creation.linspace(start, end, steps, null);
+        return Tensor.of(Creation.linspace(start, end, steps, null));
     }
 
     /** {@code torch.linspace(start, end, steps, dtype=...)}. */
     public static Tensor linspace(double start, double end, int steps, DType dtype) {
-        return Creation.linspace(start, end, steps, dtype);
+        return Tensor.of(Creation.linspace(start, end, steps, dtype));
     }
 
     // ---------------------------------------------------------------- legacy typed constructors
@@ -508,7 +529,7 @@ public final class torch {
 
     /** Python's {@code 2 ** a} ({@code PowBackward1}). */
     public static Tensor pow(Number a, Tensor b) {
-        return Scalars.wrap(a).pow(b);
+        return Tensor.of(Arithmetic.pow(Scalars.wrap(a), b.impl));
     }
 
     /** {@code torch.neg(a)}. */
@@ -598,35 +619,34 @@ public final class torch {
 
     /** {@code torch.where(condition, a, b)}: elements of {@code a} where true, else of {@code b}. */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) {
-        return WhereOp.forward(condition, a, b);
+        return Tensor.of(Where.where(condition.impl, a.impl, b.impl));
     }
 
     /** {@code torch.where(condition, a, scalar)}. */
     public static Tensor where(Tensor condition, Tensor a, Number b) {
-        return WhereOp.forward(condition, a, Scalars.wrap(b));
+        return Tensor.of(Where.where(condition.impl, a.impl, Scalars.wrap(b)));
     }
 
     // ---------------------------------------------------------------- out= variants
 
     /** {@code torch.add(a, b, out=out)}, as C++'s {@code torch::add_out(out, a, b)}. */
     public static Tensor addOut(Tensor out, Tensor a, Tensor b) {
-        return OutOps.binary(out, a, b, Double::sum, Long::sum, Kernels.BinaryOp.ADD);
+        return Tensor.of(OutVariants.addOut(out.impl, a.impl, b.impl));
     }
 
     /** {@code torch.mul(a, b, out=out)}. */
     public static Tensor mulOut(Tensor out, Tensor a, Tensor b) {
-        return OutOps.binary(out, a, b, (x, y) -> x * y, (x, y) -> x * y, Kernels.BinaryOp.MUL);
+        return Tensor.of(OutVariants.mulOut(out.impl, a.impl, b.impl));
     }
 
     /** {@code torch.exp(a, out=out)}. */
     public static Tensor expOut(Tensor out, Tensor a) {
-        return OutOps.unary(out, a, DefaultDtype.floatingOf(a.dtype), Math::exp, null, Kernels.UnaryOp.EXP);
+        return Tensor.of(OutVariants.expOut(out.impl, a.impl));
     }
 
     /** {@code torch.clamp(a, min=0.0, out=out)}, i.e. relu into {@code out}. */
     public static Tensor reluOut(Tensor out, Tensor a) {
-        return OutOps.unary(out, a, a.dtype, x -> x > 0 || Double.isNaN(x) ? x : 0, x -> Math.max(x, 0),
-                Kernels.UnaryOp.RELU);
+        return Tensor.of(OutVariants.reluOut(out.impl, a.impl));
     }
 
     // ---------------------------------------------------------------- threads
@@ -881,7 +901,7 @@ public final class torch {
 
     /** {@code torch.cat(tensors, dim)}; legacy empty 1-d tensors are skipped. */
     public static Tensor cat(List<Tensor> tensors, int dim) {
-        return JoinOps.Cat.forward(tensors, dim);
+        return Tensor.of(Joining.cat(Tensor.impls(tensors), dim));
     }
 
     /** {@code torch.cat((a, b, ...))} along dimension 0. */
@@ -896,7 +916,7 @@ public final class torch {
 
     /** {@code torch.stack(tensors, dim)}. */
     public static Tensor stack(List<Tensor> tensors, int dim) {
-        return JoinOps.Stack.forward(tensors, dim);
+        return Tensor.of(Joining.stack(Tensor.impls(tensors), dim));
     }
 
     /** {@code torch.stack((a, b, ...))} along a new dimension 0. */
@@ -948,72 +968,72 @@ public final class torch {
 
     /** A float32 tensor over {@code data} itself (writes show in the array); shape defaults to 1-d, one size may be -1. */
     public static Tensor fromArray(float[] data, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(data), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(data), shape));
     }
 
     /** A float64 tensor over {@code data} itself. */
     public static Tensor fromArray(double[] data, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(data), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(data), shape));
     }
 
     /** An int64 tensor over {@code data} itself. */
     public static Tensor fromArray(long[] data, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(data), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(data), shape));
     }
 
     /** An int32 tensor over {@code data} itself. */
     public static Tensor fromArray(int[] data, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(data), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(data), shape));
     }
 
     /** An int16 tensor over {@code data} itself. */
     public static Tensor fromArray(short[] data, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(data, DType.INT16), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(data, DType.INT16), shape));
     }
 
     /** A tensor over {@code data} itself as int16, or as raw float16/bfloat16 bit patterns. */
     public static Tensor fromArray(short[] data, DType dtype, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(data, dtype), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(data, dtype), shape));
     }
 
     /** An int8 tensor over {@code data} itself. */
     public static Tensor fromArray(byte[] data, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(data, DType.INT8), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(data, DType.INT8), shape));
     }
 
     /** A tensor over {@code data} itself as int8, uint8 or bool. */
     public static Tensor fromArray(byte[] data, DType dtype, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(data, dtype), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(data, dtype), shape));
     }
 
     /** A float32 tensor over the buffer's elements from its position to its limit (heap or direct), shared. */
     public static Tensor fromBuffer(java.nio.FloatBuffer buffer, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(buffer), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(buffer), shape));
     }
 
     /** A float64 tensor over the buffer's remaining elements, shared. */
     public static Tensor fromBuffer(java.nio.DoubleBuffer buffer, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(buffer), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(buffer), shape));
     }
 
     /** An int64 tensor over the buffer's remaining elements, shared. */
     public static Tensor fromBuffer(java.nio.LongBuffer buffer, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(buffer), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(buffer), shape));
     }
 
     /** An int32 tensor over the buffer's remaining elements, shared. */
     public static Tensor fromBuffer(java.nio.IntBuffer buffer, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(buffer), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(buffer), shape));
     }
 
     /** An int16 tensor over the buffer's remaining elements, shared. */
     public static Tensor fromBuffer(java.nio.ShortBuffer buffer, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(buffer), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(buffer), shape));
     }
 
     /** A uint8 tensor over the buffer's remaining bytes, shared, as {@code torch.frombuffer(buf, dtype=torch.uint8)}. */
     public static Tensor fromBuffer(java.nio.ByteBuffer buffer, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(buffer, DType.UINT8), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(buffer, DType.UINT8), shape));
     }
 
     /**
@@ -1021,7 +1041,7 @@ public final class torch {
      * wider elements in the buffer's byte order, shared.
      */
     public static Tensor fromBuffer(java.nio.ByteBuffer buffer, DType dtype, int... shape) {
-        return JavaArrays.wrap(BufferStorage.of(buffer, dtype), shape);
+        return Tensor.of(JavaArrays.wrap(BufferStorage.of(buffer, dtype), shape));
     }
 
     /** {@code torch.manual_seed(seed)}: reseeds the default generator (PyTorch's mt19937 seeding). */
@@ -1036,179 +1056,176 @@ public final class torch {
 
     /** {@code torch.seed()}: reseeds the default generator non-deterministically and returns the seed. */
     public static long seed() {
-        long s = new java.security.SecureRandom().nextLong();
-        Generator.getDefault().manualSeed(s);
-        return s;
+        return Generator.getDefault().seedRandomly();
     }
 
     /** {@code torch.rand(2, 3)}: uniform samples from [0, 1) in the default dtype. */
     public static Tensor rand(int... size) {
-        return RandomOps.rand(size, null, false);
+        return Tensor.of(Sampling.rand(size, null, false));
     }
 
     /** {@code torch.rand(size, dtype=...)}. */
     public static Tensor rand(int[] size, DType dtype) {
-        return RandomOps.rand(size, dtype, false);
+        return Tensor.of(Sampling.rand(size, dtype, false));
     }
 
     /** {@code torch.rand(size, requires_grad=...)}. */
     public static Tensor rand(int[] size, boolean requiresGrad) {
-        return RandomOps.rand(size, null, requiresGrad);
+        return Tensor.of(Sampling.rand(size, null, requiresGrad));
     }
 
     /** {@code torch.rand(size, dtype=..., requires_grad=...)}. */
     public static Tensor rand(int[] size, DType dtype, boolean requiresGrad) {
-        return RandomOps.rand(size, dtype, requiresGrad);
+        return Tensor.of(Sampling.rand(size, dtype, requiresGrad));
     }
 
     /** {@code torch.rand(n, dtype=...)}. */
     public static Tensor rand(int d0, DType dtype) {
-        return RandomOps.rand(new int[] {d0}, dtype, false);
+        return Tensor.of(Sampling.rand(new int[] {d0}, dtype, false));
     }
 
     /** {@code torch.rand(a, b, dtype=...)}. */
     public static Tensor rand(int d0, int d1, DType dtype) {
-        return RandomOps.rand(new int[] {d0, d1}, dtype, false);
+        return Tensor.of(Sampling.rand(new int[] {d0, d1}, dtype, false));
     }
 
     /** {@code torch.rand(torch.Size)}. */
     public static Tensor rand(Size size) {
-        return RandomOps.rand(size.array(), null, false);
+        return Tensor.of(Sampling.rand(size.array(), null, false));
     }
 
     /** {@code torch.randn(2, 3)}: standard normal samples in the default dtype. */
     public static Tensor randn(int... size) {
-        return RandomOps.randn(size, null, false);
+        return Tensor.of(Sampling.randn(size, null, false));
     }
 
     /** {@code torch.randn(size, dtype=...)}. */
     public static Tensor randn(int[] size, DType dtype) {
-        return RandomOps.randn(size, dtype, false);
+        return Tensor.of(Sampling.randn(size, dtype, false));
     }
 
     /** {@code torch.randn(size, requires_grad=...)}. */
     public static Tensor randn(int[] size, boolean requiresGrad) {
-        return RandomOps.randn(size, null, requiresGrad);
+        return Tensor.of(Sampling.randn(size, null, requiresGrad));
     }
 
     /** {@code torch.randn(size, dtype=..., requires_grad=...)}. */
     public static Tensor randn(int[] size, DType dtype, boolean requiresGrad) {
-        return RandomOps.randn(size, dtype, requiresGrad);
+        return Tensor.of(Sampling.randn(size, dtype, requiresGrad));
     }
 
     /** {@code torch.randn(n, dtype=...)}. */
     public static Tensor randn(int d0, DType dtype) {
-        return RandomOps.randn(new int[] {d0}, dtype, false);
+        return Tensor.of(Sampling.randn(new int[] {d0}, dtype, false));
     }
 
     /** {@code torch.randn(a, b, dtype=...)}. */
     public static Tensor randn(int d0, int d1, DType dtype) {
-        return RandomOps.randn(new int[] {d0, d1}, dtype, false);
+        return Tensor.of(Sampling.randn(new int[] {d0, d1}, dtype, false));
     }
 
     /** {@code torch.randn(torch.Size)}. */
     public static Tensor randn(Size size) {
-        return RandomOps.randn(size.array(), null, false);
+        return Tensor.of(Sampling.randn(size.array(), null, false));
     }
 
     /** {@code torch.randint(high, size)}: int64 values drawn uniformly from [0, high). */
     public static Tensor randint(long high, int[] size) {
-        return RandomOps.randint(0, high, size, null);
+        return Tensor.of(Sampling.randint(0, high, size, null));
     }
 
     /** {@code torch.randint(low, high, size)}: int64 values drawn uniformly from [low, high). */
     public static Tensor randint(long low, long high, int[] size) {
-        return RandomOps.randint(low, high, size, null);
+        return Tensor.of(Sampling.randint(low, high, size, null));
     }
 
     /** {@code torch.randint(low, high, size, dtype=...)}. */
     public static Tensor randint(long low, long high, int[] size, DType dtype) {
-        return RandomOps.randint(low, high, size, dtype);
+        return Tensor.of(Sampling.randint(low, high, size, dtype));
     }
 
     /** {@code torch.rand_like(t)}: uniform samples shaped and typed like {@code t}. */
     public static Tensor randLike(Tensor t) {
-        return RandomOps.rand(t.sizes, t.dtype, false);
+        return Tensor.of(Sampling.rand(t.impl.sizes(), t.impl.dtype(), false));
     }
 
     /** {@code torch.rand_like(t, dtype=...)}. */
     public static Tensor randLike(Tensor t, DType dtype) {
-        return RandomOps.rand(t.sizes, dtype, false);
+        return Tensor.of(Sampling.rand(t.impl.sizes(), dtype, false));
     }
 
     /** {@code torch.randn_like(t)}: normal samples shaped and typed like {@code t}. */
     public static Tensor randnLike(Tensor t) {
-        return RandomOps.randn(t.sizes, t.dtype, false);
+        return Tensor.of(Sampling.randn(t.impl.sizes(), t.impl.dtype(), false));
     }
 
     /** {@code torch.randn_like(t, dtype=...)}. */
     public static Tensor randnLike(Tensor t, DType dtype) {
-        return RandomOps.randn(t.sizes, dtype, false);
+        return Tensor.of(Sampling.randn(t.impl.sizes(), dtype, false));
     }
 
     /** {@code torch.randint_like(t, high)}. */
     public static Tensor randintLike(Tensor t, long high) {
-        return RandomOps.randint(0, high, t.sizes, t.dtype);
+        return Tensor.of(Sampling.randint(0, high, t.impl.sizes(), t.impl.dtype()));
     }
 
     /** {@code torch.randint_like(t, low, high)}. */
     public static Tensor randintLike(Tensor t, long low, long high) {
-        return RandomOps.randint(low, high, t.sizes, t.dtype);
+        return Tensor.of(Sampling.randint(low, high, t.impl.sizes(), t.impl.dtype()));
     }
 
     /** {@code torch.randperm(n)}: a random permutation of {@code 0 .. n-1} (int64). */
     public static Tensor randperm(int n) {
-        return RandomOps.randperm(n, null);
+        return Tensor.of(Sampling.randperm(n, null));
     }
 
     /** {@code torch.randperm(n, dtype=...)}. */
     public static Tensor randperm(int n, DType dtype) {
-        return RandomOps.randperm(n, dtype);
+        return Tensor.of(Sampling.randperm(n, dtype));
     }
 
     /** {@code torch.normal(mean, std)} with tensors (broadcast): one sample per element; no autograd. */
     public static Tensor normal(Tensor mean, Tensor std) {
-        return RandomOps.normal(mean, std);
+        return Tensor.of(Sampling.normal(mean.impl, std.impl));
     }
 
     /** {@code torch.normal(mean, std)} with a tensor of means. */
     public static Tensor normal(Tensor mean, double std) {
-        return RandomOps.normal(mean, std);
+        return Tensor.of(Sampling.normal(mean.impl, std));
     }
 
     /** {@code torch.normal(mean, std)} with a tensor of standard deviations. */
     public static Tensor normal(double mean, Tensor std) {
-        return RandomOps.normal(mean, std);
+        return Tensor.of(Sampling.normal(mean, std.impl));
     }
 
     /** {@code torch.normal(mean, std, size)}: samples in the default dtype. */
     public static Tensor normal(double mean, double std, int... size) {
-        Tensor t = Tensor.allocate(DefaultDtype.get(), Size.of(size).array());
-        return RandomOps.normalInPlace(t, mean, std);
+        return Tensor.of(Sampling.normal(mean, std, size));
     }
 
     // ---------------------------------------------------------------- nn functional
 
     /** {@code torch.softmax(input, dim)}. */
     public static Tensor softmax(Tensor input, int dim) {
-        return NNOps.Softmax.forward(input, dim);
+        return Tensor.of(NNFunctional.softmax(input.impl, dim));
     }
 
     /** {@code torch.log_softmax(input, dim)}. */
     public static Tensor logSoftmax(Tensor input, int dim) {
-        return NNOps.LogSoftmax.forward(input, dim);
+        return Tensor.of(NNFunctional.logSoftmax(input.impl, dim));
     }
 
     // ---------------------------------------------------------------- dtypes and shapes
 
     /** {@code torch.result_type(a, b)}. */
     public static DType resultType(Tensor a, Tensor b) {
-        return Promotion.resultType(a, b);
+        return Promotion.resultType(a.impl, b.impl);
     }
 
     /** {@code torch.result_type(a, scalar)}. */
     public static DType resultType(Tensor a, Number b) {
-        return Promotion.resultType(a, Scalars.wrap(b));
+        return Promotion.resultType(a.impl, Scalars.wrap(b));
     }
 
     /** {@code torch.promote_types(a, b)}. */
@@ -1228,24 +1245,12 @@ public final class torch {
 
     /** {@code torch.broadcast_shapes(...)}. */
     public static Size broadcastShapes(Size... shapes) {
-        int[] out = new int[0];
-        try {
-            for (Size s : shapes) {
-                out = Shapes.broadcast(out, s.array());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Shape mismatch: objects cannot be broadcast to a single shape", e);
-        }
-        return jtorch.Size.wrap(out);
+        return jtorch.Size.wrap(Shapes.broadcastAll(jtorch.Size.arrays(shapes)));
     }
 
     /** {@code torch.broadcast_shapes((2, 1), (1, 3))} with shapes as int arrays. */
     public static Size broadcastShapes(int[]... shapes) {
-        Size[] sizes = new Size[shapes.length];
-        for (int i = 0; i < shapes.length; i++) {
-            sizes[i] = jtorch.Size.of(shapes[i]);
-        }
-        return broadcastShapes(sizes);
+        return broadcastShapes(jtorch.Size.all(shapes));
     }
 
     // ---------------------------------------------------------------- printing
@@ -1279,12 +1284,12 @@ public final class torch {
 
     /** {@code torch.is_grad_enabled()}. */
     public static boolean isGradEnabled() {
-        return GradMode.isEnabled();
+        return GradEnabled.isEnabled();
     }
 
     /** {@code torch.set_grad_enabled(flag)}. */
     public static void setGradEnabled(boolean enabled) {
-        GradMode.reset(enabled);
+        GradEnabled.set(enabled);
     }
 
     /** {@code torch.autograd}: functional gradients. */
@@ -1293,13 +1298,13 @@ public final class torch {
 
         /** {@code torch.autograd.grad(output, inputs)}: the gradients, nothing accumulated. */
         public static TensorList grad(Tensor output, Tensor... inputs) {
-            return new TensorList(List.of(Engine.grad(new Tensor[] {output}, null, inputs, false)));
+            return TensorList.wrap(Engine.grad(new TensorImpl[] {output.impl}, null, Tensor.impls(inputs), false));
         }
 
         /** {@code torch.autograd.grad(output, inputs, retain_graph=...)}. */
         public static TensorList grad(Tensor output, List<Tensor> inputs, boolean retainGraph) {
-            return new TensorList(List.of(Engine.grad(new Tensor[] {output}, null, inputs.toArray(new Tensor[0]),
-                    retainGraph)));
+            return TensorList.wrap(Engine.grad(new TensorImpl[] {output.impl}, null, Tensor.impls(inputs),
+                    retainGraph));
         }
 
         /**
@@ -1308,13 +1313,8 @@ public final class torch {
          */
         public static TensorList grad(List<Tensor> outputs, List<Tensor> inputs, List<Tensor> gradOutputs,
                 boolean retainGraph) {
-            if (gradOutputs != null && gradOutputs.size() != outputs.size()) {
-                throw new IllegalArgumentException("grad requires one grad_output per output: got "
-                        + gradOutputs.size() + " grad_outputs and " + outputs.size() + " outputs");
-            }
-            return new TensorList(List.of(Engine.grad(outputs.toArray(new Tensor[0]),
-                    gradOutputs == null ? null : gradOutputs.toArray(new Tensor[0]), inputs.toArray(new Tensor[0]),
-                    retainGraph)));
+            return TensorList.wrap(Engine.grad(Tensor.impls(outputs),
+                    gradOutputs == null ? null : Tensor.impls(gradOutputs), Tensor.impls(inputs), retainGraph));
         }
     }
 }

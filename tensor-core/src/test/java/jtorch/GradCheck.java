@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.Random;
 import java.util.function.Function;
 
+import jtorch.internal.tensor.TensorImpl;
+
 /**
  * Finite-difference gradient checker, as {@code torch.autograd.gradcheck}: compares the gradients
  * autograd computes for float64 inputs with central differences {@code (f(x + eps) - f(x - eps)) / 2eps}
@@ -21,9 +23,9 @@ final class GradCheck {
 
     /** A float64 leaf requiring grad with values drawn uniformly from [lo, hi). */
     static Tensor leaf(Random random, double lo, double hi, int... shape) {
-        Tensor t = Tensor.allocate(DType.FLOAT64, shape);
+        Tensor t = Tensor.of(TensorImpl.allocate(DType.FLOAT64, shape));
         for (int i = 0; i < t.numel(); i++) {
-            t.storage.setDouble(i, lo + (hi - lo) * random.nextDouble());
+            t.impl.storage().setDouble(i, lo + (hi - lo) * random.nextDouble());
         }
         return t.requiresGrad_();
     }
@@ -51,15 +53,15 @@ final class GradCheck {
             assertNotNull(analytic, what + ": input " + k + " got no gradient");
             assertEquals(in.shape(), analytic.shape(), what + ": gradient shape of input " + k);
             for (int j = 0; j < in.numel(); j++) {
-                int index = in.storageIndex(j);
-                double saved = in.storage.getDouble(index);
-                in.storage.setDouble(index, saved + EPS);
+                int index = in.impl.layout().storageIndex(j);
+                double saved = in.impl.storage().getDouble(index);
+                in.impl.storage().setDouble(index, saved + EPS);
                 double plus = project(f, inputs, weights);
-                in.storage.setDouble(index, saved - EPS);
+                in.impl.storage().setDouble(index, saved - EPS);
                 double minus = project(f, inputs, weights);
-                in.storage.setDouble(index, saved);
+                in.impl.storage().setDouble(index, saved);
                 double numeric = (plus - minus) / (2 * EPS);
-                double got = analytic.getDouble(j);
+                double got = analytic.impl.getDouble(j);
                 if (!(Math.abs(got - numeric) <= ATOL + RTOL * Math.abs(numeric))) {
                     fail(what + ": d/d input " + k + " element " + j + ": autograd " + got + ", finite difference "
                             + numeric);
@@ -78,9 +80,9 @@ final class GradCheck {
     /** Fixed pseudo-random weights shaped like the output, so every output element counts differently. */
     private static Tensor projection(Tensor out) {
         Random random = new Random(out.numel() * 31L + out.dim());
-        Tensor w = Tensor.allocate(DType.FLOAT64, out.sizes.clone());
+        Tensor w = Tensor.of(TensorImpl.allocate(DType.FLOAT64, out.impl.sizes().clone()));
         for (int i = 0; i < w.numel(); i++) {
-            w.storage.setDouble(i, 0.5 + random.nextDouble());
+            w.impl.storage().setDouble(i, 0.5 + random.nextDouble());
         }
         return w;
     }

@@ -1,9 +1,7 @@
 package jtorch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -521,24 +519,5 @@ class IndexingTest {
         assertEquals("tensor([0, 0, 0, 0, 0, 5, 6, 7, 8, 9])", torch.where(x.gt(4), x, torch.zerosLike(x)).toString());
         assertEquals("tensor([[1, 0],\n        [2, 0]])", torch.where(torch.tensor(new boolean[] {true, false}),
                 torch.tensor(new long[][] {{1}, {2}}), torch.tensor(0)).toString());
-    }
-
-    @Test
-    void indexSpec_parsing() {
-        IndexSpec single = IndexSpec.parse(" 1 ");
-        assertEquals(false, single.tuple);
-        assertEquals(1L, single.items.get(0));
-        IndexSpec tuple = IndexSpec.parse("0,");
-        assertTrue(tuple.tuple);
-        IndexSpec paren = IndexSpec.parse("(1, :)");
-        assertTrue(paren.tuple);
-        assertSame(Slice.all(), paren.items.get(1));
-        assertEquals(Slice.of(-3, null), IndexSpec.parse("-3:").items.get(0));
-        assertEquals(Slice.of(null, null, 3), IndexSpec.parse("::3").items.get(0));
-        assertEquals(Slice.of(2, 8, 2), IndexSpec.parse("2 : 8 : 2").items.get(0));
-        assertSame(Slice.ELLIPSIS, IndexSpec.parse("...").items.get(0));
-        assertSame(Slice.NONE, IndexSpec.parse("None").items.get(0));
-        assertEquals(Boolean.TRUE, IndexSpec.parse("True").items.get(0));
-        assertTrue(IndexSpec.parse("()").items.isEmpty());
     }
 }

@@ -74,7 +74,7 @@ class JavaArraysTest {
         DoubleBuffer buf = ByteBuffer.allocateDirect(3 * 8).order(ByteOrder.nativeOrder()).asDoubleBuffer();
         buf.put(new double[] {1.5, 2.5, 3.5}).flip();
         Tensor t = torch.fromBuffer(buf);
-        assertNull(t.storage.array());
+        assertNull(t.impl.storage().array());
         assertEquals("tensor([1.5000, 2.5000, 3.5000], dtype=torch.float64)", t.toString());
         t.fill_(7);
         assertEquals(7.0, buf.get(2));

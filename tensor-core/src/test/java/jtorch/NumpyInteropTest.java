@@ -37,7 +37,7 @@ class NumpyInteropTest {
         Tensor i = torch.fromNumpy(g);
         g.set(100, 0, 0);
         assertEquals("tensor([[100,   2,   3],\n        [  4,   5,   6]])", i.toString());
-        i.storage.setLong(4, 50);
+        i.impl.storage().setLong(4, 50);
         assertEquals("[[100   2   3]\n [  4  50   6]]", g.toString());
     }
 
@@ -45,7 +45,7 @@ class NumpyInteropTest {
     void asTensor_samePointer() {
         NDArray g = g();
         assertEquals(g.dataPtr(), torch.asTensor(g).dataPtr());
-        assertSame(g.data(), torch.asTensor(g).storage.array());
+        assertSame(g.data(), torch.asTensor(g).impl.storage().array());
     }
 
     @Test
@@ -72,7 +72,7 @@ class NumpyInteropTest {
     void numpy_sharesTensorMemory() {
         Tensor h = torch.tensor(new long[][] {{1, 2, 3}, {4, 5, 6}});
         NDArray j = h.numpy();
-        h.storage.setLong(0, -1);
+        h.impl.storage().setLong(0, -1);
         assertEquals("[[-1  2  3]\n [ 4  5  6]]", j.toString());
         assertEquals("dtype('int64')", j.dtype().repr());
     }
@@ -106,7 +106,7 @@ class NumpyInteropTest {
         Tensor t = torch.tensor(new long[][] {{1, 2}, {3, 4}});
         NDArray a = np.array(t);
         assertEquals("array([[1, 2],\n       [3, 4]])", a.repr());
-        t.storage.setLong(0, 9);
+        t.impl.storage().setLong(0, 9);
         assertEquals(1L, a.get(0, 0));
     }
 

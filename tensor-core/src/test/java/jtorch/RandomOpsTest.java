@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jtorch.internal.ops.Sampling;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -233,11 +234,11 @@ class RandomOpsTest {
 
     @Test
     void cppDouble_formatsLikeOstream() {
-        assertEquals("3", RandomOps.cppDouble(3));
-        assertEquals("1.5", RandomOps.cppDouble(1.5));
-        assertEquals("1e-08", RandomOps.cppDouble(1e-8));
-        assertEquals("-1", RandomOps.cppDouble(-1));
-        assertEquals("0.1", RandomOps.cppDouble(0.1));
-        assertEquals("1.23457e+06", RandomOps.cppDouble(1234567));
+        assertEquals("3", Sampling.cppDouble(3));
+        assertEquals("1.5", Sampling.cppDouble(1.5));
+        assertEquals("1e-08", Sampling.cppDouble(1e-8));
+        assertEquals("-1", Sampling.cppDouble(-1));
+        assertEquals("0.1", Sampling.cppDouble(0.1));
+        assertEquals("1.23457e+06", Sampling.cppDouble(1234567));
     }
 }

@@ -2,6 +2,7 @@ package jtorch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jtorch.internal.format.TensorFormatter;
 import org.junit.jupiter.api.Test;
 
 /** Targeted cases of PyTorch 1.13's repr; expected texts come from real PyTorch. */
@@ -12,11 +13,11 @@ class TensorFormatterTest {
     }
 
     private static String repr(Tensor t, PrintOptions options) {
-        return TensorFormatter.repr(t, options);
+        return TensorFormatter.repr(t.impl, options);
     }
 
     private static String repr(Tensor t) {
-        return TensorFormatter.repr(t, PrintOptions.defaults());
+        return TensorFormatter.repr(t.impl, PrintOptions.defaults());
     }
 
     @Test
@@ -243,10 +244,10 @@ class TensorFormatterTest {
     void repr_noArgumentFormUsesCurrentOptions() {
         try {
             PrintOptions.setCurrent(PrintOptions.defaults().threshold(5));
-            assertEquals("tensor([0, 1, 2,  ..., 7, 8, 9])", TensorFormatter.repr(torch.arange(10)));
+            assertEquals("tensor([0, 1, 2,  ..., 7, 8, 9])", torch.arange(10).toString());
         } finally {
             PrintOptions.reset();
         }
-        assertEquals("tensor([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])", TensorFormatter.repr(torch.arange(10)));
+        assertEquals("tensor([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])", torch.arange(10).toString());
     }
 }

@@ -1,5 +1,10 @@
 package jtorch.internal.kernels;
 
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
+
 /**
  * Hot inner loops over primitive arrays. Each kernel uses {@link VectorKernels} when the
  * {@code jdk.incubator.vector} module is present (JVM option {@code --add-modules
@@ -83,50 +88,52 @@ public final class Kernels {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
-    /** Binary float ops with a vector form. */
+    /**
+     * The elementwise binary arithmetic that has a vector form: each op's one definition, in
+     * double (floating dtypes) and long (integral dtypes; null when the op is floating-only). The
+     * float form is the double one rounded, which for {@code + - * /} is the correctly rounded
+     * float result; {@link VectorKernels} holds the matching literal vector loop.
+     */
     public enum BinaryOp {
-        ADD {
-            @Override float apply(float a, float b) {
-                return a + b;
-            }
-        },
-        SUB {
-            @Override float apply(float a, float b) {
-                return a - b;
-            }
-        },
-        MUL {
-            @Override float apply(float a, float b) {
-                return a * b;
-            }
-        },
-        DIV {
-            @Override float apply(float a, float b) {
-                return a / b;
-            }
-        };
+        ADD(Double::sum, Long::sum),
+        SUB((x, y) -> x - y, (x, y) -> x - y),
+        MUL((x, y) -> x * y, (x, y) -> x * y),
+        DIV((x, y) -> x / y, null);
 
-        abstract float apply(float a, float b);
+        public final DoubleBinaryOperator onDouble;
+        public final LongBinaryOperator onLong;
+
+        BinaryOp(DoubleBinaryOperator onDouble, LongBinaryOperator onLong) {
+            this.onDouble = onDouble;
+            this.onLong = onLong;
+        }
+
+        float apply(float a, float b) {
+            return (float) onDouble.applyAsDouble(a, b);
+        }
     }
 
-    /** Unary float ops with a vector form. */
+    /** The elementwise unary arithmetic that has a vector form, defined once as {@link BinaryOp} is. */
     public enum UnaryOp {
-        RELU {
-            @Override float apply(float a) {
-                return a > 0 || Float.isNaN(a) ? a : 0f;
-            }
-        },
-        EXP {
-            @Override float apply(float a) {
-                return (float) Math.exp(a);
-            }
-        };
+        RELU(x -> x > 0 || Double.isNaN(x) ? x : 0, x -> Math.max(x, 0)),
+        EXP(Math::exp, null);
 
-        abstract float apply(float a);
+        public final DoubleUnaryOperator onDouble;
+        public final LongUnaryOperator onLong;
+
+        UnaryOp(DoubleUnaryOperator onDouble, LongUnaryOperator onLong) {
+            this.onDouble = onDouble;
+            this.onLong = onLong;
+        }
+
+        float apply(float a) {
+            return (float) onDouble.applyAsDouble(a);
+        }
     }
 
     /** {@code c = op(a, b)} over {@code n} elements; strides are 0 (broadcast) or 1. */
-    public static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] c, int co, int n) {
+    public static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] c, int co,
+                              int n) {
         if (vectorHot) {
             VectorKernels.binary(op, a, ao, as, b, bo, bs, c, co, n);
             return;

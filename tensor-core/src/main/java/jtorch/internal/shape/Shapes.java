@@ -16,6 +16,17 @@ public final class Shapes {
         return dim < 0 ? dim + n : dim;
     }
 
+    /** A copy of requested sizes, each checked non-negative with PyTorch's message. */
+    public static int[] checkedSizes(int... dims) {
+        for (int d : dims) {
+            if (d < 0) {
+                throw new IllegalArgumentException(
+                        "Trying to create tensor with negative dimension " + d + ": " + Arrays.toString(dims));
+            }
+        }
+        return dims.clone();
+    }
+
     public static int numel(int[] sizes) {
         long n = 1;
         for (int s : sizes) {
@@ -71,6 +82,19 @@ public final class Shapes {
                         + ") must match the size of tensor b (" + sb + ") at non-singleton dimension " + i);
             }
             out[i] = sa == 1 ? sb : sa;
+        }
+        return out;
+    }
+
+    /** {@code torch.broadcast_shapes}: the broadcast of all shapes, with PyTorch's message. */
+    public static int[] broadcastAll(int[]... shapes) {
+        int[] out = new int[0];
+        try {
+            for (int[] s : shapes) {
+                out = broadcast(out, s);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Shape mismatch: objects cannot be broadcast to a single shape", e);
         }
         return out;
     }

@@ -1,0 +1,253 @@
+package jtorch.internal.autograd;
+
+import java.util.ArrayList;
+
+import jtorch.internal.tensor.AutogradMeta;
+import jtorch.internal.tensor.TensorImpl;
+
+/**
+ * A tensor's autograd state and the rules for changing it (PyTorch's {@code AutogradMeta} and
+ * {@code impl::} functions): {@code requires_grad} of leaves, {@code grad_fn}, {@code .grad},
+ * {@code retain_grad()}, and the history rewrites of in-place ops.
+ *
+ * <p>Invariants: a leaf has no grad_fn; it requires grad only when its flag is set, which is
+ * allowed for floating dtypes only. A non-leaf requires grad exactly when it has a grad_fn. A
+ * tensor without autograd state ({@link TensorImpl#autograd()} null) is a leaf that does not
+ * require grad and has no {@code .grad}.
+ */
+public final class Autograd {
+    private Autograd() {}
+
+    /** The autograd fields of one tensor. */
+    private static final class State implements AutogradMeta {
+        boolean requiresGrad;
+        Node gradFn;
+        TensorImpl grad;
+        AccumulateGrad accumulator;
+        boolean retainsGrad;
+
+        @Override
+        public boolean requiresGrad() {
+            return requiresGrad || gradFn != null;
+        }
+    }
+
+    private static State peek(TensorImpl t) {
+        return (State) t.autograd();
+    }
+
+    private static State state(TensorImpl t) {
+        State s = (State) t.autograd();
+        if (s == null) {
+            s = new State();
+            t.setAutograd(s);
+        }
+        return s;
+    }
+
+    /** The node that computed {@code t}, or null for a leaf. */
+    public static Node gradFn(TensorImpl t) {
+        State s = peek(t);
+        return s == null ? null : s.gradFn;
+    }
+
+    public static boolean isLeaf(TensorImpl t) {
+        return gradFn(t) == null;
+    }
+
+    /** The accumulated gradient, or null before a backward pass reached {@code t}. */
+    public static TensorImpl grad(TensorImpl t) {
+        State s = peek(t);
+        return s == null ? null : s.grad;
+    }
+
+    /** Replaces the gradient ({@code x.grad = g}), checking dtype and shape as PyTorch does. */
+    public static void setGrad(TensorImpl t, TensorImpl newGrad) {
+        if (newGrad != null) {
+            if (newGrad.dtype() != t.dtype()) {
+                throw new IllegalArgumentException("assigned grad has data of a different type");
+            }
+            if (!newGrad.layout().sameSizes(t.layout())) {
+                throw new IllegalArgumentException("assigned grad has data of a different size");
+            }
+        }
+        if (newGrad != null || t.autograd() != null) {
+            state(t).grad = newGrad;
+        }
+    }
+
+    static void setGradUnchecked(TensorImpl t, TensorImpl g) {
+        state(t).grad = g;
+    }
+
+    /** {@code requires_grad_(flag)} of a leaf; returns {@code t}. */
+    public static TensorImpl requiresGrad(TensorImpl t, boolean flag) {
+        if (gradFn(t) != null) {
+            if (!flag) {
+                throw new IllegalArgumentException("you can only change requires_grad flags of leaf variables. If you"
+                        + " want to use a computed variable in a subgraph that doesn't require differentiation use"
+                        + " var_no_grad = var.detach().");
+            }
+            return t;
+        }
+        if (flag && !t.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("only Tensors of floating point dtype can require gradients");
+        }
+        setRequiresGrad(t, flag);
+        return t;
+    }
+
+    /** The {@code requires_grad=} argument of factories, with their (capitalised) message. */
+    public static TensorImpl requiresGradFactory(TensorImpl t, boolean flag) {
+        if (flag && !t.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException(
+                    "Only Tensors of floating point and complex dtype can require gradients");
+        }
+        setRequiresGrad(t, flag);
+        return t;
+    }
+
+    private static void setRequiresGrad(TensorImpl t, boolean flag) {
+        if (flag || t.autograd() != null) {
+            state(t).requiresGrad = flag;
+        }
+    }
+
+    /** Records {@code node} as the grad_fn of the fresh result {@code t}. */
+    public static void setGradFn(TensorImpl t, Node node) {
+        state(t).gradFn = node;
+    }
+
+    static AccumulateGrad gradAccumulator(TensorImpl t) {
+        State s = state(t);
+        if (s.accumulator == null) {
+            s.accumulator = new AccumulateGrad(t);
+        }
+        return s.accumulator;
+    }
+
+    /** {@code retain_grad()}: keeps the gradient of this non-leaf tensor after backward. */
+    public static void retainGrad(TensorImpl t) {
+        State s = peek(t);
+        if (s == null || s.gradFn == null) {
+            if (s == null || !s.requiresGrad) {
+                throw new IllegalArgumentException("can't retain_grad on Tensor that has requires_grad=False");
+            }
+            return;
+        }
+        if (!s.retainsGrad) {
+            s.retainsGrad = true;
+            retainOn(s.gradFn, t);
+        }
+    }
+
+    private static void retainOn(Node node, TensorImpl t) {
+        if (node.retainedOutputs.isEmpty()) {
+            node.retainedOutputs = new ArrayList<>(1);
+        }
+        node.retainedOutputs.add(t);
+    }
+
+    /** Adds the gradient reaching a retained non-leaf to its {@code .grad}. */
+    static void retainGradient(TensorImpl t, TensorImpl g) {
+        State s = state(t);
+        if (s.grad == null) {
+            s.grad = g.contiguousCopy();
+        } else {
+            Grads.addInto(s.grad, g);
+        }
+    }
+
+    /** {@code detach_()}: cuts {@code t} from the graph in place (views cannot be); returns {@code t}. */
+    public static TensorImpl detachInPlace(TensorImpl t) {
+        if (t.viewBase() != null) {
+            throw new IllegalStateException("Can't detach views in-place. Use detach() instead. If you are using"
+                    + " DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True,"
+                    + " gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients."
+                    + " To fix this error, please refer to the Optimizer.zero_grad() function in"
+                    + " torch/optim/optimizer.py as the solution.");
+        }
+        if (t.autograd() != null) {
+            setHistory(t, null);
+            state(t).requiresGrad = false;
+        }
+        return t;
+    }
+
+    /**
+     * Checks that an in-place op may write {@code t}, with PyTorch's errors for leaves that
+     * require grad, then bumps the version counter.
+     */
+    public static void checkInplace(TensorImpl t) {
+        if (GradEnabled.isEnabled()) {
+            if (isLeafRequiringGrad(t)) {
+                throw new IllegalStateException(
+                        "a leaf Variable that requires grad is being used in an in-place operation.");
+            }
+            TensorImpl base = t.viewBase();
+            if (base != null && isLeafRequiringGrad(base)) {
+                throw new IllegalStateException(
+                        "a view of a leaf Variable that requires grad is being used in an in-place operation.");
+            }
+        }
+        t.storage().bumpVersion();
+    }
+
+    private static boolean isLeafRequiringGrad(TensorImpl t) {
+        State s = peek(t);
+        return s != null && s.gradFn == null && s.requiresGrad;
+    }
+
+    /**
+     * A copy of {@code t}'s data that takes its place in the graph: in-place ops that record
+     * history compute on the snapshot, then write the result back into {@code t}.
+     */
+    public static TensorImpl snapshotForInplace(TensorImpl t) {
+        TensorImpl copy = t.contiguousCopy();
+        State s = peek(t);
+        if (s != null) {
+            State c = state(copy);
+            c.gradFn = s.gradFn;
+            c.requiresGrad = s.requiresGrad;
+        }
+        return copy;
+    }
+
+    /**
+     * Records {@code node} (whose input 0 is {@code t}'s value before an in-place op) as the op's
+     * history. On a view the write also changes the base: the base's history becomes
+     * {@code CopySlices(node)} and this view's grad_fn reads its region from it, as in PyTorch.
+     */
+    public static void rebaseHistory(TensorImpl t, Node node) {
+        TensorImpl base = t.viewBase();
+        if (base == null) {
+            setHistory(t, node);
+            return;
+        }
+        setHistory(base, new CopySlices(base, t, node));
+        setHistory(t, new CopySlices.ViewBackward(base, t));
+    }
+
+    /**
+     * Records {@code node}, an in-place write into {@code written} (which is {@code t} or a view
+     * of it made by the writing op, e.g. {@code x[0:2] = v}), as {@code t}'s history: a write into
+     * such a view makes {@code t}'s history a {@code CopySlices} around the node.
+     */
+    public static void rebaseHistory(TensorImpl t, TensorImpl written, Node node) {
+        rebaseHistory(t, written == t ? node : new CopySlices(t, written, node));
+    }
+
+    /** Replaces the grad_fn, moving a {@code retainGrad()} registration to the new node. */
+    private static void setHistory(TensorImpl t, Node node) {
+        State s = state(t);
+        if (s.retainsGrad && s.gradFn != null && s.gradFn != node) {
+            s.gradFn.retainedOutputs.remove(t);
+            if (node != null) {
+                retainOn(node, t);
+            } else {
+                s.retainsGrad = false;
+            }
+        }
+        s.gradFn = node;
+    }
+}

@@ -1,0 +1,218 @@
+package jtorch.internal.kernels;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
+
+import jtorch.DType;
+import jtorch.internal.dtype.Casts;
+import jtorch.internal.shape.Layout;
+import jtorch.internal.shape.StridedCursor;
+import jtorch.internal.storage.Storage;
+
+/**
+ * Loops that apply a scalar function over strided, broadcast operands into an output. Floating
+ * computations run in {@code double} and integral ones in {@code long}; results are stored with
+ * the output dtype's cast. Contiguous float32 operands take array loops, vectorised for the
+ * ops with a vector form ({@link Kernels.BinaryOp}, {@link Kernels.UnaryOp}) and split over
+ * threads when large. The output may alias an input (in-place ops); no autograd here.
+ */
+public final class Elementwise {
+    private Elementwise() {}
+
+    /** {@code out = op(a)}: an op with a vector form. */
+    public static void unaryInto(Strided out, Strided a, DType compute, Kernels.UnaryOp op) {
+        unaryInto(out, a, compute, op.onDouble, op.onLong, op);
+    }
+
+    /** {@code out = f(a)} ({@code g} for integral compute dtypes), {@code a} broadcast to {@code out}'s shape. */
+    public static void unaryInto(Strided out, Strided a, DType compute, DoubleUnaryOperator f, LongUnaryOperator g) {
+        unaryInto(out, a, compute, f, g, null);
+    }
+
+    private static void unaryInto(Strided out, Strided a, DType compute, DoubleUnaryOperator f, LongUnaryOperator g,
+                                  Kernels.UnaryOp fast) {
+        Layout lo = out.layout();
+        Layout la = a.layout();
+        int n = lo.numel();
+        Storage in = a.storage();
+        Storage st = out.storage();
+        boolean dense = in.dtype() == DType.FLOAT32 && st.dtype() == DType.FLOAT32 && la.isContiguous()
+                && lo.isContiguous() && la.sameSizes(lo) && in.array() != null && st.array() != null;
+        if (dense && compute.isFloatingPoint()) {
+            float[] x = (float[]) in.array();
+            float[] y = (float[]) st.array();
+            int xo = in.base + la.offset();
+            int yo = st.base + lo.offset();
+            if (fast != null && compute == DType.FLOAT32) {
+                inChunks(n, (s, len) -> Kernels.unary(fast, x, xo + s, y, yo + s, len));
+            } else {
+                for (int i = 0; i < n; i++) {
+                    Cancellation.checkEvery(i);
+                    y[yo + i] = (float) f.applyAsDouble(x[xo + i]);
+                }
+            }
+            return;
+        }
+        int[] shape = lo.sizes();
+        StridedCursor c = new StridedCursor(shape, new int[] {la.offset(), lo.offset()}, la.stridesFor(shape),
+                lo.strides());
+        boolean floating = compute.isFloatingPoint();
+        for (int k = 0; k < n; k++, c.next()) {
+            Cancellation.checkEvery(k);
+            if (floating) {
+                st.setDouble(c.at(1), f.applyAsDouble(in.getDouble(c.at(0))));
+            } else {
+                st.setLong(c.at(1), g.applyAsLong(in.getLong(c.at(0))));
+            }
+        }
+    }
+
+    /** {@code out = op(a, b)}: an op with a vector form. */
+    public static void binaryInto(Strided out, Strided a, Strided b, DType compute, Kernels.BinaryOp op) {
+        binaryInto(out, a, b, compute, op.onDouble, op.onLong, op);
+    }
+
+    /**
+     * {@code out = f(a, b)} ({@code g} for integral compute dtypes) where {@code a} and {@code b}
+     * broadcast to {@code out}'s shape. Operands of float32/float16/bfloat16 ops are rounded to
+     * the compute dtype first, as PyTorch casts inputs (and scalars) before computing.
+     */
+    public static void binaryInto(Strided out, Strided a, Strided b, DType compute, DoubleBinaryOperator f,
+                                  LongBinaryOperator g) {
+        binaryInto(out, a, b, compute, f, g, null);
+    }
+
+    private static void binaryInto(Strided out, Strided a, Strided b, DType compute, DoubleBinaryOperator f,
+                                   LongBinaryOperator g, Kernels.BinaryOp fast) {
+        Layout lo = out.layout();
+        int n = lo.numel();
+        if (n == 0) {
+            return;
+        }
+        if (fast != null && compute == DType.FLOAT32 && floatRows(out, a, b, fast)) {
+            return;
+        }
+        Layout la = a.layout();
+        Layout lb = b.layout();
+        Storage ia = a.storage();
+        Storage ib = b.storage();
+        Storage st = out.storage();
+        if (compute.isFloatingPoint() && allFloatArrays(st, ia, ib) && lo.isContiguous() && la.isContiguous()
+                && lb.isContiguous() && la.sameSizes(lo) && lb.sameSizes(lo)) {
+            float[] x = (float[]) ia.array();
+            float[] y = (float[]) ib.array();
+            float[] z = (float[]) st.array();
+            int xo = ia.base + la.offset();
+            int yo = ib.base + lb.offset();
+            int zo = st.base + lo.offset();
+            for (int i = 0; i < n; i++) {
+                Cancellation.checkEvery(i);
+                z[zo + i] = (float) f.applyAsDouble(x[xo + i], y[yo + i]);
+            }
+            return;
+        }
+        int[] shape = lo.sizes();
+        StridedCursor c = new StridedCursor(shape, new int[] {la.offset(), lb.offset(), lo.offset()},
+                la.stridesFor(shape), lb.stridesFor(shape), lo.strides());
+        boolean floating = compute.isFloatingPoint();
+        boolean single = floating && compute != DType.FLOAT64;
+        for (int k = 0; k < n; k++, c.next()) {
+            Cancellation.checkEvery(k);
+            if (single) {
+                st.setDouble(c.at(2), f.applyAsDouble(Casts.round(ia.getDouble(c.at(0)), compute),
+                        Casts.round(ib.getDouble(c.at(1)), compute)));
+            } else if (floating) {
+                st.setDouble(c.at(2), f.applyAsDouble(ia.getDouble(c.at(0)), ib.getDouble(c.at(1))));
+            } else {
+                st.setLong(c.at(2), g.applyAsLong(ia.getLong(c.at(0)), ib.getLong(c.at(1))));
+            }
+        }
+    }
+
+    private static boolean allFloatArrays(Storage... storages) {
+        for (Storage s : storages) {
+            if (s.dtype() != DType.FLOAT32 || s.array() == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A body over {@code len} elements from {@code start}. */
+    private interface Span {
+        void run(int start, int len);
+    }
+
+    /** Runs {@code body} over {@code [0, n)} in cancellation-sized chunks, split over threads when large. */
+    private static void inChunks(int n, Span body) {
+        if (n <= Cancellation.CHUNK) {
+            body.run(0, n);
+            return;
+        }
+        int chunks = (n + Cancellation.CHUNK - 1) / Cancellation.CHUNK;
+        Parallel.forRange(chunks, n, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                Cancellation.check();
+                int s = c * Cancellation.CHUNK;
+                body.run(s, Math.min(Cancellation.CHUNK, n - s));
+            }
+        });
+    }
+
+    /**
+     * The float32 row path: the last dimension is walked by a vector kernel (input strides 0 or
+     * 1 there), the outer dimensions by offsets computed per row; rows are split over threads.
+     */
+    private static boolean floatRows(Strided out, Strided a, Strided b, Kernels.BinaryOp op) {
+        Layout lo = out.layout();
+        Layout la = a.layout();
+        Layout lb = b.layout();
+        if (!allFloatArrays(out.storage(), a.storage(), b.storage()) || !lo.isContiguous()) {
+            return false;
+        }
+        int n = lo.numel();
+        float[] x = (float[]) a.storage().array();
+        float[] y = (float[]) b.storage().array();
+        float[] z = (float[]) out.storage().array();
+        int xb = a.storage().base;
+        int yb = b.storage().base;
+        int zo = out.storage().base + lo.offset();
+        if (la.isContiguous() && lb.isContiguous() && la.sameSizes(lo) && lb.sameSizes(lo)) {
+            int xo = xb + la.offset();
+            int yo = yb + lb.offset();
+            inChunks(n, (s, len) -> Kernels.binary(op, x, xo + s, 1, y, yo + s, 1, z, zo + s, len));
+            return true;
+        }
+        int[] shape = lo.sizes();
+        int nd = shape.length;
+        int[] sa = la.stridesFor(shape);
+        int[] sb = lb.stridesFor(shape);
+        int inner = nd == 0 ? 1 : shape[nd - 1];
+        int ia = nd == 0 ? 0 : sa[nd - 1];
+        int ib = nd == 0 ? 0 : sb[nd - 1];
+        if ((ia != 0 && ia != 1) || (ib != 0 && ib != 1) || inner == 0) {
+            return false;
+        }
+        int rows = n / inner;
+        Parallel.forRange(rows, n, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                if ((r & 63) == 0) {
+                    Cancellation.check();
+                }
+                int rem = r;
+                int oa = la.offset();
+                int ob = lb.offset();
+                for (int d = nd - 2; d >= 0; d--) {
+                    int i = rem % shape[d];
+                    rem /= shape[d];
+                    oa += i * sa[d];
+                    ob += i * sb[d];
+                }
+                Kernels.binary(op, x, xb + oa, ia, y, yb + ob, ib, z, zo + r * inner, inner);
+            }
+        });
+        return true;
+    }
+}

@@ -1,0 +1,127 @@
+package jtorch.internal.kernels;
+
+import jtorch.DType;
+import jtorch.internal.shape.Layout;
+import jtorch.internal.shape.ReducedDims;
+import jtorch.internal.shape.StridedCursor;
+import jtorch.internal.storage.Storage;
+
+/**
+ * The sum kernels: sums over the dimensions flagged in a mask ({@link ReducedDims}) of a strided
+ * operand, into one double or long accumulator per output element (row-major over the kept
+ * dims). Contiguous float32 input takes the vector kernels for full, row and column sums.
+ */
+public final class Sums {
+    private Sums() {}
+
+    /** Sums into a double accumulator per output element (row-major over kept dims). */
+    public static double[] sumDouble(Strided t, boolean[] mask) {
+        double[] acc = new double[Math.max(1, ReducedDims.outCount(t.layout().sizes(), mask))];
+        Layout l = t.layout();
+        Storage st = t.storage();
+        if (st.dtype() == DType.FLOAT32 && l.isContiguous() && st.array() != null) {
+            float[] data = (float[]) st.array();
+            int off = st.base + l.offset();
+            if (allTrue(mask)) {
+                acc[0] = Kernels.sumFloat(data, off, l.numel());
+                return acc;
+            }
+            if (l.dim() == 2 && mask[1] && !mask[0]) {
+                return Kernels.rowSums(data, off, l.size(0), l.size(1));
+            }
+            if (l.dim() == 2 && mask[0] && !mask[1]) {
+                float[] cols = Kernels.columnSums(data, off, l.size(0), l.size(1));
+                for (int j = 0; j < cols.length; j++) {
+                    acc[j] = cols[j];
+                }
+                return acc;
+            }
+        }
+        for (Rows r = Rows.of(t, mask); r != null; r = r.next()) {
+            addRow(acc, t.storage(), r.src, r.srcStep, r.dst, r.dstStep, r.length, r.done);
+        }
+        return acc;
+    }
+
+    /** Adds {@code length} elements from storage index {@code src} on into {@code acc} from {@code dst} on. */
+    private static void addRow(double[] acc, Storage st, int src, int srcStep, int dst, int dstStep, int length,
+                               int done) {
+        for (int i = 0; i < length; i++, src += srcStep, dst += dstStep) {
+            Cancellation.checkEvery(done + i);
+            acc[dst] += st.getDouble(src);
+        }
+    }
+
+    /** Sums into a long accumulator per output element (integral and bool inputs). */
+    public static long[] sumLong(Strided t, boolean[] mask) {
+        long[] acc = new long[Math.max(1, ReducedDims.outCount(t.layout().sizes(), mask))];
+        for (Rows r = Rows.of(t, mask); r != null; r = r.next()) {
+            addRow(acc, t.storage(), r.src, r.srcStep, r.dst, r.dstStep, r.length, r.done);
+        }
+        return acc;
+    }
+
+    private static void addRow(long[] acc, Storage st, int src, int srcStep, int dst, int dstStep, int length,
+                               int done) {
+        for (int i = 0; i < length; i++, src += srcStep, dst += dstStep) {
+            Cancellation.checkEvery(done + i);
+            acc[dst] += st.getLong(src);
+        }
+    }
+
+    /**
+     * A strided operand walked row by row in row-major order, for folding it into a reduced
+     * output. A row runs along the last dim: its element {@code i} is at storage index
+     * {@code src + i * srcStep} and folds into output element {@code dst + i * dstStep} (outputs
+     * numbered row-major over the kept dims); {@code done} counts the elements of earlier rows.
+     */
+    private static final class Rows {
+        final int length;
+        final int srcStep;
+        final int dstStep;
+        int src;
+        int dst;
+        int done;
+        private final StridedCursor cursor;
+        private final int total;
+
+        private Rows(Layout l, boolean[] mask) {
+            int[] sizes = l.sizes();
+            int last = sizes.length - 1;
+            int[] outStrides = ReducedDims.keptStrides(sizes, mask);
+            this.length = last < 0 ? 1 : sizes[last];
+            this.srcStep = last < 0 ? 0 : l.stride(last);
+            this.dstStep = last < 0 ? 0 : outStrides[last];
+            this.cursor = new StridedCursor(sizes, Math.max(last, 0), new int[] {l.offset(), 0}, l.strides(),
+                    outStrides);
+            this.src = l.offset();
+            this.total = l.numel();
+        }
+
+        /** The first row, or null when the operand has no elements. */
+        static Rows of(Strided t, boolean[] mask) {
+            return t.layout().numel() == 0 ? null : new Rows(t.layout(), mask);
+        }
+
+        /** Steps to the next row (carrying over the outer dims), or null after the last. */
+        Rows next() {
+            done += length;
+            if (done >= total) {
+                return null;
+            }
+            cursor.next();
+            src = cursor.at(0);
+            dst = cursor.at(1);
+            return this;
+        }
+    }
+
+    private static boolean allTrue(boolean[] mask) {
+        for (boolean b : mask) {
+            if (!b) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

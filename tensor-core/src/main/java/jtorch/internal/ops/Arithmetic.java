@@ -1,0 +1,311 @@
+package jtorch.internal.ops;
+
+import static jtorch.internal.autograd.FormulaNode.Operand.OTHER;
+import static jtorch.internal.autograd.FormulaNode.Operand.RESULT;
+import static jtorch.internal.autograd.FormulaNode.Operand.SELF;
+import static jtorch.internal.autograd.FormulaNode.formula;
+
+import java.util.Arrays;
+import java.util.function.BinaryOperator;
+import java.util.function.LongBinaryOperator;
+
+import jtorch.DType;
+import jtorch.internal.autograd.Autograd;
+import jtorch.internal.autograd.FormulaNode;
+import jtorch.internal.autograd.Grads;
+import jtorch.internal.dtype.DefaultDtype;
+import jtorch.internal.kernels.Elementwise;
+import jtorch.internal.kernels.Kernels.BinaryOp;
+import jtorch.internal.kernels.StridedCopy;
+import jtorch.internal.shape.Shapes;
+import jtorch.internal.tensor.Scalars;
+import jtorch.internal.tensor.TensorImpl;
+
+/**
+ * Binary arithmetic and negation: each op's forward (promotion, broadcasting, kernel) and its
+ * derivative formulas together, following PyTorch's derivatives.yaml ({@link FormulaNode}). The
+ * arithmetic of {@code + - * /} is defined once, in {@link BinaryOp}, and used by the
+ * out-of-place ops here, the in-place ops ({@link #inplace}) and the {@code out=} forms.
+ */
+public final class Arithmetic {
+    private Arithmetic() {}
+
+    /** {@code self + alpha * other}. */
+    public static TensorImpl add(TensorImpl self, TensorImpl other, Number alpha) {
+        DType type = Promotion.resultType(self, other);
+        TensorImpl out;
+        if (isOne(alpha)) {
+            out = Outputs.binary(self, other, type, type, BinaryOp.ADD);
+        } else {
+            double a = alpha.doubleValue();
+            long al = alpha.longValue();
+            out = Outputs.binary(self, other, type, type, (x, y) -> x + a * y, (x, y) -> x + al * y);
+        }
+        return FormulaNode.record(out, "AddBackward0", self, other,
+                formula((g, in) -> g),
+                formula((g, in) -> isOne(alpha) ? g : mul(g, alpha)));
+    }
+
+    public static TensorImpl add(TensorImpl self, TensorImpl other) {
+        return add(self, other, 1);
+    }
+
+    /** {@code self - alpha * other}. */
+    public static TensorImpl sub(TensorImpl self, TensorImpl other, Number alpha) {
+        checkBoolSub(self, other);
+        DType type = Promotion.resultType(self, other);
+        TensorImpl out;
+        double a = alpha.doubleValue();
+        if (isOne(alpha)) {
+            out = Outputs.binary(self, other, type, type, BinaryOp.SUB);
+        } else {
+            long al = alpha.longValue();
+            out = Outputs.binary(self, other, type, type, (x, y) -> x - a * y, (x, y) -> x - al * y);
+        }
+        return FormulaNode.record(out, "SubBackward0", self, other,
+                formula((g, in) -> g),
+                formula((g, in) -> mul(g, -a)));
+    }
+
+    public static TensorImpl sub(TensorImpl self, TensorImpl other) {
+        return sub(self, other, 1);
+    }
+
+    /** {@code other - self}: Python's {@code scalar - tensor}. */
+    public static TensorImpl rsub(TensorImpl self, TensorImpl other) {
+        checkBoolSub(self, other);
+        DType type = Promotion.resultType(self, other);
+        TensorImpl out = Outputs.binary(self, other, type, type, (x, y) -> y - x, (x, y) -> y - x);
+        return FormulaNode.record(out, other.isWrappedNumber() ? "RsubBackward1" : "RsubBackward0", self, other,
+                formula((g, in) -> neg(g)),
+                formula((g, in) -> g));
+    }
+
+    /** {@code self * other}. */
+    public static TensorImpl mul(TensorImpl self, TensorImpl other) {
+        DType type = Promotion.resultType(self, other);
+        TensorImpl out = Outputs.binary(self, other, type, type, BinaryOp.MUL);
+        return FormulaNode.record(out, "MulBackward0", self, other,
+                formula((g, in) -> mul(g, in.other()), OTHER),
+                formula((g, in) -> mul(g, in.self()), SELF));
+    }
+
+    /** {@code self * scalar}. */
+    public static TensorImpl mul(TensorImpl self, Number other) {
+        return mul(self, Scalars.wrap(other));
+    }
+
+    /** True division: integers divide to the default float dtype. */
+    public static TensorImpl div(TensorImpl self, TensorImpl other) {
+        DType type = DefaultDtype.floatingOf(Promotion.resultType(self, other));
+        TensorImpl out = Outputs.binary(self, other, type, type, BinaryOp.DIV);
+        return FormulaNode.record(out, "DivBackward0", self, other,
+                formula((g, in) -> div(g, in.other()), OTHER),
+                formula((g, in) -> {
+                    TensorImpl o = in.other();
+                    return div(mul(neg(g), in.self()), mul(o, o));
+                }, SELF, OTHER));
+    }
+
+    /** {@code self / scalar}. */
+    public static TensorImpl div(TensorImpl self, Number other) {
+        return div(self, Scalars.wrap(other));
+    }
+
+    /** Division with {@code rounding_mode} {@code "trunc"} or {@code "floor"} (null: true division). */
+    public static TensorImpl div(TensorImpl self, TensorImpl other, String roundingMode) {
+        if (roundingMode == null) {
+            return div(self, other);
+        }
+        boolean floor;
+        if (roundingMode.equals("floor")) {
+            floor = true;
+        } else if (roundingMode.equals("trunc")) {
+            floor = false;
+        } else {
+            throw new IllegalArgumentException("div expected rounding_mode to be one of None, 'trunc', or 'floor' but"
+                    + " found '" + roundingMode + "'");
+        }
+        DType type = Promotion.resultType(self, other);
+        LongBinaryOperator ints = (x, y) -> {
+            if (y == 0) {
+                throw new ArithmeticException("ZeroDivisionError");
+            }
+            return floor ? Math.floorDiv(x, y) : x / y;
+        };
+        TensorImpl out = Outputs.binary(self, other, type, type,
+                floor ? Arithmetic::floorDivide : (x, y) -> truncate(x / y), ints);
+        // rounded division is piecewise constant: zero gradient almost everywhere
+        return FormulaNode.record(out, "DivBackward2", self, other,
+                formula((g, in) -> mul(g, 0)),
+                formula((g, in) -> mul(g, 0)));
+    }
+
+    /** Python's {@code %}: the result takes the sign of the divisor. */
+    public static TensorImpl remainder(TensorImpl self, TensorImpl other) {
+        DType type = Promotion.resultType(self, other);
+        TensorImpl out = Outputs.binary(self, other, type, type, (x, y) -> {
+            double m = x % y;
+            return m != 0 && (y < 0) != (m < 0) ? m + y : m;
+        }, (x, y) -> {
+            if (y == 0) {
+                throw new ArithmeticException("ZeroDivisionError");
+            }
+            return Math.floorMod(x, y);
+        });
+        TensorImpl dividend = self.detachAlias();
+        TensorImpl divisor = other.detachAlias();
+        return FormulaNode.record(out, other.isWrappedNumber() ? "RemainderBackward0" : "RemainderBackward1", self,
+                other,
+                formula((g, in) -> g),
+                formula((g, in) -> mul(neg(g), div(dividend, divisor, "floor"))));
+    }
+
+    /** {@code -self}. */
+    public static TensorImpl neg(TensorImpl self) {
+        if (self.dtype().isBool()) {
+            throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not supported. If you"
+                    + " are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
+        TensorImpl out = Outputs.unary(self, self.dtype(), self.dtype(), x -> -x, x -> -x);
+        return FormulaNode.record(out, "NegBackward0", self, formula((g, in) -> neg(g)));
+    }
+
+    /** {@code self ** exponent} with a scalar exponent ({@code PowBackward0}). */
+    public static TensorImpl pow(TensorImpl self, Number exponent) {
+        TensorImpl e = Scalars.wrap(exponent);
+        DType type = Promotion.resultType(self, e);
+        checkIntegerPower(type, e);
+        double p = exponent.doubleValue();
+        long pl = exponent.longValue();
+        TensorImpl out = Outputs.unary(self, type, type, x -> Math.pow(x, p), x -> intPow(x, pl));
+        return FormulaNode.record(out, "PowBackward0", self,
+                formula((g, in) -> p == 0 ? mul(g, 0) : mul(g, mul(pow(in.self(), p - 1), p)), SELF));
+    }
+
+    /** {@code self ** exponent} with a tensor exponent ({@code PowBackward1}). */
+    public static TensorImpl pow(TensorImpl self, TensorImpl exponent) {
+        DType type = Promotion.resultType(self, exponent);
+        checkIntegerPower(type, exponent);
+        TensorImpl out = Outputs.binary(self, exponent, type, type, Math::pow, Arithmetic::intPow);
+        return FormulaNode.record(out, "PowBackward1", self, exponent,
+                formula((g, in) -> {
+                    TensorImpl e = in.other();
+                    TensorImpl d = mul(e, pow(in.self(), sub(e, Scalars.wrap(1))));
+                    return mul(g, Where.where(Comparisons.eq(e, Scalars.wrap(0)), Creation.zerosLike(d), d));
+                }, SELF, OTHER),
+                formula((g, in) -> {
+                    TensorImpl s = in.self();
+                    TensorImpl logS = Pointwise.log(s);
+                    TensorImpl zeroBase = Comparisons.logicalAnd(Comparisons.eq(s, Scalars.wrap(0)),
+                            Comparisons.ge(in.other(), Scalars.wrap(0)));
+                    return mul(g, mul(in.result(), Where.where(zeroBase, Creation.zerosLike(logS), logS)));
+                }, SELF, OTHER, RESULT));
+    }
+
+    /**
+     * Runs an in-place op ({@code add_}, {@code sub_}, {@code mul_}, {@code div_}): checks that the
+     * result dtype casts to self's and the broadcast shape is self's; with grad, records the graph
+     * by rebasing self's history on the out-of-place op's node, else runs the same arithmetic
+     * straight into self.
+     */
+    public static TensorImpl inplace(TensorImpl self, TensorImpl other, BinaryOp op) {
+        DType type = Promotion.resultType(self, other);
+        if (op == BinaryOp.DIV) {
+            type = DefaultDtype.floatingOf(type);
+        }
+        if (!DType.canCast(type, self.dtype())) {
+            throw new IllegalArgumentException("result type " + type.scalarName()
+                    + " can't be cast to the desired output type " + self.dtype().scalarName());
+        }
+        int[] shape = Shapes.broadcast(self.sizes(), other.sizes());
+        if (!Arrays.equals(shape, self.sizes())) {
+            throw new IllegalArgumentException("output with shape " + Arrays.toString(self.sizes())
+                    + " doesn't match the broadcast shape " + Arrays.toString(shape));
+        }
+        if (op == BinaryOp.SUB) {
+            checkBoolSub(self, other);
+        }
+        Autograd.checkInplace(self);
+        if (Grads.needed(self, other)) {
+            TensorImpl result = outOfPlace(op).apply(Autograd.snapshotForInplace(self), other);
+            StridedCopy.copyInto(self, result);
+            Autograd.rebaseHistory(self, Autograd.gradFn(result));
+            return self;
+        }
+        Elementwise.binaryInto(self, self, other, type, op);
+        return self;
+    }
+
+    private static BinaryOperator<TensorImpl> outOfPlace(BinaryOp op) {
+        switch (op) {
+            case ADD: return Arithmetic::add;
+            case SUB: return Arithmetic::sub;
+            case MUL: return Arithmetic::mul;
+            default: return Arithmetic::div;
+        }
+    }
+
+    private static void checkBoolSub(TensorImpl self, TensorImpl other) {
+        if (self.dtype().isBool() && other.dtype().isBool()) {
+            throw new IllegalArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported."
+                    + " Use the `^` or `logical_xor()` operator instead.");
+        }
+        if (self.dtype().isBool() || other.dtype().isBool()) {
+            throw new IllegalArgumentException("Subtraction, the `-` operator, with a bool tensor is not supported. If"
+                    + " you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
+    }
+
+    private static void checkIntegerPower(DType type, TensorImpl exponent) {
+        if (!type.isFloatingPoint() && !exponent.dtype().isFloatingPoint()) {
+            for (int i = 0; i < exponent.numel(); i++) {
+                if (exponent.getLong(i) < 0) {
+                    throw new IllegalArgumentException("Integers to negative integer powers are not allowed.");
+                }
+            }
+        }
+    }
+
+    private static boolean isOne(Number alpha) {
+        return alpha.doubleValue() == 1.0;
+    }
+
+    static long intPow(long base, long exp) {
+        long result = 1;
+        long b = base;
+        long e = exp;
+        while (e > 0) {
+            if ((e & 1) != 0) {
+                result *= b;
+            }
+            b *= b;
+            e >>= 1;
+        }
+        return result;
+    }
+
+    /** Python's floor division for floating values, as ATen's div_floor. */
+    static double floorDivide(double a, double b) {
+        if (b == 0) {
+            return a / b;
+        }
+        double mod = a % b;
+        double div = (a - mod) / b;
+        if (mod != 0 && (b < 0) != (mod < 0)) {
+            div -= 1;
+        }
+        if (div == 0) {
+            return Math.copySign(0, a / b);
+        }
+        double fl = Math.floor(div);
+        if (div - fl > 0.5) {
+            fl += 1;
+        }
+        return fl;
+    }
+
+    private static double truncate(double v) {
+        return v < 0 ? Math.ceil(v) : Math.floor(v);
+    }
+}

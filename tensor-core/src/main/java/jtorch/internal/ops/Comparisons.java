@@ -1,0 +1,136 @@
+package jtorch.internal.ops;
+
+import jtorch.DType;
+import jtorch.internal.kernels.StridedCopy;
+import jtorch.internal.tensor.TensorImpl;
+
+/**
+ * Comparisons and logical/bitwise ops: they compute in the promoted dtype, return bool (or the
+ * integral dtype for bitwise ops) and are not differentiable.
+ */
+public final class Comparisons {
+    private Comparisons() {}
+
+    private enum Kind { GT, GE, LT, LE, EQ, NE }
+
+    public static TensorImpl gt(TensorImpl a, TensorImpl b) {
+        return compare(a, b, Kind.GT);
+    }
+
+    public static TensorImpl ge(TensorImpl a, TensorImpl b) {
+        return compare(a, b, Kind.GE);
+    }
+
+    public static TensorImpl lt(TensorImpl a, TensorImpl b) {
+        return compare(a, b, Kind.LT);
+    }
+
+    public static TensorImpl le(TensorImpl a, TensorImpl b) {
+        return compare(a, b, Kind.LE);
+    }
+
+    public static TensorImpl eq(TensorImpl a, TensorImpl b) {
+        return compare(a, b, Kind.EQ);
+    }
+
+    public static TensorImpl ne(TensorImpl a, TensorImpl b) {
+        return compare(a, b, Kind.NE);
+    }
+
+    private static TensorImpl compare(TensorImpl a, TensorImpl b, Kind kind) {
+        DType type = Promotion.resultType(a, b);
+        a = inType(a, type);
+        b = inType(b, type);
+        switch (kind) {
+            case GT: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> x > y ? 1 : 0, (x, y) -> x > y ? 1 : 0);
+            case GE: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> x >= y ? 1 : 0, (x, y) -> x >= y ? 1 : 0);
+            case LT: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> x < y ? 1 : 0, (x, y) -> x < y ? 1 : 0);
+            case LE: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> x <= y ? 1 : 0, (x, y) -> x <= y ? 1 : 0);
+            case EQ: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> x == y ? 1 : 0, (x, y) -> x == y ? 1 : 0);
+            default: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> x != y ? 1 : 0, (x, y) -> x != y ? 1 : 0);
+        }
+    }
+
+    /**
+     * A 0-d operand (such as a Python scalar) cast to the comparison's dtype first, as PyTorch's
+     * TensorIterator casts it: {@code uint8 == -1} compares with 255, {@code float16 == 0.1} with
+     * 0.1 rounded to float16. (Other operands take part in the promotion, so the dtype holds them.)
+     */
+    private static TensorImpl inType(TensorImpl t, DType type) {
+        if (t.dim() != 0 || t.dtype() == type) {
+            return t;
+        }
+        TensorImpl cast = TensorImpl.allocate(type, new int[0]);
+        StridedCopy.copyInto(cast, t);
+        return cast;
+    }
+
+    private enum Logical { AND, OR, XOR }
+
+    public static TensorImpl logicalAnd(TensorImpl a, TensorImpl b) {
+        return logical(a, b, Logical.AND);
+    }
+
+    public static TensorImpl logicalOr(TensorImpl a, TensorImpl b) {
+        return logical(a, b, Logical.OR);
+    }
+
+    public static TensorImpl logicalXor(TensorImpl a, TensorImpl b) {
+        return logical(a, b, Logical.XOR);
+    }
+
+    /** {@code logical_and/or/xor}: truthiness of each operand, bool result. */
+    private static TensorImpl logical(TensorImpl a, TensorImpl b, Logical op) {
+        DType type = Promotion.resultType(a, b);
+        switch (op) {
+            case AND: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> x != 0 && y != 0 ? 1 : 0,
+                    (x, y) -> x != 0 && y != 0 ? 1 : 0);
+            case OR: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> x != 0 || y != 0 ? 1 : 0,
+                    (x, y) -> x != 0 || y != 0 ? 1 : 0);
+            default: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> (x != 0) != (y != 0) ? 1 : 0,
+                    (x, y) -> (x != 0) != (y != 0) ? 1 : 0);
+        }
+    }
+
+    public static TensorImpl logicalNot(TensorImpl a) {
+        return Outputs.unary(a, a.dtype(), DType.BOOL, x -> x == 0 ? 1 : 0, x -> x == 0 ? 1 : 0);
+    }
+
+    public static TensorImpl bitwiseAnd(TensorImpl a, TensorImpl b) {
+        return bitwise(a, b, Logical.AND, "bitwise_and");
+    }
+
+    public static TensorImpl bitwiseOr(TensorImpl a, TensorImpl b) {
+        return bitwise(a, b, Logical.OR, "bitwise_or");
+    }
+
+    public static TensorImpl bitwiseXor(TensorImpl a, TensorImpl b) {
+        return bitwise(a, b, Logical.XOR, "bitwise_xor");
+    }
+
+    /** {@code &}, {@code |}, {@code ^} on integral and bool tensors. */
+    private static TensorImpl bitwise(TensorImpl a, TensorImpl b, Logical op, String name) {
+        DType type = Promotion.resultType(a, b);
+        if (type.isFloatingPoint()) {
+            throw new UnsupportedOperationException("\"" + name + "_cpu\" not implemented for '" + type.scalarName()
+                    + "'");
+        }
+        switch (op) {
+            case AND: return Outputs.binary(a, b, type, type, null, (x, y) -> x & y);
+            case OR: return Outputs.binary(a, b, type, type, null, (x, y) -> x | y);
+            default: return Outputs.binary(a, b, type, type, null, (x, y) -> x ^ y);
+        }
+    }
+
+    /** {@code ~a}: logical not for bool, bitwise not for integers. */
+    public static TensorImpl bitwiseNot(TensorImpl a) {
+        if (a.dtype().isFloatingPoint()) {
+            throw new UnsupportedOperationException("\"bitwise_not_cpu\" not implemented for '"
+                    + a.dtype().scalarName() + "'");
+        }
+        if (a.dtype().isBool()) {
+            return logicalNot(a);
+        }
+        return Outputs.unary(a, a.dtype(), a.dtype(), null, x -> ~x);
+    }
+}

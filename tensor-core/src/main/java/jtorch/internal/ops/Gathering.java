@@ -1,0 +1,316 @@
+package jtorch.internal.ops;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import jtorch.DType;
+import jtorch.internal.autograd.Autograd;
+import jtorch.internal.autograd.FormulaNode;
+import jtorch.internal.autograd.Grads;
+import jtorch.internal.kernels.StridedCopy;
+import jtorch.internal.shape.Shapes;
+import jtorch.internal.storage.Storage;
+import jtorch.internal.tensor.Scalars;
+import jtorch.internal.tensor.TensorImpl;
+
+import static jtorch.internal.autograd.FormulaNode.formula;
+
+/**
+ * Ops that read or write through index tensors, each with its backward: advanced indexing
+ * ({@code x[idx]}, IndexBackward0, and the {@code index_put_} it shares positions with),
+ * {@code index_select}, {@code gather}, {@code masked_fill} and {@code nonzero}. Reads and writes
+ * go through precomputed storage positions ({@link AdvancedIndex}). All results are copies;
+ * nothing here returns a view.
+ */
+public final class Gathering {
+    private Gathering() {}
+
+    /** {@code self[indices]} with index tensors: ATen's {@code index}. */
+    public static TensorImpl index(TensorImpl self, List<TensorImpl> indices) {
+        AdvancedIndex info = AdvancedIndex.of(self, indices);
+        return FormulaNode.record(info.gather(self), "IndexBackward0", self,
+                formula(accumulatedAt(self, info.indices)));
+    }
+
+    /**
+     * The gradient of a read through index tensors: zeros of the input's shape and dtype with the
+     * incoming gradient added at the indexed positions ({@code index_put_(..., accumulate=True)}).
+     */
+    private static FormulaNode.Formula accumulatedAt(TensorImpl self, List<TensorImpl> indices) {
+        int[] sizes = self.sizes();
+        DType type = self.dtype();
+        return (g, in) -> {
+            TensorImpl zeros = TensorImpl.allocate(type, sizes.clone());
+            AdvancedIndex.of(zeros, indices).put(zeros, g, true);
+            return zeros;
+        };
+    }
+
+    /** {@code index_select(dim, index)}: whole slices of {@code dim} picked by a vector of indices. */
+    public static TensorImpl indexSelect(TensorImpl self, int dim, TensorImpl index) {
+        if (index.dtype() != DType.INT64 && index.dtype() != DType.INT32) {
+            throw new IllegalArgumentException("index_select(): Expected dtype int32 or int64 for index");
+        }
+        if (index.dim() > 1) {
+            throw new IndexOutOfBoundsException("index_select(): Index is supposed to be a vector");
+        }
+        int d = Shapes.wrapDim(dim, self.dim());
+        int size = self.dim() == 0 ? 1 : self.sizes()[d];
+        int n = index.numel();
+        long[] values = new long[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = index.getLong(i);
+            if (values[i] < 0 || values[i] >= size) {
+                throw new IndexOutOfBoundsException("index out of range in self");
+            }
+        }
+        TensorImpl out;
+        List<TensorImpl> indices = null;
+        if (self.dim() == 0) {
+            out = self.contiguousCopy();
+        } else {
+            indices = selectIndices(d, values);
+            out = AdvancedIndex.of(self, indices).gather(self);
+        }
+        // a 0-d self passes the gradient through; else it is added at the selected slices (index_add)
+        return FormulaNode.record(out, "IndexSelectBackward0", self,
+                formula(indices == null ? (g, in) -> g : accumulatedAt(self, indices)));
+    }
+
+    private static List<TensorImpl> selectIndices(int dim, long[] values) {
+        List<TensorImpl> indices = new ArrayList<>(Collections.nCopies(dim, (TensorImpl) null));
+        TensorImpl index = TensorImpl.allocate(DType.INT64, new int[] {values.length});
+        for (int i = 0; i < values.length; i++) {
+            index.storage().setLong(i, values[i]);
+        }
+        indices.add(index);
+        return indices;
+    }
+
+    /** {@code gather(dim, index)}: {@code out[i][j] = self[index[i][j]][j]} (for dim 0), shaped like the index. */
+    public static TensorImpl gather(TensorImpl self, int dim, TensorImpl index) {
+        int d = Shapes.wrapDim(dim, self.dim());
+        if (index.dtype() != DType.INT64) {
+            throw new IllegalArgumentException("gather(): Expected dtype int64 for index");
+        }
+        int[] positions = positions(self, d, index);
+        TensorImpl out = AdvancedIndex.readAt(self, positions, index.sizes());
+        // zeros with the gradient added at the gathered positions (scatter_add)
+        int[] sizes = self.sizes();
+        DType type = self.dtype();
+        return FormulaNode.record(out, "GatherBackward0", self, formula((g, in) -> {
+            TensorImpl zeros = TensorImpl.allocate(type, sizes.clone());
+            AdvancedIndex.writeAt(zeros, positions(zeros, d, index), g, true);
+            return zeros;
+        }));
+    }
+
+    /** Storage index in self of each element of {@code self.gather(dim, index)}, with ATen's checks. */
+    private static int[] positions(TensorImpl self, int dim, TensorImpl index) {
+        int n = Math.max(self.dim(), 1);
+        if (Math.max(index.dim(), 1) != n) {
+            throw new IllegalArgumentException("Index tensor must have the same number of dimensions as input tensor");
+        }
+        int[] selfSizes = self.dim() == 0 ? new int[] {1} : self.sizes();
+        int[] selfStrides = self.dim() == 0 ? new int[] {0} : self.strides();
+        int[] idxSizes = index.dim() == 0 ? new int[] {1} : index.sizes();
+        for (int d = 0; d < n; d++) {
+            if (d != dim && idxSizes[d] > selfSizes[d]) {
+                throw new IllegalArgumentException("Size does not match at dimension " + d + " expected index "
+                        + Arrays.toString(index.sizes()) + " to be smaller than self " + Arrays.toString(self.sizes())
+                        + " apart from dimension " + dim);
+            }
+        }
+        int count = index.numel();
+        int[] positions = new int[count];
+        int[] coord = new int[n];
+        for (int k = 0; k < count; k++) {
+            long v = index.getLong(k);
+            if (v < 0 || v >= selfSizes[dim]) {
+                throw new IllegalArgumentException("index " + v + " is out of bounds for dimension " + dim
+                        + " with size " + selfSizes[dim]);
+            }
+            int at = self.offset();
+            for (int d = 0; d < n; d++) {
+                at += (d == dim ? (int) v : coord[d]) * selfStrides[d];
+            }
+            positions[k] = at;
+            for (int d = n - 1; d >= 0 && ++coord[d] == idxSizes[d]; d--) {
+                coord[d] = 0;
+            }
+        }
+        return positions;
+    }
+
+    /**
+     * {@code masked_fill(mask, value)} and {@code masked_fill_}: {@code value} where the mask is
+     * true. The out-of-place form broadcasts self and mask; the in-place form requires the mask to
+     * broadcast to self.
+     */
+    public static TensorImpl maskedFill(TensorImpl self, TensorImpl mask, Number value) {
+        return maskedFill(self, mask, scalarTensor(value, self.dtype()), false, false);
+    }
+
+    public static TensorImpl maskedFill(TensorImpl self, TensorImpl mask, TensorImpl value) {
+        return maskedFill(self, mask, value, true, false);
+    }
+
+    public static TensorImpl maskedFillInPlace(TensorImpl self, TensorImpl mask, Number value) {
+        return maskedFill(self, mask, scalarTensor(value, self.dtype()), false, true);
+    }
+
+    public static TensorImpl maskedFillInPlace(TensorImpl self, TensorImpl mask, TensorImpl value) {
+        return maskedFill(self, mask, value, true, true);
+    }
+
+    private static TensorImpl maskedFill(TensorImpl self, TensorImpl mask, TensorImpl value, boolean valueIsTensor,
+                                         boolean inplace) {
+            checkMask(mask);
+            if (value.dim() != 0) {
+                throw new IllegalArgumentException("masked_fill_ only supports a 0-dimensional value tensor, but got"
+                        + " tensor with " + value.dim() + " dimension(s).");
+            }
+            TensorImpl out;
+            if (inplace) {
+                int[] shape = Shapes.broadcast(self.sizes(), mask.sizes());
+                if (!Arrays.equals(shape, self.sizes())) {
+                    throw new IllegalArgumentException("output with shape " + Arrays.toString(self.sizes())
+                            + " doesn't match the broadcast shape " + Arrays.toString(shape));
+                }
+                Autograd.checkInplace(self);
+                out = self;
+            } else {
+                int[] shape = Shapes.broadcast(mask.sizes(), self.sizes());
+                out = TensorImpl.allocate(self.dtype(), shape);
+                StridedCopy.copyInto(out, self);
+            }
+            TensorImpl m = Views.broadcastTo(mask, out.sizes().clone());
+            TensorImpl target = TensorImpl.allocate(out.dtype(), new int[0]);
+            StridedCopy.copyInto(target, value);
+            int n = out.numel();
+            for (int i = 0; i < n; i++) {
+                if (m.getLong(i) != 0) {
+                    if (out.dtype().isFloatingPoint()) {
+                        out.storage().setDouble(out.layout().storageIndex(i), target.getDouble(0));
+                    } else {
+                        out.storage().setLong(out.layout().storageIndex(i), target.getLong(0));
+                    }
+                }
+            }
+            TensorImpl valueInput = valueIsTensor ? value : null;
+            if (Grads.needed(self, valueInput)) {
+                // self: grad with the masked positions zeroed; value: the sum of grad there
+                FormulaNode node = FormulaNode.of(valueIsTensor ? "MaskedFillBackward1" : "MaskedFillBackward0", self,
+                        valueInput,
+                        formula((g, in) -> maskedFill(g, mask, 0)),
+                        formula((g, in) -> Reductions.sum(maskedFill(g, Comparisons.logicalNot(mask), 0), null, false,
+                                null)));
+                if (inplace) {
+                    Autograd.rebaseHistory(self, node);
+                } else {
+                    Autograd.setGradFn(out, node);
+                }
+            }
+            return out;
+    }
+
+    private static void checkMask(TensorImpl mask) {
+        if (mask.dtype().isBool() || mask.dtype() == DType.UINT8) {
+            return;
+        }
+        if (mask.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("masked_fill_ only supports boolean masks, but got mask with dtype "
+                    + mask.dtype().pyName());
+        }
+        for (int i = 0; i < mask.numel(); i++) {
+            long v = mask.getLong(i);
+            if (v != 0 && v != 1) {
+                throw new IllegalArgumentException("Mask tensor can take 0 and 1 values only");
+            }
+        }
+    }
+
+    /** {@code nonzero()}: the int64 coordinates of the nonzero elements, one row per element. */
+    public static TensorImpl nonzero(TensorImpl self) {
+        int n = self.numel();
+        int nd = self.dim();
+        boolean floating = self.dtype().isFloatingPoint();
+        boolean direct = self.isContiguous();
+        Storage st = self.storage();
+        int found = 0;
+        int[] hits = new int[n];
+        for (int i = 0; i < n; i++) {
+            int at = direct ? self.offset() + i : self.layout().storageIndex(i);
+            if (floating ? st.getDouble(at) != 0 : st.getLong(at) != 0) {
+                hits[found++] = i;
+            }
+        }
+        TensorImpl out = TensorImpl.allocate(DType.INT64, new int[] {found, nd});
+        for (int r = 0; r < found; r++) {
+            int linear = hits[r];
+            for (int d = nd - 1; d >= 0; d--) {
+                out.storage().setLong(r * nd + d, linear % self.sizes()[d]);
+                linear /= self.sizes()[d];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A Python number as a 0-d tensor of {@code dtype} (ATen's {@code scalar_to_tensor}), with
+     * c10's "value cannot be converted to type T without overflow" check.
+     */
+    public static TensorImpl scalarTensor(Number value, DType dtype) {
+        TensorImpl wrapped = Scalars.wrap(value);
+        checkConvertible(wrapped, dtype);
+        TensorImpl out = TensorImpl.allocate(dtype, new int[0]);
+        StridedCopy.copyInto(out, wrapped);
+        return out;
+    }
+
+    /** {@link #scalarTensor} for a Python bool. */
+    public static TensorImpl scalarTensor(boolean value, DType dtype) {
+        TensorImpl out = TensorImpl.allocate(dtype, new int[0]);
+        StridedCopy.copyInto(out, Scalars.wrap(value));
+        return out;
+    }
+
+    private static void checkConvertible(TensorImpl wrapped, DType to) {
+        boolean floating = wrapped.dtype().isFloatingPoint();
+        double d = floating ? wrapped.getDouble(0) : wrapped.getLong(0);
+        long l = floating ? 0 : wrapped.getLong(0);
+        boolean overflow;
+        String name;
+        switch (to) {
+            case INT8: name = "int8_t"; overflow = outside(floating, d, l, -128, 127, false); break;
+            case UINT8: name = "uint8_t"; overflow = outside(floating, d, l, 0, 255, true); break;
+            case INT16:
+                name = "int16_t";
+                overflow = outside(floating, d, l, Short.MIN_VALUE, Short.MAX_VALUE, false);
+                break;
+            case INT32:
+                name = "int";
+                overflow = outside(floating, d, l, Integer.MIN_VALUE, Integer.MAX_VALUE, false);
+                break;
+            case INT64: name = "int64_t"; overflow = floating && (Double.isNaN(d) || d < -0x1p63 || d > 0x1p63); break;
+            case FLOAT16: name = "at::Half"; overflow = Double.isFinite(d) && Math.abs(d) > 65504; break;
+            case BFLOAT16: name = "at::BFloat16"; overflow = Double.isFinite(d) && Math.abs(d) > 0x1.FEp127; break;
+            case FLOAT32: name = "float"; overflow = Double.isFinite(d) && Math.abs(d) > Float.MAX_VALUE; break;
+            default: return;
+        }
+        if (overflow) {
+            throw new IllegalArgumentException("value cannot be converted to type " + name + " without overflow");
+        }
+    }
+
+    /** c10's range check; unsigned targets also accept negatives down to {@code -max}, which wrap. */
+    private static boolean outside(boolean floating, double d, long l, long min, long max, boolean unsigned) {
+        long low = unsigned ? -max : min;
+        if (floating) {
+            return Double.isNaN(d) || d < low || d > max;
+        }
+        return l < low || l > max;
+    }
+}

@@ -1,0 +1,46 @@
+package jtorch.internal.ops;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
+
+import jtorch.DType;
+import jtorch.internal.kernels.Elementwise;
+import jtorch.internal.kernels.Kernels;
+import jtorch.internal.shape.Shapes;
+import jtorch.internal.tensor.TensorImpl;
+
+/** Fresh results of elementwise kernels: allocates the output (broadcast shape, given dtype) and fills it. */
+final class Outputs {
+    private Outputs() {}
+
+    /** {@code f(a)} in a new tensor of {@code outType}, computing in {@code compute}'s domain. */
+    static TensorImpl unary(TensorImpl a, DType compute, DType outType, DoubleUnaryOperator f, LongUnaryOperator g) {
+        TensorImpl out = TensorImpl.allocate(outType, a.sizes().clone());
+        Elementwise.unaryInto(out, a, compute, f, g);
+        return out;
+    }
+
+    /** {@code op(a)} for an op with a vector form. */
+    static TensorImpl unary(TensorImpl a, DType compute, DType outType, Kernels.UnaryOp op) {
+        TensorImpl out = TensorImpl.allocate(outType, a.sizes().clone());
+        Elementwise.unaryInto(out, a, compute, op);
+        return out;
+    }
+
+    /** {@code f(a, b)} with broadcasting in a new tensor of {@code outType}. */
+    static TensorImpl binary(TensorImpl a, TensorImpl b, DType compute, DType outType, DoubleBinaryOperator f,
+                             LongBinaryOperator g) {
+        TensorImpl out = TensorImpl.allocate(outType, Shapes.broadcast(a.sizes(), b.sizes()));
+        Elementwise.binaryInto(out, a, b, compute, f, g);
+        return out;
+    }
+
+    /** {@code op(a, b)} for an op with a vector form. */
+    static TensorImpl binary(TensorImpl a, TensorImpl b, DType compute, DType outType, Kernels.BinaryOp op) {
+        TensorImpl out = TensorImpl.allocate(outType, Shapes.broadcast(a.sizes(), b.sizes()));
+        Elementwise.binaryInto(out, a, b, compute, op);
+        return out;
+    }
+}

@@ -1,0 +1,82 @@
+package jtorch.internal.ops;
+
+import static jtorch.internal.autograd.FormulaNode.formula;
+
+import jtorch.DType;
+import jtorch.internal.autograd.FormulaNode;
+import jtorch.internal.autograd.GradEnabled;
+import jtorch.internal.kernels.Sums;
+import jtorch.internal.shape.ReducedDims;
+import jtorch.internal.tensor.TensorImpl;
+
+/** Sum and mean over all or some dimensions, with their derivative formulas. */
+public final class Reductions {
+    private Reductions() {}
+
+    /** The gradient of a reduction, broadcast back over the reduced dims of the input. */
+    static TensorImpl expandBack(TensorImpl grad, int[] inputSizes, boolean[] mask, boolean keepdim) {
+        TensorImpl g = grad;
+        if (!keepdim && inputSizes.length > 0) {
+            g = Views.reshape(g, ReducedDims.outShape(inputSizes, mask, true));
+        }
+        return Views.expand(g, inputSizes);
+    }
+
+    /** {@code sum}: integral and bool inputs sum to int64 unless a dtype is given; dims null: all. */
+    public static TensorImpl sum(TensorImpl self, int[] dims, boolean keepdim, DType dtype) {
+        DType out = dtype != null ? dtype : self.dtype().isFloatingPoint() ? self.dtype() : DType.INT64;
+        TensorImpl input = dtype != null ? Conversions.to(self, dtype) : self;
+        boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
+        TensorImpl result = TensorImpl.allocate(out, ReducedDims.outShape(self.sizes(), mask, keepdim));
+        int n = result.numel();
+        if (out.isFloatingPoint()) {
+            double[] acc = Sums.sumDouble(input, mask);
+            for (int i = 0; i < n; i++) {
+                result.storage().setDouble(i, acc[i]);
+            }
+        } else {
+            long[] acc = Sums.sumLong(input, mask);
+            for (int i = 0; i < n; i++) {
+                result.storage().setLong(i, acc[i]);
+            }
+        }
+        return recordReduction(result, self, mask, keepdim, dims == null ? "SumBackward0" : "SumBackward1", 1);
+    }
+
+    /** Shared by sum and mean: the grad expanded back (and divided by the count for mean). */
+    private static TensorImpl recordReduction(TensorImpl result, TensorImpl self, boolean[] mask, boolean keepdim,
+                                              String name, int divisor) {
+        int[] inputSizes = self.sizes();
+        return FormulaNode.record(result, name, self, formula((g, in) ->
+                expandBack(divisor == 1 ? g : Arithmetic.div(g, divisor), inputSizes, mask, keepdim)));
+    }
+
+    /** {@code mean}: floating inputs only (or an explicit floating dtype). */
+    public static TensorImpl mean(TensorImpl self, int[] dims, boolean keepdim, DType dtype) {
+        DType type = dtype != null ? dtype : self.dtype();
+        if (!type.isFloatingPoint()) {
+            throw new IllegalArgumentException("mean(): could not infer output dtype. Input dtype must be either a"
+                    + " floating point or complex dtype. Got: " + type.scalarName());
+        }
+        boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
+        int count = self.numel() / Math.max(1, ReducedDims.outCount(self.sizes(), mask));
+        if (self.numel() == 0) {
+            count = countReduced(self.sizes(), mask);
+        }
+        TensorImpl sum = GradEnabled.without(() -> sum(self, dims, keepdim, type));
+        int c = count;
+        TensorImpl result = Outputs.unary(sum, type, type, x -> x / c, null);
+        return recordReduction(result, self, mask, keepdim, dims == null ? "MeanBackward0" : "MeanBackward1",
+                Math.max(count, 1));
+    }
+
+    private static int countReduced(int[] sizes, boolean[] mask) {
+        int n = 1;
+        for (int i = 0; i < sizes.length; i++) {
+            if (mask[i]) {
+                n *= sizes[i];
+            }
+        }
+        return n;
+    }
+}

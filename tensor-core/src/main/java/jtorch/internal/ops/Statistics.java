@@ -1,0 +1,328 @@
+package jtorch.internal.ops;
+
+import java.util.function.DoubleUnaryOperator;
+
+import jtorch.DType;
+import jtorch.internal.autograd.FormulaNode;
+import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.shape.ReducedDims;
+import jtorch.internal.shape.Shapes;
+import jtorch.internal.tensor.Scalars;
+import jtorch.internal.tensor.TensorImpl;
+
+import static jtorch.internal.autograd.FormulaNode.Operand.RESULT;
+import static jtorch.internal.autograd.FormulaNode.Operand.SELF;
+import static jtorch.internal.autograd.FormulaNode.formula;
+import static jtorch.internal.ops.Arithmetic.div;
+import static jtorch.internal.ops.Arithmetic.mul;
+import static jtorch.internal.ops.Arithmetic.pow;
+import static jtorch.internal.ops.Arithmetic.sub;
+
+/**
+ * Statistics over dims: {@code prod}, {@code var}/{@code std}, {@code norm}, the {@code cumsum}
+ * scan and the truth reductions {@code all}/{@code any}, each with its backward node (derivative
+ * formulas as PyTorch's derivatives.yaml). Floating results accumulate as PyTorch's CPU kernels
+ * do: var/std and cumsum in double, prod and norm sequentially in the opmath type (float for
+ * float32 and narrower).
+ */
+public final class Statistics {
+    private Statistics() {}
+
+    private static TensorImpl expandBack(TensorImpl grad, int[] inputSizes, boolean[] mask, boolean keepdim) {
+        return Reductions.expandBack(grad, inputSizes, mask, keepdim);
+    }
+
+    private static int count(int[] sizes, boolean[] mask) {
+        int n = 1;
+        for (int i = 0; i < sizes.length; i++) {
+            if (mask[i]) {
+                n *= sizes[i];
+            }
+        }
+        return n;
+    }
+
+    private static UnsupportedOperationException notImplemented(String kernel, DType dtype) {
+        return new UnsupportedOperationException("\"" + kernel + "\" not implemented for '" + dtype.scalarName() + "'");
+    }
+
+    /**
+     * Rounds a double to what a tensor of {@code dtype} stores; scalars in backward formulas are
+     * rounded so that {@code tensor * scalar} multiplies in the tensor's precision, as in PyTorch.
+     */
+    private static double round(double v, DType dtype) {
+        return dtype == DType.FLOAT32 ? (float) v : v;
+    }
+
+    /**
+     * Whether a reduction over {@code dtype} accumulates in single precision, as PyTorch's CPU
+     * kernels for prod and norm do for float32, float16 and bfloat16 ({@code opmath} type float).
+     */
+    private static boolean singlePrecision(DType dtype) {
+        return dtype != DType.FLOAT64;
+    }
+
+    /**
+     * {@code prod}: integral and bool inputs multiply to int64 unless a dtype is given;
+     * {@code dim == null} reduces everything ({@code ProdBackward0}), else one dim
+     * ({@code ProdBackward1}). The gradient is {@code grad * result / self} when no reduced
+     * element is zero, else {@code grad} times the product of the other elements of the lane.
+     */
+    public static TensorImpl prod(TensorImpl self, Integer dim, boolean keepdim, DType dtype) {
+        DType out = dtype != null ? dtype : self.dtype().isFloatingPoint() ? self.dtype() : DType.INT64;
+        if (out == DType.FLOAT16 || out == DType.BFLOAT16) {
+            throw notImplemented("prod_cpu", out);
+        }
+        boolean[] mask = ReducedDims.reducedMask(self.dim(), dim == null ? null : new int[] {dim});
+        TensorImpl result = TensorImpl.allocate(out, ReducedDims.outShape(self.sizes(), mask, keepdim));
+        Lanes lanes = Lanes.over(self, mask);
+        int n = result.numel();
+        for (int j = 0; j < n; j++) {
+            int s = lanes.start(j);
+            if (out.isFloatingPoint()) {
+                boolean single = singlePrecision(out);
+                double p = 1;
+                for (int k = 0; k < lanes.length; k++) {
+                    Cancellation.checkEvery(k);
+                    double x = lanes.storage().getDouble(s + k * lanes.step);
+                    p = single ? (float) ((float) x * (float) p) : p * x;
+                }
+                result.storage().setDouble(j, p);
+            } else {
+                long p = 1;
+                for (int k = 0; k < lanes.length; k++) {
+                    Cancellation.checkEvery(k);
+                    p *= lanes.storage().getLong(s + k * lanes.step);
+                }
+                result.storage().setLong(j, p);
+            }
+        }
+        Integer wrapped = dim == null ? null : Shapes.wrapDim(dim, self.dim());
+        String name = dim == null ? "ProdBackward0" : "ProdBackward1";
+        return FormulaNode.record(result, name, self, formula((grad, in) -> {
+            TensorImpl s = in.self();
+            TensorImpl g = expandBack(grad, s.sizes(), mask, keepdim);
+            if (s.dim() == 0) {
+                return grad;
+            }
+            if (anyTrue(Comparisons.eq(s, Scalars.wrap(0)))) {
+                return mul(g, othersProduct(s, wrapped, mask));
+            }
+            return mul(g, div(expandBack(in.result(), s.sizes(), mask, keepdim), s));
+        }, SELF, RESULT));
+    }
+
+    private static boolean anyTrue(TensorImpl t) {
+        return truth(t, null, false, false).getLong(0) != 0;
+    }
+
+    /** Each element's lane product without it: exclusive prefix times suffix products. */
+    private static TensorImpl othersProduct(TensorImpl s, Integer dim, boolean[] mask) {
+        TensorImpl out = TensorImpl.allocate(s.dtype(), s.sizes().clone());
+        Lanes in = dim == null || s.dim() == 0 ? Lanes.over(s, mask) : Lanes.along(s, dim);
+        Lanes to = dim == null || s.dim() == 0 ? Lanes.over(out, mask) : Lanes.along(out, dim);
+        double[] suffix = new double[in.length + 1];
+        for (int j = 0; j < in.lanes(); j++) {
+            double[] x = in.doubles(j);
+            suffix[x.length] = 1;
+            for (int k = x.length - 1; k >= 0; k--) {
+                suffix[k] = suffix[k + 1] * x[k];
+            }
+            double prefix = 1;
+            int t = to.start(j);
+            for (int k = 0; k < x.length; k++) {
+                double left = round(prefix, s.dtype());
+                double right = round(suffix[k + 1], s.dtype());
+                out.storage().setDouble(t + k * to.step, left * right);
+                prefix *= x[k];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code var} and {@code std} ({@code unbiased}: divide by N - 1), floating dtypes only.
+     * {@code VarBackward0}: {@code 2 / (N - correction) * grad * (self - mean)};
+     * {@code StdBackward0} first turns the gradient into var's: {@code grad / (2 * std)} (0 where
+     * std is 0).
+     */
+    public static TensorImpl var(TensorImpl self, int[] dims, boolean unbiased, boolean keepdim, boolean std) {
+        if (!self.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("std and var only support floating point and complex dtypes");
+        }
+        boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
+        TensorImpl result = TensorImpl.allocate(self.dtype(), ReducedDims.outShape(self.sizes(), mask, keepdim));
+        Lanes lanes = Lanes.over(self, mask);
+        int correction = unbiased ? 1 : 0;
+        int n = result.numel();
+        for (int j = 0; j < n; j++) {
+            double[] x = lanes.doubles(j);
+            double mean = 0;
+            for (double v : x) {
+                mean += v;
+            }
+            mean /= x.length;
+            double sq = 0;
+            for (double v : x) {
+                sq += (v - mean) * (v - mean);
+            }
+            double var = sq / Math.max(0, x.length - correction);
+            result.storage().setDouble(j, std ? Math.sqrt(var) : var);
+        }
+        FormulaNode.Formula backward = (grad, in) -> {
+            TensorImpl s = in.self();
+            TensorImpl g = grad;
+            if (std) {
+                TensorImpl r = in.result();
+                g = Where.where(Comparisons.eq(r, Scalars.wrap(0)), Scalars.wrap(0), div(g, mul(r, 2)));
+            }
+            int dof = count(s.sizes(), mask) - correction;
+            TensorImpl scaled = mul(g, round(2.0 / dof, g.dtype()));
+            TensorImpl centered = sub(s, Reductions.mean(s, Extrema.dimsOf(mask), true, null));
+            return mul(expandBack(scaled, s.sizes(), mask, keepdim), centered);
+        };
+        return FormulaNode.record(result, std ? "StdBackward0" : "VarBackward0", self,
+                std ? formula(backward, SELF, RESULT) : formula(backward, SELF));
+    }
+
+    /** {@code norm(p, dims, keepdim)}: the vector p-norm of each lane, floating dtypes only. */
+    public static TensorImpl norm(TensorImpl self, double p, int[] dims, boolean keepdim) {
+        if (!self.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("norm(): input dtype should be either floating point or complex. Got "
+                    + self.dtype().scalarName() + " instead.");
+        }
+        boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
+        TensorImpl result = TensorImpl.allocate(self.dtype(), ReducedDims.outShape(self.sizes(), mask, keepdim));
+        Lanes lanes = Lanes.over(self, mask);
+        int n = result.numel();
+        for (int j = 0; j < n; j++) {
+            result.storage().setDouble(j, norm(lanes.doubles(j), p, singlePrecision(self.dtype())));
+        }
+        return FormulaNode.record(result, "NormBackward1", self,
+                formula((g, in) -> normBackward(g, in.self(), in.result(), p, mask, keepdim), SELF, RESULT));
+    }
+
+    /** The p-norm of one lane, accumulated sequentially in float or double like PyTorch's kernel. */
+    private static double norm(double[] x, double p, boolean single) {
+        DoubleUnaryOperator r = single ? v -> (float) v : v -> v;
+        double q = r.applyAsDouble(p);
+        double acc = p == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : 0;
+        for (double v : x) {
+            double a = Math.abs(v);
+            if (p == 0) {
+                acc += v != 0 ? 1 : 0;
+            } else if (p == 1) {
+                acc = r.applyAsDouble(acc + a);
+            } else if (p == 2) {
+                acc = r.applyAsDouble(acc + r.applyAsDouble(a * a));
+            } else if (p == Double.POSITIVE_INFINITY) {
+                acc = Double.isNaN(a) || a > acc ? a : acc;
+            } else if (p == Double.NEGATIVE_INFINITY) {
+                acc = Double.isNaN(a) || a < acc ? a : acc;
+            } else {
+                acc = r.applyAsDouble(acc + r.applyAsDouble(Math.pow(a, q)));
+            }
+        }
+        if (p == 2) {
+            return Math.sqrt(acc);
+        }
+        return p == 0 || p == 1 || Double.isInfinite(p) ? acc : Math.pow(acc, r.applyAsDouble(1 / q));
+    }
+
+    /** PyTorch's {@code norm_backward} for each kind of p (none for p = 0). */
+    private static TensorImpl normBackward(TensorImpl grad, TensorImpl s, TensorImpl result, double p, boolean[] mask,
+                                           boolean keepdim) {
+        if (p == 0) {
+            return null;
+        }
+        int[] kept = ReducedDims.outShape(s.sizes(), mask, true);
+        TensorImpl g = keepdim || s.dim() == 0 ? grad : Views.reshape(grad, kept);
+        TensorImpl norm = keepdim || s.dim() == 0 ? result : Views.reshape(result, kept);
+        if (p == 1) {
+            return mul(Pointwise.sign(s), g);
+        }
+        if (p == 2) {
+            return mul(g, zeroWhereNormIsZero(norm, div(s, norm)));
+        }
+        if (Double.isInfinite(p)) {
+            TensorImpl a = Pointwise.abs(s);
+            TensorImpl hits = Comparisons.logicalOr(Comparisons.eq(a, norm), Comparisons.ne(a, a));
+            return mul(Pointwise.sign(s), mul(div(g, Reductions.sum(hits, Extrema.dimsOf(mask), true, null)), hits));
+        }
+        if (p < 1) {
+            TensorImpl scaled = mul(Pointwise.sign(s), Where.where(Comparisons.eq(s, Scalars.wrap(0)), Scalars.wrap(0),
+                    pow(Pointwise.abs(s), p - 1)));
+            return mul(mul(scaled, g), pow(norm, 1 - p));
+        }
+        TensorImpl scaled = p < 2 ? mul(Pointwise.sign(s), pow(Pointwise.abs(s), p - 1))
+                : mul(s, pow(Pointwise.abs(s), p - 2));
+        return mul(scaled, zeroWhereNormIsZero(norm, div(g, pow(norm, p - 1))));
+    }
+
+    private static TensorImpl zeroWhereNormIsZero(TensorImpl norm, TensorImpl t) {
+        return Where.where(Comparisons.eq(norm, Scalars.wrap(0)), Scalars.wrap(0), t);
+    }
+
+    /** Running sums along one lane layout, {@code reverse} from the end; floating ones in double. */
+    static TensorImpl scan(TensorImpl src, int dim, DType outType, boolean reverse) {
+        TensorImpl out = TensorImpl.allocate(outType, src.sizes().clone());
+        Lanes in = Lanes.along(src, dim);
+        Lanes to = Lanes.along(out, dim);
+        boolean floating = outType.isFloatingPoint();
+        int len = in.length;
+        for (int j = 0; j < in.lanes(); j++) {
+            Cancellation.check();
+            int s = in.start(j);
+            int t = to.start(j);
+            double accD = 0;
+            long accL = 0;
+            for (int i = 0; i < len; i++) {
+                Cancellation.checkEvery(i);
+                int k = reverse ? len - 1 - i : i;
+                if (floating) {
+                    accD += in.storage().getDouble(s + k * in.step);
+                    out.storage().setDouble(t + k * to.step, accD);
+                } else {
+                    accL += in.storage().getLong(s + k * in.step);
+                    out.storage().setLong(t + k * to.step, accL);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code cumsum(dim, dtype)}: integral and bool inputs sum to int64 unless a dtype is given. */
+    public static TensorImpl cumsum(TensorImpl self, int dim, DType dtype) {
+        int d = Shapes.wrapDim(dim, self.dim());
+        DType out = dtype != null ? dtype : self.dtype().isFloatingPoint() ? self.dtype() : DType.INT64;
+        if (out == DType.FLOAT16) {
+            throw notImplemented("cumsum_out_cpu", out);
+        }
+        TensorImpl input = self.dtype() == out ? self : Conversions.to(self.detachAlias(), out);
+        DType inputType = self.dtype();
+        // CumsumBackward0: the reversed running sum of the gradient
+        return FormulaNode.record(scan(input, d, out, false), "CumsumBackward0", self,
+                formula((g, in) -> scan(g, d, inputType, true)));
+    }
+
+    /** {@code all} / {@code any}: bool results (uint8 for uint8 input); not differentiable. */
+    public static TensorImpl truth(TensorImpl self, Integer dim, boolean keepdim, boolean all) {
+        boolean[] mask = ReducedDims.reducedMask(self.dim(), dim == null ? null : new int[] {dim});
+        DType outType = self.dtype() == DType.UINT8 ? DType.UINT8 : DType.BOOL;
+        TensorImpl result = TensorImpl.allocate(outType, ReducedDims.outShape(self.sizes(), mask, keepdim));
+        Lanes lanes = Lanes.over(self, mask);
+        boolean floating = self.dtype().isFloatingPoint();
+        int n = result.numel();
+        for (int j = 0; j < n; j++) {
+            int s = lanes.start(j);
+            boolean acc = all;
+            for (int k = 0; k < lanes.length && acc == all; k++) {
+                Cancellation.checkEvery(k);
+                int at = s + k * lanes.step;
+                acc = floating ? lanes.storage().getDouble(at) != 0 : lanes.storage().getLong(at) != 0;
+            }
+            result.storage().setLong(j, acc ? 1 : 0);
+        }
+        return result;
+    }
+}
