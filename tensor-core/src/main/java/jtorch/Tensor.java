@@ -26,7 +26,7 @@ import jtorch.internal.ops.Views;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.Scalars;
 import jtorch.internal.tensor.TensorImpl;
-import jtorch.internal.tensor.Unwrap;
+import jtorch.internal.tensor.Facades;
 
 /**
  * PyTorch's {@code Tensor}: the public facade over one {@link TensorImpl} (a strided view of a
@@ -40,7 +40,7 @@ import jtorch.internal.tensor.Unwrap;
  */
 public class Tensor {
     static {
-        Unwrap.register(o -> o instanceof Tensor ? ((Tensor) o).impl : null);
+        Facades.register(o -> o instanceof Tensor ? ((Tensor) o).impl : null, Tensor::of);
     }
 
     final TensorImpl impl;

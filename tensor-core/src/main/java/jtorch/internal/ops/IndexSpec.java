@@ -8,7 +8,7 @@ import java.util.List;
 import jtorch.DType;
 import jtorch.Slice;
 import jtorch.internal.tensor.TensorImpl;
-import jtorch.internal.tensor.Unwrap;
+import jtorch.internal.tensor.Facades;
 
 /**
  * A Python subscript, {@code x[items]}, in normal form: the items and whether they were written
@@ -82,7 +82,7 @@ public final class IndexSpec {
         }
         for (Object o : list) {
             if (o == null || o instanceof List || o instanceof Slice || o instanceof Slice.Marker
-                    || Unwrap.tensor(o) != null || o.getClass().isArray()) {
+                    || Facades.tensor(o) != null || o.getClass().isArray()) {
                 return true;
             }
         }
@@ -113,8 +113,8 @@ public final class IndexSpec {
         if (o instanceof Integer || o instanceof Long || o instanceof Short || o instanceof Byte) {
             return ((Number) o).longValue();
         }
-        if (Unwrap.tensor(o) != null) {
-            return Unwrap.tensor(o);
+        if (Facades.tensor(o) != null) {
+            return Facades.tensor(o);
         }
         if (o instanceof int[] || o instanceof long[]) {
             return TensorData.build(o, DType.INT64);

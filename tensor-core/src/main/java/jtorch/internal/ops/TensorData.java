@@ -8,7 +8,7 @@ import jtorch.internal.dtype.Casts;
 import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.tensor.Scalars;
 import jtorch.internal.tensor.TensorImpl;
-import jtorch.internal.tensor.Unwrap;
+import jtorch.internal.tensor.Facades;
 
 /**
  * Builds tensors from Java data, as {@code torch.tensor(data)} does from Python data: scalars,
@@ -84,8 +84,8 @@ public final class TensorData {
             for (Object o : items) {
                 scanKinds(o, rank);
             }
-        } else if (Unwrap.tensor(data) != null) {
-            TensorImpl t = Unwrap.tensor(data);
+        } else if (Facades.tensor(data) != null) {
+            TensorImpl t = Facades.tensor(data);
             rank[0] = Math.max(rank[0], t.dtype().isBool() ? 0 : t.dtype().isIntegral() ? 1 : 2);
         } else {
             throw invalidType(data);
@@ -146,8 +146,8 @@ public final class TensorData {
                     t.storage().setDouble(index, v);
                 }
             }
-        } else if (Unwrap.tensor(value) != null && Unwrap.tensor(value).numel() == 1) {
-            TensorImpl s = Unwrap.tensor(value);
+        } else if (Facades.tensor(value) != null && Facades.tensor(value).numel() == 1) {
+            TensorImpl s = Facades.tensor(value);
             if (s.dtype().isFloatingPoint()) {
                 t.storage().setDouble(index, s.getDouble(0));
             } else {

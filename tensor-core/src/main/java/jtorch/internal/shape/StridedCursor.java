@@ -39,17 +39,30 @@ public final class StridedCursor {
 
     /** Steps to the next position, carrying over the walked dimensions like an odometer. */
     public void next() {
+        int last = walked - 1;
+        if (last < 0) {
+            return;
+        }
         int[] idx = index;
-        int n = idx.length;
-        for (int d = walked - 1; d >= 0; d--) {
+        if (++counter[last] < shape[last]) {
+            for (int k = 0; k < idx.length; k++) {
+                idx[k] += strides[k][last];
+            }
+            return;
+        }
+        counter[last] = 0;
+        for (int k = 0; k < idx.length; k++) {
+            idx[k] -= strides[k][last] * (shape[last] - 1);
+        }
+        for (int d = last - 1; d >= 0; d--) {
             int size = shape[d];
-            for (int k = 0; k < n; k++) {
+            for (int k = 0; k < idx.length; k++) {
                 idx[k] += strides[k][d];
             }
             if (++counter[d] < size) {
                 return;
             }
-            for (int k = 0; k < n; k++) {
+            for (int k = 0; k < idx.length; k++) {
                 idx[k] -= strides[k][d] * size;
             }
             counter[d] = 0;
