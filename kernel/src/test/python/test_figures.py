@@ -1,6 +1,7 @@
 """Figures through Debian's jupyter-client: a plot's MIME bundle, the autograd graph of a node,
 a progress bar updated in place and left "interrupted" by an interrupt, and its plain-text lines
-for a terminal client (one that asks is_complete, as jupyter console does)."""
+for a terminal client (one that asks is_complete, as jupyter console does); through nbclient, the
+saved size of a live plot."""
 import base64
 import time
 import unittest
@@ -94,6 +95,25 @@ class FiguresTest(unittest.TestCase):
         self.assertFalse(rich(outputs, "display_data"))
         text = "".join(o["text"] for o in rich(outputs, "stream"))
         self.assertEqual([line[:5] for line in text.splitlines()], ["  0%|", "100%|"], text)
+
+
+class SavedNotebookTest(unittest.TestCase):
+    def test_live_plot_of_100_epochs_saves_one_picture(self):
+        """nbclient (what nbconvert --execute uses) applies each update in place: the saved
+        notebook holds the last picture and the last state of the bar, not 100 of them."""
+        import nbclient
+        import nbformat
+
+        loop = ("var losses = new ArrayList<Double>();\nvar chart = display(plot(losses));\n"
+                "for (int epoch : trange(100, \"train\")) {\n    losses.add(Math.exp(-epoch / 20.0));\n"
+                "    updateDisplay(chart, plot(losses).title(\"loss\"));\n}")
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(loop)])
+        nbclient.NotebookClient(nb, kernel_name="jtorch", timeout=600).execute()
+        outputs = nb.cells[0].outputs
+        self.assertEqual([sorted(o["data"]) for o in outputs], [["image/png", "text/plain"], ["text/html", "text/plain"]])
+        self.assertTrue(outputs[1]["data"]["text/plain"].startswith("train: 100%|"))
+        size = len(nbformat.writes(nb))
+        self.assertLess(size, 90_000, f"the saved notebook is {size} bytes")
 
 
 if __name__ == "__main__":
