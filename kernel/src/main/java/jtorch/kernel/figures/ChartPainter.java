@@ -109,7 +109,8 @@ final class ChartPainter {
             legend.setBackgroundPaint(new Color(255, 255, 255, 220));
             legend.setFrame(new BlockBorder(GRID));
             legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 6));
-            XYTitleAnnotation inside = new XYTitleAnnotation(0.98, 0.98, legend, RectangleAnchor.TOP_RIGHT);
+            LegendPlacement.Spot at = LegendPlacement.best(figure.layers, figure.logX, figure.logY);
+            XYTitleAnnotation inside = new XYTitleAnnotation(at.x(), at.y(), legend, at.anchor());
             inside.setMaxWidth(0.5);
             plot.addAnnotation(inside);
         }

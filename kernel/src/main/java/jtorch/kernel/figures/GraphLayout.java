@@ -18,7 +18,8 @@ import java.util.Map;
  * A layered drawing of a {@link GraphFigure} (the Sugiyama scheme, small): each box sits one row
  * below the lowest box that points to it, arrows that skip rows pass through invisible waypoints,
  * rows are reordered a few times by the mean position of their neighbours to untangle crossings,
- * and each row is centred.
+ * then each box is moved towards the mean x of its neighbours so arrows run as straight as the
+ * gaps between boxes allow.
  *
  * <p>Invariants after {@link #of}: every arrow goes from a row to the next one; {@code rows}
  * lists every box and waypoint exactly once; x positions are box centres in points.
@@ -51,7 +52,6 @@ final class GraphLayout {
     }
 
     private final List<List<Cell>> rows = new ArrayList<>();
-    private final List<Cell[]> arrows = new ArrayList<>();
     private int width;
 
     private GraphLayout() {}
@@ -96,14 +96,70 @@ final class GraphLayout {
         for (List<Cell> row : rows) {
             widest = Math.max(widest, rowWidth(row));
         }
-        width = (int) Math.ceil(widest) + 2 * MARGIN;
         for (List<Cell> row : rows) {
-            double x = (width - rowWidth(row)) / 2;
+            double x = (widest - rowWidth(row)) / 2;
             for (Cell c : row) {
                 c.x = x + c.width / 2;
                 x += c.width + COL_GAP;
             }
         }
+        for (int sweep = 0; sweep < SWEEPS; sweep++) {
+            for (int r = 1; r < rows.size(); r++) {
+                straighten(rows.get(r), true);
+            }
+            for (int r = rows.size() - 2; r >= 0; r--) {
+                straighten(rows.get(r), false);
+            }
+        }
+        double left = Double.POSITIVE_INFINITY;
+        double right = Double.NEGATIVE_INFINITY;
+        for (List<Cell> row : rows) {
+            for (Cell c : row) {
+                left = Math.min(left, c.x - c.width / 2);
+                right = Math.max(right, c.x + c.width / 2);
+            }
+        }
+        for (List<Cell> row : rows) {
+            for (Cell c : row) {
+                c.x += MARGIN - left;
+            }
+        }
+        width = (int) Math.ceil(right - left) + 2 * MARGIN;
+    }
+
+    /**
+     * Moves each cell of {@code row} towards the mean x of its neighbours above ({@code byUp}) or
+     * below, keeping the row's order and the gaps between cells: the wanted positions are pushed
+     * apart from the left and from the right, and each cell takes the middle of the two.
+     */
+    private static void straighten(List<Cell> row, boolean byUp) {
+        int n = row.size();
+        double[] want = new double[n];
+        for (int i = 0; i < n; i++) {
+            Cell c = row.get(i);
+            List<Cell> near = byUp ? c.up : c.down;
+            want[i] = near.isEmpty() ? c.x : near.stream().mapToDouble(m -> m.x).average().orElse(c.x);
+        }
+        double[] fromLeft = want.clone();
+        for (int i = 1; i < n; i++) {
+            fromLeft[i] = Math.max(want[i], fromLeft[i - 1] + gap(row.get(i - 1), row.get(i)));
+        }
+        double[] fromRight = want.clone();
+        for (int i = n - 2; i >= 0; i--) {
+            fromRight[i] = Math.min(want[i], fromRight[i + 1] - gap(row.get(i), row.get(i + 1)));
+        }
+        double prev = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double x = (fromLeft[i] + fromRight[i]) / 2;
+            x = i == 0 ? x : Math.max(x, prev + gap(row.get(i - 1), row.get(i)));
+            row.get(i).x = x;
+            prev = x;
+        }
+    }
+
+    /** The distance between the centres of neighbours {@code a} and {@code b} in a row. */
+    private static double gap(Cell a, Cell b) {
+        return (a.width + b.width) / 2 + COL_GAP;
     }
 
     /** Longest-path rows: a box goes one row below every box that points to it. */
@@ -148,7 +204,6 @@ final class GraphLayout {
     private void connect(Cell a, Cell b) {
         a.down.add(b);
         b.up.add(a);
-        arrows.add(new Cell[] {a, b});
     }
 
     /** Sorts {@code row} by the mean index of its neighbours in {@code fixed} (stable for ties). */
@@ -181,17 +236,13 @@ final class GraphLayout {
         g.setFont(FONT);
         g.setStroke(new BasicStroke(1.3f));
         g.setColor(new Color(0x555555));
-        for (Cell[] a : arrows) {
-            double x1 = a[0].x;
-            double y1 = a[0].box == null ? top(a[0]) + BOX_H / 2.0 : top(a[0]) + BOX_H;
-            double x2 = a[1].x;
-            double y2 = a[1].box == null ? top(a[1]) + BOX_H / 2.0 : top(a[1]);
-            Path2D line = new Path2D.Double();
-            line.moveTo(x1, y1);
-            line.lineTo(x2, y2);
-            g.draw(line);
-            if (a[1].box != null) {
-                arrowHead(g, x1, y1, x2, y2);
+        for (List<Cell> row : rows) {
+            for (Cell from : row) {
+                if (from.box != null) {
+                    for (Cell next : from.down) {
+                        drawArrow(g, from, next);
+                    }
+                }
             }
         }
         FontMetrics fm = g.getFontMetrics();
@@ -210,6 +261,33 @@ final class GraphLayout {
                         (float) (top(c) + BOX_H / 2.0 + (fm.getAscent() - fm.getDescent()) / 2.0));
             }
         }
+    }
+
+    /** The arrow from box {@code from} through the waypoints starting at {@code next}, curved at each waypoint. */
+    private static void drawArrow(Graphics2D g, Cell from, Cell next) {
+        List<double[]> points = new ArrayList<>();
+        points.add(new double[] {from.x, top(from) + BOX_H});
+        Cell at = next;
+        while (at.box == null) {
+            points.add(new double[] {at.x, top(at) + BOX_H / 2.0});
+            at = at.down.get(0);
+        }
+        points.add(new double[] {at.x, top(at)});
+        Path2D line = new Path2D.Double();
+        line.moveTo(points.get(0)[0], points.get(0)[1]);
+        for (int i = 1; i < points.size() - 1; i++) {
+            double[] p = points.get(i);
+            double[] q = points.get(i + 1);
+            boolean last = i == points.size() - 2;
+            line.quadTo(p[0], p[1], last ? q[0] : (p[0] + q[0]) / 2, last ? q[1] : (p[1] + q[1]) / 2);
+        }
+        double[] end = points.get(points.size() - 1);
+        double[] before = points.get(points.size() - 2);
+        if (points.size() == 2) {
+            line.lineTo(end[0], end[1]);
+        }
+        g.draw(line);
+        arrowHead(g, before[0], before[1], end[0], end[1]);
     }
 
     private static void arrowHead(Graphics2D g, double x1, double y1, double x2, double y2) {

@@ -77,6 +77,16 @@ class FigureTest {
     }
 
     @Test
+    void legend_dataInTheUpperRight_goesToAnotherCorner() throws IOException {
+        Tensor x = torch.linspace(-1, 1, 20);
+        Figure f = Plots.scatter(x, x.mul(3).add(2)).label("data").plot(x, x.mul(3).add(2)).label("fitted line");
+        assertEquals(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT, LegendPlacement.best(f.layers, false, false).anchor());
+        render("legend-best", f.toPng());
+        Figure falling = Plots.plot(x, x.mul(-1)).label("loss");
+        assertEquals(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT, LegendPlacement.best(falling.layers, false, false).anchor());
+    }
+
+    @Test
     void plot_columnTensor_isOneSeries() throws IOException {
         Tensor x = torch.linspace(-1, 1, 20).view(-1, 1);
         assertTrue(count(decode(Plots.plot(x, x.mul(3)).toPng()), BLUE) > 200);

@@ -47,6 +47,20 @@ class GraphFigureTest {
     }
 
     @Test
+    void makeDot_twoLayerNet_drawsEveryNodeInsideThePicture() throws IOException {
+        torch.manualSeed(0);
+        Tensor x = torch.randn(4, 3);
+        Tensor w1 = torch.randn(new int[] {3, 5}, true);
+        Tensor b1 = torch.zeros(new int[] {5}, true);
+        Tensor w2 = torch.randn(new int[] {5, 1}, true);
+        Tensor loss = x.matmul(w1).add(b1).relu().matmul(w2).pow(2).mean();
+        GraphFigure g = Plots.makeDot(loss);
+        assertEquals(10, g.boxes.size(), g.toString());
+        BufferedImage image = FigureTest.render("graph-mlp", g.toPng());
+        assertTrue(FigureTest.count(image, BLUE) > 3 * 2000, "three leaves");
+    }
+
+    @Test
     void makeDot_leaf_saysThereIsNoGraph() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.makeDot(torch.ones(2)));
         assertEquals("this tensor has no grad_fn, so there is no graph to draw (it does not require grad: "
