@@ -1,4 +1,4 @@
-// The course as ./run-course.sh leaves it: every notebook executed headless with Debian's nbconvert
+// The course as ./run-course.sh leaves it: each notebook executed headless with Debian's nbconvert
 // into target/course/*.html (the same command), then each page opened in Debian's chromium. Every
 // figure the notebook shows must be drawn on the page: an <img> that decoded to a picture, or an
 // <svg> with drawing elements (nbconvert 6.5's sanitizer empties SVG outputs, which is why the
@@ -27,19 +27,22 @@ function figuresOf(name) {
     .filter((o) => o.data && (o.data['image/png'] || o.data['image/svg+xml'])).length;
 }
 
+let jupyterEnv;
+
 before(() => {
   const work = scratchDir('course');
   const jupyterPath = installKernel(join(work, '..', 'jupyter prefix'));
+  jupyterEnv = { ...process.env, JUPYTER_PATH: jupyterPath, JUPYTER_DATA_DIR: join(work, '..', 'home', 'data') };
   mkdirSync(COURSE, { recursive: true });
   mkdirSync(ARTIFACTS, { recursive: true });
-  const notebooks = readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb')).map((f) => join(NOTEBOOKS, f));
-  const run = spawnSync('jupyter', ['nbconvert', '--to', 'html', '--execute', '--ExecutePreprocessor.timeout=600',
-    '--output-dir', COURSE, ...notebooks], {
-    cwd: NOTEBOOKS, encoding: 'utf8', timeout: 900_000,
-    env: { ...process.env, JUPYTER_PATH: jupyterPath, JUPYTER_DATA_DIR: join(work, '..', 'home', 'data') },
-  });
-  assert.equal(run.status, 0, `nbconvert --execute failed:\n${run.stderr}`);
 });
+
+/** run-course.sh's command for one notebook, so one notebook that fails does not fail the others' pages. */
+function executeToHtml(name) {
+  const run = spawnSync('jupyter', ['nbconvert', '--to', 'html', '--execute', '--ExecutePreprocessor.timeout=600',
+    '--output-dir', COURSE, join(NOTEBOOKS, name)], { cwd: NOTEBOOKS, encoding: 'utf8', timeout: 900_000, env: jupyterEnv });
+  assert.equal(run.status, 0, `nbconvert --execute ${name} failed:\n${run.stderr.slice(-3000)}`);
+}
 
 before(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
@@ -52,6 +55,7 @@ after(async () => {
 for (const name of readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb'))) {
   const page = name.replace(/\.ipynb$/, '.html');
   test(`target/course/${page} draws every figure`, async (t) => {
+    executeToHtml(name);
     const tab = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     try {
       await tab.goto(pathToFileURL(join(COURSE, page)).href);
