@@ -140,6 +140,30 @@ public final class Elementwise {
         return true;
     }
 
+    /**
+     * A float32 operand walked in the output's order: a contiguous array of the output's shape
+     * (stride 1), or a single value of any dtype, such as a Java number (stride 0), rounded to
+     * float as PyTorch casts a scalar to the compute dtype.
+     */
+    private record Flat(float[] data, int offset, int stride) {
+        /** The operand as a Flat, or null if it is neither of the two. */
+        static Flat of(Strided t, Layout out) {
+            Layout l = t.layout();
+            Storage st = t.storage();
+            if (l.numel() == 1) {
+                return new Flat(new float[] {(float) st.getDouble(l.offset())}, 0, 0);
+            }
+            if (st.dtype() == DType.FLOAT32 && st.array() != null && l.isContiguous() && l.sameSizes(out)) {
+                return new Flat((float[]) st.array(), st.base + l.offset(), 1);
+            }
+            return null;
+        }
+
+        int at(int i) {
+            return offset + i * stride;
+        }
+    }
+
     /** A body over {@code len} elements from {@code start}. */
     private interface Span {
         void run(int start, int len);
@@ -169,22 +193,26 @@ public final class Elementwise {
         Layout lo = out.layout();
         Layout la = a.layout();
         Layout lb = b.layout();
-        if (!allFloatArrays(out.storage(), a.storage(), b.storage()) || !lo.isContiguous()) {
+        if (!allFloatArrays(out.storage()) || !lo.isContiguous()) {
             return false;
         }
         int n = lo.numel();
-        float[] x = (float[]) a.storage().array();
-        float[] y = (float[]) b.storage().array();
         float[] z = (float[]) out.storage().array();
-        int xb = a.storage().base;
-        int yb = b.storage().base;
         int zo = out.storage().base + lo.offset();
-        if (la.isContiguous() && lb.isContiguous() && la.sameSizes(lo) && lb.sameSizes(lo)) {
-            int xo = xb + la.offset();
-            int yo = yb + lb.offset();
-            inChunks(n, (s, len) -> Kernels.binary(op, x, xo + s, 1, y, yo + s, 1, z, zo + s, len));
+        Flat fa = Flat.of(a, lo);
+        Flat fb = Flat.of(b, lo);
+        if (fa != null && fb != null) {
+            inChunks(n, (s, len) -> Kernels.binary(op, fa.data, fa.at(s), fa.stride, fb.data, fb.at(s), fb.stride,
+                    z, zo + s, len));
             return true;
         }
+        if (!allFloatArrays(a.storage(), b.storage())) {
+            return false;
+        }
+        float[] x = (float[]) a.storage().array();
+        float[] y = (float[]) b.storage().array();
+        int xb = a.storage().base;
+        int yb = b.storage().base;
         int[] shape = lo.sizes();
         int nd = shape.length;
         int[] sa = la.stridesFor(shape);

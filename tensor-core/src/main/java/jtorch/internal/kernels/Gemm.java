@@ -1,8 +1,5 @@
 package jtorch.internal.kernels;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import java.lang.management.ManagementFactory;
-
 /**
  * General matrix products {@code C = A B} or {@code C += A B} for float32 and float64, with any
  * strides on A, B and C (so {@code A^T B} and {@code A B^T} read their operands in place).
@@ -42,14 +39,14 @@ public final class Gemm {
     /**
      * Runs the vector kernels until the JIT has compiled them (a 48^3 product then takes a few
      * microseconds; interpreted or C1-compiled Vector API code about 100 times longer), then lets
-     * {@link #sgemm} and {@link #dgemm} use them. Runs on the vector warm-up thread; keeps the
-     * plain kernels without the Vector API or HotSpot's optimizing compiler, or if the kernels are
-     * not fast within {@link #WARM_UP_LIMIT_NANOS}.
+     * {@link #sgemm} and {@link #dgemm} use them. Called by {@link Kernels}' warm-up thread; keeps
+     * the plain kernels without the Vector API or if the kernels are not fast within
+     * {@link #WARM_UP_LIMIT_NANOS}.
      *
      * @return whether the vector kernels are now in use
      */
     static boolean warmUpVector() {
-        if (FLOAT_VECTOR == null || !optimizingJit()) {
+        if (FLOAT_VECTOR == null) {
             return false;
         }
         long deadline = System.nanoTime() + WARM_UP_LIMIT_NANOS;
@@ -65,21 +62,6 @@ public final class Gemm {
         return hot;
     }
 
-    /**
-     * Whether HotSpot's optimizing compiler may compile the vector kernels: not under
-     * {@code -Xint} or {@code -XX:TieredStopAtLevel} below 4, where they would stay slow.
-     */
-    private static boolean optimizingJit() {
-        try {
-            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            return Boolean.parseBoolean(vm.getVMOption("UseCompiler").getValue())
-                    && (!Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue())
-                    || Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) >= 4);
-        } catch (RuntimeException | LinkageError notHotSpot) {
-            return true;
-        }
-    }
-
     /** Square products with full and ragged tiles, and a ragged strided one, both with and without accumulation. */
     private static <A> long exercise(GemmKernel<A> kern) {
         int size = 48;
@@ -93,6 +75,11 @@ public final class Gemm {
             run(kern, 17, 37, size, a, a, c.transpose(), round % 2 == 1);
         }
         return fastest;
+    }
+
+    /** Whether {@link #sgemm} and {@link #dgemm} use the vector kernels. */
+    static boolean vectorReady() {
+        return vectorReady;
     }
 
     /** The product with one kernel; package-private so tests can pin a kernel. */

@@ -1,5 +1,8 @@
 package jtorch.internal.kernels;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
@@ -21,6 +24,11 @@ public final class Kernels {
      * small inputs until C2 has compiled them, and the plain loops serve meanwhile.
      */
     private static volatile boolean vectorHot;
+    /** Whether the warm-up thread has finished (successfully or not). */
+    private static volatile boolean warmedUp;
+    /** A compiled warm-up round takes about 10 microseconds. */
+    private static final long HOT_ROUND_NANOS = 200_000;
+    private static final long WARM_UP_LIMIT_NANOS = 120_000_000_000L;
 
     static {
         if (VECTOR) {
@@ -33,37 +41,57 @@ public final class Kernels {
 
     private Kernels() {}
 
-    /** Waits up to {@code millis} for the vector kernels to be compiled; false if unavailable. */
+    /**
+     * Waits up to {@code millis} for the vector warm-up to end; whether the vector kernels (the
+     * elementwise ones and {@link Gemm}'s) are now in use.
+     */
     public static boolean awaitVector(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000L;
-        while (VECTOR && !vectorHot && System.nanoTime() < deadline) {
+        while (VECTOR && !warmedUp && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        return vectorHot;
+        return vectorHot && Gemm.vectorReady();
     }
 
+    /**
+     * Runs the vector kernels on small inputs until they are fast (C2 has compiled them: a round
+     * then takes microseconds, interpreted or C1-compiled Vector API code about 100 times longer),
+     * lets the elementwise kernels use them, then warms up {@link Gemm} the same way. Without
+     * HotSpot's optimizing compiler the plain loops stay. Gives up after {@link #WARM_UP_LIMIT_NANOS}.
+     */
     private static void warmUp() {
-        float[] a = new float[4096];
-        float[] b = new float[4096];
-        float[] c = new float[4096];
-        double[] da = new double[1024];
-        double[] dc = new double[1024];
-        java.util.Arrays.fill(a, 0.5f);
-        java.util.Arrays.fill(b, 0.25f);
-        java.util.Arrays.fill(da, 0.5);
-        float[][] packed = {VectorKernels.packB(b, 0, 64, 1, 64, 64, 0)};
-        for (int iter = 0; iter < 3000; iter++) {
-            try {
-                warmUpRound(iter, a, b, c, da, dc, packed);
-            } catch (java.util.concurrent.CancellationException interruptedCell) {
-                // a host interrupt of the user's cell also reaches these kernels: keep warming up
+        try {
+            if (!optimizingJit()) {
+                return;
             }
+            float[] a = new float[4096];
+            float[] b = new float[4096];
+            float[] c = new float[4096];
+            java.util.Arrays.fill(a, 0.5f);
+            java.util.Arrays.fill(b, 0.25f);
+            long deadline = System.nanoTime() + WARM_UP_LIMIT_NANOS;
+            long fastest = Long.MAX_VALUE;
+            while (fastest > HOT_ROUND_NANOS && System.nanoTime() < deadline) {
+                long start = System.nanoTime();
+                try {
+                    warmUpRound(a, b, c);
+                } catch (java.util.concurrent.CancellationException interruptedCell) {
+                    // a host interrupt of the user's cell also reaches these kernels: keep warming up
+                    continue;
+                }
+                fastest = Math.min(fastest, System.nanoTime() - start);
+            }
+            vectorHot = fastest <= HOT_ROUND_NANOS;
+            if (vectorHot) {
+                Gemm.warmUpVector();
+            }
+        } finally {
+            warmedUp = true;
         }
-        vectorHot = true;
     }
 
-    private static void warmUpRound(int iter, float[] a, float[] b, float[] c, double[] da, double[] dc,
-                                    float[][] packed) {
+    /** One round of every elementwise vector kernel over 4096 floats (about 10 microseconds once compiled). */
+    private static void warmUpRound(float[] a, float[] b, float[] c) {
         for (BinaryOp op : BinaryOp.values()) {
             VectorKernels.binary(op, a, 0, 1, b, 0, 1, c, 0, 4096);
             VectorKernels.binary(op, a, 0, 0, b, 0, 1, c, 0, 4096);
@@ -73,11 +101,21 @@ public final class Kernels {
         }
         VectorKernels.sum(a, 0, 4096);
         VectorKernels.columnSums(a, 0, 64, 64, c, 0, 64);
-        if (iter % 10 == 0) {
-            java.util.Arrays.fill(c, 0f);
-            VectorKernels.sgemm(a, b, c, 64, 64, 64, 0, 64, packed);
-            java.util.Arrays.fill(dc, 0);
-            VectorKernels.dgemm(da, da, dc, 32, 32, 32, 0, 32);
+    }
+
+    /**
+     * Whether HotSpot's optimizing compiler may compile the vector kernels: not under
+     * {@code -Xint} or {@code -XX:TieredStopAtLevel} below 4, where they would stay slower than
+     * the plain loops.
+     */
+    private static boolean optimizingJit() {
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return Boolean.parseBoolean(vm.getVMOption("UseCompiler").getValue())
+                    && (!Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue())
+                    || Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) >= 4);
+        } catch (RuntimeException | LinkageError notHotSpot) {
+            return true;
         }
     }
 
@@ -224,76 +262,6 @@ public final class Kernels {
             }
         });
         return out;
-    }
-
-    /**
-     * {@code c[m x n] = a[m x k] * b[k x n]}: a and c row-major contiguous from offset 0 (c zeroed),
-     * b read with element {@code (p, j)} at {@code bOff + p*rs + j*cs} (e.g. a transposed weight).
-     */
-    public static void matmulFloat(float[] a, float[] b, int bOff, int rs, int cs, float[] c, int m, int k, int n) {
-        long work = (long) m * n * k;
-        if (vectorHot && k > 0) {
-            float[][] packed = new float[VectorKernels.kBlocks(k)][];
-            for (int blk = 0; blk < packed.length; blk++) {
-                packed[blk] = VectorKernels.packB(b, bOff, rs, cs, k, n, blk * 256);
-            }
-            int rowBlocks = (m + 3) / 4;
-            Parallel.forRange(rowBlocks, work, (from, to) ->
-                    VectorKernels.sgemm(a, b, c, m, k, n, from * 4, Math.min(m, to * 4), packed));
-            return;
-        }
-        float[] bd = b;
-        int bo = bOff;
-        int brs = rs;
-        if (cs != 1) {
-            // the plain loop walks B's rows: give it a row-major copy
-            bd = new float[k * n];
-            for (int p = 0; p < k; p++) {
-                for (int j = 0; j < n; j++) {
-                    bd[p * n + j] = b[bOff + p * rs + j * cs];
-                }
-            }
-            bo = 0;
-            brs = n;
-        }
-        float[] bRows = bd;
-        int bBase = bo;
-        int bStride = brs;
-        Parallel.forRange(m, work, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                Cancellation.check();
-                int ci = i * n;
-                for (int p = 0; p < k; p++) {
-                    float av = a[i * k + p];
-                    int bp = bBase + p * bStride;
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] += av * bRows[bp + j];
-                    }
-                }
-            }
-        });
-    }
-
-    /** Double-precision counterpart of {@link #matmulFloat}. */
-    public static void matmulDouble(double[] a, double[] b, double[] c, int m, int k, int n) {
-        long work = (long) m * n * k;
-        Parallel.forRange(m, work, (from, to) -> {
-            if (vectorHot) {
-                VectorKernels.dgemm(a, b, c, m, k, n, from, to);
-                return;
-            }
-            for (int i = from; i < to; i++) {
-                Cancellation.check();
-                int ci = i * n;
-                for (int p = 0; p < k; p++) {
-                    double av = a[i * k + p];
-                    int bp = p * n;
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] += av * b[bp + j];
-                    }
-                }
-            }
-        });
     }
 
     /**

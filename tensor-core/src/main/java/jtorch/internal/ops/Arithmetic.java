@@ -178,7 +178,9 @@ public final class Arithmetic {
         checkIntegerPower(type, e);
         double p = exponent.doubleValue();
         long pl = exponent.longValue();
-        TensorImpl out = Outputs.unary(self, type, type, x -> Math.pow(x, p), x -> intPow(x, pl));
+        // x ** 2 is x * x exactly (as PyTorch computes it), which takes the vector kernels
+        TensorImpl out = p == 2 && self.dtype() == type ? Outputs.binary(self, self, type, type, BinaryOp.MUL)
+                : Outputs.unary(self, type, type, x -> Math.pow(x, p), x -> intPow(x, pl));
         return FormulaNode.record(out, "PowBackward0", self,
                 formula((g, in) -> p == 0 ? mul(g, 0) : mul(g, mul(pow(in.self(), p - 1), p)), SELF));
     }

@@ -3,8 +3,8 @@ package jtorch.internal.ops;
 import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.kernels.Cancellation;
-import jtorch.internal.kernels.Kernels;
-import jtorch.internal.kernels.StridedCopy;
+import jtorch.internal.kernels.Gemm;
+import jtorch.internal.kernels.MatrixView;
 import jtorch.internal.shape.Layout;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.TensorImpl;
@@ -113,44 +113,63 @@ public final class Linalg {
 
     /** Computes {@code a[m x k] @ b[k x n]} into a new contiguous tensor. */
     static TensorImpl product(TensorImpl a, TensorImpl b) {
+        TensorImpl out = TensorImpl.allocate(a.dtype(), new int[] {a.sizes()[0], b.sizes()[1]});
+        productInto(out, a, b);
+        return out;
+    }
+
+    /**
+     * Writes {@code a[m x k] @ b[k x n]} into the contiguous 2-d {@code out}. float32 and float64
+     * go to {@link Gemm}, which reads any 2-d layout (transposes included) in place; other dtypes
+     * take an exact loop over dense copies.
+     */
+    private static void productInto(TensorImpl out, TensorImpl a, TensorImpl b) {
         int m = a.sizes()[0];
         int k = a.sizes()[1];
         int n = b.sizes()[1];
-        TensorImpl out = TensorImpl.allocate(a.dtype(), new int[] {m, n});
-        TensorImpl ac = a.dense();
         if (a.dtype() == DType.FLOAT32) {
-            // B is packed anyway, so any 2-d layout of an array-backed B is read in place
-            TensorImpl bs = b.storage().array() != null ? b : b.dense();
-            Kernels.matmulFloat((float[]) ac.storage().array(), (float[]) bs.storage().array(),
-                    bs.storage().base + bs.offset(), bs.strides()[0], bs.strides()[1], (float[]) out.storage().array(),
-                    m, k, n);
-            return out;
+            Gemm.sgemm(m, n, k, floatMatrix(a), floatMatrix(b), floatMatrix(out), false);
+            return;
         }
-        TensorImpl bc = b.dense();
         if (a.dtype() == DType.FLOAT64) {
-            Kernels.matmulDouble((double[]) ac.storage().array(), (double[]) bc.storage().array(),
-                    (double[]) out.storage().array(), m, k, n);
-        } else {
-            for (int i = 0; i < m; i++) {
-                Cancellation.check();
-                for (int j = 0; j < n; j++) {
-                    if (a.dtype().isFloatingPoint()) {
-                        double s = 0;
-                        for (int p = 0; p < k; p++) {
-                            s += ac.getDouble(i * k + p) * bc.getDouble(p * n + j);
-                        }
-                        out.storage().setDouble(i * n + j, s);
-                    } else {
-                        long s = 0;
-                        for (int p = 0; p < k; p++) {
-                            s += ac.getLong(i * k + p) * bc.getLong(p * n + j);
-                        }
-                        out.storage().setLong(i * n + j, s);
+            Gemm.dgemm(m, n, k, doubleMatrix(a), doubleMatrix(b), doubleMatrix(out), false);
+            return;
+        }
+        TensorImpl ac = a.dense();
+        TensorImpl bc = b.dense();
+        boolean floating = a.dtype().isFloatingPoint();
+        for (int i = 0; i < m; i++) {
+            Cancellation.check();
+            for (int j = 0; j < n; j++) {
+                int at = out.offset() + i * n + j;
+                if (floating) {
+                    double s = 0;
+                    for (int p = 0; p < k; p++) {
+                        s += ac.getDouble(i * k + p) * bc.getDouble(p * n + j);
                     }
+                    out.storage().setDouble(at, s);
+                } else {
+                    long s = 0;
+                    for (int p = 0; p < k; p++) {
+                        s += ac.getLong(i * k + p) * bc.getLong(p * n + j);
+                    }
+                    out.storage().setLong(at, s);
                 }
             }
         }
-        return out;
+    }
+
+    /** A 2-d float32 tensor as the matrix {@link Gemm} reads (a dense copy if its storage is no array). */
+    private static MatrixView<float[]> floatMatrix(TensorImpl t) {
+        TensorImpl x = t.storage().array() != null ? t : t.dense();
+        return MatrixView.of((float[]) x.storage().array(), x.storage().base + x.offset(), x.strides()[0],
+                x.strides()[1]);
+    }
+
+    private static MatrixView<double[]> doubleMatrix(TensorImpl t) {
+        TensorImpl x = t.storage().array() != null ? t : t.dense();
+        return MatrixView.of((double[]) x.storage().array(), x.storage().base + x.offset(), x.strides()[0],
+                x.strides()[1]);
     }
 
     /** {@code mm}: 2-d matrix product. */
@@ -186,8 +205,7 @@ public final class Linalg {
         int batch = a.sizes()[0];
         TensorImpl out = TensorImpl.allocate(a.dtype(), new int[] {batch, a.sizes()[1], b.sizes()[2]});
         for (int i = 0; i < batch; i++) {
-            TensorImpl slab = product(Views.selectView(a, 0, i), Views.selectView(b, 0, i));
-            StridedCopy.copyInto(Views.selectView(out, 0, i), slab);
+            productInto(Views.selectView(out, 0, i), Views.selectView(a, 0, i), Views.selectView(b, 0, i));
         }
         return FormulaNode.record(out, "BmmBackward0", a, b,
                 formula((g, in) -> bmm(g, Views.transpose(in.other(), 1, 2)), OTHER),
