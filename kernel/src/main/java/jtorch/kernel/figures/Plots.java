@@ -79,7 +79,11 @@ public final class Plots {
         return GraphFigure.of(node);
     }
 
-    /** {@code tqdm(iterable)}: iterates over {@code items} while a progress bar shows count, rate and time left. */
+    /**
+     * {@code tqdm(iterable)}: iterates over {@code items} while a progress bar shows count, rate and
+     * time left; the total is a collection's size or what the iterable's {@code len()}/{@code size()}
+     * returns (a data loader's number of batches).
+     */
     public static <T> ProgressBar<T> tqdm(Iterable<T> items) {
         return ProgressBar.over(items, null);
     }
@@ -87,6 +91,11 @@ public final class Plots {
     /** {@code tqdm(iterable, desc="...")}. */
     public static <T> ProgressBar<T> tqdm(Iterable<T> items, String desc) {
         return ProgressBar.over(items, desc);
+    }
+
+    /** {@code tqdm(iterable, total=n, desc="...")}, for iterables that cannot tell their length. */
+    public static <T> ProgressBar<T> tqdm(Iterable<T> items, long total, String desc) {
+        return ProgressBar.over(items, total, desc);
     }
 
     /** {@code trange(n)}: 0, 1, ..., n-1 with a progress bar. */

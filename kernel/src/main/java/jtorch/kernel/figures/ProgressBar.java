@@ -53,7 +53,36 @@ public final class ProgressBar<T> implements Iterable<T>, AutoCloseable {
         if (items == null) {
             throw new IllegalArgumentException("tqdm needs something to iterate over, got null");
         }
-        return new ProgressBar<>(items, items instanceof Collection ? ((Collection<?>) items).size() : -1, desc);
+        return new ProgressBar<>(items, sizeOf(items), desc);
+    }
+
+    /** {@code tqdm(iterable, total=n, desc=...)}: for iterables that do not know their length. */
+    static <T> ProgressBar<T> over(Iterable<T> items, long total, String desc) {
+        if (items == null) {
+            throw new IllegalArgumentException("tqdm needs something to iterate over, got null");
+        }
+        return new ProgressBar<>(items, total, desc);
+    }
+
+    /**
+     * tqdm's {@code len(iterable)}: a collection's size, else what a public no-argument
+     * {@code len()} or {@code size()} returns (a data loader's number of batches); -1 when unknown.
+     */
+    private static long sizeOf(Iterable<?> items) {
+        if (items instanceof Collection) {
+            return ((Collection<?>) items).size();
+        }
+        for (String name : new String[] {"len", "size"}) {
+            try {
+                Object n = items.getClass().getMethod(name).invoke(items);
+                if (n instanceof Integer || n instanceof Long) {
+                    return ((Number) n).longValue();
+                }
+            } catch (ReflectiveOperationException | RuntimeException ex) {
+                // no such method, or not callable: try the next name
+            }
+        }
+        return -1;
     }
 
     static ProgressBar<Integer> range(int start, int stop, String desc) {

@@ -117,6 +117,35 @@ class ProgressBarTest {
         assertTrue(last.endsWith(", loss=0.123, acc=1]"), last);
     }
 
+    /** An iterable that is not a collection but knows its length, as a data loader does. */
+    public static final class Batches implements Iterable<Integer> {
+        @Override
+        public java.util.Iterator<Integer> iterator() {
+            return List.of(1, 2, 3).iterator();
+        }
+
+        public int len() {
+            return 3;
+        }
+    }
+
+    @Test
+    void tqdm_iterableWithLen_knowsItsTotal() {
+        for (int b : Plots.tqdm(new Batches())) {
+            assertTrue(b > 0);
+        }
+        assertTrue(events.get(0).startsWith("display:   0%|          | 0/3 "), events.get(0));
+    }
+
+    @Test
+    void tqdm_explicitTotal_isUsed() {
+        Iterable<Integer> unsized = () -> List.of(1, 2).iterator();
+        for (int b : Plots.tqdm(unsized, 2, "batches")) {
+            assertTrue(b > 0);
+        }
+        assertTrue(events.get(events.size() - 1).startsWith("update: batches: 100%|"), events.get(events.size() - 1));
+    }
+
     @Test
     void setPostfix_oddArguments_isRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProgressBar.manual(1, null).setPostfix("loss"));
