@@ -12,17 +12,18 @@ import jtorch.Tensor;
  * The autograd graph below a tensor or a {@code grad_fn} node, drawn as torchviz's
  * {@code make_dot} draws it: the output tensor (green, with its shape) on top, each
  * {@code grad_fn} node as a grey box named like PyTorch's class, arrows in the direction the
- * gradient flows during {@code backward()}, down to the {@code AccumulateGrad} nodes that add
- * into the leaves' {@code .grad}.
+ * gradient flows during {@code backward()}, down to the {@code AccumulateGrad} nodes and the
+ * leaves they add into (blue, with their shape and, when given, their name): exactly the tensors
+ * whose {@code .grad} this backward pass fills.
  *
- * <p>Built from the public graph API only ({@link Node#name()}, {@link Node#nextFunctions()}); a
- * node reached along several paths is drawn once. The graph is read when the figure is made, so
- * later operations do not change it.
+ * <p>Built from the public graph API only ({@link Node#name()}, {@link Node#nextFunctions()},
+ * {@link Node#variable()}); a node reached along several paths is drawn once. The graph is read
+ * when the figure is made, so later operations do not change it.
  */
 public final class GraphFigure {
     /** What a box stands for; decides its colour. */
     enum Kind {
-        OUTPUT, FUNCTION, ACCUMULATE
+        OUTPUT, FUNCTION, LEAF
     }
 
     /** One box: its text lines and the boxes its arrows point to. */
@@ -46,7 +47,7 @@ public final class GraphFigure {
     }
 
     /** The graph of {@code output}: the tensor itself on top, then its {@code grad_fn} and below. */
-    static GraphFigure of(Tensor output) {
+    static GraphFigure of(Tensor output, Map<String, Tensor> params) {
         Objects.requireNonNull(output, "makeDot needs a tensor, got null");
         Node fn = output.gradFn();
         if (fn == null) {
@@ -57,7 +58,7 @@ public final class GraphFigure {
         List<Box> boxes = new ArrayList<>();
         Box top = new Box(Kind.OUTPUT, List.of(shape(output)));
         boxes.add(top);
-        top.next.add(walk(fn, new IdentityHashMap<>(), boxes));
+        top.next.add(new Walk(params == null ? Map.of() : params, boxes).box(fn));
         return new GraphFigure(top, boxes);
     }
 
@@ -65,25 +66,52 @@ public final class GraphFigure {
     static GraphFigure of(Node node) {
         Objects.requireNonNull(node, "makeDot needs a grad_fn node, got null");
         List<Box> boxes = new ArrayList<>();
-        Box top = walk(node, new IdentityHashMap<>(), boxes);
+        Box top = new Walk(Map.of(), boxes).box(node);
         return new GraphFigure(top, boxes);
     }
 
-    private static Box walk(Node node, Map<Node, Box> seen, List<Box> boxes) {
-        Box known = seen.get(node);
-        if (known != null) {
-            return known;
+    /** One walk down the graph: each node and leaf becomes one box, however many paths reach it. */
+    private static final class Walk {
+        private final Map<String, Tensor> params;
+        private final List<Box> boxes;
+        private final Map<Node, Box> seen = new IdentityHashMap<>();
+
+        Walk(Map<String, Tensor> params, List<Box> boxes) {
+            this.params = params;
+            this.boxes = boxes;
         }
-        boolean accumulate = "AccumulateGrad".equals(node.name());
-        Box box = new Box(accumulate ? Kind.ACCUMULATE : Kind.FUNCTION, List.of(node.name()));
-        seen.put(node, box);
-        boxes.add(box);
-        for (Node input : node.nextFunctions()) {
-            if (input != null) {
-                box.next.add(walk(input, seen, boxes));
+
+        Box box(Node node) {
+            Box known = seen.get(node);
+            if (known != null) {
+                return known;
             }
+            Box box = new Box(Kind.FUNCTION, List.of(node.name()));
+            seen.put(node, box);
+            boxes.add(box);
+            for (Node input : node.nextFunctions()) {
+                if (input != null) {
+                    box.next.add(box(input));
+                }
+            }
+            Tensor leaf = node.variable();
+            if (leaf != null) {
+                Box leafBox = new Box(Kind.LEAF, nameOf(leaf) == null ? List.of(shape(leaf)) : List.of(nameOf(leaf), shape(leaf)));
+                boxes.add(leafBox);
+                box.next.add(leafBox);
+            }
+            return box;
         }
-        return box;
+
+        /** The name {@code params} gives the tensor (the same object), as torchviz's params=dict(...). */
+        private String nameOf(Tensor leaf) {
+            for (Map.Entry<String, Tensor> e : params.entrySet()) {
+                if (e.getValue() == leaf) {
+                    return e.getKey();
+                }
+            }
+            return null;
+        }
     }
 
     /** PyTorch's way of writing a size in torchviz boxes: {@code (2, 3)}, {@code ()} for a scalar. */

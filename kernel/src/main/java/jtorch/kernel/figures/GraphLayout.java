@@ -26,7 +26,8 @@ import java.util.Map;
  */
 final class GraphLayout {
     private static final Font FONT = new Font(Font.MONOSPACED, Font.PLAIN, 13);
-    private static final int BOX_H = 30;
+    private static final int LINE_H = 17;
+    private static final int BOX_PAD = 13;
     private static final int ROW_GAP = 44;
     private static final int COL_GAP = 22;
     private static final int MARGIN = 16;
@@ -34,11 +35,12 @@ final class GraphLayout {
     private static final Map<GraphFigure.Kind, Color> FILL = Map.of(
             GraphFigure.Kind.OUTPUT, new Color(0xcaff70),
             GraphFigure.Kind.FUNCTION, new Color(0xd3d3d3),
-            GraphFigure.Kind.ACCUMULATE, new Color(0xadd8e6));
+            GraphFigure.Kind.LEAF, new Color(0xadd8e6));
 
     /** A box or a waypoint (box == null) of the drawing. */
     private static final class Cell {
         final GraphFigure.Box box;
+        final double height;
         final List<Cell> down = new ArrayList<>();
         final List<Cell> up = new ArrayList<>();
         int row;
@@ -48,10 +50,14 @@ final class GraphLayout {
         Cell(GraphFigure.Box box, double width) {
             this.box = box;
             this.width = width;
+            this.height = box == null ? 0 : BOX_PAD + LINE_H * box.lines.size();
         }
     }
 
     private final List<List<Cell>> rows = new ArrayList<>();
+    /** Where each row starts and how tall its tallest box is. */
+    private double[] rowTop;
+    private double[] rowHeight;
     private int width;
 
     private GraphLayout() {}
@@ -67,7 +73,8 @@ final class GraphLayout {
     }
 
     int height() {
-        return 2 * MARGIN + rows.size() * BOX_H + (rows.size() - 1) * ROW_GAP;
+        int last = rows.size() - 1;
+        return (int) Math.ceil(rowTop[last] + rowHeight[last]) + MARGIN;
     }
 
     private void build(GraphFigure graph) {
@@ -125,6 +132,14 @@ final class GraphLayout {
             }
         }
         width = (int) Math.ceil(right - left) + 2 * MARGIN;
+        rowTop = new double[rows.size()];
+        rowHeight = new double[rows.size()];
+        double y = MARGIN;
+        for (int r = 0; r < rows.size(); r++) {
+            rowTop[r] = y;
+            rowHeight[r] = rows.get(r).stream().mapToDouble(c -> c.height).max().orElse(0);
+            y += rowHeight[r] + ROW_GAP;
+        }
     }
 
     /**
@@ -228,8 +243,13 @@ final class GraphLayout {
         return w;
     }
 
-    private static double top(Cell c) {
-        return MARGIN + c.row * (BOX_H + ROW_GAP);
+    /** The top of a box (boxes are centred in their row); a waypoint's middle. */
+    private double top(Cell c) {
+        return rowTop[c.row] + (rowHeight[c.row] - c.height) / 2;
+    }
+
+    private double bottom(Cell c) {
+        return top(c) + c.height;
     }
 
     void draw(Graphics2D g, int w, int h) {
@@ -251,25 +271,28 @@ final class GraphLayout {
                 if (c.box == null) {
                     continue;
                 }
-                RoundRectangle2D rect = new RoundRectangle2D.Double(c.x - c.width / 2, top(c), c.width, BOX_H, 8, 8);
+                RoundRectangle2D rect = new RoundRectangle2D.Double(c.x - c.width / 2, top(c), c.width, c.height, 8, 8);
                 g.setColor(FILL.get(c.box.kind));
                 g.fill(rect);
                 g.setColor(Color.BLACK);
                 g.draw(rect);
-                String text = String.join(" ", c.box.lines);
-                g.drawString(text, (float) (c.x - fm.stringWidth(text) / 2.0),
-                        (float) (top(c) + BOX_H / 2.0 + (fm.getAscent() - fm.getDescent()) / 2.0));
+                for (int i = 0; i < c.box.lines.size(); i++) {
+                    String text = c.box.lines.get(i);
+                    double middle = top(c) + BOX_PAD / 2.0 + LINE_H * (i + 0.5);
+                    g.drawString(text, (float) (c.x - fm.stringWidth(text) / 2.0),
+                            (float) (middle + (fm.getAscent() - fm.getDescent()) / 2.0));
+                }
             }
         }
     }
 
     /** The arrow from box {@code from} through the waypoints starting at {@code next}, curved at each waypoint. */
-    private static void drawArrow(Graphics2D g, Cell from, Cell next) {
+    private void drawArrow(Graphics2D g, Cell from, Cell next) {
         List<double[]> points = new ArrayList<>();
-        points.add(new double[] {from.x, top(from) + BOX_H});
+        points.add(new double[] {from.x, bottom(from)});
         Cell at = next;
         while (at.box == null) {
-            points.add(new double[] {at.x, top(at) + BOX_H / 2.0});
+            points.add(new double[] {at.x, top(at)});
             at = at.down.get(0);
         }
         points.add(new double[] {at.x, top(at)});

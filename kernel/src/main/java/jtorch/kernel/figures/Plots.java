@@ -71,7 +71,15 @@ public final class Plots {
      * {@code .grad}.
      */
     public static GraphFigure makeDot(Tensor output) {
-        return GraphFigure.of(output);
+        return GraphFigure.of(output, Map.of());
+    }
+
+    /**
+     * torchviz's {@code make_dot(y, params=dict(w=w, b=b))}: as {@link #makeDot(Tensor)}, with the
+     * leaves found in {@code params} labelled by their names.
+     */
+    public static GraphFigure makeDot(Tensor output, Map<String, Tensor> params) {
+        return GraphFigure.of(output, params);
     }
 
     /** The graph below one {@code grad_fn} node, e.g. {@code makeDot(y.gradFn())}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.Map;
 import jtorch.Tensor;
 import jtorch.torch;
 import org.junit.jupiter.api.Test;
@@ -21,19 +22,21 @@ class GraphFigureTest {
         Tensor x1 = torch.tensor(1.0, true);
         Tensor x2 = torch.tensor(2.0, true);
         Tensor y = x1.add(torch.mul(2, x2));
-        GraphFigure g = Plots.makeDot(y);
+        GraphFigure g = Plots.makeDot(y, Map.of("x1", x1, "x2", x2));
         assertEquals("()\n"
                 + "\u2514\u2500\u2500 AddBackward0\n"
                 + "    \u251c\u2500\u2500 AccumulateGrad\n"
+                + "    \u2502   \u2514\u2500\u2500 x1 ()\n"
                 + "    \u2514\u2500\u2500 MulBackward0\n"
-                + "        \u2514\u2500\u2500 AccumulateGrad", g.toString());
+                + "        \u2514\u2500\u2500 AccumulateGrad\n"
+                + "            \u2514\u2500\u2500 x2 ()", g.toString());
         BufferedImage image = FigureTest.render("graph", g.toPng());
         int[] size = g.shownSize();
         assertEquals(2 * size[0], image.getWidth());
         assertEquals(2 * size[1], image.getHeight());
         assertTrue(FigureTest.count(image, GREEN) > 1000, "the output box");
-        assertTrue(FigureTest.count(image, GREY) > 2000, "two grad_fn boxes");
-        assertTrue(FigureTest.count(image, BLUE) > 2000, "two AccumulateGrad boxes");
+        assertTrue(FigureTest.count(image, GREY) > 4000, "two grad_fn and two AccumulateGrad boxes");
+        assertTrue(FigureTest.count(image, BLUE) > 2000, "the two leaves");
     }
 
     @Test
@@ -42,7 +45,7 @@ class GraphFigureTest {
         Tensor h = w.mul(2);
         Tensor loss = h.add(h.exp()).sum();
         GraphFigure g = Plots.makeDot(loss);
-        assertEquals(6, g.boxes.size(), g.toString());
+        assertEquals(7, g.boxes.size(), g.toString());
         FigureTest.render("graph-shared", g.toPng());
     }
 
@@ -55,7 +58,7 @@ class GraphFigureTest {
         Tensor w2 = torch.randn(new int[] {5, 1}, true);
         Tensor loss = x.matmul(w1).add(b1).relu().matmul(w2).pow(2).mean();
         GraphFigure g = Plots.makeDot(loss);
-        assertEquals(10, g.boxes.size(), g.toString());
+        assertEquals(13, g.boxes.size(), g.toString());
         BufferedImage image = FigureTest.render("graph-mlp", g.toPng());
         assertTrue(FigureTest.count(image, BLUE) > 3 * 2000, "three leaves");
     }
@@ -71,6 +74,6 @@ class GraphFigureTest {
     void makeDot_node_startsAtTheNode() {
         Tensor x = torch.tensor(1.0, true);
         GraphFigure g = Plots.makeDot(x.mul(3).gradFn());
-        assertEquals("MulBackward0\n\u2514\u2500\u2500 AccumulateGrad", g.toString());
+        assertEquals("MulBackward0\n\u2514\u2500\u2500 AccumulateGrad\n    \u2514\u2500\u2500 ()", g.toString());
     }
 }
