@@ -1,18 +1,20 @@
 package jtorch.kernel.render;
 
 import java.lang.reflect.Array;
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import jtorch.DType;
+import jtorch.internal.format.PythonFloatFormat;
 
 /**
  * Python's {@code repr()} and {@code str()} for the Java values cells produce, so results and
  * {@code print} read as in the PyTorch original: {@code True}/{@code False}, {@code None},
- * {@code 'text'}, floats as Python prints them ({@code 1e-05}, {@code 0.1}), lists as
+ * {@code 'text'}, floats as Python prints them ({@link PythonFloatFormat}: {@code 1e-05}, {@code 0.1},
+ * a Java float with its own shortest digits), lists as
  * {@code [1, 2]}, {@code int[]}/{@code long[]} (shapes, strides) as tuples. Objects of the tensor
  * library print their own {@code toString()}, which already is PyTorch's repr.
  */
@@ -46,9 +48,9 @@ public final class PyRepr {
         } else if (value instanceof Character) {
             sb.append(quote(value.toString()));
         } else if (value instanceof Double) {
-            sb.append(formatDouble((Double) value));
+            sb.append(PythonFloatFormat.repr((Double) value));
         } else if (value instanceof Float) {
-            sb.append(formatFloat((Float) value));
+            sb.append(PythonFloatFormat.repr((Float) value, DType.FLOAT32));
         } else if (value instanceof Number) {
             sb.append(value);
         } else if (isTensorLibrary(value)) {
@@ -142,57 +144,5 @@ public final class PyRepr {
             }
         }
         return sb.append(q).toString();
-    }
-
-    /** Python's repr of a float (a Java double): shortest round-trip digits, Python's layout. */
-    public static String formatDouble(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        return layout(new BigDecimal(Double.toString(d)));
-    }
-
-    /** A Java float printed with its own shortest digits in Python's layout. */
-    public static String formatFloat(float f) {
-        if (Float.isNaN(f) || Float.isInfinite(f) || f == 0) {
-            return formatDouble(f);
-        }
-        return layout(new BigDecimal(Float.toString(f)));
-    }
-
-    private static String layout(BigDecimal value) {
-        BigDecimal v = value.stripTrailingZeros();
-        String sign = v.signum() < 0 ? "-" : "";
-        String digits = v.unscaledValue().abs().toString();
-        int point = digits.length() - v.scale(); // value = 0.digits × 10^point
-        int exp = point - 1;
-        StringBuilder sb = new StringBuilder(sign);
-        if (exp >= -4 && exp < 16) {
-            if (point <= 0) {
-                sb.append("0.").append("0".repeat(-point)).append(digits);
-            } else if (point >= digits.length()) {
-                sb.append(digits).append("0".repeat(point - digits.length())).append(".0");
-            } else {
-                sb.append(digits, 0, point).append('.').append(digits, point, digits.length());
-            }
-        } else {
-            sb.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                sb.append('.').append(digits, 1, digits.length());
-            }
-            sb.append('e').append(exp < 0 ? '-' : '+');
-            int a = Math.abs(exp);
-            if (a < 10) {
-                sb.append('0');
-            }
-            sb.append(a);
-        }
-        return sb.toString();
     }
 }

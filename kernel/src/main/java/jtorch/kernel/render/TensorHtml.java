@@ -7,6 +7,7 @@ import jtorch.DType;
 import jtorch.Node;
 import jtorch.PrintOptions;
 import jtorch.Tensor;
+import jtorch.internal.format.PythonFloatFormat;
 import jtorch.torch;
 
 /**
@@ -193,7 +194,7 @@ public final class TensorHtml {
         }
         if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            String s = dtype == DType.FLOAT64 ? PyRepr.formatDouble(d) : PyRepr.formatFloat((float) d);
+            String s = PythonFloatFormat.repr(d, dtype == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32);
             if (s.length() > 10 && !Double.isNaN(d) && !Double.isInfinite(d)) {
                 s = String.format(Locale.ROOT, "%.6g", d);
                 if (s.contains("e")) {

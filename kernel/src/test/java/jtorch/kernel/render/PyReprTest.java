@@ -9,18 +9,21 @@ import org.junit.jupiter.api.Test;
 
 class PyReprTest {
     @Test
-    void formatDouble_matchesPythonRepr() {
-        assertEquals("1.0", PyRepr.formatDouble(1));
-        assertEquals("0.1", PyRepr.formatDouble(0.1));
-        assertEquals("1e-05", PyRepr.formatDouble(1e-5));
-        assertEquals("0.0001", PyRepr.formatDouble(1e-4));
-        assertEquals("1e+16", PyRepr.formatDouble(1e16));
-        assertEquals("1000000000000000.0", PyRepr.formatDouble(1e15));
-        assertEquals("-2.5", PyRepr.formatDouble(-2.5));
-        assertEquals("-0.0", PyRepr.formatDouble(-0.0));
-        assertEquals("nan", PyRepr.formatDouble(Double.NaN));
-        assertEquals("-inf", PyRepr.formatDouble(Double.NEGATIVE_INFINITY));
-        assertEquals("1.5e-07", PyRepr.formatDouble(1.5e-7));
+    void repr_floatsAsPythonOnEveryJdk() {
+        assertEquals("1.0", PyRepr.repr(1.0));
+        assertEquals("0.1", PyRepr.repr(0.1));
+        assertEquals("1e-05", PyRepr.repr(1e-5));
+        assertEquals("0.0001", PyRepr.repr(1e-4));
+        assertEquals("1e+16", PyRepr.repr(1e16));
+        assertEquals("1000000000000000.0", PyRepr.repr(1e15));
+        assertEquals("-0.0", PyRepr.repr(-0.0));
+        assertEquals("nan", PyRepr.repr(Double.NaN));
+        assertEquals("-inf", PyRepr.repr(Double.NEGATIVE_INFINITY));
+        assertEquals("1e+23", PyRepr.repr(1e23)); // Double.toString gives 9.999999999999999E22 on JDK 17
+        assertEquals("5e-324", PyRepr.repr(Double.MIN_VALUE)); // and 4.9E-324
+        assertEquals("2e-323", PyRepr.repr(2e-323));
+        assertEquals("0.1", PyRepr.repr(0.1f)); // a float with its own shortest digits
+        assertEquals("[1e+23, 0.5]", PyRepr.repr(List.of(1e23, 0.5f)));
     }
 
     @Test
