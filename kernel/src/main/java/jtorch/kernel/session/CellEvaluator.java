@@ -16,7 +16,8 @@ import jdk.jshell.VarSnippet;
 
 /**
  * Runs a cell's snippets in order in the session's JShell until one fails, through the
- * {@link CompileCache} when the exact source ran before.
+ * {@link CompileCache} when the exact source ran before and still means the same; every
+ * declaration JShell reports (dependents updated by it included) is noted in the {@link ChangeLog}.
  *
  * <p>Memory: the temporary variables JShell creates for expression results ({@code $1}, ...) are
  * dropped and their fields cleared after each cell, so results do not pile up and later compiles
@@ -26,15 +27,18 @@ final class CellEvaluator {
     private final JShell shell;
     private final SessionExecutionControl control;
     private final CellSplitter splitter;
+    private final ChangeLog changes;
     private final CompileCache cache;
     private final SnippetOrigins origins;
+    private long compiles;
 
-    CellEvaluator(JShell shell, SessionExecutionControl control, CellSplitter splitter, CompileCache cache,
+    CellEvaluator(JShell shell, SessionExecutionControl control, CellSplitter splitter, ChangeLog changes,
                   SnippetOrigins origins) {
         this.shell = shell;
         this.control = control;
         this.splitter = splitter;
-        this.cache = cache;
+        this.changes = changes;
+        this.cache = new CompileCache(changes);
         this.origins = origins;
     }
 
@@ -60,14 +64,27 @@ final class CellEvaluator {
         }
     }
 
-    /** Runs the cached class of {@code piece}; empty when there is none (or it could not run). */
+    /** How many snippets went to the compiler so far (the rest ran from the cache). */
+    long compiles() {
+        return compiles;
+    }
+
+    /** Runs {@code piece} from the cache; empty when it is not cached (or could not run from there). */
     private Optional<CellOutcome> rerun(int cell, int pieceLine, Piece piece) {
         Optional<CompileCache.Entry> hit = cache.lookup(piece.source());
         if (hit.isEmpty()) {
             return Optional.empty();
         }
         CompileCache.Entry entry = hit.get();
+        Snippet snippet = entry.origin().snippet;
+        if (entry.how() != CompileCache.Rerun.CODE && shell.status(snippet) != Snippet.Status.VALID) {
+            cache.remove(piece.source()); // the declaration is no longer the one in force
+            return Optional.empty();
+        }
         origins.rerun(cell, pieceLine, entry.origin());
+        if (entry.how() == CompileCache.Rerun.DECLARATION) {
+            return Optional.of(CellOutcome.none());
+        }
         try {
             Object value = control.reinvoke(entry.className());
             if (entry.tempField() != null) {
@@ -84,22 +101,19 @@ final class CellEvaluator {
 
     private CellOutcome compileAndRun(int cell, int pieceLine, String code, int firstLine, Piece piece,
                                       List<Temp> temporaries) {
+        control.forgetLastInvocation();
+        compiles++;
         List<SnippetEvent> events = shell.eval(piece.source());
+        events.forEach(this::recordChange);
+        List<SnippetEvent> own = events.stream().filter(e -> e.causeSnippet() == null).toList();
         CellOutcome outcome = CellOutcome.none();
-        boolean declared = false;
-        for (SnippetEvent event : events) {
+        for (SnippetEvent event : own) {
             Snippet snippet = event.snippet();
-            if (event.causeSnippet() != null) {
-                declared = true; // a dependent snippet was updated
-                continue;
-            }
             SnippetOrigins.Origin origin = origins.remember(cell, pieceLine, snippet);
             if (event.status() == Snippet.Status.REJECTED) {
                 return CellOutcome.compileError(CompileDiagnostics.of(shell, snippet, code, firstLine, piece));
             }
-            declared |= isDeclaration(snippet);
             if (event.exception() != null) {
-                invalidateIf(declared);
                 return CellOutcome.thrown(realThrowable(event));
             }
             boolean temp = snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
@@ -108,39 +122,50 @@ final class CellEvaluator {
                 temporaries.add(new Temp((VarSnippet) snippet, control.lastInvokedClass()));
             }
             outcome = displays && !piece.suppressed() ? CellOutcome.value(control.lastValue()) : CellOutcome.none();
-            if (!declared && events.size() == 1 && event.status() == Snippet.Status.VALID
-                    && control.lastInvokedClass() != null && isCacheable(snippet)) {
-                origins.pinWrapper(snippet);
-                cache.put(piece.source(), new CompileCache.Entry(control.lastInvokedClass(), origin, displays,
-                        temp ? ((VarSnippet) snippet).name() : null));
+            if (own.size() == 1 && event.status() == Snippet.Status.VALID) {
+                rerunnable(snippet, origin, displays).ifPresent(entry -> {
+                    origins.pinWrapper(snippet);
+                    cache.put(piece.source(), entry);
+                });
             }
         }
-        invalidateIf(declared);
         return outcome;
     }
 
-    private void invalidateIf(boolean declared) {
-        if (declared) {
-            cache.invalidate();
+    /** How {@code snippet}, just run alone and valid, can run again without compiling, if it can. */
+    private Optional<CompileCache.Entry> rerunnable(Snippet snippet, SnippetOrigins.Origin origin, boolean displays) {
+        if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            String field = ((VarSnippet) snippet).name();
+            return invoked().map(c -> new CompileCache.Entry(CompileCache.Rerun.CODE, c, origin, displays, field));
         }
-    }
-
-    private static boolean isDeclaration(Snippet snippet) {
+        if (snippet.subKind() == Snippet.SubKind.VAR_DECLARATION_WITH_INITIALIZER_SUBKIND) {
+            return invoked().map(c -> new CompileCache.Entry(CompileCache.Rerun.VARIABLE, c, origin, false, null));
+        }
         switch (snippet.kind()) {
             case IMPORT:
             case METHOD:
             case TYPE_DECL:
-                return true;
-            case VAR:
-                return snippet.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+                return Optional.of(new CompileCache.Entry(CompileCache.Rerun.DECLARATION, null, origin, false, null));
+            case EXPRESSION:
+            case STATEMENT:
+                return invoked().map(c -> new CompileCache.Entry(CompileCache.Rerun.CODE, c, origin, displays, null));
             default:
-                return false;
+                return Optional.empty(); // variables without initializer: declaring them anew resets them
         }
     }
 
-    private static boolean isCacheable(Snippet snippet) {
-        return snippet.kind() == Snippet.Kind.EXPRESSION || snippet.kind() == Snippet.Kind.STATEMENT
-                || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    private Optional<String> invoked() {
+        return Optional.ofNullable(control.lastInvokedClass());
+    }
+
+    /** Notes in the change log what a snippet event changed: a declared name, or everything (an import). */
+    private void recordChange(SnippetEvent event) {
+        Snippet snippet = event.snippet();
+        if (snippet.kind() == Snippet.Kind.IMPORT) {
+            changes.changedEverything();
+        } else if (snippet instanceof DeclarationSnippet) {
+            changes.changed(((DeclarationSnippet) snippet).name());
+        }
     }
 
     private Throwable realThrowable(SnippetEvent event) {
@@ -173,7 +198,7 @@ final class CellEvaluator {
         for (Temp temp : temporaries) {
             origins.pinWrapper(temp.snippet);
             if (shell.status(temp.snippet).isActive()) {
-                shell.drop(temp.snippet);
+                shell.drop(temp.snippet).forEach(this::recordChange);
             }
             if (temp.className != null) {
                 control.clearStaticField(temp.className, temp.snippet.name());

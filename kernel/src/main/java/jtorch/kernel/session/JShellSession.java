@@ -18,8 +18,10 @@ import jdk.jshell.SourceCodeAnalysis.Documentation;
  * {@link CellEvaluator} (runs snippets, with the {@link CompileCache}), {@link CellSplitter} (cell →
  * snippets), {@link SnippetOrigins} (stack frame → cell line) and {@link CodeAssist}.
  *
- * <p>Hot path: a snippet whose exact source ran before, with no declaration, import or classpath
- * change since, is run again from its already loaded class instead of being compiled anew.
+ * <p>Hot path: a snippet whose exact source ran before, when no name it mentions was declared
+ * anew since (and no import or class path entry was added), runs again from its already loaded
+ * class instead of being compiled anew; re-running an unchanged variable declaration assigns the
+ * variable, re-running an unchanged method declaration does nothing ({@link CompileCache}).
  */
 public final class JShellSession implements AutoCloseable {
     /** What every session imports before the first cell. */
@@ -33,7 +35,7 @@ public final class JShellSession implements AutoCloseable {
     private final SessionExecutionControl control;
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
-    private final CompileCache cache = new CompileCache();
+    private final ChangeLog changes = new ChangeLog();
     private final SnippetOrigins origins;
     private final CellEvaluator evaluator;
     private final CodeAssist assist;
@@ -56,7 +58,7 @@ public final class JShellSession implements AutoCloseable {
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
         this.origins = new SnippetOrigins(analysis);
-        this.evaluator = new CellEvaluator(shell, control, new CellSplitter(analysis), cache, origins);
+        this.evaluator = new CellEvaluator(shell, control, new CellSplitter(analysis), changes, origins);
         this.assist = new CodeAssist(analysis);
         shell.addToClasspath(System.getProperty("java.class.path"));
         for (String line : PRELUDE) {
@@ -91,6 +93,11 @@ public final class JShellSession implements AutoCloseable {
      */
     public CellOutcome evaluate(int cell, String code, int firstLine) {
         return evaluator.evaluate(cell, code, firstLine);
+    }
+
+    /** How many snippets went to the compiler so far; the others ran from the compile cache. */
+    long compiles() {
+        return evaluator.compiles();
     }
 
     /** Maps a stack frame of snippet code to its cell and line, if it is one. */
@@ -156,7 +163,7 @@ public final class JShellSession implements AutoCloseable {
     public void addToClasspath(String path) {
         shell.addToClasspath(path);
         classpath.add(path);
-        cache.invalidate();
+        changes.changedEverything();
     }
 
     /** Entries added with {@link #addToClasspath}. */

@@ -133,6 +133,13 @@ final class SessionExecutionControl extends DirectExecutionControl {
         runner.interrupt();
     }
 
+    /** Forgets the last invocation, so that a compile which runs nothing leaves no stale result behind. */
+    void forgetLastInvocation() {
+        lastInvokedClass = null;
+        lastValue = null;
+        lastThrowable = null;
+    }
+
     Object lastValue() {
         return lastValue;
     }

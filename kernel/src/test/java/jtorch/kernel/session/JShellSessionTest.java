@@ -131,4 +131,145 @@ class JShellSessionTest {
         assertTrue(session.variables().stream().anyMatch(v -> v.name().equals("listed") && Double.valueOf(2.5).equals(v.value())));
         assertTrue(session.variables().stream().noneMatch(v -> v.name().startsWith("$")));
     }
+
+    @Test
+    void evaluate_rerunOfAnUnchangedDeclarationAssignsTheSameVariable() {
+        run("int calls = 0;\nint bump() { return ++calls; }");
+        run("var bumped = bump();");
+        run("int readBumped() { return bumped; }");
+        run("var bumped = bump();");
+        assertEquals(2, run("bumped").value());
+        assertEquals(2, run("readBumped()").value());
+        run("var bumped = bump();");
+        assertEquals(3, run("readBumped()").value());
+    }
+
+    @Test
+    void evaluate_rerunAfterAChangedTypeRedeclares() {
+        run("var base = 1;");
+        run("var derived = base;");
+        run("var base = 1.5;");
+        run("var derived = base;");
+        assertEquals(1.5, run("derived").value());
+        run("var derived = \"text\";");
+        assertEquals(4, run("derived.length()").value());
+    }
+
+    @Test
+    void evaluate_rerunOfADeclarationWithoutInitializerResetsIt() {
+        run("int reset;");
+        run("reset = 5;");
+        run("int reset;");
+        assertEquals(0, run("reset").value());
+    }
+
+    @Test
+    void evaluate_rerunOfAnUnchangedMethodMapsItsFramesToTheNewCell() {
+        String source = "int divide(int n) {\n  return 10 / n;\n}";
+        run(source);
+        run(source);
+        int rerunCell = cell;
+        CellOutcome o = run("divide(0)");
+        assertInstanceOf(ArithmeticException.class, o.thrown());
+        assertEquals(Optional.of(new CellLocation(rerunCell, 2)), session.locate(o.thrown().getStackTrace()[0]));
+        run("int divide(int n) {\n  return 100 / n;\n}");
+        assertEquals(50, run("divide(2)").value());
+    }
+
+    @Test
+    void evaluate_rerunOfAThrowingDeclarationPointsAtItsNewCell() {
+        run("int zero = 1;");
+        run("var quotient = 10 / zero;");
+        run("zero = 0;");
+        CellOutcome o = run("int pad = 0;\nvar quotient = 10 / zero;");
+        assertInstanceOf(ArithmeticException.class, o.thrown());
+        assertEquals(Optional.of(new CellLocation(cell, 2)), session.locate(o.thrown().getStackTrace()[0]));
+    }
+
+    @Test
+    void evaluate_rerunAfterARecordIsRedeclaredSeesTheNewRecord() {
+        run("record Pair(int a, int b) {}\nvar pair = new Pair(1, 2);");
+        run("record Pair(int a, int b) { int sum() { return a + b; } }");
+        run("var pair = new Pair(1, 2);");
+        assertEquals(3, run("pair.sum()").value());
+    }
+
+    @Test
+    void evaluate_cachedExpressionSurvivesUnrelatedDeclarations() {
+        run("int kept1 = 4;");
+        assertEquals(5, run("kept1 + 1").value());
+        run("int unrelated1 = 9;");
+        assertEquals(5, run("kept1 + 1").value());
+        run("int kept1 = 40;");
+        assertEquals(41, run("kept1 + 1").value());
+    }
+
+    @Test
+    void evaluate_importInvalidatesCachedCode() {
+        run("class List2 {}");
+        assertEquals("ok", run("\"ok\"").value());
+        run("import java.util.concurrent.atomic.*;");
+        assertEquals(1, run("new AtomicInteger(1).get()").value());
+    }
+
+    @Test
+    void evaluate_rerunOfAnUnchangedCellCompilesNothing() {
+        String course = "var rx1 = torch.tensor(1.0, true);\nvar rx2 = torch.tensor(2.0, true);\n"
+                + "var ry = rx1.add(torch.mul(2, rx2));\nry.backward();\nrx1.grad()";
+        run(course);
+        run(course);
+        long before = session.compiles();
+        CellOutcome o = run(course);
+        assertEquals(before, session.compiles());
+        assertEquals("tensor(1.)", o.value().toString()); // a fresh rx1 each run, as in PyTorch
+        String methodAndRecord = "int twice(int v) { return 2 * v; }\nrecord Dot(int x) {}\ntwice(new Dot(4).x())";
+        run(methodAndRecord);
+        run(methodAndRecord);
+        assertEquals(8, run(methodAndRecord).value());
+    }
+
+    @Test
+    void evaluate_rerunOfAnUnchangedRecordKeepsItsClass() {
+        run("record Tag(String s) {}");
+        run("var tag = new Tag(\"a\");");
+        long before = session.compiles();
+        run("record Tag(String s) {}");
+        assertEquals(before, session.compiles());
+        assertEquals(true, run("new Tag(\"a\").equals(tag)").value());
+    }
+
+    @Test
+    void evaluate_rerunOfAnUnchangedClassKeepsItsStaticStateAsJShellDoes() {
+        String counter = "class Counter {\n  static int n;\n}";
+        run(counter);
+        run("Counter.n = 5;");
+        run(counter);
+        assertEquals(5, run("Counter.n").value());
+        run(counter);
+        assertEquals(5, run("Counter.n").value());
+        run("class Counter {\n  static int n = 1;\n}");
+        assertEquals(1, run("Counter.n").value());
+    }
+
+    @Test
+    void evaluate_rerunOfASelfReferringDeclarationReadsTheVariableAsJShellDoes() {
+        run("int self = 5;");
+        run("int self = self + 1;"); // a new variable: reads its own default 0
+        assertEquals(1, run("self").value());
+        run("int self = self + 1;"); // the same declaration again: JShell keeps the variable
+        assertEquals(2, run("self").value());
+        run("int self = self + 1;");
+        assertEquals(3, run("self").value());
+    }
+
+    @Test
+    void evaluate_rerunOfAnUnchangedImportKeepsCachedCode() {
+        run("import java.util.function.*;");
+        run("int keptAfterImport = 2;");
+        run("keptAfterImport * 2");
+        run("import java.util.function.*;");
+        long before = session.compiles();
+        assertEquals(4, run("keptAfterImport * 2").value());
+        assertEquals(before, session.compiles());
+    }
 }
