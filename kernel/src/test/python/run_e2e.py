@@ -14,7 +14,8 @@ def main():
     parser.add_argument("--jar")
     parser.add_argument("--java-home")
     parser.add_argument("-k", dest="pattern", action="append")
-    parser.add_argument("modules", nargs="*", default=["test_conformance", "test_robustness", "test_figures", "test_maven"])
+    parser.add_argument("modules", nargs="*", default=["test_conformance", "test_robustness", "test_figures", "test_maven",
+                                                        "test_cells"])
     args = parser.parse_args()
     if args.jar:
         os.environ["JTORCH_KERNEL_JAR"] = args.jar

@@ -29,6 +29,7 @@ public final class ErrorFormatter {
     private static final String RULE = "-".repeat(75);
     private static final int CONTEXT = 2;
     private static final int LIBRARY_FRAMES_SHOWN = 4;
+    private static final int DETAILS_SHOWN = 12;
 
     /** A formatted error output. */
     public record Report(String ename, String evalue, List<String> traceback) {}
@@ -56,7 +57,7 @@ public final class ErrorFormatter {
 
     // ---------------------------------------------------------------- compile errors
 
-    /** Each diagnostic with its cell line and a caret under the offending span. */
+    /** Each diagnostic with its cell line, a caret under the offending span, and the compiler's details. */
     public Report compileError(int cell, List<Diagnostic> diagnostics) {
         List<String> tb = new ArrayList<>();
         Diagnostic first = diagnostics.get(0);
@@ -66,6 +67,10 @@ public final class ErrorFormatter {
             tb.add("    " + d.sourceLine());
             int width = Math.max(1, d.endColumn() - d.startColumn());
             tb.add("    " + " ".repeat(Math.max(0, d.startColumn())) + BOLD_RED + "^".repeat(width) + RESET);
+            d.details().stream().limit(DETAILS_SHOWN).forEach(line -> tb.add("  " + line));
+            if (d.details().size() > DETAILS_SHOWN) {
+                tb.add("      ...");
+            }
         }
         tb.add(RED + "CompileError" + RESET + ": " + first.message());
         return new Report("CompileError", first.message(), tb);

@@ -4,11 +4,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
-import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.UnresolvedReferenceException;
@@ -110,7 +109,7 @@ final class CellEvaluator {
         for (SnippetEvent event : own) {
             Snippet snippet = event.snippet();
             SnippetOrigins.Origin origin = origins.remember(cell, pieceLine, snippet);
-            if (event.status() == Snippet.Status.REJECTED) {
+            if (event.status() == Snippet.Status.REJECTED || acceptedWithErrors(event)) {
                 return CellOutcome.compileError(CompileDiagnostics.of(shell, snippet, code, firstLine, piece));
             }
             if (event.exception() != null) {
@@ -130,6 +129,18 @@ final class CellEvaluator {
             }
         }
         return outcome;
+    }
+
+    /**
+     * Whether JShell accepted a declaration whose body has compile errors (a call of an overload
+     * that does not exist, say): it would fail only when used, far from the cause, so the cell
+     * reports the errors now. Declarations that merely refer to names not declared yet (forward
+     * references) have no errors and stay accepted.
+     */
+    private boolean acceptedWithErrors(SnippetEvent event) {
+        return (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED)
+                && shell.diagnostics(event.snippet()).anyMatch(Diag::isError);
     }
 
     /** How {@code snippet}, just run alone and valid, can run again without compiling, if it can. */
@@ -171,7 +182,7 @@ final class CellEvaluator {
     private Throwable realThrowable(SnippetEvent event) {
         if (event.exception() instanceof UnresolvedReferenceException) {
             UnresolvedReferenceException ure = (UnresolvedReferenceException) event.exception();
-            return new UnresolvedReference(describeUnresolved(ure.getSnippet()));
+            return UnresolvedReference.of(shell, ure.getSnippet(), origins);
         }
         Throwable raw = control.lastThrowable();
         if (raw != null) {
@@ -182,15 +193,6 @@ final class CellEvaluator {
             return new RuntimeException(ee.getExceptionClassName() + ": " + ee.getMessage());
         }
         return event.exception();
-    }
-
-    private String describeUnresolved(DeclarationSnippet snippet) {
-        String what = snippet instanceof MethodSnippet
-                ? "method " + snippet.name() + "(" + ((MethodSnippet) snippet).parameterTypes() + ")"
-                : snippet.source().strip().lines().findFirst().orElse("");
-        String missing = shell.unresolvedDependencies(snippet).collect(Collectors.joining(", "));
-        return what + " cannot be used until " + (missing.isEmpty() ? "its dependencies are" : missing + " is")
-                + " declared";
     }
 
     /** Drops the cell's temporary result variables and clears their fields (values may be large). */

@@ -3,7 +3,6 @@ package jtorch.kernel.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 
@@ -32,12 +31,13 @@ final class CompileDiagnostics {
             String text = line < lines.length ? lines[line] : "";
             int startCol = cellStart - lineStart;
             int endCol = Math.min(text.length(), Math.max(startCol + 1, cellEnd - lineStart));
-            out.add(new Diagnostic(d.isError(), message(d), firstLine + line + 1, text, startCol, endCol));
+            CompilerMessage m = CompilerMessage.of(d.getMessage(Locale.ROOT));
+            out.add(new Diagnostic(d.isError(), m.summary(), firstLine + line + 1, text, startCol, endCol, m.details()));
         });
         if (out.isEmpty()) {
             int pieceLine = CellSplitter.countLines(code, piece.start());
             out.add(new Diagnostic(true, "the code could not be compiled", firstLine + 1 + pieceLine,
-                    lines[Math.min(lines.length - 1, pieceLine)], 0, 1));
+                    lines[Math.min(lines.length - 1, pieceLine)], 0, 1, List.of()));
         }
         out.sort((a, b) -> Boolean.compare(b.error(), a.error()));
         return out;
@@ -48,10 +48,5 @@ final class CompileDiagnostics {
         String head = piece.source().substring(0, Math.min(piece.source().length(), 24));
         int at = code.indexOf(head, piece.start());
         return at < 0 ? 0 : at - piece.start();
-    }
-
-    private static String message(Diag d) {
-        String m = d.getMessage(Locale.ROOT);
-        return m.lines().findFirst().orElse(m);
     }
 }

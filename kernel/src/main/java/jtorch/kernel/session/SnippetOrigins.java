@@ -74,6 +74,16 @@ final class SnippetOrigins {
         return Optional.of(new CellLocation(origin.cell, origin.line + Math.max(0, lineInSnippet) + 1));
     }
 
+    /** The cell line of offset {@code position} in the source of {@code snippet}, if its origin is known. */
+    Optional<CellLocation> locate(Snippet snippet, int position) {
+        Origin origin = origins.get(snippet.id());
+        if (origin == null || position < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new CellLocation(origin.cell,
+                origin.line + CellSplitter.countLines(snippet.source(), position) + 1));
+    }
+
     /** Whether a frame belongs to snippet code (shown as a cell line rather than a Java frame). */
     static boolean isSnippetFrame(StackTraceElement frame) {
         return frame.getClassName().startsWith("REPL.");

@@ -76,10 +76,10 @@ class ErrorFormatterTest {
     @Test
     void compileError_putsCaretUnderTheSpan() {
         ErrorFormatter.Report r = formatter.compileError(9,
-                List.of(new Diagnostic(true, "cannot find symbol", 2, "s.nope()", 1, 6)));
+                List.of(new Diagnostic(true, "cannot find symbol: method nope()", 2, "s.nope()", 1, 6, List.of())));
         String text = ErrorFormatter.plain(r.traceback());
         assertEquals("CompileError", r.ename());
-        assertTrue(text.contains("Cell In[9], line 2: error: cannot find symbol"), text);
+        assertTrue(text.contains("Cell In[9], line 2: error: cannot find symbol: method nope()"), text);
         assertTrue(text.contains("    s.nope()\n     ^^^^^"), text);
     }
 
@@ -89,5 +89,14 @@ class ErrorFormatterTest {
         assertEquals("CompileError", formatter.report(10, compile).ename());
         CellOutcome thrown = run(11, "Integer.parseInt(\"x\")");
         assertEquals("NumberFormatException", formatter.report(11, thrown).ename());
+    }
+
+    @Test
+    void compileError_showsTheCandidatesOfAnOverloadThatDoesNotApply() {
+        CellOutcome o = run(12, "torch.ones(2).add(\"a\")");
+        ErrorFormatter.Report r = formatter.report(12, o);
+        String text = ErrorFormatter.plain(r.traceback());
+        assertEquals("no suitable method found for add(java.lang.String)", r.evalue());
+        assertTrue(text.contains("method jtorch.Tensor.add(jtorch.Tensor) is not applicable"), text);
     }
 }

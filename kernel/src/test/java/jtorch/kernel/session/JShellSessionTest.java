@@ -272,4 +272,35 @@ class JShellSessionTest {
         assertEquals(4, run("keptAfterImport * 2").value());
         assertEquals(before, session.compiles());
     }
+
+    @Test
+    void evaluate_declarationCallingAMissingOverloadIsACompileErrorOnItsLine() {
+        run("int square(int x) { return x * x; }");
+        CellOutcome o = run("// a model\nclass Squarer {\n  int run() { return square(1, 2); }\n}");
+        assertTrue(o.isCompileError());
+        Diagnostic d = o.diagnostics().get(0);
+        assertEquals(3, d.line());
+        assertTrue(d.message().startsWith("method square cannot be applied to given types"), d.message());
+    }
+
+    @Test
+    void evaluate_useOfABrokenDeclarationNamesWhatIsMissingAndWhere() {
+        run("int cube(int x) { return x * x * x; }");
+        run("// helper\nint twoCubes() {\n  return cube(1, 2);\n}");
+        int declared = cell;
+        CellOutcome o = run("twoCubes()");
+        assertInstanceOf(UnresolvedReference.class, o.thrown());
+        assertTrue(o.thrown().getMessage().startsWith("method twoCubes() cannot be used: method cube cannot be applied"),
+                o.thrown().getMessage());
+        assertTrue(o.thrown().getMessage().endsWith("(Cell In[" + declared + "], line 3)"), o.thrown().getMessage());
+    }
+
+    @Test
+    void evaluate_forwardReferenceStaysAccepted() {
+        assertFalse(run("int early() { return lateHelper() * 2; }").failed());
+        assertEquals("method early() cannot be used until method lateHelper() is declared",
+                run("early()").thrown().getMessage());
+        run("int lateHelper() { return 21; }");
+        assertEquals(42, run("early()").value());
+    }
 }
