@@ -17,7 +17,11 @@ class Kernel:
         self.km.start_kernel()
         self.kc = self.km.client()
         self.kc.start_channels()
-        self.kc.wait_for_ready(timeout=startup_timeout)
+        try:
+            self.kc.wait_for_ready(timeout=startup_timeout)
+        except Exception:
+            self.close()  # a kernel left running would hold the test runner's output pipe open
+            raise
         self.pid = self.km.provisioner.pid if hasattr(self.km, "provisioner") and self.km.provisioner else None
 
     def close(self):
