@@ -126,6 +126,24 @@ class JShellSessionTest {
     }
 
     @Test
+    void interrupt_stopsALoopRunFromTheCompileCache() throws Exception {
+        run("boolean spinForever = false;");
+        String loop = "while (spinForever) {}";
+        run(loop);
+        run("spinForever = true;");
+        long compiled = session.compiles();
+        session.beginCell();
+        CompletableFuture<CellOutcome> running = CompletableFuture.supplyAsync(() -> session.evaluate(++cell, loop, 0));
+        Thread.sleep(500);
+        session.interrupt();
+        CellOutcome o = running.get(5, TimeUnit.SECONDS);
+        session.endCell();
+        assertInstanceOf(KeyboardInterrupt.class, o.thrown());
+        assertEquals(compiled, session.compiles());
+        run("spinForever = false;");
+    }
+
+    @Test
     void variables_listsUserVariablesWithValues() {
         run("double listed = 2.5;");
         assertTrue(session.variables().stream().anyMatch(v -> v.name().equals("listed") && Double.valueOf(2.5).equals(v.value())));
