@@ -1329,6 +1329,16 @@ public class Tensor {
         return of(Sampling.normalInPlace(impl, mean, std));
     }
 
+    /** {@code tensor.random_()}: integers over the dtype's full range ({@code [0, 2^mantissa]} for floating dtypes). */
+    public Tensor random_() {
+        return of(Sampling.randomInPlace(impl, jtorch.internal.kernels.Generator.getDefault()));
+    }
+
+    /** {@code tensor.random_(generator=g)}. */
+    public Tensor random_(Generator generator) {
+        return of(Sampling.randomInPlace(impl, generator.impl));
+    }
+
     /** {@code tensor.random_(from, to)}: fills with integers drawn uniformly from [from, to). */
     public Tensor random_(long from, long to) {
         return of(Sampling.randomInPlace(impl, from, to));

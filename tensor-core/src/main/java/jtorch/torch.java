@@ -7,7 +7,7 @@ import jtorch.internal.autograd.Engine;
 import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.interop.JavaArrays;
-import jtorch.internal.kernels.Generator;
+
 import jtorch.internal.kernels.Kernels;
 import jtorch.internal.kernels.Parallel;
 import jtorch.internal.ops.Arithmetic;
@@ -1046,17 +1046,17 @@ public final class torch {
 
     /** {@code torch.manual_seed(seed)}: reseeds the default generator (PyTorch's mt19937 seeding). */
     public static void manualSeed(long seed) {
-        Generator.getDefault().manualSeed(seed);
+        jtorch.internal.kernels.Generator.getDefault().manualSeed(seed);
     }
 
     /** {@code torch.initial_seed()}: the seed of the default generator. */
     public static long initialSeed() {
-        return Generator.getDefault().initialSeed();
+        return jtorch.internal.kernels.Generator.getDefault().initialSeed();
     }
 
     /** {@code torch.seed()}: reseeds the default generator non-deterministically and returns the seed. */
     public static long seed() {
-        return Generator.getDefault().seedRandomly();
+        return jtorch.internal.kernels.Generator.getDefault().seedRandomly();
     }
 
     /** {@code torch.rand(2, 3)}: uniform samples from [0, 1) in the default dtype. */
@@ -1177,6 +1177,16 @@ public final class torch {
     /** {@code torch.randperm(n)}: a random permutation of {@code 0 .. n-1} (int64). */
     public static Tensor randperm(int n) {
         return Tensor.of(Sampling.randperm(n, null));
+    }
+
+    /** {@code torch.randperm(n, generator=g)}. */
+    public static Tensor randperm(int n, Generator generator) {
+        return Tensor.of(Sampling.randperm(n, null, generator.impl));
+    }
+
+    /** {@code torch.Generator()}: a new generator with PyTorch's default seed. */
+    public static Generator Generator() {
+        return new Generator();
     }
 
     /** {@code torch.randperm(n, dtype=...)}. */

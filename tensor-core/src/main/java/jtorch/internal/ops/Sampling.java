@@ -62,12 +62,16 @@ public final class Sampling {
     }
 
     public static TensorImpl randperm(int n, DType dtype) {
+        return randperm(n, dtype, Generator.getDefault());
+    }
+
+    /** {@code torch.randperm(n, generator=g)}: PyTorch's swap shuffle drawing from {@code g}. */
+    public static TensorImpl randperm(int n, DType dtype, Generator g) {
         TensorImpl t = TensorImpl.allocate(dtype == null ? DType.INT64 : dtype, Shapes.checkedSizes(n));
         Storage s = t.storage();
         for (int i = 0; i < n; i++) {
             s.setLong(i, i);
         }
-        Generator g = Generator.getDefault();
         for (int i = 0; i < n - 1; i++) {
             int z = (int) (g.random() % (n - i));
             long saved = s.getLong(i);
@@ -151,6 +155,41 @@ public final class Sampling {
         checkWritable(self);
         Autograd.checkInplace(self);
         randomFromTo(self, from, to);
+        return self;
+    }
+
+    /**
+     * {@code self.random_(generator=g)} with no bounds: integers in {@code [0, 2^mantissa]} for
+     * floating dtypes and {@code [0, max]} for integral ones, as PyTorch's full-range sampler
+     * ({@code random64() % 2^63} for int64 and float64, {@code random() % (max + 1)} otherwise).
+     */
+    public static TensorImpl randomInPlace(TensorImpl self, Generator g) {
+        checkWritable(self);
+        Autograd.checkInplace(self);
+        DType type = self.dtype();
+        Storage s = self.storage();
+        long range = switch (type) {
+            case FLOAT32 -> (1L << 24) + 1;
+            case FLOAT64 -> (1L << 53) + 1;
+            case FLOAT16 -> (1L << 11) + 1;
+            case BFLOAT16 -> (1L << 8) + 1;
+            case INT8 -> 128;
+            case UINT8 -> 256;
+            case INT16 -> 1L << 15;
+            case INT32 -> 1L << 31;
+            case INT64 -> Long.MIN_VALUE; // 2^63: the remainder is the low 63 bits
+            case BOOL -> 2;
+        };
+        boolean wide = type == DType.INT64 || type == DType.FLOAT64;
+        forEachElement(self, pos -> {
+            long bits = wide ? g.random64() : g.random();
+            long v = range == Long.MIN_VALUE ? bits & Long.MAX_VALUE : Long.remainderUnsigned(bits, range);
+            if (type.isFloatingPoint()) {
+                s.setDouble(pos, v);
+            } else {
+                s.setLong(pos, v);
+            }
+        });
         return self;
     }
 
