@@ -8,6 +8,10 @@ import jtorch.internal.format.TensorFormatter;
 import jtorch.internal.interop.JavaArrays;
 import jtorch.internal.kernels.Kernels.BinaryOp;
 import jtorch.internal.ops.Arithmetic;
+import jtorch.internal.ops.Derived;
+import jtorch.internal.ops.BinaryMath;
+import jtorch.internal.ops.Rounding;
+import jtorch.internal.ops.Transcendental;
 import jtorch.internal.ops.Comparisons;
 import jtorch.internal.ops.Conversions;
 import jtorch.internal.ops.Extrema;
@@ -44,6 +48,8 @@ public class Tensor {
     }
 
     final TensorImpl impl;
+    /** Set once by {@code nn.Parameter}: the repr starts with {@code Parameter containing:}. */
+    private boolean parameter;
 
     /** Wraps {@code impl}, which must not have a facade yet. */
     Tensor(TensorImpl impl) {
@@ -268,6 +274,37 @@ public class Tensor {
     }
 
     // ---------------------------------------------------------------- copies and dtype
+
+    /** The {@code device} attribute: always the CPU. */
+    public Device device() {
+        return Device.CPU;
+    }
+
+    /** The {@code is_cpu} attribute: true. */
+    public boolean isCpu() {
+        return true;
+    }
+
+    /** {@code tensor.to(device)}: this tensor (it is on the CPU already), or PyTorch's error for CUDA/MPS. */
+    public Tensor to(Device device) {
+        device.requireAvailable();
+        return this;
+    }
+
+    /** {@code tensor.to("cpu")}. */
+    public Tensor to(String device) {
+        return to(Device.of(device));
+    }
+
+    /** {@code tensor.to(device, dtype)}. */
+    public Tensor to(Device device, DType target) {
+        return to(device).to(target);
+    }
+
+    /** {@code tensor.cpu()}: this tensor. */
+    public Tensor cpu() {
+        return this;
+    }
 
     /** Converts to another dtype (a copy unless the dtype is already right), as {@code to(dtype)}. */
     public Tensor to(DType target) {
@@ -496,6 +533,701 @@ public class Tensor {
     /** Python's {@code self % scalar}. */
     public Tensor remainder(Number other) {
         return of(Arithmetic.remainder(impl, Scalars.wrap(other)));
+    }
+
+    // ---------------------------------------------------------------- pointwise math (issue 11)
+
+    /** {@code x.sin()}. */
+    public Tensor sin() {
+        return of(Transcendental.sin(impl));
+    }
+
+    /** {@code x.sin_()}. */
+    public Tensor sin_() {
+        return of(Derived.inPlace(impl, Transcendental::sin));
+    }
+
+    /** {@code x.cos()}. */
+    public Tensor cos() {
+        return of(Transcendental.cos(impl));
+    }
+
+    /** {@code x.cos_()}. */
+    public Tensor cos_() {
+        return of(Derived.inPlace(impl, Transcendental::cos));
+    }
+
+    /** {@code x.tan()}. */
+    public Tensor tan() {
+        return of(Transcendental.tan(impl));
+    }
+
+    /** {@code x.tan_()}. */
+    public Tensor tan_() {
+        return of(Derived.inPlace(impl, Transcendental::tan));
+    }
+
+    /** {@code x.asin()}. */
+    public Tensor asin() {
+        return of(Transcendental.asin(impl));
+    }
+
+    /** {@code x.asin_()}. */
+    public Tensor asin_() {
+        return of(Derived.inPlace(impl, Transcendental::asin));
+    }
+
+    /** {@code x.acos()}. */
+    public Tensor acos() {
+        return of(Transcendental.acos(impl));
+    }
+
+    /** {@code x.acos_()}. */
+    public Tensor acos_() {
+        return of(Derived.inPlace(impl, Transcendental::acos));
+    }
+
+    /** {@code x.atan()}. */
+    public Tensor atan() {
+        return of(Transcendental.atan(impl));
+    }
+
+    /** {@code x.atan_()}. */
+    public Tensor atan_() {
+        return of(Derived.inPlace(impl, Transcendental::atan));
+    }
+
+    /** {@code x.sinh()}. */
+    public Tensor sinh() {
+        return of(Transcendental.sinh(impl));
+    }
+
+    /** {@code x.sinh_()}. */
+    public Tensor sinh_() {
+        return of(Derived.inPlace(impl, Transcendental::sinh));
+    }
+
+    /** {@code x.cosh()}. */
+    public Tensor cosh() {
+        return of(Transcendental.cosh(impl));
+    }
+
+    /** {@code x.cosh_()}. */
+    public Tensor cosh_() {
+        return of(Derived.inPlace(impl, Transcendental::cosh));
+    }
+
+    /** {@code x.asinh()}. */
+    public Tensor asinh() {
+        return of(Transcendental.asinh(impl));
+    }
+
+    /** {@code x.asinh_()}. */
+    public Tensor asinh_() {
+        return of(Derived.inPlace(impl, Transcendental::asinh));
+    }
+
+    /** {@code x.acosh()}. */
+    public Tensor acosh() {
+        return of(Transcendental.acosh(impl));
+    }
+
+    /** {@code x.acosh_()}. */
+    public Tensor acosh_() {
+        return of(Derived.inPlace(impl, Transcendental::acosh));
+    }
+
+    /** {@code x.atanh()}. */
+    public Tensor atanh() {
+        return of(Transcendental.atanh(impl));
+    }
+
+    /** {@code x.atanh_()}. */
+    public Tensor atanh_() {
+        return of(Derived.inPlace(impl, Transcendental::atanh));
+    }
+
+    /** {@code x.exp2()}. */
+    public Tensor exp2() {
+        return of(Transcendental.exp2(impl));
+    }
+
+    /** {@code x.exp2_()}. */
+    public Tensor exp2_() {
+        return of(Derived.inPlace(impl, Transcendental::exp2));
+    }
+
+    /** {@code x.expm1()}. */
+    public Tensor expm1() {
+        return of(Transcendental.expm1(impl));
+    }
+
+    /** {@code x.expm1_()}. */
+    public Tensor expm1_() {
+        return of(Derived.inPlace(impl, Transcendental::expm1));
+    }
+
+    /** {@code x.log2()}. */
+    public Tensor log2() {
+        return of(Transcendental.log2(impl));
+    }
+
+    /** {@code x.log2_()}. */
+    public Tensor log2_() {
+        return of(Derived.inPlace(impl, Transcendental::log2));
+    }
+
+    /** {@code x.log10()}. */
+    public Tensor log10() {
+        return of(Transcendental.log10(impl));
+    }
+
+    /** {@code x.log10_()}. */
+    public Tensor log10_() {
+        return of(Derived.inPlace(impl, Transcendental::log10));
+    }
+
+    /** {@code x.log1p()}. */
+    public Tensor log1p() {
+        return of(Transcendental.log1p(impl));
+    }
+
+    /** {@code x.log1p_()}. */
+    public Tensor log1p_() {
+        return of(Derived.inPlace(impl, Transcendental::log1p));
+    }
+
+    /** {@code x.rsqrt()}. */
+    public Tensor rsqrt() {
+        return of(Transcendental.rsqrt(impl));
+    }
+
+    /** {@code x.rsqrt_()}. */
+    public Tensor rsqrt_() {
+        return of(Derived.inPlace(impl, Transcendental::rsqrt));
+    }
+
+    /** {@code x.sinc()}. */
+    public Tensor sinc() {
+        return of(Transcendental.sinc(impl));
+    }
+
+    /** {@code x.sinc_()}. */
+    public Tensor sinc_() {
+        return of(Derived.inPlace(impl, Transcendental::sinc));
+    }
+
+    /** {@code x.erf()}. */
+    public Tensor erf() {
+        return of(Transcendental.erf(impl));
+    }
+
+    /** {@code x.erf_()}. */
+    public Tensor erf_() {
+        return of(Derived.inPlace(impl, Transcendental::erf));
+    }
+
+    /** {@code x.erfc()}. */
+    public Tensor erfc() {
+        return of(Transcendental.erfc(impl));
+    }
+
+    /** {@code x.erfc_()}. */
+    public Tensor erfc_() {
+        return of(Derived.inPlace(impl, Transcendental::erfc));
+    }
+
+    /** {@code x.erfinv()}. */
+    public Tensor erfinv() {
+        return of(Transcendental.erfinv(impl));
+    }
+
+    /** {@code x.erfinv_()}. */
+    public Tensor erfinv_() {
+        return of(Derived.inPlace(impl, Transcendental::erfinv));
+    }
+
+    /** {@code x.lgamma()}. */
+    public Tensor lgamma() {
+        return of(Transcendental.lgamma(impl));
+    }
+
+    /** {@code x.lgamma_()}. */
+    public Tensor lgamma_() {
+        return of(Derived.inPlace(impl, Transcendental::lgamma));
+    }
+
+    /** {@code x.digamma()}. */
+    public Tensor digamma() {
+        return of(Transcendental.digamma(impl));
+    }
+
+    /** {@code x.digamma_()}. */
+    public Tensor digamma_() {
+        return of(Derived.inPlace(impl, Transcendental::digamma));
+    }
+
+    /** {@code x.logit()}. */
+    public Tensor logit() {
+        return of(Transcendental.logit(impl));
+    }
+
+    /** {@code x.logit_()}. */
+    public Tensor logit_() {
+        return of(Derived.inPlace(impl, Transcendental::logit));
+    }
+
+    /** {@code x.arcsin()}. */
+    public Tensor arcsin() {
+        return of(Transcendental.asin(impl));
+    }
+
+    /** {@code x.arcsin_()}. */
+    public Tensor arcsin_() {
+        return of(Derived.inPlace(impl, Transcendental::asin));
+    }
+
+    /** {@code x.arccos()}. */
+    public Tensor arccos() {
+        return of(Transcendental.acos(impl));
+    }
+
+    /** {@code x.arccos_()}. */
+    public Tensor arccos_() {
+        return of(Derived.inPlace(impl, Transcendental::acos));
+    }
+
+    /** {@code x.arctan()}. */
+    public Tensor arctan() {
+        return of(Transcendental.atan(impl));
+    }
+
+    /** {@code x.arctan_()}. */
+    public Tensor arctan_() {
+        return of(Derived.inPlace(impl, Transcendental::atan));
+    }
+
+    /** {@code x.arcsinh()}. */
+    public Tensor arcsinh() {
+        return of(Transcendental.asinh(impl));
+    }
+
+    /** {@code x.arcsinh_()}. */
+    public Tensor arcsinh_() {
+        return of(Derived.inPlace(impl, Transcendental::asinh));
+    }
+
+    /** {@code x.arccosh()}. */
+    public Tensor arccosh() {
+        return of(Transcendental.acosh(impl));
+    }
+
+    /** {@code x.arccosh_()}. */
+    public Tensor arccosh_() {
+        return of(Derived.inPlace(impl, Transcendental::acosh));
+    }
+
+    /** {@code x.arctanh()}. */
+    public Tensor arctanh() {
+        return of(Transcendental.atanh(impl));
+    }
+
+    /** {@code x.arctanh_()}. */
+    public Tensor arctanh_() {
+        return of(Derived.inPlace(impl, Transcendental::atanh));
+    }
+
+    /** {@code x.floor()}. */
+    public Tensor floor() {
+        return of(Rounding.floor(impl));
+    }
+
+    /** {@code x.floor_()}. */
+    public Tensor floor_() {
+        return of(Derived.inPlace(impl, Rounding::floor));
+    }
+
+    /** {@code x.ceil()}. */
+    public Tensor ceil() {
+        return of(Rounding.ceil(impl));
+    }
+
+    /** {@code x.ceil_()}. */
+    public Tensor ceil_() {
+        return of(Derived.inPlace(impl, Rounding::ceil));
+    }
+
+    /** {@code x.round()}. */
+    public Tensor round() {
+        return of(Rounding.round(impl));
+    }
+
+    /** {@code x.round_()}. */
+    public Tensor round_() {
+        return of(Derived.inPlace(impl, Rounding::round));
+    }
+
+    /** {@code x.trunc()}. */
+    public Tensor trunc() {
+        return of(Rounding.trunc(impl));
+    }
+
+    /** {@code x.trunc_()}. */
+    public Tensor trunc_() {
+        return of(Derived.inPlace(impl, Rounding::trunc));
+    }
+
+    /** {@code x.frac()}. */
+    public Tensor frac() {
+        return of(Rounding.frac(impl));
+    }
+
+    /** {@code x.frac_()}. */
+    public Tensor frac_() {
+        return of(Derived.inPlace(impl, Rounding::frac));
+    }
+
+    /** {@code x.sgn()}. */
+    public Tensor sgn() {
+        return of(Rounding.sgn(impl));
+    }
+
+    /** {@code x.sgn_()}. */
+    public Tensor sgn_() {
+        return of(Derived.inPlace(impl, Rounding::sgn));
+    }
+
+    /** {@code x.deg2rad()}. */
+    public Tensor deg2rad() {
+        return of(Rounding.deg2rad(impl));
+    }
+
+    /** {@code x.deg2rad_()}. */
+    public Tensor deg2rad_() {
+        return of(Derived.inPlace(impl, Rounding::deg2rad));
+    }
+
+    /** {@code x.rad2deg()}. */
+    public Tensor rad2deg() {
+        return of(Rounding.rad2deg(impl));
+    }
+
+    /** {@code x.rad2deg_()}. */
+    public Tensor rad2deg_() {
+        return of(Derived.inPlace(impl, Rounding::rad2deg));
+    }
+
+    /** {@code x.fix()}. */
+    public Tensor fix() {
+        return of(Rounding.trunc(impl));
+    }
+
+    /** {@code x.fix_()}. */
+    public Tensor fix_() {
+        return of(Derived.inPlace(impl, Rounding::trunc));
+    }
+
+    /** {@code x.signbit()}. */
+    public Tensor signbit() {
+        return of(Rounding.signbit(impl));
+    }
+
+    /** {@code x.isnan()}. */
+    public Tensor isnan() {
+        return of(Rounding.isnan(impl));
+    }
+
+    /** {@code x.isinf()}. */
+    public Tensor isinf() {
+        return of(Rounding.isinf(impl));
+    }
+
+    /** {@code x.isfinite()}. */
+    public Tensor isfinite() {
+        return of(Rounding.isfinite(impl));
+    }
+
+    /** {@code x.isposinf()}. */
+    public Tensor isposinf() {
+        return of(Rounding.isposinf(impl));
+    }
+
+    /** {@code x.isneginf()}. */
+    public Tensor isneginf() {
+        return of(Rounding.isneginf(impl));
+    }
+
+    /** {@code x.absolute()}. */
+    public Tensor absolute() {
+        return of(Pointwise.abs(impl));
+    }
+
+    /** {@code x.absolute_()}. */
+    public Tensor absolute_() {
+        return of(Derived.inPlace(impl, Pointwise::abs));
+    }
+
+    /** {@code x.negative()}. */
+    public Tensor negative() {
+        return of(Arithmetic.neg(impl));
+    }
+
+    /** {@code x.negative_()}. */
+    public Tensor negative_() {
+        return of(Derived.inPlace(impl, Arithmetic::neg));
+    }
+
+    /** {@code x.exp_()}. */
+    public Tensor exp_() {
+        return of(Derived.inPlace(impl, Pointwise::exp));
+    }
+
+    /** {@code x.log_()}. */
+    public Tensor log_() {
+        return of(Derived.inPlace(impl, Pointwise::log));
+    }
+
+    /** {@code x.sqrt_()}. */
+    public Tensor sqrt_() {
+        return of(Derived.inPlace(impl, Pointwise::sqrt));
+    }
+
+    /** {@code x.abs_()}. */
+    public Tensor abs_() {
+        return of(Derived.inPlace(impl, Pointwise::abs));
+    }
+
+    /** {@code x.neg_()}. */
+    public Tensor neg_() {
+        return of(Derived.inPlace(impl, Arithmetic::neg));
+    }
+
+    /** {@code x.relu_()}. */
+    public Tensor relu_() {
+        return of(Derived.inPlace(impl, Pointwise::relu));
+    }
+
+    /** {@code x.sigmoid_()}. */
+    public Tensor sigmoid_() {
+        return of(Derived.inPlace(impl, Pointwise::sigmoid));
+    }
+
+    /** {@code x.tanh_()}. */
+    public Tensor tanh_() {
+        return of(Derived.inPlace(impl, Pointwise::tanh));
+    }
+
+    /** {@code x.reciprocal_()}. */
+    public Tensor reciprocal_() {
+        return of(Derived.inPlace(impl, Pointwise::reciprocal));
+    }
+
+    /** {@code x.sign_()}. */
+    public Tensor sign_() {
+        return of(Derived.inPlace(impl, Pointwise::sign));
+    }
+
+    /** {@code x.atan2(other)}. */
+    public Tensor atan2(Tensor other) {
+        return of(BinaryMath.atan2(impl, other.impl));
+    }
+
+    /** {@code x.atan2_(other)}. */
+    public Tensor atan2_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, BinaryMath::atan2));
+    }
+
+    /** {@code x.arctan2(other)}. */
+    public Tensor arctan2(Tensor other) {
+        return of(BinaryMath.atan2(impl, other.impl));
+    }
+
+    /** {@code x.arctan2_(other)}. */
+    public Tensor arctan2_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, BinaryMath::atan2));
+    }
+
+    /** {@code x.hypot(other)}. */
+    public Tensor hypot(Tensor other) {
+        return of(BinaryMath.hypot(impl, other.impl));
+    }
+
+    /** {@code x.hypot_(other)}. */
+    public Tensor hypot_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, BinaryMath::hypot));
+    }
+
+    /** {@code x.maximum(other)}. */
+    public Tensor maximum(Tensor other) {
+        return of(BinaryMath.maximum(impl, other.impl));
+    }
+
+    /** {@code x.minimum(other)}. */
+    public Tensor minimum(Tensor other) {
+        return of(BinaryMath.minimum(impl, other.impl));
+    }
+
+    /** {@code x.fmax(other)}. */
+    public Tensor fmax(Tensor other) {
+        return of(BinaryMath.fmax(impl, other.impl));
+    }
+
+    /** {@code x.fmin(other)}. */
+    public Tensor fmin(Tensor other) {
+        return of(BinaryMath.fmin(impl, other.impl));
+    }
+
+    /** {@code x.fmod(other)}. */
+    public Tensor fmod(Tensor other) {
+        return of(BinaryMath.fmod(impl, other.impl));
+    }
+
+    /** {@code x.fmod_(other)}. */
+    public Tensor fmod_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, BinaryMath::fmod));
+    }
+
+    /** {@code x.copysign(other)}. */
+    public Tensor copysign(Tensor other) {
+        return of(BinaryMath.copysign(impl, other.impl));
+    }
+
+    /** {@code x.copysign_(other)}. */
+    public Tensor copysign_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, BinaryMath::copysign));
+    }
+
+    /** {@code x.logaddexp(other)}. */
+    public Tensor logaddexp(Tensor other) {
+        return of(BinaryMath.logaddexp(impl, other.impl));
+    }
+
+    /** {@code x.xlogy(other)}. */
+    public Tensor xlogy(Tensor other) {
+        return of(BinaryMath.xlogy(impl, other.impl));
+    }
+
+    /** {@code x.xlogy_(other)}. */
+    public Tensor xlogy_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, BinaryMath::xlogy));
+    }
+
+    /** {@code x.positive()}: x itself (PyTorch's error for bool). */
+    public Tensor positive() {
+        if (dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("The `+` operator, on a bool tensor is not supported.");
+        }
+        return this;
+    }
+
+    /** {@code x.square()}: {@code x ** 2}. */
+    public Tensor square() {
+        return of(Arithmetic.pow(impl, 2));
+    }
+
+    /** {@code x.square_()}. */
+    public Tensor square_() {
+        return of(Derived.inPlace(impl, t -> Arithmetic.pow(t, 2)));
+    }
+
+    /** {@code x.nan_to_num()}: NaN to 0, infinities to the dtype's largest finite values. */
+    public Tensor nanToNum() {
+        return of(Rounding.nanToNum(impl, null, null, null));
+    }
+
+    /** {@code x.nan_to_num(nan, posinf, neginf)} (a null bound keeps the default). */
+    public Tensor nanToNum(Double nan, Double posinf, Double neginf) {
+        return of(Rounding.nanToNum(impl, nan, posinf, neginf));
+    }
+
+    /** {@code x.nan_to_num_()}. */
+    public Tensor nanToNum_() {
+        return of(Derived.inPlace(impl, t -> Rounding.nanToNum(t, null, null, null)));
+    }
+
+    /** {@code x.round(decimals=d)}. */
+    public Tensor round(int decimals) {
+        return of(Rounding.round(impl, decimals));
+    }
+
+    /** {@code x.clamp(min=min)}: one bound. */
+    public Tensor clamp(Number min) {
+        return of(Pointwise.clamp(impl, min, null));
+    }
+
+    /** {@code x.clamp_(min, max)}. */
+    public Tensor clamp_(Number min, Number max) {
+        return of(Derived.inPlace(impl, t -> Pointwise.clamp(t, min, max), true));
+    }
+
+    /** {@code x.clamp_min_(min)}. */
+    public Tensor clampMin_(Number min) {
+        return of(Derived.inPlace(impl, t -> Pointwise.clampMin(t, min), true));
+    }
+
+    /** {@code x.clamp_max_(max)}. */
+    public Tensor clampMax_(Number max) {
+        return of(Derived.inPlace(impl, t -> Pointwise.clampMax(t, max), true));
+    }
+
+    /** {@code x.clip(min, max)}: {@code clamp}. */
+    public Tensor clip(Number min, Number max) {
+        return clamp(min, max);
+    }
+
+    /** {@code x.clip_(min, max)}. */
+    public Tensor clip_(Number min, Number max) {
+        return clamp_(min, max);
+    }
+
+    /** {@code x.lerp(end, weight)}. */
+    public Tensor lerp(Tensor end, double weight) {
+        return of(BinaryMath.lerp(impl, end.impl, weight));
+    }
+
+    /** {@code x.addcmul(t1, t2, value=1)}. */
+    public Tensor addcmul(Tensor t1, Tensor t2) {
+        return addcmul(t1, t2, 1);
+    }
+
+    /** {@code x.addcmul(t1, t2, value=value)}: {@code x + value * t1 * t2}. */
+    public Tensor addcmul(Tensor t1, Tensor t2, Number value) {
+        return of(BinaryMath.addcmul(impl, t1.impl, t2.impl, value));
+    }
+
+    /** {@code x.addcdiv(t1, t2, value=1)}. */
+    public Tensor addcdiv(Tensor t1, Tensor t2) {
+        return addcdiv(t1, t2, 1);
+    }
+
+    /** {@code x.addcdiv(t1, t2, value=value)}: {@code x + value * t1 / t2}. */
+    public Tensor addcdiv(Tensor t1, Tensor t2, Number value) {
+        return of(BinaryMath.addcdiv(impl, t1.impl, t2.impl, value));
+    }
+
+    /** {@code x.equal(other)}: same shape and values. */
+    public boolean equal(Tensor other) {
+        return BinaryMath.equal(impl, other.impl);
+    }
+
+    /** {@code x.allclose(other)} with rtol=1e-05, atol=1e-08. */
+    public boolean allclose(Tensor other) {
+        return BinaryMath.allclose(impl, other.impl, 1e-5, 1e-8, false);
+    }
+
+    /** {@code x.allclose(other, rtol, atol)}. */
+    public boolean allclose(Tensor other, double rtol, double atol) {
+        return BinaryMath.allclose(impl, other.impl, rtol, atol, false);
+    }
+
+    /** {@code x.isclose(other)} with rtol=1e-05, atol=1e-08. */
+    public Tensor isclose(Tensor other) {
+        return of(BinaryMath.isclose(impl, other.impl, 1e-5, 1e-8, false));
+    }
+
+    /** {@code x.isclose(other, rtol, atol)}. */
+    public Tensor isclose(Tensor other, double rtol, double atol) {
+        return of(BinaryMath.isclose(impl, other.impl, rtol, atol, false));
     }
 
     /** {@code -self}. */
@@ -1366,6 +2098,12 @@ public class Tensor {
     /** PyTorch's {@code repr(tensor)}. */
     @Override
     public String toString() {
-        return TensorFormatter.repr(impl);
+        return (parameter ? "Parameter containing:\n" : "") + TensorFormatter.repr(impl);
+    }
+
+    /** Marks this tensor as an {@code nn.Parameter}, which prints as {@code Parameter containing:}. */
+    Tensor markParameter() {
+        parameter = true;
+        return this;
     }
 }

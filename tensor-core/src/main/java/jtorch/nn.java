@@ -42,6 +42,7 @@ public final class nn {
      */
     public abstract static class Module {
         private final Map<String, Tensor> parameters = new LinkedHashMap<>();
+        private final Map<String, Tensor> buffers = new LinkedHashMap<>();
         private final Map<String, Module> modules = new LinkedHashMap<>();
         private boolean training = true;
 
@@ -62,6 +63,124 @@ public final class nn {
                 }
                 parameters.put(name, parameter);
             }
+        }
+
+        /** {@code register_buffer(name, tensor)}: state saved in the state dict that is not a parameter (running means, ...). */
+        public void registerBuffer(String name, Tensor buffer) {
+            checkName(name, "buffer");
+            if (buffer == null) {
+                buffers.remove(name);
+            } else {
+                buffers.put(name, buffer);
+            }
+        }
+
+        /** {@code dict(named_buffers())}: the buffers of this module and its submodules, dotted names. */
+        public Map<String, Tensor> namedBuffers() {
+            Map<String, Tensor> out = new LinkedHashMap<>();
+            buffers.forEach(out::put);
+            namedChildren().forEach((k, m) -> m.namedBuffers().forEach((n, t) -> out.put(k + "." + n, t)));
+            return Collections.unmodifiableMap(out);
+        }
+
+        /** {@code list(buffers())}. */
+        public List<Tensor> buffers() {
+            return new ArrayList<>(namedBuffers().values());
+        }
+
+        /**
+         * {@code state_dict()}: every parameter and buffer by dotted name (own parameters, own
+         * buffers, then each child's), detached, in PyTorch's order; {@code torch.save} stores it
+         * as PyTorch's OrderedDict.
+         */
+        public OrderedDict<String, Tensor> stateDict() {
+            OrderedDict<String, Tensor> out = new OrderedDict<>();
+            stateTensors().forEach((k, v) -> out.put(k, v.detach()));
+            return out;
+        }
+
+        /** The tensors a state dict holds, not detached (the targets of {@link #loadStateDict}). */
+        private Map<String, Tensor> stateTensors() {
+            Map<String, Tensor> out = new LinkedHashMap<>();
+            ownParameters().forEach(out::put);
+            buffers.forEach(out::put);
+            namedChildren().forEach((k, m) -> m.stateTensors().forEach((n, t) -> out.put(k + "." + n, t)));
+            return out;
+        }
+
+        /** {@code load_state_dict(state_dict)}: copies every entry into this module's tensors; keys must match. */
+        public IncompatibleKeys loadStateDict(Map<String, ?> stateDict) {
+            return loadStateDict(stateDict, true);
+        }
+
+        /**
+         * {@code load_state_dict(state_dict, strict)}: copies the entries whose names this module
+         * has (shapes must agree); with {@code strict}, missing and unexpected keys are errors
+         * too. All errors are reported together, in PyTorch's words; as in PyTorch, the entries
+         * that fit are copied even when another one fails.
+         */
+        @SuppressWarnings("try")
+        public IncompatibleKeys loadStateDict(Map<String, ?> stateDict, boolean strict) {
+            Map<String, Tensor> own = stateTensors();
+            List<String> errors = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            try (GradMode ignored = GradMode.set(false)) {
+                for (Map.Entry<String, Tensor> e : own.entrySet()) {
+                    if (!stateDict.containsKey(e.getKey())) {
+                        missing.add(e.getKey());
+                        continue;
+                    }
+                    Object value = stateDict.get(e.getKey());
+                    if (!(value instanceof Tensor source)) {
+                        errors.add("While copying the parameter named \"" + e.getKey() + "\", expected torch.Tensor or"
+                                + " Tensor-like object from checkpoint but received " + pythonType(value));
+                    } else if (!source.shape().equals(e.getValue().shape())) {
+                        errors.add("size mismatch for " + e.getKey() + ": copying a param with shape " + source.shape()
+                                + " from checkpoint, the shape in current model is " + e.getValue().shape() + ".");
+                    } else {
+                        e.getValue().copy_(source);
+                    }
+                }
+            }
+            List<String> unexpected = stateDict.keySet().stream().filter(k -> !own.containsKey(k)).toList();
+            if (strict && !unexpected.isEmpty()) {
+                errors.add(0, "Unexpected key(s) in state_dict: " + quoted(unexpected) + ". ");
+            }
+            if (strict && !missing.isEmpty()) {
+                errors.add(0, "Missing key(s) in state_dict: " + quoted(missing) + ". ");
+            }
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException("Error(s) in loading state_dict for " + typeName() + ":\n\t"
+                        + String.join("\n\t", errors));
+            }
+            return new IncompatibleKeys(missing, unexpected);
+        }
+
+        private static String quoted(List<String> keys) {
+            return String.join(", ", keys.stream().map(k -> "\"" + k + "\"").toList());
+        }
+
+        private static String pythonType(Object value) {
+            String type = value == null ? "NoneType" : value instanceof Boolean ? "bool"
+                    : value instanceof Integer || value instanceof Long ? "int" : value instanceof Double ? "float"
+                    : value instanceof String ? "str" : value.getClass().getSimpleName();
+            return "<class '" + type + "'>";
+        }
+
+        /**
+         * {@code module.to(device)}: JTorch's tensors all live on the CPU, so this checks the device
+         * (PyTorch's error for CUDA or MPS) and returns this module, typed as the caller's variable:
+         * {@code NeuralNetwork model = new NeuralNetwork().to(device);}.
+         */
+        @SuppressWarnings("unchecked")
+        public <M extends Module> M to(Device device) {
+            device.requireAvailable();
+            return (M) this;
+        }
+
+        /** {@code module.to("cpu")}. */
+        public <M extends Module> M to(String device) {
+            return to(Device.of(device));
         }
 
         /** {@code register_module(name, module)} (also {@code add_module}). */
@@ -238,6 +357,44 @@ public final class nn {
     }
 
     /**
+     * What {@code load_state_dict} returns: the keys it did not find and the ones it did not use;
+     * prints as PyTorch's {@code <All keys matched successfully>} or
+     * {@code _IncompatibleKeys(missing_keys=[...], unexpected_keys=[...])}.
+     */
+    public record IncompatibleKeys(List<String> missingKeys, List<String> unexpectedKeys) {
+        public IncompatibleKeys {
+            missingKeys = List.copyOf(missingKeys);
+            unexpectedKeys = List.copyOf(unexpectedKeys);
+        }
+
+        @Override
+        public String toString() {
+            if (missingKeys.isEmpty() && unexpectedKeys.isEmpty()) {
+                return "<All keys matched successfully>";
+            }
+            return "_IncompatibleKeys(missing_keys=" + pyList(missingKeys) + ", unexpected_keys="
+                    + pyList(unexpectedKeys) + ")";
+        }
+
+        private static String pyList(List<String> keys) {
+            return "[" + String.join(", ", keys.stream().map(k -> "'" + k + "'").toList()) + "]";
+        }
+    }
+
+    /**
+     * {@code nn.Parameter(data)}: a leaf sharing {@code data}'s values that requires grad and prints
+     * as {@code Parameter containing:}; a module registers it when assigned to a field.
+     */
+    public static Tensor Parameter(Tensor data) {
+        return Parameter(data, true);
+    }
+
+    /** {@code nn.Parameter(data, requires_grad)}. */
+    public static Tensor Parameter(Tensor data, boolean requiresGrad) {
+        return data.detach().requiresGrad_(requiresGrad).markParameter();
+    }
+
+    /**
      * {@code nn.Linear(in_features, out_features, bias=True)}: {@code y = x W^T + b}, initialised
      * as PyTorch does (Kaiming-uniform weight, uniform bias in {@code ±1/sqrt(in_features)}),
      * drawing from the generator {@code torch.manualSeed} seeds.
@@ -264,10 +421,10 @@ public final class nn {
             this.weight = torch.empty(outFeatures, inFeatures);
             this.bias = bias ? torch.empty(outFeatures) : null;
             resetParameters();
-            weight.requiresGrad_();
+            weight.requiresGrad_().markParameter();
             registerParameter("weight", weight);
             if (this.bias != null) {
-                this.bias.requiresGrad_();
+                this.bias.requiresGrad_().markParameter();
                 registerParameter("bias", this.bias);
             }
         }
@@ -365,13 +522,17 @@ public final class nn {
             return this;
         }
 
-        /** {@code seq[i]}; negative indices count from the end. */
-        public Module get(int index) {
+        /**
+         * {@code seq[i]}; negative indices count from the end. Typed as the caller's variable, so
+         * {@code nn.Linear first = seq.get(0);} needs no cast ({@code seq.<nn.Linear>get(0).weight()}).
+         */
+        @SuppressWarnings("unchecked")
+        public <M extends Module> M get(int index) {
             int n = layers.size();
             if (index < -n || index >= n) {
                 throw new IndexOutOfBoundsException("index " + index + " is out of range");
             }
-            return layers.get(index < 0 ? index + n : index);
+            return (M) layers.get(index < 0 ? index + n : index);
         }
 
         /** {@code len(seq)}. */

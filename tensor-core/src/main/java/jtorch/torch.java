@@ -11,11 +11,18 @@ import jtorch.internal.interop.JavaArrays;
 import jtorch.internal.kernels.Kernels;
 import jtorch.internal.kernels.Parallel;
 import jtorch.internal.ops.Arithmetic;
+import jtorch.internal.ops.Linalg;
+import jtorch.internal.ops.Pointwise;
+import jtorch.internal.ops.Derived;
+import jtorch.internal.ops.BinaryMath;
+import jtorch.internal.ops.Rounding;
+import jtorch.internal.ops.Transcendental;
 import jtorch.internal.ops.Creation;
 import jtorch.internal.ops.Joining;
 import jtorch.internal.ops.NNFunctional;
 import jtorch.internal.ops.OutVariants;
 import jtorch.internal.ops.Promotion;
+import jtorch.internal.interop.TorchSerialization;
 import jtorch.internal.ops.Sampling;
 import jtorch.internal.ops.TensorData;
 import jtorch.internal.ops.Where;
@@ -532,6 +539,958 @@ public final class torch {
         return Tensor.of(Arithmetic.pow(Scalars.wrap(a), b.impl));
     }
 
+    // ---------------------------------------------------------------- pointwise math (issue 11)
+
+    /** {@code torch.sin(x)}. */
+    public static Tensor sin(Tensor x) {
+        return x.sin();
+    }
+
+    /** {@code torch.sin_(x)}. */
+    public static Tensor sin_(Tensor x) {
+        return x.sin_();
+    }
+
+    /** {@code torch.sin(x, out=out)}. */
+    public static Tensor sinOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.sin(in[0]), x.impl));
+    }
+
+    /** {@code torch.cos(x)}. */
+    public static Tensor cos(Tensor x) {
+        return x.cos();
+    }
+
+    /** {@code torch.cos_(x)}. */
+    public static Tensor cos_(Tensor x) {
+        return x.cos_();
+    }
+
+    /** {@code torch.cos(x, out=out)}. */
+    public static Tensor cosOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.cos(in[0]), x.impl));
+    }
+
+    /** {@code torch.tan(x)}. */
+    public static Tensor tan(Tensor x) {
+        return x.tan();
+    }
+
+    /** {@code torch.tan_(x)}. */
+    public static Tensor tan_(Tensor x) {
+        return x.tan_();
+    }
+
+    /** {@code torch.tan(x, out=out)}. */
+    public static Tensor tanOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.tan(in[0]), x.impl));
+    }
+
+    /** {@code torch.asin(x)}. */
+    public static Tensor asin(Tensor x) {
+        return x.asin();
+    }
+
+    /** {@code torch.asin_(x)}. */
+    public static Tensor asin_(Tensor x) {
+        return x.asin_();
+    }
+
+    /** {@code torch.asin(x, out=out)}. */
+    public static Tensor asinOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.asin(in[0]), x.impl));
+    }
+
+    /** {@code torch.acos(x)}. */
+    public static Tensor acos(Tensor x) {
+        return x.acos();
+    }
+
+    /** {@code torch.acos_(x)}. */
+    public static Tensor acos_(Tensor x) {
+        return x.acos_();
+    }
+
+    /** {@code torch.acos(x, out=out)}. */
+    public static Tensor acosOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.acos(in[0]), x.impl));
+    }
+
+    /** {@code torch.atan(x)}. */
+    public static Tensor atan(Tensor x) {
+        return x.atan();
+    }
+
+    /** {@code torch.atan_(x)}. */
+    public static Tensor atan_(Tensor x) {
+        return x.atan_();
+    }
+
+    /** {@code torch.atan(x, out=out)}. */
+    public static Tensor atanOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.atan(in[0]), x.impl));
+    }
+
+    /** {@code torch.sinh(x)}. */
+    public static Tensor sinh(Tensor x) {
+        return x.sinh();
+    }
+
+    /** {@code torch.sinh_(x)}. */
+    public static Tensor sinh_(Tensor x) {
+        return x.sinh_();
+    }
+
+    /** {@code torch.sinh(x, out=out)}. */
+    public static Tensor sinhOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.sinh(in[0]), x.impl));
+    }
+
+    /** {@code torch.cosh(x)}. */
+    public static Tensor cosh(Tensor x) {
+        return x.cosh();
+    }
+
+    /** {@code torch.cosh_(x)}. */
+    public static Tensor cosh_(Tensor x) {
+        return x.cosh_();
+    }
+
+    /** {@code torch.cosh(x, out=out)}. */
+    public static Tensor coshOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.cosh(in[0]), x.impl));
+    }
+
+    /** {@code torch.asinh(x)}. */
+    public static Tensor asinh(Tensor x) {
+        return x.asinh();
+    }
+
+    /** {@code torch.asinh_(x)}. */
+    public static Tensor asinh_(Tensor x) {
+        return x.asinh_();
+    }
+
+    /** {@code torch.asinh(x, out=out)}. */
+    public static Tensor asinhOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.asinh(in[0]), x.impl));
+    }
+
+    /** {@code torch.acosh(x)}. */
+    public static Tensor acosh(Tensor x) {
+        return x.acosh();
+    }
+
+    /** {@code torch.acosh_(x)}. */
+    public static Tensor acosh_(Tensor x) {
+        return x.acosh_();
+    }
+
+    /** {@code torch.acosh(x, out=out)}. */
+    public static Tensor acoshOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.acosh(in[0]), x.impl));
+    }
+
+    /** {@code torch.atanh(x)}. */
+    public static Tensor atanh(Tensor x) {
+        return x.atanh();
+    }
+
+    /** {@code torch.atanh_(x)}. */
+    public static Tensor atanh_(Tensor x) {
+        return x.atanh_();
+    }
+
+    /** {@code torch.atanh(x, out=out)}. */
+    public static Tensor atanhOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.atanh(in[0]), x.impl));
+    }
+
+    /** {@code torch.exp2(x)}. */
+    public static Tensor exp2(Tensor x) {
+        return x.exp2();
+    }
+
+    /** {@code torch.exp2_(x)}. */
+    public static Tensor exp2_(Tensor x) {
+        return x.exp2_();
+    }
+
+    /** {@code torch.exp2(x, out=out)}. */
+    public static Tensor exp2Out(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.exp2(in[0]), x.impl));
+    }
+
+    /** {@code torch.expm1(x)}. */
+    public static Tensor expm1(Tensor x) {
+        return x.expm1();
+    }
+
+    /** {@code torch.expm1_(x)}. */
+    public static Tensor expm1_(Tensor x) {
+        return x.expm1_();
+    }
+
+    /** {@code torch.expm1(x, out=out)}. */
+    public static Tensor expm1Out(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.expm1(in[0]), x.impl));
+    }
+
+    /** {@code torch.log2(x)}. */
+    public static Tensor log2(Tensor x) {
+        return x.log2();
+    }
+
+    /** {@code torch.log2_(x)}. */
+    public static Tensor log2_(Tensor x) {
+        return x.log2_();
+    }
+
+    /** {@code torch.log2(x, out=out)}. */
+    public static Tensor log2Out(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.log2(in[0]), x.impl));
+    }
+
+    /** {@code torch.log10(x)}. */
+    public static Tensor log10(Tensor x) {
+        return x.log10();
+    }
+
+    /** {@code torch.log10_(x)}. */
+    public static Tensor log10_(Tensor x) {
+        return x.log10_();
+    }
+
+    /** {@code torch.log10(x, out=out)}. */
+    public static Tensor log10Out(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.log10(in[0]), x.impl));
+    }
+
+    /** {@code torch.log1p(x)}. */
+    public static Tensor log1p(Tensor x) {
+        return x.log1p();
+    }
+
+    /** {@code torch.log1p_(x)}. */
+    public static Tensor log1p_(Tensor x) {
+        return x.log1p_();
+    }
+
+    /** {@code torch.log1p(x, out=out)}. */
+    public static Tensor log1pOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.log1p(in[0]), x.impl));
+    }
+
+    /** {@code torch.rsqrt(x)}. */
+    public static Tensor rsqrt(Tensor x) {
+        return x.rsqrt();
+    }
+
+    /** {@code torch.rsqrt_(x)}. */
+    public static Tensor rsqrt_(Tensor x) {
+        return x.rsqrt_();
+    }
+
+    /** {@code torch.rsqrt(x, out=out)}. */
+    public static Tensor rsqrtOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.rsqrt(in[0]), x.impl));
+    }
+
+    /** {@code torch.sinc(x)}. */
+    public static Tensor sinc(Tensor x) {
+        return x.sinc();
+    }
+
+    /** {@code torch.sinc_(x)}. */
+    public static Tensor sinc_(Tensor x) {
+        return x.sinc_();
+    }
+
+    /** {@code torch.sinc(x, out=out)}. */
+    public static Tensor sincOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.sinc(in[0]), x.impl));
+    }
+
+    /** {@code torch.erf(x)}. */
+    public static Tensor erf(Tensor x) {
+        return x.erf();
+    }
+
+    /** {@code torch.erf_(x)}. */
+    public static Tensor erf_(Tensor x) {
+        return x.erf_();
+    }
+
+    /** {@code torch.erf(x, out=out)}. */
+    public static Tensor erfOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.erf(in[0]), x.impl));
+    }
+
+    /** {@code torch.erfc(x)}. */
+    public static Tensor erfc(Tensor x) {
+        return x.erfc();
+    }
+
+    /** {@code torch.erfc_(x)}. */
+    public static Tensor erfc_(Tensor x) {
+        return x.erfc_();
+    }
+
+    /** {@code torch.erfc(x, out=out)}. */
+    public static Tensor erfcOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.erfc(in[0]), x.impl));
+    }
+
+    /** {@code torch.erfinv(x)}. */
+    public static Tensor erfinv(Tensor x) {
+        return x.erfinv();
+    }
+
+    /** {@code torch.erfinv(x, out=out)}. */
+    public static Tensor erfinvOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.erfinv(in[0]), x.impl));
+    }
+
+    /** {@code torch.lgamma(x)}. */
+    public static Tensor lgamma(Tensor x) {
+        return x.lgamma();
+    }
+
+    /** {@code torch.lgamma(x, out=out)}. */
+    public static Tensor lgammaOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.lgamma(in[0]), x.impl));
+    }
+
+    /** {@code torch.digamma(x)}. */
+    public static Tensor digamma(Tensor x) {
+        return x.digamma();
+    }
+
+    /** {@code torch.digamma(x, out=out)}. */
+    public static Tensor digammaOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.digamma(in[0]), x.impl));
+    }
+
+    /** {@code torch.logit(x)}. */
+    public static Tensor logit(Tensor x) {
+        return x.logit();
+    }
+
+    /** {@code torch.logit_(x)}. */
+    public static Tensor logit_(Tensor x) {
+        return x.logit_();
+    }
+
+    /** {@code torch.logit(x, out=out)}. */
+    public static Tensor logitOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.logit(in[0]), x.impl));
+    }
+
+    /** {@code torch.arcsin(x)}. */
+    public static Tensor arcsin(Tensor x) {
+        return x.arcsin();
+    }
+
+    /** {@code torch.arcsin_(x)}. */
+    public static Tensor arcsin_(Tensor x) {
+        return x.arcsin_();
+    }
+
+    /** {@code torch.arcsin(x, out=out)}. */
+    public static Tensor arcsinOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.asin(in[0]), x.impl));
+    }
+
+    /** {@code torch.arccos(x)}. */
+    public static Tensor arccos(Tensor x) {
+        return x.arccos();
+    }
+
+    /** {@code torch.arccos_(x)}. */
+    public static Tensor arccos_(Tensor x) {
+        return x.arccos_();
+    }
+
+    /** {@code torch.arccos(x, out=out)}. */
+    public static Tensor arccosOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.acos(in[0]), x.impl));
+    }
+
+    /** {@code torch.arctan(x)}. */
+    public static Tensor arctan(Tensor x) {
+        return x.arctan();
+    }
+
+    /** {@code torch.arctan_(x)}. */
+    public static Tensor arctan_(Tensor x) {
+        return x.arctan_();
+    }
+
+    /** {@code torch.arctan(x, out=out)}. */
+    public static Tensor arctanOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.atan(in[0]), x.impl));
+    }
+
+    /** {@code torch.arcsinh(x)}. */
+    public static Tensor arcsinh(Tensor x) {
+        return x.arcsinh();
+    }
+
+    /** {@code torch.arcsinh_(x)}. */
+    public static Tensor arcsinh_(Tensor x) {
+        return x.arcsinh_();
+    }
+
+    /** {@code torch.arcsinh(x, out=out)}. */
+    public static Tensor arcsinhOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.asinh(in[0]), x.impl));
+    }
+
+    /** {@code torch.arccosh(x)}. */
+    public static Tensor arccosh(Tensor x) {
+        return x.arccosh();
+    }
+
+    /** {@code torch.arccosh_(x)}. */
+    public static Tensor arccosh_(Tensor x) {
+        return x.arccosh_();
+    }
+
+    /** {@code torch.arccosh(x, out=out)}. */
+    public static Tensor arccoshOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.acosh(in[0]), x.impl));
+    }
+
+    /** {@code torch.arctanh(x)}. */
+    public static Tensor arctanh(Tensor x) {
+        return x.arctanh();
+    }
+
+    /** {@code torch.arctanh_(x)}. */
+    public static Tensor arctanh_(Tensor x) {
+        return x.arctanh_();
+    }
+
+    /** {@code torch.arctanh(x, out=out)}. */
+    public static Tensor arctanhOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Transcendental.atanh(in[0]), x.impl));
+    }
+
+    /** {@code torch.floor(x)}. */
+    public static Tensor floor(Tensor x) {
+        return x.floor();
+    }
+
+    /** {@code torch.floor_(x)}. */
+    public static Tensor floor_(Tensor x) {
+        return x.floor_();
+    }
+
+    /** {@code torch.floor(x, out=out)}. */
+    public static Tensor floorOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.floor(in[0]), x.impl));
+    }
+
+    /** {@code torch.ceil(x)}. */
+    public static Tensor ceil(Tensor x) {
+        return x.ceil();
+    }
+
+    /** {@code torch.ceil_(x)}. */
+    public static Tensor ceil_(Tensor x) {
+        return x.ceil_();
+    }
+
+    /** {@code torch.ceil(x, out=out)}. */
+    public static Tensor ceilOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.ceil(in[0]), x.impl));
+    }
+
+    /** {@code torch.round(x)}. */
+    public static Tensor round(Tensor x) {
+        return x.round();
+    }
+
+    /** {@code torch.round_(x)}. */
+    public static Tensor round_(Tensor x) {
+        return x.round_();
+    }
+
+    /** {@code torch.round(x, out=out)}. */
+    public static Tensor roundOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.round(in[0]), x.impl));
+    }
+
+    /** {@code torch.trunc(x)}. */
+    public static Tensor trunc(Tensor x) {
+        return x.trunc();
+    }
+
+    /** {@code torch.trunc_(x)}. */
+    public static Tensor trunc_(Tensor x) {
+        return x.trunc_();
+    }
+
+    /** {@code torch.trunc(x, out=out)}. */
+    public static Tensor truncOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.trunc(in[0]), x.impl));
+    }
+
+    /** {@code torch.frac(x)}. */
+    public static Tensor frac(Tensor x) {
+        return x.frac();
+    }
+
+    /** {@code torch.frac_(x)}. */
+    public static Tensor frac_(Tensor x) {
+        return x.frac_();
+    }
+
+    /** {@code torch.frac(x, out=out)}. */
+    public static Tensor fracOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.frac(in[0]), x.impl));
+    }
+
+    /** {@code torch.sgn(x)}. */
+    public static Tensor sgn(Tensor x) {
+        return x.sgn();
+    }
+
+    /** {@code torch.sgn(x, out=out)}. */
+    public static Tensor sgnOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.sgn(in[0]), x.impl));
+    }
+
+    /** {@code torch.deg2rad(x)}. */
+    public static Tensor deg2rad(Tensor x) {
+        return x.deg2rad();
+    }
+
+    /** {@code torch.deg2rad_(x)}. */
+    public static Tensor deg2rad_(Tensor x) {
+        return x.deg2rad_();
+    }
+
+    /** {@code torch.deg2rad(x, out=out)}. */
+    public static Tensor deg2radOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.deg2rad(in[0]), x.impl));
+    }
+
+    /** {@code torch.rad2deg(x)}. */
+    public static Tensor rad2deg(Tensor x) {
+        return x.rad2deg();
+    }
+
+    /** {@code torch.rad2deg_(x)}. */
+    public static Tensor rad2deg_(Tensor x) {
+        return x.rad2deg_();
+    }
+
+    /** {@code torch.rad2deg(x, out=out)}. */
+    public static Tensor rad2degOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.rad2deg(in[0]), x.impl));
+    }
+
+    /** {@code torch.fix(x)}. */
+    public static Tensor fix(Tensor x) {
+        return x.fix();
+    }
+
+    /** {@code torch.fix_(x)}. */
+    public static Tensor fix_(Tensor x) {
+        return x.fix_();
+    }
+
+    /** {@code torch.fix(x, out=out)}. */
+    public static Tensor fixOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.trunc(in[0]), x.impl));
+    }
+
+    /** {@code torch.signbit(x)}. */
+    public static Tensor signbit(Tensor x) {
+        return x.signbit();
+    }
+
+    /** {@code torch.signbit(x, out=out)}. */
+    public static Tensor signbitOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.signbit(in[0]), x.impl));
+    }
+
+    /** {@code torch.isnan(x)}. */
+    public static Tensor isnan(Tensor x) {
+        return x.isnan();
+    }
+
+    /** {@code torch.isnan(x, out=out)}. */
+    public static Tensor isnanOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.isnan(in[0]), x.impl));
+    }
+
+    /** {@code torch.isinf(x)}. */
+    public static Tensor isinf(Tensor x) {
+        return x.isinf();
+    }
+
+    /** {@code torch.isinf(x, out=out)}. */
+    public static Tensor isinfOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.isinf(in[0]), x.impl));
+    }
+
+    /** {@code torch.isfinite(x)}. */
+    public static Tensor isfinite(Tensor x) {
+        return x.isfinite();
+    }
+
+    /** {@code torch.isfinite(x, out=out)}. */
+    public static Tensor isfiniteOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.isfinite(in[0]), x.impl));
+    }
+
+    /** {@code torch.isposinf(x)}. */
+    public static Tensor isposinf(Tensor x) {
+        return x.isposinf();
+    }
+
+    /** {@code torch.isposinf(x, out=out)}. */
+    public static Tensor isposinfOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.isposinf(in[0]), x.impl));
+    }
+
+    /** {@code torch.isneginf(x)}. */
+    public static Tensor isneginf(Tensor x) {
+        return x.isneginf();
+    }
+
+    /** {@code torch.isneginf(x, out=out)}. */
+    public static Tensor isneginfOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Rounding.isneginf(in[0]), x.impl));
+    }
+
+    /** {@code torch.absolute(x)}. */
+    public static Tensor absolute(Tensor x) {
+        return x.absolute();
+    }
+
+    /** {@code torch.absolute(x, out=out)}. */
+    public static Tensor absoluteOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Pointwise.abs(in[0]), x.impl));
+    }
+
+    /** {@code torch.negative(x)}. */
+    public static Tensor negative(Tensor x) {
+        return x.negative();
+    }
+
+    /** {@code torch.negative_(x)}. */
+    public static Tensor negative_(Tensor x) {
+        return x.negative_();
+    }
+
+    /** {@code torch.negative(x, out=out)}. */
+    public static Tensor negativeOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Arithmetic.neg(in[0]), x.impl));
+    }
+
+    /** {@code torch.exp_(x)}. */
+    public static Tensor exp_(Tensor x) {
+        return x.exp_();
+    }
+
+    /** {@code torch.log_(x)}. */
+    public static Tensor log_(Tensor x) {
+        return x.log_();
+    }
+
+    /** {@code torch.sqrt_(x)}. */
+    public static Tensor sqrt_(Tensor x) {
+        return x.sqrt_();
+    }
+
+    /** {@code torch.abs_(x)}. */
+    public static Tensor abs_(Tensor x) {
+        return x.abs_();
+    }
+
+    /** {@code torch.neg_(x)}. */
+    public static Tensor neg_(Tensor x) {
+        return x.neg_();
+    }
+
+    /** {@code torch.relu_(x)}. */
+    public static Tensor relu_(Tensor x) {
+        return x.relu_();
+    }
+
+    /** {@code torch.sigmoid_(x)}. */
+    public static Tensor sigmoid_(Tensor x) {
+        return x.sigmoid_();
+    }
+
+    /** {@code torch.tanh_(x)}. */
+    public static Tensor tanh_(Tensor x) {
+        return x.tanh_();
+    }
+
+    /** {@code torch.reciprocal_(x)}. */
+    public static Tensor reciprocal_(Tensor x) {
+        return x.reciprocal_();
+    }
+
+    /** {@code torch.atan2(a, b)}. */
+    public static Tensor atan2(Tensor a, Tensor b) {
+        return a.atan2(b);
+    }
+
+    /** {@code torch.atan2(a, b, out=out)}. */
+    public static Tensor atan2Out(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.atan2(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.arctan2(a, b)}. */
+    public static Tensor arctan2(Tensor a, Tensor b) {
+        return a.arctan2(b);
+    }
+
+    /** {@code torch.arctan2(a, b, out=out)}. */
+    public static Tensor arctan2Out(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.atan2(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.hypot(a, b)}. */
+    public static Tensor hypot(Tensor a, Tensor b) {
+        return a.hypot(b);
+    }
+
+    /** {@code torch.hypot(a, b, out=out)}. */
+    public static Tensor hypotOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.hypot(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.maximum(a, b)}. */
+    public static Tensor maximum(Tensor a, Tensor b) {
+        return a.maximum(b);
+    }
+
+    /** {@code torch.maximum(a, b, out=out)}. */
+    public static Tensor maximumOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.maximum(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.minimum(a, b)}. */
+    public static Tensor minimum(Tensor a, Tensor b) {
+        return a.minimum(b);
+    }
+
+    /** {@code torch.minimum(a, b, out=out)}. */
+    public static Tensor minimumOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.minimum(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.fmax(a, b)}. */
+    public static Tensor fmax(Tensor a, Tensor b) {
+        return a.fmax(b);
+    }
+
+    /** {@code torch.fmax(a, b, out=out)}. */
+    public static Tensor fmaxOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.fmax(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.fmin(a, b)}. */
+    public static Tensor fmin(Tensor a, Tensor b) {
+        return a.fmin(b);
+    }
+
+    /** {@code torch.fmin(a, b, out=out)}. */
+    public static Tensor fminOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.fmin(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.fmod(a, b)}. */
+    public static Tensor fmod(Tensor a, Tensor b) {
+        return a.fmod(b);
+    }
+
+    /** {@code torch.fmod(a, b, out=out)}. */
+    public static Tensor fmodOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.fmod(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.copysign(a, b)}. */
+    public static Tensor copysign(Tensor a, Tensor b) {
+        return a.copysign(b);
+    }
+
+    /** {@code torch.copysign(a, b, out=out)}. */
+    public static Tensor copysignOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.copysign(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.logaddexp(a, b)}. */
+    public static Tensor logaddexp(Tensor a, Tensor b) {
+        return a.logaddexp(b);
+    }
+
+    /** {@code torch.logaddexp(a, b, out=out)}. */
+    public static Tensor logaddexpOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.logaddexp(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.xlogy(a, b)}. */
+    public static Tensor xlogy(Tensor a, Tensor b) {
+        return a.xlogy(b);
+    }
+
+    /** {@code torch.xlogy(a, b, out=out)}. */
+    public static Tensor xlogyOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.xlogy(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.reciprocal(x)}. */
+    public static Tensor reciprocal(Tensor x) {
+        return x.reciprocal();
+    }
+
+    /** {@code torch.sign(x)}. */
+    public static Tensor sign(Tensor x) {
+        return x.sign();
+    }
+
+    /** {@code torch.positive(x)}. */
+    public static Tensor positive(Tensor x) {
+        return x.positive();
+    }
+
+    /** {@code torch.square(x)}. */
+    public static Tensor square(Tensor x) {
+        return x.square();
+    }
+
+    /** {@code torch.square(x, out=out)}. */
+    public static Tensor squareOut(Tensor out, Tensor x) {
+        return Tensor.of(Derived.out(out.impl, in -> Arithmetic.pow(in[0], 2), x.impl));
+    }
+
+    /** {@code torch.square_(x)}. */
+    public static Tensor square_(Tensor x) {
+        return x.square_();
+    }
+
+    /** {@code torch.nan_to_num(x)}. */
+    public static Tensor nanToNum(Tensor x) {
+        return x.nanToNum();
+    }
+
+    /** {@code torch.nan_to_num(x, nan, posinf, neginf)}. */
+    public static Tensor nanToNum(Tensor x, Double nan, Double posinf, Double neginf) {
+        return x.nanToNum(nan, posinf, neginf);
+    }
+
+    /** {@code torch.nan_to_num_(x)}. */
+    public static Tensor nanToNum_(Tensor x) {
+        return x.nanToNum_();
+    }
+
+    /** {@code torch.round(x, decimals=d)}. */
+    public static Tensor round(Tensor x, int decimals) {
+        return x.round(decimals);
+    }
+
+    /** {@code torch.clamp(x, min=min)}: one bound. */
+    public static Tensor clamp(Tensor x, Number min) {
+        return x.clamp(min);
+    }
+
+    /** {@code torch.clamp_(x, min, max)}. */
+    public static Tensor clamp_(Tensor x, Number min, Number max) {
+        return x.clamp_(min, max);
+    }
+
+    /** {@code torch.clamp_min(x, min)}. */
+    public static Tensor clampMin(Tensor x, Number min) {
+        return x.clampMin(min);
+    }
+
+    /** {@code torch.clamp_min_(x, min)}. */
+    public static Tensor clampMin_(Tensor x, Number min) {
+        return x.clampMin_(min);
+    }
+
+    /** {@code torch.clamp_max(x, max)}. */
+    public static Tensor clampMax(Tensor x, Number max) {
+        return x.clampMax(max);
+    }
+
+    /** {@code torch.clamp_max_(x, max)}. */
+    public static Tensor clampMax_(Tensor x, Number max) {
+        return x.clampMax_(max);
+    }
+
+    /** {@code torch.clip(x, min, max)}. */
+    public static Tensor clip(Tensor x, Number min, Number max) {
+        return x.clip(min, max);
+    }
+
+    /** {@code torch.clip_(x, min, max)}. */
+    public static Tensor clip_(Tensor x, Number min, Number max) {
+        return x.clip_(min, max);
+    }
+
+    /** {@code torch.lerp(start, end, weight)}. */
+    public static Tensor lerp(Tensor start, Tensor end, double weight) {
+        return start.lerp(end, weight);
+    }
+
+    /** {@code torch.addcmul(x, t1, t2)}. */
+    public static Tensor addcmul(Tensor x, Tensor t1, Tensor t2) {
+        return x.addcmul(t1, t2);
+    }
+
+    /** {@code torch.addcmul(x, t1, t2, value=value)}. */
+    public static Tensor addcmul(Tensor x, Tensor t1, Tensor t2, Number value) {
+        return x.addcmul(t1, t2, value);
+    }
+
+    /** {@code torch.addcdiv(x, t1, t2)}. */
+    public static Tensor addcdiv(Tensor x, Tensor t1, Tensor t2) {
+        return x.addcdiv(t1, t2);
+    }
+
+    /** {@code torch.addcdiv(x, t1, t2, value=value)}. */
+    public static Tensor addcdiv(Tensor x, Tensor t1, Tensor t2, Number value) {
+        return x.addcdiv(t1, t2, value);
+    }
+
+    /** {@code torch.equal(a, b)}. */
+    public static boolean equal(Tensor a, Tensor b) {
+        return a.equal(b);
+    }
+
+    /** {@code torch.allclose(a, b)}. */
+    public static boolean allclose(Tensor a, Tensor b) {
+        return a.allclose(b);
+    }
+
+    /** {@code torch.allclose(a, b, rtol, atol)}. */
+    public static boolean allclose(Tensor a, Tensor b, double rtol, double atol) {
+        return a.allclose(b, rtol, atol);
+    }
+
+    /** {@code torch.isclose(a, b)}. */
+    public static Tensor isclose(Tensor a, Tensor b) {
+        return a.isclose(b);
+    }
+
+    /** {@code torch.isclose(a, b, rtol, atol)}. */
+    public static Tensor isclose(Tensor a, Tensor b, double rtol, double atol) {
+        return a.isclose(b, rtol, atol);
+    }
+
+    /** {@code torch.matmul(a, b, out=out)}. */
+    public static Tensor matmulOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Linalg.matmul(in[0], in[1]), a.impl, b.impl));
+    }
+
     /** {@code torch.neg(a)}. */
     public static Tensor neg(Tensor a) {
         return a.neg();
@@ -668,6 +1627,75 @@ public final class torch {
         public static boolean awaitVectorKernels(long millis) throws InterruptedException {
             return Kernels.awaitVector(millis);
         }
+
+        /** {@code torch.backends.mps}: Apple's GPU back end, never present in JTorch. */
+        public static final class mps {
+            private mps() {}
+
+            /** {@code torch.backends.mps.is_available()}: false. */
+            public static boolean isAvailable() {
+                return false;
+            }
+
+            /** {@code torch.backends.mps.is_built()}: false. */
+            public static boolean isBuilt() {
+                return false;
+            }
+        }
+    }
+
+    /** {@code torch.cuda}: JTorch computes on the CPU only. */
+    public static final class cuda {
+        private cuda() {}
+
+        /** {@code torch.cuda.is_available()}: false. */
+        public static boolean isAvailable() {
+            return false;
+        }
+
+        /** {@code torch.cuda.device_count()}: 0. */
+        public static int deviceCount() {
+            return 0;
+        }
+    }
+
+    /** {@code torch.device("cpu")}, {@code torch.device("cuda:0")}. */
+    public static Device device(String spec) {
+        return Device.of(spec);
+    }
+
+    /** {@code torch.device(type, index)}. */
+    public static Device device(String type, int index) {
+        return Device.of(type, index);
+    }
+
+    /**
+     * {@code torch.save(obj, path)} in PyTorch's own file format (a zip of a pickle and raw
+     * storages): tensors, state dicts ({@link OrderedDict}), maps, lists, numbers and strings;
+     * PyTorch 1.13 loads the file with identical values.
+     */
+    public static void save(Object obj, String path) {
+        TorchSerialization.save(obj, java.nio.file.Path.of(path));
+    }
+
+    /** {@code torch.save(obj, path)}. */
+    public static void save(Object obj, java.nio.file.Path path) {
+        TorchSerialization.save(obj, path);
+    }
+
+    /**
+     * {@code torch.load(path)}: what torch.save wrote, here or in PyTorch (tensors on the CPU); typed
+     * as the caller's variable: {@code model.loadStateDict(torch.load("model.pth"))}.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T load(String path) {
+        return (T) TorchSerialization.load(java.nio.file.Path.of(path));
+    }
+
+    /** {@code torch.load(path)}. */
+    @SuppressWarnings("unchecked")
+    public static <T> T load(java.nio.file.Path path) {
+        return (T) TorchSerialization.load(path);
     }
 
     /** {@code torch.set_num_threads(n)}: threads (the caller included) one op may use. */

@@ -1,11 +1,17 @@
 package jtorch.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import jtorch.DType;
 import jtorch.Device;
+import jtorch.Tensor;
+import jtorch.nn;
+import jtorch.torch;
 import org.junit.jupiter.api.Test;
 
 /** torch.device's parsing, str/repr and PyTorch's CPU-only errors. */
@@ -30,6 +36,29 @@ class DeviceTest {
         assertEquals("Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, ort, xla,"
                 + " lazy, vulkan, mps, meta, hpu, privateuseone device type at start of device string: gpu",
                 assertThrows(IllegalArgumentException.class, () -> Device.of("gpu")).getMessage());
+    }
+
+    @Test
+    void tensorsAndModules_liveOnTheCpu() {
+        Tensor x = torch.ones(2);
+        assertEquals(Device.CPU, x.device());
+        assertEquals("device(type='cpu')", x.device().repr());
+        assertTrue(x.isCpu());
+        assertSame(x, x.cpu());
+        assertSame(x, x.to("cpu"));
+        assertSame(x, x.to(torch.device("cpu")));
+        assertEquals(DType.FLOAT64, x.to(torch.device("cpu"), torch.float64).dtype());
+        assertEquals("cuda:0", torch.device("cuda", 0).toString());
+        assertFalse(torch.cuda.isAvailable());
+        assertEquals(0, torch.cuda.deviceCount());
+        assertFalse(torch.backends.mps.isAvailable());
+        assertFalse(torch.backends.mps.isBuilt());
+        nn.Linear model = new nn.Linear(2, 1).to("cpu");
+        assertEquals(1, model.outFeatures());
+        assertEquals("Torch not compiled with CUDA enabled",
+                assertThrows(IllegalStateException.class, () -> x.to("cuda")).getMessage());
+        assertEquals("Torch not compiled with CUDA enabled",
+                assertThrows(IllegalStateException.class, () -> model.to("cuda:0")).getMessage());
     }
 
     @Test

@@ -89,6 +89,9 @@ public final class Pointwise {
 
     /** {@code |x|}: {@code grad * sgn(self)}. */
     public static TensorImpl abs(TensorImpl self) {
+        if (self.dtype() == DType.BOOL) {
+            throw new UnsupportedOperationException("\"abs_cpu\" not implemented for 'Bool'");
+        }
         TensorImpl out = Outputs.unary(self, self.dtype(), self.dtype(), Math::abs, Math::abs);
         return onInput(out, self, "AbsBackward0", (g, x) -> mul(g, sign(x)));
     }
@@ -107,6 +110,9 @@ public final class Pointwise {
     /** {@code max(x, 0)}: {@code threshold_backward(grad, result, 0)}. */
     public static TensorImpl relu(TensorImpl self) {
         checkHalf(self, "clamp_min_cpu");
+        if (self.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("Boolean inputs not supported for relu");
+        }
         TensorImpl out = Outputs.unary(self, self.dtype(), self.dtype(), UnaryOp.RELU);
         return onResult(out, self, "ReluBackward0",
                 (g, r) -> mul(g, Conversions.to(gt(r, Scalars.wrap(0)), g.dtype())));

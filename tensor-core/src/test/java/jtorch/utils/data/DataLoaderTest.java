@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import jtorch.Generator;
 import jtorch.Tensor;
 import jtorch.TensorList;
 import jtorch.testing.LivePyTorch;
@@ -44,7 +43,7 @@ class DataLoaderTest {
         }
         ours.add(torch.rand(2).tolist());
         torch.manualSeed(1);
-        ours.add(labels(new DataLoader<>(ds, 4, true, true, new Generator().manualSeed(5))));
+        ours.add(labels(new DataLoader<>(ds, 4, true, true, torch.Generator().manualSeed(5))));
         List<Object> plain = new ArrayList<>();
         for (Tensor b : new DataLoader<>(new TensorsOf(torch.arange(5)), 2)) {
             plain.add(b.tolist());

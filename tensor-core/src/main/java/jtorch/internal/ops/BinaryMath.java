@@ -1,0 +1,228 @@
+package jtorch.internal.ops;
+
+import static jtorch.internal.autograd.FormulaNode.Operand.OTHER;
+import static jtorch.internal.autograd.FormulaNode.Operand.RESULT;
+import static jtorch.internal.autograd.FormulaNode.Operand.SELF;
+import static jtorch.internal.autograd.FormulaNode.formula;
+import static jtorch.internal.ops.Arithmetic.add;
+import static jtorch.internal.ops.Arithmetic.div;
+import static jtorch.internal.ops.Arithmetic.mul;
+import static jtorch.internal.ops.Arithmetic.neg;
+import static jtorch.internal.ops.Arithmetic.sub;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.LongBinaryOperator;
+import jtorch.DType;
+import jtorch.internal.autograd.FormulaNode;
+import jtorch.internal.autograd.GradEnabled;
+import jtorch.internal.autograd.FormulaNode.Derivative;
+import jtorch.internal.dtype.DefaultDtype;
+import jtorch.internal.tensor.Scalars;
+import jtorch.internal.tensor.TensorImpl;
+
+/**
+ * Binary (and ternary) pointwise math beyond the arithmetic operators: atan2, hypot, maximum and
+ * minimum (NaN-propagating), fmax and fmin (NaN-ignoring), fmod, copysign, logaddexp(2), xlogy,
+ * lerp, addcmul, addcdiv, and the closeness tests. Operands broadcast and promote as in PyTorch;
+ * each op is its forward and its derivatives for both inputs, from PyTorch's derivatives.yaml.
+ */
+public final class BinaryMath {
+    private BinaryMath() {
+    }
+
+    private static TensorImpl floating(TensorImpl a, TensorImpl b, DoubleBinaryOperator f) {
+        DType type = DefaultDtype.floatingOf(Promotion.resultType(a, b));
+        return Outputs.binary(a, b, type, type, f, null);
+    }
+
+    /**
+     * PyTorch 1.13's error for an op whose CPU {@code kernel} exists only for some dtypes: float16
+     * always lacks it; with {@code floatingOnly}, integral and bool operands do too.
+     */
+    private static void requireKernel(TensorImpl a, TensorImpl b, String kernel, boolean floatingOnly) {
+        DType type = Promotion.resultType(a, b);
+        if (type == DType.FLOAT16 || floatingOnly && !type.isFloatingPoint()) {
+            throw new UnsupportedOperationException("\"" + kernel + "\" not implemented for '" + type.scalarName() + "'");
+        }
+    }
+
+    private static TensorImpl promoted(TensorImpl a, TensorImpl b, DoubleBinaryOperator f, LongBinaryOperator g) {
+        DType type = Promotion.resultType(a, b);
+        return Outputs.binary(a, b, type, type, f, g);
+    }
+
+    private static TensorImpl record(TensorImpl out, String name, TensorImpl a, TensorImpl b, Derivative da,
+            Derivative db) {
+        return FormulaNode.record(out, name, a, b, da, db);
+    }
+
+    /** {@code atan2(y, x)}: {@code (grad x, -grad y) / (x^2 + y^2)}. */
+    public static TensorImpl atan2(TensorImpl self, TensorImpl other) {
+        requireKernel(self, other, "atan2_cpu", false);
+        return record(floating(self, other, Math::atan2), "Atan2Backward0", self, other,
+                formula((g, in) -> div(mul(g, in.other()), squares(in)), SELF, OTHER),
+                formula((g, in) -> div(mul(g, neg(in.self())), squares(in)), SELF, OTHER));
+    }
+
+    private static TensorImpl squares(FormulaNode in) {
+        return add(mul(in.self(), in.self()), mul(in.other(), in.other()));
+    }
+
+    /** {@code sqrt(a^2 + b^2)}: {@code grad * a / result}, {@code grad * b / result}. */
+    public static TensorImpl hypot(TensorImpl self, TensorImpl other) {
+        requireKernel(self, other, "hypot_cpu", true);
+        return record(floating(self, other, Math::hypot), "HypotBackward0", self, other,
+                formula((g, in) -> div(mul(g, in.self()), in.result()), SELF, RESULT),
+                formula((g, in) -> div(mul(g, in.other()), in.result()), OTHER, RESULT));
+    }
+
+    /** Elementwise maximum, NaN if either is NaN; a tie splits the gradient in half. */
+    public static TensorImpl maximum(TensorImpl self, TensorImpl other) {
+        return extreme(self, other, true, false, "MaximumBackward0");
+    }
+
+    /** Elementwise minimum, NaN if either is NaN. */
+    public static TensorImpl minimum(TensorImpl self, TensorImpl other) {
+        return extreme(self, other, false, false, "MinimumBackward0");
+    }
+
+    /** Elementwise maximum ignoring a NaN operand. */
+    public static TensorImpl fmax(TensorImpl self, TensorImpl other) {
+        return extreme(self, other, true, true, "FmaxBackward0");
+    }
+
+    /** Elementwise minimum ignoring a NaN operand. */
+    public static TensorImpl fmin(TensorImpl self, TensorImpl other) {
+        return extreme(self, other, false, true, "FminBackward0");
+    }
+
+    private static TensorImpl extreme(TensorImpl self, TensorImpl other, boolean max, boolean ignoreNan,
+            String node) {
+        DoubleBinaryOperator f = (a, b) -> {
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                return ignoreNan ? (Double.isNaN(a) ? b : a) : Double.NaN;
+            }
+            return max ? Math.max(a, b) : Math.min(a, b);
+        };
+        TensorImpl out = promoted(self, other, f, max ? Math::max : Math::min);
+        return record(out, node, self, other,
+                formula((g, in) -> share(g, in.self(), in.other(), max), SELF, OTHER),
+                formula((g, in) -> share(g, in.other(), in.self(), max), SELF, OTHER));
+    }
+
+    /** The gradient share of {@code mine}: all where it wins, half on a tie, none where it loses. */
+    private static TensorImpl share(TensorImpl g, TensorImpl mine, TensorImpl theirs, boolean max) {
+        TensorImpl wins = Conversions.to(max ? Comparisons.gt(mine, theirs) : Comparisons.lt(mine, theirs), g.dtype());
+        TensorImpl ties = Conversions.to(Comparisons.eq(mine, theirs), g.dtype());
+        return mul(g, add(wins, mul(ties, Scalars.wrap(0.5))));
+    }
+
+    /** C's {@code fmod}: the remainder with the dividend's sign; {@code grad}, {@code -grad * trunc(a / b)}. */
+    public static TensorImpl fmod(TensorImpl self, TensorImpl other) {
+        if (Promotion.resultType(self, other) == DType.BOOL) {
+            throw new UnsupportedOperationException("\"fmod_cpu\" not implemented for 'Bool'");
+        }
+        TensorImpl out = promoted(self, other, (a, b) -> a % b, (a, b) -> {
+            if (b == 0) {
+                throw new ArithmeticException("ZeroDivisionError");
+            }
+            return a % b;
+        });
+        return record(out, "FmodBackward1", self, other, formula((g, in) -> g),
+                formula((g, in) -> mul(neg(g), Arithmetic.div(in.self(), in.other(), "trunc")), SELF, OTHER));
+    }
+
+    /** {@code |a|} with the sign of {@code b}: {@code grad * result / a} (0 where a is 0); no gradient for b. */
+    public static TensorImpl copysign(TensorImpl self, TensorImpl other) {
+        TensorImpl out = floating(self, other, Math::copySign);
+        return record(out, "CopysignBackward0", self, other,
+                formula((g, in) -> mul(g, Gathering.maskedFill(div(in.result(), in.self()),
+                        Comparisons.eq(in.self(), Scalars.wrap(0)), 0)), SELF, RESULT),
+                formula((g, in) -> Creation.zerosLike(g)));
+    }
+
+    /** {@code log(exp(a) + exp(b))}, computed as {@code max + log1p(exp(-|a - b|))}. */
+    public static TensorImpl logaddexp(TensorImpl self, TensorImpl other) {
+        requireKernel(self, other, "logaddexp_cpu", true);
+        TensorImpl out = floating(self, other, (a, b) -> {
+            double m = Math.max(a, b);
+            return Double.isInfinite(m) && a == b ? a : m + Math.log1p(Math.exp(-Math.abs(a - b)));
+        });
+        return record(out, "LogaddexpBackward0", self, other,
+                formula((g, in) -> div(g, add(Pointwise.exp(sub(in.other(), in.self())), Scalars.wrap(1))), SELF, OTHER),
+                formula((g, in) -> div(g, add(Pointwise.exp(sub(in.self(), in.other())), Scalars.wrap(1))), SELF, OTHER));
+    }
+
+    /** {@code x * log(y)}, 0 where x is 0 (unless y is NaN): {@code grad * log(y)}, {@code grad * x / y}. */
+    public static TensorImpl xlogy(TensorImpl self, TensorImpl other) {
+        TensorImpl out = floating(self, other, (x, y) -> Double.isNaN(y) ? Double.NaN : x == 0 ? 0 : x * Math.log(y));
+        return record(out, "XlogyBackward0", self, other,
+                formula((g, in) -> xlogy(g, in.other()), OTHER),
+                formula((g, in) -> div(mul(g, in.self()), in.other()), SELF, OTHER));
+    }
+
+    /** {@code self + weight * (end - self)} with a scalar weight. */
+    public static TensorImpl lerp(TensorImpl self, TensorImpl end, double weight) {
+        DType type = Promotion.resultType(self, end);
+        if (!type.isFloatingPoint()) {
+            throw new UnsupportedOperationException("\"lerp_kernel_scalar\" not implemented for '" + type.scalarName()
+                    + "'");
+        }
+        TensorImpl out = floating(self, end, (a, b) -> weight < 0.5 ? a + weight * (b - a) : b - (b - a) * (1 - weight));
+        return record(out, "LerpBackward0", self, end, formula((g, in) -> mul(g, Scalars.wrap(1 - weight))),
+                formula((g, in) -> mul(g, Scalars.wrap(weight))));
+    }
+
+    /** {@code self + value * t1 * t2}. */
+    public static TensorImpl addcmul(TensorImpl self, TensorImpl t1, TensorImpl t2, Number value) {
+        TensorImpl out = GradEnabled.without(() -> add(self, mul(mul(t1, t2), value)));
+        return FormulaNode.record(out, "AddcmulBackward0", new TensorImpl[] {self, t1, t2}, new Derivative[] {
+            formula((g, in) -> g),
+            formula((g, in) -> mul(mul(g, in.input(2)), value), FormulaNode.Operand.input(2)),
+            formula((g, in) -> mul(mul(g, in.input(1)), value), FormulaNode.Operand.input(1))});
+    }
+
+    /** {@code self + value * t1 / t2}. */
+    public static TensorImpl addcdiv(TensorImpl self, TensorImpl t1, TensorImpl t2, Number value) {
+        TensorImpl out = GradEnabled.without(() -> add(self, mul(div(t1, t2), value)));
+        return FormulaNode.record(out, "AddcdivBackward0", new TensorImpl[] {self, t1, t2}, new Derivative[] {
+            formula((g, in) -> g),
+            formula((g, in) -> div(mul(g, value), in.input(2)), FormulaNode.Operand.input(2)),
+            formula((g, in) -> neg(div(mul(mul(g, value), in.input(1)), mul(in.input(2), in.input(2)))),
+                    FormulaNode.Operand.input(1), FormulaNode.Operand.input(2))});
+    }
+
+    /** {@code |a - b| <= atol + rtol * |b|} elementwise (NaNs equal only with {@code equalNan}). */
+    public static TensorImpl isclose(TensorImpl self, TensorImpl other, double rtol, double atol, boolean equalNan) {
+        if (self.dtype() != other.dtype()) {
+            throw new IllegalArgumentException(self.dtype().scalarName() + " did not match "
+                    + other.dtype().scalarName());
+        }
+        DType type = Promotion.resultType(self, other);
+        return Outputs.binary(self, other, type, DType.BOOL, (a, b) -> {
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                return equalNan && Double.isNaN(a) && Double.isNaN(b) ? 1 : 0;
+            }
+            return a == b || Math.abs(a - b) <= atol + rtol * Math.abs(b) ? 1 : 0;
+        }, (a, b) -> Math.abs(a - b) <= atol + rtol * Math.abs(b) ? 1 : 0);
+    }
+
+    /** {@code torch.allclose}: every element close. */
+    public static boolean allclose(TensorImpl self, TensorImpl other, double rtol, double atol, boolean equalNan) {
+        TensorImpl close = isclose(self, other, rtol, atol, equalNan);
+        return isTrue(Statistics.truth(close, null, false, true));
+    }
+
+    /** {@code torch.equal}: same shape and equal values (after promotion). */
+    public static boolean equal(TensorImpl self, TensorImpl other) {
+        if (!java.util.Arrays.equals(self.sizes(), other.sizes())) {
+            return false;
+        }
+        TensorImpl same = GradEnabled.without(() -> Comparisons.eq(self, other));
+        return isTrue(Statistics.truth(same, null, false, true));
+    }
+
+    private static boolean isTrue(TensorImpl scalar) {
+        return scalar.storage().getLong(scalar.offset()) != 0;
+    }
+}

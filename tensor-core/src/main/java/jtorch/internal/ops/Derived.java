@@ -1,0 +1,100 @@
+package jtorch.internal.ops;
+
+import java.util.Arrays;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import jtorch.DType;
+import jtorch.internal.autograd.Autograd;
+import jtorch.internal.autograd.GradEnabled;
+import jtorch.internal.autograd.Grads;
+import jtorch.internal.kernels.StridedCopy;
+import jtorch.internal.tensor.TensorImpl;
+
+/**
+ * The in-place ({@code x.sin_()}) and {@code out=} ({@code torch.sin(x, out=y)}) forms of an op,
+ * derived from its one out-of-place definition (forward and derivative), as PyTorch derives
+ * them: the result must cast to the written tensor's dtype and have its shape (tensors here never
+ * change shape, so {@code out} must be allocated with the result's shape); in place with grad, the
+ * written tensor's history is rebased on the op's node; {@code out=} refuses autograd and returns
+ * {@code out}.
+ */
+public final class Derived {
+    private Derived() {
+    }
+
+    /** {@code self.op_()}: {@code op} applied to self, written back into self. */
+    public static TensorImpl inPlace(TensorImpl self, UnaryOperator<TensorImpl> op) {
+        return inPlace(self, op, false);
+    }
+
+    /**
+     * {@code self.op_()}; with {@code cppTypeNames} a dtype mismatch names C++ types, as PyTorch's
+     * clamp family does ("... desired output type long int").
+     */
+    public static TensorImpl inPlace(TensorImpl self, UnaryOperator<TensorImpl> op, boolean cppTypeNames) {
+        Autograd.checkInplace(self);
+        boolean grad = Grads.needed(self);
+        TensorImpl result = grad ? op.apply(Autograd.snapshotForInplace(self)) : GradEnabled.without(() -> op.apply(self));
+        if (cppTypeNames && !DType.canCast(result.dtype(), self.dtype())) {
+            throw new IllegalArgumentException("result type " + result.dtype().scalarName()
+                    + " can't be cast to the desired output type " + cppName(self.dtype()));
+        }
+        write(self, result, "output with shape");
+        if (grad) {
+            Autograd.rebaseHistory(self, Autograd.gradFn(result));
+        }
+        return self;
+    }
+
+    /** {@code self.op_(other)} for a binary op, broadcasting {@code other} to self's shape. */
+    public static TensorImpl inPlace(TensorImpl self, TensorImpl other, BinaryOperator<TensorImpl> op) {
+        Autograd.checkInplace(self);
+        boolean grad = Grads.needed(self, other);
+        TensorImpl result = grad ? op.apply(Autograd.snapshotForInplace(self), other)
+                : GradEnabled.without(() -> op.apply(self, other));
+        write(self, result, "output with shape");
+        if (grad) {
+            Autograd.rebaseHistory(self, Autograd.gradFn(result));
+        }
+        return self;
+    }
+
+    /** {@code torch.op(inputs, out=out)}: the result written into {@code out}, which is returned. */
+    public static TensorImpl out(TensorImpl out, Function<TensorImpl[], TensorImpl> op, TensorImpl... inputs) {
+        TensorImpl[] all = Arrays.copyOf(inputs, inputs.length + 1);
+        all[inputs.length] = out;
+        if (Grads.needed(all)) {
+            throw new IllegalArgumentException("functions with out=... arguments don't support automatic"
+                    + " differentiation, but one of the arguments requires grad.");
+        }
+        TensorImpl result = op.apply(inputs);
+        write(out, result, "out= tensor of shape");
+        out.storage().bumpVersion();
+        return out;
+    }
+
+    private static String cppName(DType type) {
+        return switch (type) {
+            case INT64 -> "long int";
+            case INT32 -> "int";
+            case INT16 -> "short int";
+            case INT8 -> "signed char";
+            case UINT8 -> "unsigned char";
+            case BOOL -> "bool";
+            default -> type.scalarName();
+        };
+    }
+
+    private static void write(TensorImpl target, TensorImpl result, String what) {
+        if (!DType.canCast(result.dtype(), target.dtype())) {
+            throw new IllegalArgumentException("result type " + result.dtype().scalarName()
+                    + " can't be cast to the desired output type " + target.dtype().scalarName());
+        }
+        if (!Arrays.equals(target.sizes(), result.sizes())) {
+            throw new IllegalArgumentException(what + " " + Arrays.toString(target.sizes())
+                    + " doesn't match the broadcast shape " + Arrays.toString(result.sizes()));
+        }
+        StridedCopy.copyInto(target, result);
+    }
+}
