@@ -161,30 +161,67 @@ public final class BinaryMath {
                 formula((g, in) -> div(mul(g, in.self()), in.other()), SELF, OTHER));
     }
 
-    /** {@code self + weight * (end - self)} with a scalar weight. */
+    /**
+     * {@code self + weight * (end - self)} with a scalar weight, in the dtype's arithmetic and
+     * PyTorch's two-sided form ({@code end - (end - self) * (1 - weight)} from weight 0.5 on).
+     */
     public static TensorImpl lerp(TensorImpl self, TensorImpl end, double weight) {
-        DType type = Promotion.resultType(self, end);
-        if (!type.isFloatingPoint()) {
+        if (self.dtype() != end.dtype()) {
+            throw new IllegalArgumentException("expected dtype " + Derived.cppName(self.dtype()) + " for `end` but got dtype "
+                    + Derived.cppName(end.dtype()));
+        }
+        DType type = self.dtype();
+        if (!type.isFloatingPoint() || type == DType.FLOAT16) {
             throw new UnsupportedOperationException("\"lerp_kernel_scalar\" not implemented for '" + type.scalarName()
                     + "'");
         }
-        TensorImpl out = floating(self, end, (a, b) -> weight < 0.5 ? a + weight * (b - a) : b - (b - a) * (1 - weight));
+        boolean single = type != DType.FLOAT64;
+        double w = round(weight, single);
+        TensorImpl out = Outputs.binary(self, end, type, type, (a, b) -> {
+            double d = round(b - a, single);
+            return w < 0.5 ? round(a + round(w * d, single), single)
+                    : round(b - round(d * round(1 - w, single), single), single);
+        }, null);
         return record(out, "LerpBackward0", self, end, formula((g, in) -> mul(g, Scalars.wrap(1 - weight))),
                 formula((g, in) -> mul(g, Scalars.wrap(weight))));
     }
 
-    /** {@code self + value * t1 * t2}. */
+    private static double round(double v, boolean single) {
+        return single ? (float) v : v;
+    }
+
+    /** {@code self + value * t1 * t2} in the result dtype (operands converted first), evaluated in that order. */
     public static TensorImpl addcmul(TensorImpl self, TensorImpl t1, TensorImpl t2, Number value) {
-        TensorImpl out = GradEnabled.without(() -> add(self, mul(mul(t1, t2), value)));
+        DType type = Promotion.resultType(self, t1, t2);
+        if (type == DType.FLOAT16) {
+            throw new UnsupportedOperationException("\"addcmul_cpu_out\" not implemented for 'Half'");
+        }
+        TensorImpl v = Scalars.wrap(inDtype(value, type));
+        TensorImpl out = GradEnabled.without(() -> add(Conversions.to(self, type),
+                mul(mul(v, Conversions.to(t1, type)), Conversions.to(t2, type))));
         return FormulaNode.record(out, "AddcmulBackward0", new TensorImpl[] {self, t1, t2}, new Derivative[] {
             formula((g, in) -> g),
             formula((g, in) -> mul(mul(g, in.input(2)), value), FormulaNode.Operand.input(2)),
             formula((g, in) -> mul(mul(g, in.input(1)), value), FormulaNode.Operand.input(1))});
     }
 
-    /** {@code self + value * t1 / t2}. */
+    /** {@code self + value * t1 / t2}; two integral divisors are refused, as PyTorch 1.13 does. */
     public static TensorImpl addcdiv(TensorImpl self, TensorImpl t1, TensorImpl t2, Number value) {
-        TensorImpl out = GradEnabled.without(() -> add(self, mul(div(t1, t2), value)));
+        if (!t1.dtype().isFloatingPoint() && !t2.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("Integer division with addcdiv is no longer supported, and in a future"
+                    + "  release addcdiv will perform a true division of tensor1 and tensor2. The historic addcdiv"
+                    + " behavior can be implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype)"
+                    + " for integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future"
+                    + " addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), for all"
+                    + " dtypes.");
+        }
+        DType type = Promotion.resultType(self, t1, t2);
+        if (type == DType.FLOAT16) {
+            throw new UnsupportedOperationException("\"addcdiv_cpu_out\" not implemented for 'Half'");
+        }
+        TensorImpl v = Scalars.wrap(inDtype(value, type));
+        TensorImpl out = GradEnabled.without(() -> add(Conversions.to(self, type),
+                div(mul(v, Conversions.to(t1, type)), Conversions.to(t2, type))));
         return FormulaNode.record(out, "AddcdivBackward0", new TensorImpl[] {self, t1, t2}, new Derivative[] {
             formula((g, in) -> g),
             formula((g, in) -> div(mul(g, value), in.input(2)), FormulaNode.Operand.input(2)),
@@ -192,19 +229,35 @@ public final class BinaryMath {
                     FormulaNode.Operand.input(1), FormulaNode.Operand.input(2))});
     }
 
-    /** {@code |a - b| <= atol + rtol * |b|} elementwise (NaNs equal only with {@code equalNan}). */
+    /** A scalar as the kernel sees it: truncated for integral dtypes ({@code value.to<scalar_t>()}). */
+    private static Number inDtype(Number value, DType type) {
+        return type.isFloatingPoint() ? (Number) value.doubleValue() : (Number) value.longValue();
+    }
+
+    /**
+     * {@code isclose}: equal, or finite with {@code |a - b| <= atol + |rtol * b|} computed in the
+     * operands' dtype as PyTorch does (bool operands in the default dtype).
+     */
     public static TensorImpl isclose(TensorImpl self, TensorImpl other, double rtol, double atol, boolean equalNan) {
         if (self.dtype() != other.dtype()) {
             throw new IllegalArgumentException(self.dtype().scalarName() + " did not match "
                     + other.dtype().scalarName());
         }
-        DType type = Promotion.resultType(self, other);
-        return Outputs.binary(self, other, type, DType.BOOL, (a, b) -> {
-            if (Double.isNaN(a) || Double.isNaN(b)) {
-                return equalNan && Double.isNaN(a) && Double.isNaN(b) ? 1 : 0;
+        return GradEnabled.without(() -> {
+            TensorImpl close = Comparisons.eq(self, other);
+            if (equalNan) {
+                close = Comparisons.logicalOr(close, Comparisons.logicalAnd(Rounding.isnan(self), Rounding.isnan(other)));
             }
-            return a == b || Math.abs(a - b) <= atol + rtol * Math.abs(b) ? 1 : 0;
-        }, (a, b) -> Math.abs(a - b) <= atol + rtol * Math.abs(b) ? 1 : 0);
+            if (rtol == 0 && atol == 0) {
+                return close;
+            }
+            TensorImpl a = self.dtype() == DType.BOOL ? Conversions.to(self, DefaultDtype.get()) : self;
+            TensorImpl b = other.dtype() == DType.BOOL ? Conversions.to(other, DefaultDtype.get()) : other;
+            TensorImpl allowed = add(Pointwise.abs(mul(b, Scalars.wrap(rtol))), Scalars.wrap(atol));
+            TensorImpl actual = Pointwise.abs(sub(a, b));
+            return Comparisons.logicalOr(close, Comparisons.logicalAnd(Rounding.isfinite(actual),
+                    Comparisons.le(actual, allowed)));
+        });
     }
 
     /** {@code torch.allclose}: every element close. */

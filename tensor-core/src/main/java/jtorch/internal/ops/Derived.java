@@ -74,7 +74,8 @@ public final class Derived {
         return out;
     }
 
-    private static String cppName(DType type) {
+    /** The C++ name of a dtype's element type, as some PyTorch messages spell it ("long int"). */
+    static String cppName(DType type) {
         return switch (type) {
             case INT64 -> "long int";
             case INT32 -> "int";
@@ -82,7 +83,10 @@ public final class Derived {
             case INT8 -> "signed char";
             case UINT8 -> "unsigned char";
             case BOOL -> "bool";
-            default -> type.scalarName();
+            case FLOAT32 -> "float";
+            case FLOAT64 -> "double";
+            case FLOAT16 -> "c10::Half";
+            case BFLOAT16 -> "c10::BFloat16";
         };
     }
 

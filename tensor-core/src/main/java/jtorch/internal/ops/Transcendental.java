@@ -12,6 +12,7 @@ import static jtorch.internal.ops.Pointwise.onResult;
 
 import java.util.function.DoubleUnaryOperator;
 import jtorch.DType;
+import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.tensor.Scalars;
 import jtorch.internal.tensor.TensorImpl;
@@ -37,10 +38,12 @@ public final class Transcendental {
     private Transcendental() {
     }
 
+    /** The op computed in the floating dtype; an integral or bool input is converted to it first, as PyTorch. */
     private static TensorImpl floating(TensorImpl self, String halfKernel, DoubleUnaryOperator f) {
         checkHalf(self, halfKernel);
         DType type = DefaultDtype.floatingOf(self.dtype());
-        return Outputs.unary(self, type, type, f, null);
+        TensorImpl x = self.dtype() == type ? self : GradEnabled.without(() -> Conversions.to(self, type));
+        return Outputs.unary(x, type, type, f, null);
     }
 
     private static TensorImpl one() {
@@ -182,10 +185,11 @@ public final class Transcendental {
                 (g, x) -> mul(g, Outputs.unary(x, x.dtype(), x.dtype(), Trigamma::value, null)));
     }
 
-    /** {@code log(x / (1 - x))}: {@code grad / (x (1 - x))}. */
+    /** {@code log(x / (1 - x))}: {@code grad / (x (1 - x))}, NaN outside {@code [0, 1]}. */
     public static TensorImpl logit(TensorImpl self) {
         return onInput(floating(self, "logit_cpu", x -> Math.log(x / (1 - x))), self, "LogitBackward0",
-                (g, x) -> div(g, mul(x, rsub(x, one()))));
+                (g, x) -> Where.where(Comparisons.logicalOr(Comparisons.lt(x, Scalars.wrap(0)),
+                        Comparisons.gt(x, one())), Scalars.wrap(Double.NaN), div(g, mul(x, rsub(x, one())))));
     }
 
     private static double asinh(double x) {
