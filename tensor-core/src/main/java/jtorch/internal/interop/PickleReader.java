@@ -13,17 +13,17 @@ import java.util.Map;
 import jtorch.DType;
 import jtorch.OrderedDict;
 import jtorch.Size;
-import jtorch.Tensor;
-import jtorch.torch;
+import jtorch.internal.autograd.Autograd;
+import jtorch.internal.tensor.Facades;
+import jtorch.internal.tensor.TensorImpl;
 import net.razorvine.pickle.IObjectConstructor;
 import net.razorvine.pickle.Opcodes;
 import net.razorvine.pickle.PickleException;
 import net.razorvine.pickle.Unpickler;
 
 /**
- * Reads the {@code data.pkl} of a PyTorch file back into Java values: tensors (rebuilt from their
- * storage records; tensors that PyTorch saved as contiguous views of one storage share it here
- * too, other layouts are copied), {@code OrderedDict} as {@link OrderedDict}, dicts as
+ * Reads the {@code data.pkl} of a PyTorch file back into Java values: tensors (views of their
+ * storage records with the saved layout, so tensors saved as views of one storage share it), {@code OrderedDict} as {@link OrderedDict}, dicts as
  * {@link LinkedHashMap} (in the file's order), lists and tuples as lists, ints as {@code Long},
  * floats as {@code Double}, {@code torch.Size} as {@link Size} and dtypes as {@link DType}.
  * Storages saved on another device load on the CPU, as {@code map_location='cpu'}.
@@ -77,14 +77,14 @@ final class PickleReader extends Unpickler {
         });
         Unpickler.registerConstructor("torch._utils", "_rebuild_tensor_v2", PickleReader::rebuildTensor);
         Unpickler.registerConstructor("torch._utils", "_rebuild_parameter",
-                args -> ((Tensor) args[0]).requiresGrad_(Boolean.TRUE.equals(args[1])));
+                args -> Autograd.requiresGrad((TensorImpl) args[0], Boolean.TRUE.equals(args[1])));
         Unpickler.registerConstructor("torch", "Size", args -> Size.of(ints(args.length == 0 ? new Object[0]
                 : args[0] instanceof List<?> l ? l.toArray() : (Object[]) args[0])));
     }
 
     private final Map<String, byte[]> records;
     private final ByteOrder order;
-    private final Map<String, Tensor> storages = new HashMap<>();
+    private final Map<String, TensorImpl> storages = new HashMap<>();
 
     PickleReader(Map<String, byte[]> records, ByteOrder order) {
         this.records = records;
@@ -136,51 +136,15 @@ final class PickleReader extends Unpickler {
         });
     }
 
-    /** {@code _rebuild_tensor_v2(storage, offset, size, stride, requires_grad, hooks)}. */
+    /**
+     * {@code _rebuild_tensor_v2(storage, offset, size, stride, requires_grad, hooks)}: a view of the
+     * storage with that layout, so tensors saved as views of one storage share it again.
+     */
     private static Object rebuildTensor(Object[] args) {
-        Tensor storage = (Tensor) args[0];
-        int offset = ((Number) args[1]).intValue();
-        int[] size = ints((Object[]) args[2]);
-        int[] stride = ints((Object[]) args[3]);
-        int numel = 1;
-        for (int s : size) {
-            numel *= s;
-        }
-        Tensor t = isContiguous(size, stride)
-                ? storage.narrow(0, offset, numel).view(size)
-                : storage.indexSelect(0, torch.tensor(positions(offset, size, stride))).view(size);
-        return Boolean.TRUE.equals(args[4]) ? t.requiresGrad_() : t;
-    }
-
-    private static boolean isContiguous(int[] size, int[] stride) {
-        for (int d = size.length - 1, step = 1; d >= 0; d--) {
-            if (size[d] != 1 && stride[d] != step) {
-                return false;
-            }
-            step *= size[d];
-        }
-        return true;
-    }
-
-    /** The storage position of every element of a strided layout, in row-major order. */
-    private static long[] positions(int offset, int[] size, int[] stride) {
-        int numel = 1;
-        for (int s : size) {
-            numel *= s;
-        }
-        long[] out = new long[numel];
-        int[] index = new int[size.length];
-        for (int i = 0; i < numel; i++) {
-            long p = offset;
-            for (int d = 0; d < size.length; d++) {
-                p += (long) index[d] * stride[d];
-            }
-            out[i] = p;
-            for (int d = size.length - 1; d >= 0 && ++index[d] == size[d]; d--) {
-                index[d] = 0;
-            }
-        }
-        return out;
+        TensorImpl storage = (TensorImpl) args[0];
+        TensorImpl t = storage.asStrided(ints((Object[]) args[2]), ints((Object[]) args[3]),
+                ((Number) args[1]).intValue());
+        return Boolean.TRUE.equals(args[4]) ? Autograd.requiresGrad(t, true) : t;
     }
 
     private static int[] ints(Object[] values) {
@@ -195,7 +159,10 @@ final class PickleReader extends Unpickler {
         if (v instanceof DTypeConstant d) {
             return d.dtype();
         }
-        if (v == null || v instanceof Tensor || v instanceof String || v instanceof Number || v instanceof Boolean) {
+        if (v instanceof TensorImpl t) {
+            return Facades.facade(t);
+        }
+        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
             return v;
         }
         Object seen = done.get(v);

@@ -10,7 +10,9 @@ import java.util.Map;
 import jtorch.DType;
 import jtorch.OrderedDict;
 import jtorch.Size;
-import jtorch.Tensor;
+import jtorch.internal.autograd.Grads;
+import jtorch.internal.tensor.Facades;
+import jtorch.internal.tensor.TensorImpl;
 import net.razorvine.pickle.Opcodes;
 import net.razorvine.pickle.Pickler;
 
@@ -55,7 +57,7 @@ final class PickleWriter {
     }
 
     private final Map<String, byte[]> storages = new LinkedHashMap<>();
-    private final Map<Tensor, StorageRef> stored = new IdentityHashMap<>();
+    private final Map<TensorImpl, StorageRef> stored = new IdentityHashMap<>();
 
     /** The pickle of {@code value}; the storages it refers to are then in {@link #storages()}. */
     byte[] pickle(Object value) throws IOException {
@@ -89,7 +91,8 @@ final class PickleWriter {
         if (value instanceof Float f) {
             return f.doubleValue();
         }
-        if (value instanceof Tensor t) {
+        TensorImpl t = Facades.tensor(value);
+        if (t != null) {
             return tensor(t);
         }
         if (value instanceof DType d) {
@@ -118,21 +121,21 @@ final class PickleWriter {
                 + " booleans and null");
     }
 
-    private Call tensor(Tensor t) {
+    private Call tensor(TensorImpl t) {
         StorageRef ref = stored.get(t);
         if (ref == null) {
             ref = new StorageRef(String.valueOf(storages.size()), t.dtype(), t.numel());
             storages.put("data/" + ref.key(), StorageBytes.encode(t, ByteOrder.LITTLE_ENDIAN));
             stored.put(t, ref);
         }
-        int[] size = t.shape().toArray();
+        int[] size = t.sizes();
         int[] stride = new int[size.length];
         for (int d = size.length - 1, step = 1; d >= 0; d--) {
             stride[d] = step;
             step *= size[d];
         }
         return new Call(REBUILD_TENSOR, new Object[] {ref, 0, tuple(toList(size)), tuple(toList(stride)),
-            t.requiresGrad(), new Call(ORDERED_DICT, new Object[0])});
+            Grads.needed(t), new Call(ORDERED_DICT, new Object[0])});
     }
 
     private static List<Integer> toList(int[] values) {

@@ -4,15 +4,17 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
 import jtorch.DType;
-import jtorch.Tensor;
-import jtorch.torch;
+import jtorch.internal.kernels.StridedCopy;
+import jtorch.internal.shape.Layout;
+import jtorch.internal.storage.BufferStorage;
+import jtorch.internal.storage.Storage;
+import jtorch.internal.tensor.TensorImpl;
 
 /**
  * A storage of PyTorch's file format: the raw elements of one dtype in one byte order, named in
  * the pickle by its legacy class ({@code torch.FloatStorage} is float32, ...). Converts a tensor's
- * elements to those bytes and back, through Java arrays that tensors share
- * ({@code torch.fromArray}), so every dtype's encoding (float16's and bfloat16's bits, bool as a
- * byte) is the tensor library's own.
+ * elements to those bytes and back, through Java arrays wrapped as storages, so every dtype's
+ * encoding (float16's and bfloat16's bits, bool as a byte) is the storage layer's own.
  */
 final class StorageBytes {
     /** PyTorch's storage class names, by dtype. */
@@ -36,86 +38,87 @@ final class StorageBytes {
     }
 
     /** The elements of {@code t} in row-major order as bytes of the given order. */
-    static byte[] encode(Tensor t, ByteOrder order) {
+    static byte[] encode(TensorImpl t, ByteOrder order) {
         DType dtype = t.dtype();
         int n = t.numel();
-        ByteBuffer bytes = ByteBuffer.allocate(n * t.elementSize()).order(order);
-        Tensor flat = t.detach().reshape(-1);
+        ByteBuffer bytes = ByteBuffer.allocate(n * dtype.elementSize()).order(order);
         switch (dtype) {
             case FLOAT32 -> {
                 float[] a = new float[n];
-                torch.fromArray(a, n).copy_(flat);
+                copy(t, BufferStorage.of(a));
                 bytes.asFloatBuffer().put(a);
             }
             case FLOAT64 -> {
                 double[] a = new double[n];
-                torch.fromArray(a, n).copy_(flat);
+                copy(t, BufferStorage.of(a));
                 bytes.asDoubleBuffer().put(a);
             }
             case INT64 -> {
                 long[] a = new long[n];
-                torch.fromArray(a, n).copy_(flat);
+                copy(t, BufferStorage.of(a));
                 bytes.asLongBuffer().put(a);
             }
             case INT32 -> {
                 int[] a = new int[n];
-                torch.fromArray(a, n).copy_(flat);
+                copy(t, BufferStorage.of(a));
                 bytes.asIntBuffer().put(a);
             }
             case INT16, FLOAT16, BFLOAT16 -> {
                 short[] a = new short[n];
-                torch.fromArray(a, dtype, n).copy_(flat);
+                copy(t, BufferStorage.of(a, dtype));
                 bytes.asShortBuffer().put(a);
             }
             case INT8, UINT8, BOOL -> {
                 byte[] a = new byte[n];
-                torch.fromArray(a, dtype, n).copy_(flat);
+                copy(t, BufferStorage.of(a, dtype));
                 bytes.put(a);
             }
         }
         return bytes.array();
     }
 
+    /** Copies {@code t}'s elements in row-major order into {@code dst}, which holds exactly that many. */
+    private static void copy(TensorImpl t, Storage dst) {
+        StridedCopy.copyInto(new TensorImpl(dst, Layout.contiguous(t.sizes()), null), t);
+    }
+
     /** A 1-d tensor of {@code dtype} over the decoded elements of {@code raw}. */
-    static Tensor decode(byte[] raw, DType dtype, ByteOrder order) {
+    static TensorImpl decode(byte[] raw, DType dtype, ByteOrder order) {
         ByteBuffer bytes = ByteBuffer.wrap(raw).order(order);
-        int size = elementSize(dtype);
+        int size = dtype.elementSize();
         if (raw.length % size != 0) {
             throw new IllegalArgumentException("a " + CLASS_NAMES.get(dtype) + " of " + raw.length
                     + " bytes is not a whole number of " + size + "-byte elements");
         }
         int n = raw.length / size;
-        return switch (dtype) {
+        Storage storage = switch (dtype) {
             case FLOAT32 -> {
                 float[] a = new float[n];
                 bytes.asFloatBuffer().get(a);
-                yield torch.fromArray(a, n);
+                yield BufferStorage.of(a);
             }
             case FLOAT64 -> {
                 double[] a = new double[n];
                 bytes.asDoubleBuffer().get(a);
-                yield torch.fromArray(a, n);
+                yield BufferStorage.of(a);
             }
             case INT64 -> {
                 long[] a = new long[n];
                 bytes.asLongBuffer().get(a);
-                yield torch.fromArray(a, n);
+                yield BufferStorage.of(a);
             }
             case INT32 -> {
                 int[] a = new int[n];
                 bytes.asIntBuffer().get(a);
-                yield torch.fromArray(a, n);
+                yield BufferStorage.of(a);
             }
             case INT16, FLOAT16, BFLOAT16 -> {
                 short[] a = new short[n];
                 bytes.asShortBuffer().get(a);
-                yield torch.fromArray(a, dtype, n);
+                yield BufferStorage.of(a, dtype);
             }
-            case INT8, UINT8, BOOL -> torch.fromArray(raw.clone(), dtype, n);
+            case INT8, UINT8, BOOL -> BufferStorage.of(raw.clone(), dtype);
         };
-    }
-
-    static int elementSize(DType dtype) {
-        return torch.empty(new int[] {0}, dtype).elementSize();
+        return JavaArrays.wrap(storage, new int[] {n});
     }
 }
