@@ -68,6 +68,12 @@ public final class Device {
         return index;
     }
 
+    /** {@code value} (a tensor or module moved here) if data can live on this device, else PyTorch's error. */
+    <T> T holding(T value) {
+        requireAvailable();
+        return value;
+    }
+
     /** This device if data can live there (the CPU), else PyTorch's error of its CPU-only build. */
     public Device requireAvailable() {
         switch (type) {

@@ -287,8 +287,7 @@ public class Tensor {
 
     /** {@code tensor.to(device)}: this tensor (it is on the CPU already), or PyTorch's error for CUDA/MPS. */
     public Tensor to(Device device) {
-        device.requireAvailable();
-        return this;
+        return device.holding(this);
     }
 
     /** {@code tensor.to("cpu")}. */

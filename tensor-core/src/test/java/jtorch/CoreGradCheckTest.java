@@ -32,6 +32,8 @@ class CoreGradCheckTest {
         check("mul self", in -> in[0].mul(in[0]), x(5));
         check("mul scalar", in -> torch.mul(2, in[0]), x(2, 2));
         check("div", in -> in[0].div(in[1]), x(2, 3), positive(3));
+        check("atan2", in -> torch.atan2(in[0], in[1]), x(2, 3), positive(3));
+        check("atan2_ through a clone", in -> in[0].clone().atan2_(in[1]), x(3), positive(3));
         check("div scalar", in -> in[0].div(4), x(3));
         check("rdiv", in -> torch.div(1, in[0]), positive(3));
         check("neg", in -> in[0].neg(), x(3, 2));

@@ -1,9 +1,10 @@
 /**
- * The implementation of tensor-core, in layers; nothing here is public API (the javadoc and the
- * kernel's completion skip this package tree). A layer may call the layers below it and the
+ * The implementation of tensor-core, in layers; nothing here is public API (the kernel's
+ * {@code ?} help covers only the public package). A layer may call the layers below it and the
  * public value types of {@code jtorch} ({@code DType}, {@code Size}, {@code PrintOptions},
- * {@code Slice}), never a layer above and never the facades ({@code torch}, {@code Tensor},
- * {@code nn}, {@code optim}, {@code np}).
+ * {@code Slice}, {@code OrderedDict}, {@code Device}), never a layer above and never the facades
+ * ({@code torch}, {@code Tensor}, {@code nn}, {@code optim}, {@code np});
+ * {@code jtorch.architecture.LayersTest} checks this.
  *
  * <p>From the bottom: {@code dtype} (casts, promotion, the default dtype), {@code storage}
  * (typed flat storages shared by views), {@code shape} (layouts and shape arithmetic),

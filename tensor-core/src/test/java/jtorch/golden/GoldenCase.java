@@ -33,7 +33,7 @@ public record GoldenCase(String id, String group, String kind, String java, Stri
         @JsonProperty("expected_java") String expectedJava, String python, String note) {
 
     static final String RESOURCE = "/golden/cases.jsonl";
-    /** Cases recorded by the team from real PyTorch 1.13 where the corpus is thin (record_extra.py). */
+    /** Cases recorded by the team from real PyTorch 1.13 where the corpus is thin (tools/golden/record_extra.py). */
     static final String EXTRA_RESOURCE = "/golden/extra-cases.jsonl";
     static final String COMPILE_ERROR = "CompileError: ";
     private static final Set<String> KINDS = Set.of("repr", "str", "value", "error");

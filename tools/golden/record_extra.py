@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Records extra-cases.jsonl: golden cases of our own, from real PyTorch, where the corpus is thin.
 
-The original corpus (/work/shared/reference/pytorch-golden.jsonl, translated to cases.jsonl) is
+The original corpus (../shared/reference/pytorch-golden.jsonl, translated to cases.jsonl) is
 thin on half precision, integer wrap-around, pointwise ops and their gradients, sorting, matmul
 shape combinations, nn/optim and the random generator. This script holds Python snippets for
 those, each with its Java translation (docs/java-api.md), runs every snippet in real PyTorch 1.13
@@ -10,11 +10,11 @@ and writes one JSON line per case, in the format of cases.jsonl:
     {"id": "extra/<group>/<name>", "group": ..., "kind": ..., "python": ..., "java": ...,
      "expected": ..., "note": ...}
 
-Usage (from this directory; needs Debian's python3-torch):
+Usage (from the repository root; needs Debian's python3-torch):
 
-    /usr/bin/python3 record_extra.py > extra-cases.jsonl
+    /usr/bin/python3 tools/golden/record_extra.py > tensor-core/src/test/resources/golden/extra-cases.jsonl
 
-Each case runs as the corpus's did (see /work/shared/reference/README.md): from a clean state
+Each case runs as the corpus's did (see ../shared/reference/README.md): from a clean state
 (default print options, default dtype float32, grad mode on, torch.manual_seed(0)) with only
 `torch` and `np` in scope. All lines but the last run as statements; the last line is an
 expression whose repr() (`repr`, `value`) or str() (`str`) is `expected`; for `error` the snippet
@@ -146,6 +146,26 @@ case(G, "clamp_grad", "repr",
      "x = torch.tensor([-1., 0.5, 2., 1.], requires_grad=True)\nx.clamp(0, 1).sum().backward()\nx.grad",
      "var x = torch.tensor(new double[]{-1., 0.5, 2., 1.}, true);\nx.clamp(0, 1).sum().backward();\nx.grad()",
      "the bound itself (1.) passes the gradient")
+case(G, "atan2_quadrants", "repr",
+     "torch.atan2(torch.tensor([1., 1., -1., -1., 0.]), torch.tensor([1., -1., -1., 1., -2.]))",
+     "torch.atan2(torch.tensor(new double[]{1., 1., -1., -1., 0.}), torch.tensor(new double[]{1., -1., -1., 1., -2.}))")
+case(G, "atan2_int_broadcast", "repr",
+     "torch.tensor([[3], [-4]]).atan2(torch.tensor([1, 2, 0]))",
+     "torch.tensor(new long[][]{{3}, {-4}}).atan2(torch.tensor(new long[]{1, 2, 0}))")
+case(G, "atan2_grad_fn", "repr",
+     "y = torch.tensor([1., 2.], requires_grad=True)\ntorch.atan2(y, torch.tensor([3., -1.]))",
+     "var y = torch.tensor(new double[]{1., 2.}, true);\ntorch.atan2(y, torch.tensor(new double[]{3., -1.}))")
+case(G, "atan2_grads", "repr",
+     "y = torch.tensor([1., 2.], requires_grad=True)\nx = torch.tensor([3., -1.], requires_grad=True)\n"
+     "torch.atan2(y, x).sum().backward()\n(y.grad, x.grad)",
+     "var y = torch.tensor(new double[]{1., 2.}, true);\nvar x = torch.tensor(new double[]{3., -1.}, true);\n"
+     "torch.atan2(y, x).sum().backward();\nTensorList.of(y.grad(), x.grad())")
+case(G, "atan2_inplace", "repr",
+     "y = torch.tensor([1., -1.])\ny.atan2_(torch.tensor([0., 0.]))\ny",
+     "var y = torch.tensor(new double[]{1., -1.});\ny.atan2_(torch.tensor(new double[]{0., 0.}));\ny")
+case(G, "atan2_half_unsupported", "error",
+     "torch.atan2(torch.tensor([1.], dtype=torch.float16), torch.tensor([1.], dtype=torch.float16))",
+     "torch.atan2(torch.tensor(new double[]{1.}, torch.float16), torch.tensor(new double[]{1.}, torch.float16))")
 case(G, "pow_half", "repr",
      "torch.tensor([1., 2., 4.]) ** 0.5",
      "torch.tensor(new double[]{1., 2., 4.}).pow(0.5)")

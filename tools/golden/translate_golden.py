@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """One-off generator of cases.jsonl (kept as the record of how each Python line became Java).
 
-How it was used: run once from this directory,
+How it was used: run once from the repository root,
 
-    /usr/bin/python3 translate_golden.py /work/shared/reference/pytorch-golden.jsonl > cases.jsonl
+    /usr/bin/python3 tools/golden/translate_golden.py ../shared/reference/pytorch-golden.jsonl \
+        > tensor-core/src/test/resources/golden/cases.jsonl
 
 then every generated `java` line was read by hand against its `python` line. It is not part of the
 build and nothing runs it; edit cases.jsonl directly if a translation needs to change, or change
