@@ -131,6 +131,24 @@ public final class Elementwise {
         }
     }
 
+    /**
+     * ReLU's gradient {@code out = result <= 0 ? 0 : grad} (PyTorch's {@code threshold_backward}
+     * at 0), {@code grad} and {@code result} broadcast to {@code out}'s shape.
+     */
+    public static void reluGradInto(Strided out, Strided grad, Strided result, DType compute) {
+        Layout lo = out.layout();
+        Flat g = Flat.of(grad, lo);
+        Flat r = Flat.of(result, lo);
+        if (compute == DType.FLOAT32 && allFloatArrays(out.storage()) && lo.isContiguous() && g != null
+                && g.stride == 1 && r != null && r.stride == 1) {
+            float[] z = (float[]) out.storage().array();
+            int zo = out.storage().base + lo.offset();
+            inChunks(lo.numel(), (s, len) -> Kernels.reluGrad(g.data, g.at(s), r.data, r.at(s), z, zo + s, len));
+            return;
+        }
+        binaryInto(out, grad, result, compute, (x, y) -> y <= 0 ? 0 : x, (x, y) -> y <= 0 ? 0 : x);
+    }
+
     private static boolean allFloatArrays(Storage... storages) {
         for (Storage s : storages) {
             if (s.dtype() != DType.FLOAT32 || s.array() == null) {

@@ -192,6 +192,25 @@ public final class Kernels {
         }
     }
 
+    /** {@code c[i] = r[i] <= 0 ? 0 : g[i]} over {@code n} contiguous elements ({@link #reluGrad(double, double)}). */
+    public static void reluGrad(float[] g, int go, float[] r, int ro, float[] c, int co, int n) {
+        if (vectorHot) {
+            VectorKernels.reluGrad(g, go, r, ro, c, co, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            c[co + i] = reluGrad(g[go + i], r[ro + i]);
+        }
+    }
+
+    /**
+     * ReLU's gradient from its result, PyTorch's {@code threshold_backward(grad, result, 0)}:
+     * zero where the result is {@code <= 0}, else the incoming gradient (NaN results pass it).
+     */
+    public static float reluGrad(float grad, float result) {
+        return result <= 0 ? 0f : grad;
+    }
+
     /** Sum of {@code n} floats from {@code off}. */
     public static double sumFloat(float[] a, int off, int n) {
         if (n >= 2 * Parallel.GRAIN && Parallel.numThreads() > 1) {

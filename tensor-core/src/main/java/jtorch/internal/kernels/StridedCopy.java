@@ -1,5 +1,7 @@
 package jtorch.internal.kernels;
 
+import java.util.Arrays;
+
 import jtorch.DType;
 import jtorch.internal.shape.Layout;
 import jtorch.internal.storage.Storage;
@@ -14,6 +16,9 @@ public final class StridedCopy {
         Storage s = src.storage();
         Layout dl = dst.layout();
         Layout sl = src.layout();
+        if (sl.numel() == 1 && dl.isContiguous() && fill(d, dl.offset(), dl.numel(), s.getDouble(sl.offset()))) {
+            return;
+        }
         boolean arrays = d.array() != null && s.array() != null && dl.sameSizes(sl);
         if (arrays && d.dtype() == s.dtype() && dl.isContiguous() && sl.isContiguous()) {
             System.arraycopy(s.array(), s.base + sl.offset(), d.array(), d.base + dl.offset(), dl.numel());
@@ -33,5 +38,24 @@ public final class StridedCopy {
         } else {
             Elementwise.unaryInto(dst, src, compute, x -> x, x -> x);
         }
+    }
+
+    /**
+     * Fills {@code n} elements of a float32 or float64 array storage from {@code offset} with
+     * {@code value} cast to its dtype ({@code fill_}, {@code zero_}); false for other storages.
+     */
+    private static boolean fill(Storage d, int offset, int n, double value) {
+        if (n == 0) {
+            return true;
+        }
+        if (d.dtype() == DType.FLOAT32 && d.array() != null) {
+            Arrays.fill((float[]) d.array(), d.base + offset, d.base + offset + n, (float) value);
+            return true;
+        }
+        if (d.dtype() == DType.FLOAT64 && d.array() != null) {
+            Arrays.fill((double[]) d.array(), d.base + offset, d.base + offset + n, value);
+            return true;
+        }
+        return false;
     }
 }

@@ -146,6 +146,21 @@ final class VectorKernels {
         }
     }
 
+    /** {@code c[i] = r[i] <= 0 ? 0 : g[i]} over {@code n} contiguous elements. */
+    static void reluGrad(float[] g, int go, float[] r, int ro, float[] c, int co, int n) {
+        FloatVector zero = FloatVector.zero(F);
+        int upper = F.loopBound(n);
+        int i = 0;
+        for (; i < upper; i += F.length()) {
+            FloatVector.fromArray(F, g, go + i)
+                    .blend(zero, FloatVector.fromArray(F, r, ro + i).compare(VectorOperators.LE, 0f))
+                    .intoArray(c, co + i);
+        }
+        for (; i < n; i++) {
+            c[co + i] = Kernels.reluGrad(g[go + i], r[ro + i]);
+        }
+    }
+
     /** Sum of {@code n} floats with four vector accumulators (float lanes, double total). */
     static double sum(float[] a, int off, int n) {
         FloatVector s0 = FloatVector.zero(F);

@@ -7,7 +7,9 @@ import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.dtype.ResultType;
+import jtorch.internal.kernels.Elementwise;
 import jtorch.internal.kernels.Kernels.UnaryOp;
+import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.Scalars;
 import jtorch.internal.tensor.TensorImpl;
 
@@ -19,7 +21,6 @@ import static jtorch.internal.ops.Arithmetic.mul;
 import static jtorch.internal.ops.Arithmetic.neg;
 import static jtorch.internal.ops.Arithmetic.rsub;
 import static jtorch.internal.ops.Comparisons.ge;
-import static jtorch.internal.ops.Comparisons.gt;
 import static jtorch.internal.ops.Comparisons.le;
 import static jtorch.internal.ops.Comparisons.logicalAnd;
 
@@ -114,8 +115,15 @@ public final class Pointwise {
             throw new IllegalArgumentException("Boolean inputs not supported for relu");
         }
         TensorImpl out = Outputs.unary(self, self.dtype(), self.dtype(), UnaryOp.RELU);
-        return onResult(out, self, "ReluBackward0",
-                (g, r) -> mul(g, Conversions.to(gt(r, Scalars.wrap(0)), g.dtype())));
+        return onResult(out, self, "ReluBackward0", Pointwise::reluBackward);
+    }
+
+    /** {@code threshold_backward(grad, result, 0)}: the gradient where the result is positive (or NaN), else 0. */
+    private static TensorImpl reluBackward(TensorImpl grad, TensorImpl result) {
+        DType type = Promotion.resultType(grad, result);
+        TensorImpl out = TensorImpl.allocate(type, Shapes.broadcast(grad.sizes(), result.sizes()));
+        Elementwise.reluGradInto(out, grad, result, type);
+        return out;
     }
 
     /** Logistic sigmoid: {@code grad * result * (1 - result)}. */

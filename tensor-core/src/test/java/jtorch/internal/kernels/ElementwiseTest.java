@@ -78,6 +78,50 @@ class ElementwiseTest {
         }
     }
 
+    @Test
+    void reluGradInto_float32AndFloat64_zeroWhereResultIsNotPositive() {
+        float[] grad = {1f, 2f, 3f, 4f, Float.NaN, 6f, 7f};
+        float[] result = {0.5f, 0f, -0f, -1f, 0f, Float.NaN, Float.POSITIVE_INFINITY};
+        float[] expected = {1f, 0f, 0f, 0f, 0f, 6f, 7f};
+        for (int t : new int[] {1, 2}) {
+            float[] g = new float[1 << 17];
+            float[] r = new float[g.length];
+            float[] want = new float[g.length];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = grad[i % grad.length] + i;
+                r[i] = result[i % result.length];
+                want[i] = expected[i % expected.length] == 0f ? 0f : g[i];
+            }
+            int threads = Parallel.numThreads();
+            try {
+                Parallel.setNumThreads(t);
+                float[] out = new float[g.length];
+                Elementwise.reluGradInto(floats(out, g.length), floats(g, g.length), floats(r, g.length), DType.FLOAT32);
+                assertArrayEquals(want, out);
+            } finally {
+                Parallel.setNumThreads(threads);
+            }
+            float[] out = new float[g.length];
+            VectorKernels.reluGrad(g, 0, r, 0, out, 0, g.length);
+            assertArrayEquals(want, out);
+        }
+        double[] out = new double[grad.length];
+        double[] g = new double[grad.length];
+        double[] r = new double[grad.length];
+        double[] want = new double[grad.length];
+        for (int i = 0; i < grad.length; i++) {
+            g[i] = grad[i];
+            r[i] = result[i];
+            want[i] = expected[i];
+        }
+        Elementwise.reluGradInto(doubles(out), doubles(g), doubles(r), DType.FLOAT64);
+        assertArrayEquals(want, out);
+    }
+
+    private static Operand doubles(double[] data) {
+        return new Operand(new Storages.DoubleStorage(data, 0, data.length), Layout.contiguous(new int[] {data.length}));
+    }
+
     private static void check(Kernels.BinaryOp op, float[] x, Operand s, float value) {
         int n = x.length;
         float[] full = new float[n];
