@@ -101,6 +101,7 @@ public final class Kernels {
         }
         VectorKernels.sum(a, 0, 4096);
         VectorKernels.columnSums(a, 0, 64, 64, c, 0, 64);
+        VectorKernels.gatherRows(a, 0, 1, 64, c, 0, 64, 0, 64);
     }
 
     /**
@@ -293,6 +294,16 @@ public final class Kernels {
             for (int bi = from * tile; bi < Math.min(rows, to * tile); bi += tile) {
                 Cancellation.check();
                 int iEnd = Math.min(rows, bi + tile);
+                if (cs == 1) {
+                    for (int i = bi; i < iEnd; i++) {
+                        System.arraycopy(src, so + i * rs, dst, dOff + i * cols, cols);
+                    }
+                    continue;
+                }
+                if (vectorHot) {
+                    VectorKernels.gatherRows(src, so, rs, cs, dst, dOff, cols, bi, iEnd);
+                    continue;
+                }
                 for (int bj = 0; bj < cols; bj += tile) {
                     int jEnd = Math.min(cols, bj + tile);
                     for (int i = bi; i < iEnd; i++) {

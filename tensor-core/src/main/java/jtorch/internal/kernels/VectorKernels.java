@@ -161,6 +161,29 @@ final class VectorKernels {
         }
     }
 
+    /**
+     * Rows {@code [i0, i1)} of {@link Kernels#copy2d} when the source's columns are strided (a
+     * transpose): one gather per 16 destination elements, column block outside, so the 16
+     * source lines a gather touches serve the next rows' gathers too.
+     */
+    static void gatherRows(float[] src, int so, int rs, int cs, float[] dst, int dOff, int cols, int i0, int i1) {
+        int[] columns = new int[F.length()];
+        for (int k = 0; k < columns.length; k++) {
+            columns[k] = k * cs;
+        }
+        int upper = F.loopBound(cols);
+        for (int j = 0; j < upper; j += F.length()) {
+            for (int i = i0; i < i1; i++) {
+                FloatVector.fromArray(F, src, so + i * rs + j * cs, columns, 0).intoArray(dst, dOff + i * cols + j);
+            }
+        }
+        for (int i = i0; i < i1; i++) {
+            for (int j = upper; j < cols; j++) {
+                dst[dOff + i * cols + j] = src[so + i * rs + j * cs];
+            }
+        }
+    }
+
     /** Sum of {@code n} floats with four vector accumulators (float lanes, double total). */
     static double sum(float[] a, int off, int n) {
         FloatVector s0 = FloatVector.zero(F);

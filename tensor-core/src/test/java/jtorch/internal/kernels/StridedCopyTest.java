@@ -12,6 +12,29 @@ class StridedCopyTest {
     private record Operand(Storage storage, Layout layout) implements Strided {}
 
     @Test
+    void copyInto_transposedFloatMatrix_copiesEveryElement() {
+        int rows = 37;
+        int cols = 53;
+        float[] src = new float[2 + rows * cols];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = i;
+        }
+        float[] expected = new float[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                expected[i * cols + j] = src[2 + i + j * rows];
+            }
+        }
+        float[] dst = new float[rows * cols];
+        StridedCopy.copyInto(new Operand(new Storages.FloatStorage(dst, 0, dst.length), Layout.contiguous(new int[] {rows, cols})),
+                new Operand(new Storages.FloatStorage(src, 0, src.length), Layout.of(new int[] {rows, cols}, new int[] {1, rows}, 2)));
+        assertArrayEquals(expected, dst);
+        float[] gathered = new float[rows * cols];
+        VectorKernels.gatherRows(src, 2, 1, rows, gathered, 0, cols, 0, rows);
+        assertArrayEquals(expected, gathered);
+    }
+
+    @Test
     void copyInto_singleValue_fillsContiguousAndStridedTargets() {
         Operand two = new Operand(new Storages.LongStorage(new long[] {2}, 0, 1), Layout.SCALAR);
         float[] f = {9, 9, 9, 9, 9};
