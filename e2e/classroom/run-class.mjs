@@ -3,13 +3,14 @@
 // their own single-user server and running the whole course notebook cell by cell, all at once.
 //
 //   node e2e/classroom/run-class.mjs [--users N] [--notebook PATH] [--kernel NAME]
-//        [--jvm-opt OPT]... [--hub-config 'PYTHON LINE']... [--no-restart] [--json FILE]
+//        [--jvm-opt=OPT]... [--hub-config 'PYTHON LINE']... [--no-restart] [--json FILE]
 //        [--timeout SECONDS]
 //
 // --kernel python3 with --notebook ../shared/reference/seed/executed.ipynb runs the original
 // PyTorch course on ipykernel + torch the same way: the side-by-side reference.
-// --jvm-opt goes into the installed kernel.json (install.sh --jvm-opt); --hub-config lines are
-// appended to the generated jupyterhub_config.py (e.g. 'c.Spawner.debug = True').
+// --jvm-opt=OPT (with "=", as OPT starts with a dash) goes into the installed kernel.json
+// (install.sh --jvm-opt); --hub-config lines are appended to the generated jupyterhub_config.py
+// (e.g. 'c.Spawner.debug = True').
 //
 // First one user runs the course alone (the single-user reference), then the N students run it
 // at the same time; every student's outputs must equal the reference. Then the hub process is
