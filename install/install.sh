@@ -141,7 +141,7 @@ closed_to_others() {
   done
 }
 # Installed for every user, the launcher must be runnable by the students' servers (their own
-# users on a hub); a JDK under /root is not.
+# users on a hub); a JDK in root's home is not.
 if [ "$scope" != user ]; then
   blocked="$(closed_to_others "$java")"
   [ -z "$blocked" ] || printf 'install.sh: warning: other users cannot run %s (%s is closed to them); %s\n' \
