@@ -76,8 +76,18 @@ run_step e2e e2e
 "$PYTHON" - "$REPORTS" "${steps[@]}" <<'PYEOF'
 """Sums up the JUnit XML reports of all steps; a step that failed without a failing test counts once."""
 import glob
+import re
 import sys
 import xml.etree.ElementTree as ET
+
+# Characters XML 1.0 forbids (node's junit reporter copies ANSI escapes of failure messages as is).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def testcases(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return ET.fromstring(NOT_XML.sub("?", f.read())).iter("testcase")
+
 
 reports, steps = sys.argv[1], dict(s.split("=", 1) for s in sys.argv[2:])
 files = {
@@ -91,7 +101,7 @@ for step, rc in steps.items():
     counts = {"passed": 0, "failed": 0, "skipped": 0}
     for path in files.get(step, []):
         try:
-            cases = ET.parse(path).getroot().iter("testcase")
+            cases = testcases(path)
         except (OSError, ET.ParseError):
             continue
         for case in cases:
