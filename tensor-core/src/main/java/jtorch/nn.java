@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jtorch.internal.ops.Layers;
+import jtorch.internal.ops.Losses;
 import jtorch.internal.ops.NNFunctional;
 
 /**
@@ -429,20 +431,8 @@ public final class nn {
             }
         }
 
-        /** {@code kaiming_uniform_(weight, a=sqrt(5))} then the bias, in PyTorch's arithmetic. */
-        @SuppressWarnings("try")
         private void resetParameters() {
-            try (GradMode ignored = GradMode.set(false)) {
-                double a = Math.sqrt(5);
-                double gain = Math.sqrt(2.0 / (1 + Math.pow(a, 2)));
-                double std = gain / Math.sqrt(inFeatures);
-                double bound = Math.sqrt(3.0) * std;
-                weight.uniform_(-bound, bound);
-                if (bias != null) {
-                    double b = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
-                    bias.uniform_(-b, b);
-                }
-            }
+            kaimingUniform(weight, bias, inFeatures);
         }
 
         @Override
@@ -599,9 +589,638 @@ public final class nn {
         }
     }
 
+    /**
+     * PyTorch's default initialisation of a linear or convolution layer: {@code kaiming_uniform_(weight,
+     * a=sqrt(5))}, then the bias uniform in {@code ±1/sqrt(fan_in)}, drawing in that order.
+     */
+    @SuppressWarnings("try")
+    static void kaimingUniform(Tensor weight, Tensor bias, int fanIn) {
+        try (GradMode ignored = GradMode.set(false)) {
+            double a = Math.sqrt(5);
+            double gain = Math.sqrt(2.0 / (1 + Math.pow(a, 2)));
+            double std = gain / Math.sqrt(fanIn);
+            double bound = Math.sqrt(3.0) * std;
+            weight.uniform_(-bound, bound);
+            if (bias != null) {
+                double b = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
+                bias.uniform_(-b, b);
+            }
+        }
+    }
+
+    /** Python's repr of a float hyperparameter ({@code 1e-05}, {@code 0.1}). */
+    private static String pyFloat(double v) {
+        return jtorch.internal.format.PythonFloatFormat.repr(v);
+    }
+
+    /** {@code nn.Identity()}: returns its input. */
+    public static final class Identity extends Module {
+        @Override
+        public Tensor forward(Tensor input) {
+            return input;
+        }
+    }
+
+    /** {@code nn.Flatten(start_dim=1, end_dim=-1)}: one dimension per sample. */
+    public static final class Flatten extends Module {
+        private final int startDim;
+        private final int endDim;
+
+        /** {@code nn.Flatten()}. */
+        public Flatten() {
+            this(1, -1);
+        }
+
+        /** {@code nn.Flatten(start_dim, end_dim)}. */
+        public Flatten(int startDim, int endDim) {
+            this.startDim = startDim;
+            this.endDim = endDim;
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return input.flatten(startDim, endDim);
+        }
+
+        @Override
+        public String extraRepr() {
+            return "start_dim=" + startDim + ", end_dim=" + endDim;
+        }
+    }
+
+    /** {@code nn.Softmax(dim)}. */
+    public static final class Softmax extends Module {
+        private final int dim;
+
+        /** {@code nn.Softmax(dim=dim)}. */
+        public Softmax(int dim) {
+            this.dim = dim;
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return input.softmax(dim);
+        }
+
+        @Override
+        public String extraRepr() {
+            return "dim=" + dim;
+        }
+    }
+
+    /** {@code nn.LogSoftmax(dim)}. */
+    public static final class LogSoftmax extends Module {
+        private final int dim;
+
+        /** {@code nn.LogSoftmax(dim=dim)}. */
+        public LogSoftmax(int dim) {
+            this.dim = dim;
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return input.logSoftmax(dim);
+        }
+
+        @Override
+        public String extraRepr() {
+            return "dim=" + dim;
+        }
+    }
+
+    /** {@code nn.LeakyReLU(negative_slope=0.01)}. */
+    public static final class LeakyReLU extends Module {
+        private final double negativeSlope;
+
+        /** {@code nn.LeakyReLU()}. */
+        public LeakyReLU() {
+            this(0.01);
+        }
+
+        /** {@code nn.LeakyReLU(negative_slope)}. */
+        public LeakyReLU(double negativeSlope) {
+            this.negativeSlope = negativeSlope;
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return functional.leakyRelu(input, negativeSlope);
+        }
+
+        @Override
+        public String extraRepr() {
+            return "negative_slope=" + pyFloat(negativeSlope);
+        }
+    }
+
+    /** {@code nn.GELU()}: {@code x * Phi(x)} with the exact normal CDF. */
+    public static final class GELU extends Module {
+        @Override
+        public Tensor forward(Tensor input) {
+            return functional.gelu(input);
+        }
+
+        @Override
+        public String extraRepr() {
+            return "approximate='none'";
+        }
+    }
+
+    /** {@code nn.Dropout(p=0.5)}: zeroes elements with probability p in training mode, scales the rest by 1/(1-p). */
+    public static final class Dropout extends Module {
+        private final double p;
+
+        /** {@code nn.Dropout()}. */
+        public Dropout() {
+            this(0.5);
+        }
+
+        /** {@code nn.Dropout(p)}. */
+        public Dropout(double p) {
+            if (p < 0 || p > 1) {
+                throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + pyFloat(p));
+            }
+            this.p = p;
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return functional.dropout(input, p, training());
+        }
+
+        @Override
+        public String extraRepr() {
+            return "p=" + pyFloat(p) + ", inplace=False";
+        }
+    }
+
+    /** {@code nn.Embedding(num_embeddings, embedding_dim)}: a lookup table initialised from N(0, 1). */
+    public static final class Embedding extends Module {
+        private final Tensor weight;
+
+        /** {@code nn.Embedding(num_embeddings, embedding_dim)}. */
+        @SuppressWarnings("try")
+        public Embedding(int numEmbeddings, int embeddingDim) {
+            weight = torch.empty(numEmbeddings, embeddingDim);
+            try (GradMode ignored = GradMode.set(false)) {
+                weight.normal_();
+            }
+            weight.requiresGrad_().markParameter();
+            registerParameter("weight", weight);
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return functional.embedding(input, weight);
+        }
+
+        /** The {@code weight} parameter, {@code (num_embeddings, embedding_dim)}. */
+        public Tensor weight() {
+            return weight;
+        }
+
+        @Override
+        public String extraRepr() {
+            return weight.size(0) + ", " + weight.size(1);
+        }
+    }
+
+    /** {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0)}, initialised as PyTorch's. */
+    public static final class Conv2d extends Module {
+        private final int stride;
+        private final int padding;
+        private final Tensor weight;
+        private final Tensor bias;
+
+        /** {@code nn.Conv2d(in_channels, out_channels, kernel_size)}. */
+        public Conv2d(int inChannels, int outChannels, int kernelSize) {
+            this(inChannels, outChannels, kernelSize, 1, 0);
+        }
+
+        /** {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding)}. */
+        public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
+            this.stride = stride;
+            this.padding = padding;
+            weight = torch.empty(new int[] {outChannels, inChannels, kernelSize, kernelSize});
+            bias = torch.empty(outChannels);
+            kaimingUniform(weight, bias, inChannels * kernelSize * kernelSize);
+            weight.requiresGrad_().markParameter();
+            bias.requiresGrad_().markParameter();
+            registerParameter("weight", weight);
+            registerParameter("bias", bias);
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return functional.conv2d(input, weight, bias, stride, padding);
+        }
+
+        /** The {@code weight} parameter, {@code (out, in, k, k)}. */
+        public Tensor weight() {
+            return weight;
+        }
+
+        /** The {@code bias} parameter. */
+        public Tensor bias() {
+            return bias;
+        }
+
+        @Override
+        public String extraRepr() {
+            int k = weight.size(2);
+            return weight.size(1) + ", " + weight.size(0) + ", kernel_size=(" + k + ", " + k + "), stride=(" + stride
+                    + ", " + stride + ")" + (padding == 0 ? "" : ", padding=(" + padding + ", " + padding + ")");
+        }
+    }
+
+    /** {@code nn.MaxPool2d(kernel_size, stride=kernel_size, padding=0)}. */
+    public static final class MaxPool2d extends Module {
+        private final int kernelSize;
+        private final int stride;
+        private final int padding;
+
+        /** {@code nn.MaxPool2d(kernel_size)}. */
+        public MaxPool2d(int kernelSize) {
+            this(kernelSize, kernelSize, 0);
+        }
+
+        /** {@code nn.MaxPool2d(kernel_size, stride, padding)}. */
+        public MaxPool2d(int kernelSize, int stride, int padding) {
+            this.kernelSize = kernelSize;
+            this.stride = stride;
+            this.padding = padding;
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return functional.maxPool2d(input, kernelSize, stride, padding);
+        }
+
+        @Override
+        public String extraRepr() {
+            return "kernel_size=" + kernelSize + ", stride=" + stride + ", padding=" + padding
+                    + ", dilation=1, ceil_mode=False";
+        }
+    }
+
+    /**
+     * {@code nn.BatchNorm1d}/{@code nn.BatchNorm2d}: normalizes each channel (dimension 1) with
+     * batch statistics in training mode, running statistics in evaluation mode; learnable scale
+     * and shift; buffers {@code running_mean}, {@code running_var}, {@code num_batches_tracked}.
+     */
+    public abstract static class BatchNorm extends Module {
+        private final double eps;
+        private final double momentum;
+        private final int dims;
+        private final Tensor weight;
+        private final Tensor bias;
+        private final Tensor runningMean;
+        private final Tensor runningVar;
+        private final Tensor numBatchesTracked;
+
+        BatchNorm(int numFeatures, double eps, double momentum, int dims) {
+            this.eps = eps;
+            this.momentum = momentum;
+            this.dims = dims;
+            weight = nn.Parameter(torch.ones(numFeatures));
+            bias = nn.Parameter(torch.zeros(numFeatures));
+            runningMean = torch.zeros(numFeatures);
+            runningVar = torch.ones(numFeatures);
+            numBatchesTracked = torch.zeros(new int[0], torch.int64);
+            registerParameter("weight", weight);
+            registerParameter("bias", bias);
+            registerBuffer("running_mean", runningMean);
+            registerBuffer("running_var", runningVar);
+            registerBuffer("num_batches_tracked", numBatchesTracked);
+        }
+
+        @Override
+        @SuppressWarnings("try")
+        public Tensor forward(Tensor input) {
+            if (input.dim() != dims && !(dims == 2 && input.dim() == 3)) {
+                throw new IllegalArgumentException("expected " + (dims == 4 ? "4D" : "2D or 3D") + " input (got "
+                        + input.dim() + "D input)");
+            }
+            if (training()) {
+                try (GradMode ignored = GradMode.set(false)) {
+                    numBatchesTracked.add_(1);
+                }
+            }
+            return functional.batchNorm(input, runningMean, runningVar, weight, bias, training(), momentum, eps);
+        }
+
+        /** The {@code weight} (scale) parameter. */
+        public Tensor weight() {
+            return weight;
+        }
+
+        /** The {@code bias} (shift) parameter. */
+        public Tensor bias() {
+            return bias;
+        }
+
+        /** The {@code running_mean} buffer. */
+        public Tensor runningMean() {
+            return runningMean;
+        }
+
+        /** The {@code running_var} buffer. */
+        public Tensor runningVar() {
+            return runningVar;
+        }
+
+        @Override
+        public String extraRepr() {
+            return weight.size(0) + ", eps=" + pyFloat(eps) + ", momentum=" + pyFloat(momentum)
+                    + ", affine=True, track_running_stats=True";
+        }
+    }
+
+    /** {@code nn.BatchNorm1d(num_features)} over {@code (N, C)} or {@code (N, C, L)}. */
+    public static final class BatchNorm1d extends BatchNorm {
+        /** {@code nn.BatchNorm1d(num_features)}. */
+        public BatchNorm1d(int numFeatures) {
+            super(numFeatures, 1e-5, 0.1, 2);
+        }
+    }
+
+    /** {@code nn.BatchNorm2d(num_features)} over {@code (N, C, H, W)}. */
+    public static final class BatchNorm2d extends BatchNorm {
+        /** {@code nn.BatchNorm2d(num_features)}. */
+        public BatchNorm2d(int numFeatures) {
+            super(numFeatures, 1e-5, 0.1, 4);
+        }
+    }
+
+    /** {@code nn.LayerNorm(normalized_shape)}: normalizes over the last dimensions, learnable scale and shift. */
+    public static final class LayerNorm extends Module {
+        private final int[] normalizedShape;
+        private final double eps;
+        private final Tensor weight;
+        private final Tensor bias;
+
+        /** {@code nn.LayerNorm(normalized_shape)}: one or more trailing sizes. */
+        public LayerNorm(int... normalizedShape) {
+            this.normalizedShape = normalizedShape.clone();
+            this.eps = 1e-5;
+            weight = nn.Parameter(torch.ones(normalizedShape));
+            bias = nn.Parameter(torch.zeros(normalizedShape));
+            registerParameter("weight", weight);
+            registerParameter("bias", bias);
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return functional.layerNorm(input, normalizedShape, weight, bias, eps);
+        }
+
+        @Override
+        public String extraRepr() {
+            return torch.Size(normalizedShape).toString().replace("torch.Size([", "(")
+                    .replace("])", normalizedShape.length == 1 ? ",)" : ")") + ", eps=" + pyFloat(eps)
+                    + ", elementwise_affine=True";
+        }
+    }
+
+    /** {@code nn.L1Loss(reduction='mean')}. */
+    public static final class L1Loss extends Loss {
+        /** {@code nn.L1Loss()}. */
+        public L1Loss() {
+            this("mean");
+        }
+
+        /** {@code nn.L1Loss(reduction=...)}. */
+        public L1Loss(String reduction) {
+            super(reduction);
+        }
+
+        @Override
+        public Tensor forward(Tensor input, Tensor target) {
+            return functional.l1Loss(input, target, reduction);
+        }
+    }
+
+    /** {@code nn.NLLLoss(reduction='mean')} on log-probabilities. */
+    public static final class NLLLoss extends Loss {
+        /** {@code nn.NLLLoss()}. */
+        public NLLLoss() {
+            this("mean");
+        }
+
+        /** {@code nn.NLLLoss(reduction=...)}. */
+        public NLLLoss(String reduction) {
+            super(reduction);
+        }
+
+        @Override
+        public Tensor forward(Tensor input, Tensor target) {
+            return functional.nllLoss(input, target, reduction);
+        }
+    }
+
+    /** {@code nn.BCELoss(reduction='mean')} on probabilities. */
+    public static final class BCELoss extends Loss {
+        /** {@code nn.BCELoss()}. */
+        public BCELoss() {
+            this("mean");
+        }
+
+        /** {@code nn.BCELoss(reduction=...)}. */
+        public BCELoss(String reduction) {
+            super(reduction);
+        }
+
+        @Override
+        public Tensor forward(Tensor input, Tensor target) {
+            return functional.binaryCrossEntropy(input, target, reduction);
+        }
+    }
+
+    /** {@code nn.BCEWithLogitsLoss(reduction='mean')} on raw scores. */
+    public static final class BCEWithLogitsLoss extends Loss {
+        /** {@code nn.BCEWithLogitsLoss()}. */
+        public BCEWithLogitsLoss() {
+            this("mean");
+        }
+
+        /** {@code nn.BCEWithLogitsLoss(reduction=...)}. */
+        public BCEWithLogitsLoss(String reduction) {
+            super(reduction);
+        }
+
+        @Override
+        public Tensor forward(Tensor input, Tensor target) {
+            return functional.binaryCrossEntropyWithLogits(input, target, reduction);
+        }
+    }
+
+    /** {@code nn.SmoothL1Loss(reduction='mean', beta=1.0)}. */
+    public static final class SmoothL1Loss extends Loss {
+        /** {@code nn.SmoothL1Loss()}. */
+        public SmoothL1Loss() {
+            super("mean");
+        }
+
+        @Override
+        public Tensor forward(Tensor input, Tensor target) {
+            return functional.smoothL1Loss(input, target, reduction, 1.0);
+        }
+    }
+
+    /** {@code nn.HuberLoss(reduction='mean', delta=1.0)}. */
+    public static final class HuberLoss extends Loss {
+        /** {@code nn.HuberLoss()}. */
+        public HuberLoss() {
+            super("mean");
+        }
+
+        @Override
+        public Tensor forward(Tensor input, Tensor target) {
+            return functional.huberLoss(input, target, reduction, 1.0);
+        }
+    }
+
     /** {@code torch.nn.functional}: stateless, differentiable versions of the layers and losses. */
     public static final class functional {
         private functional() {}
+
+        /** {@code F.sigmoid(input)}. */
+        public static Tensor sigmoid(Tensor input) {
+            return input.sigmoid();
+        }
+
+        /** {@code F.tanh(input)}. */
+        public static Tensor tanh(Tensor input) {
+            return input.tanh();
+        }
+
+        /** {@code F.relu_(input)}. */
+        public static Tensor relu_(Tensor input) {
+            return input.relu_();
+        }
+
+        /** {@code F.leaky_relu(input, negative_slope=0.01)}. */
+        public static Tensor leakyRelu(Tensor input) {
+            return leakyRelu(input, 0.01);
+        }
+
+        /** {@code F.leaky_relu(input, negative_slope)}. */
+        public static Tensor leakyRelu(Tensor input, double negativeSlope) {
+            return Tensor.of(Layers.leakyRelu(input.impl, negativeSlope));
+        }
+
+        /** {@code F.gelu(input)} (the exact, erf form). */
+        public static Tensor gelu(Tensor input) {
+            return Tensor.of(Layers.gelu(input.impl));
+        }
+
+        /** {@code F.dropout(input, p=0.5, training=True)}. */
+        public static Tensor dropout(Tensor input) {
+            return dropout(input, 0.5, true);
+        }
+
+        /** {@code F.dropout(input, p)}. */
+        public static Tensor dropout(Tensor input, double p) {
+            return dropout(input, p, true);
+        }
+
+        /** {@code F.dropout(input, p, training)}. */
+        public static Tensor dropout(Tensor input, double p, boolean training) {
+            return Tensor.of(Layers.dropout(input.impl, p, training));
+        }
+
+        /** {@code F.embedding(input, weight)}. */
+        public static Tensor embedding(Tensor input, Tensor weight) {
+            return Tensor.of(Layers.embedding(input.impl, weight.impl));
+        }
+
+        /** {@code F.conv2d(input, weight, bias)} with stride 1, no padding. */
+        public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+            return conv2d(input, weight, bias, 1, 0);
+        }
+
+        /** {@code F.conv2d(input, weight, bias, stride, padding)} (the same on both axes). */
+        public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride, int padding) {
+            return Tensor.of(Layers.conv2d(input.impl, weight.impl, bias == null ? null : bias.impl,
+                    new int[] {stride, stride}, new int[] {padding, padding}, new int[] {1, 1}));
+        }
+
+        /** {@code F.max_pool2d(input, kernel_size)}: stride = kernel, no padding. */
+        public static Tensor maxPool2d(Tensor input, int kernelSize) {
+            return maxPool2d(input, kernelSize, kernelSize, 0);
+        }
+
+        /** {@code F.max_pool2d(input, kernel_size, stride, padding)}. */
+        public static Tensor maxPool2d(Tensor input, int kernelSize, int stride, int padding) {
+            return Tensor.of(Layers.maxPool2d(input.impl, new int[] {kernelSize, kernelSize},
+                    new int[] {stride, stride}, new int[] {padding, padding}, new int[] {1, 1}));
+        }
+
+        /** {@code F.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)}. */
+        public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                boolean training, double momentum, double eps) {
+            return Tensor.of(Layers.batchNorm(input.impl, runningMean == null ? null : runningMean.impl,
+                    runningVar == null ? null : runningVar.impl, weight == null ? null : weight.impl,
+                    bias == null ? null : bias.impl, training, momentum, eps));
+        }
+
+        /** {@code F.layer_norm(input, normalized_shape, weight, bias, eps)}. */
+        public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+            return Tensor.of(Layers.layerNorm(input.impl, normalizedShape.length, weight == null ? null : weight.impl,
+                    bias == null ? null : bias.impl, eps));
+        }
+
+        /** {@code F.l1_loss(input, target)}. */
+        public static Tensor l1Loss(Tensor input, Tensor target) {
+            return l1Loss(input, target, "mean");
+        }
+
+        /** {@code F.l1_loss(input, target, reduction=...)}. */
+        public static Tensor l1Loss(Tensor input, Tensor target, String reduction) {
+            return Tensor.of(Losses.l1Loss(input.impl, target.impl, NNFunctional.Reduction.of(reduction)));
+        }
+
+        /** {@code F.smooth_l1_loss(input, target)} (beta 1). */
+        public static Tensor smoothL1Loss(Tensor input, Tensor target) {
+            return smoothL1Loss(input, target, "mean", 1.0);
+        }
+
+        /** {@code F.smooth_l1_loss(input, target, reduction=..., beta=...)}. */
+        public static Tensor smoothL1Loss(Tensor input, Tensor target, String reduction, double beta) {
+            return Tensor.of(Losses.smoothL1Loss(input.impl, target.impl, NNFunctional.Reduction.of(reduction), beta));
+        }
+
+        /** {@code F.huber_loss(input, target)} (delta 1). */
+        public static Tensor huberLoss(Tensor input, Tensor target) {
+            return huberLoss(input, target, "mean", 1.0);
+        }
+
+        /** {@code F.huber_loss(input, target, reduction=..., delta=...)}. */
+        public static Tensor huberLoss(Tensor input, Tensor target, String reduction, double delta) {
+            return Tensor.of(Losses.huberLoss(input.impl, target.impl, NNFunctional.Reduction.of(reduction), delta));
+        }
+
+        /** {@code F.binary_cross_entropy(input, target)} on probabilities. */
+        public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
+            return binaryCrossEntropy(input, target, "mean");
+        }
+
+        /** {@code F.binary_cross_entropy(input, target, reduction=...)}. */
+        public static Tensor binaryCrossEntropy(Tensor input, Tensor target, String reduction) {
+            return Tensor.of(Losses.binaryCrossEntropy(input.impl, target.impl, NNFunctional.Reduction.of(reduction)));
+        }
+
+        /** {@code F.binary_cross_entropy_with_logits(input, target)} on raw scores. */
+        public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
+            return binaryCrossEntropyWithLogits(input, target, "mean");
+        }
+
+        /** {@code F.binary_cross_entropy_with_logits(input, target, reduction=...)}. */
+        public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, String reduction) {
+            return Tensor.of(Losses.binaryCrossEntropyWithLogits(input.impl, target.impl,
+                    NNFunctional.Reduction.of(reduction)));
+        }
+
 
         /** {@code F.linear(input, weight, bias)}: {@code input @ weight^T + bias} (bias may be null). */
         public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {

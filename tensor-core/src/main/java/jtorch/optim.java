@@ -51,7 +51,8 @@ public final class optim {
         /** Hyperparameters as the user gave them (Integer or Double), for the repr. */
         private final Map<String, Object> defaults = new TreeMap<>();
 
-        Optimizer(Iterable<Tensor> params) {
+        /** The base of a user's optimizer: {@code super(params)}, then override {@link #step()}. */
+        protected Optimizer(Iterable<Tensor> params) {
             if (params == null) {
                 throw new IllegalArgumentException("params argument given to the optimizer should be an iterable of"
                         + " Tensors or dicts, but got None");
@@ -73,7 +74,7 @@ public final class optim {
         }
 
         /** Records a hyperparameter for the repr; a Number keeps its Python type (int or float). */
-        final void hyper(String name, Object value) {
+        protected final void hyper(String name, Object value) {
             defaults.put(name, value);
         }
 
@@ -92,9 +93,13 @@ public final class optim {
             zeroGrads(params, setToNone);
         }
 
-        /** One update of every parameter that has a gradient, as {@code step()}. */
+        /**
+         * One update of every parameter that has a gradient, as {@code step()}. A user's
+         * optimizer overrides it (under {@code torch.noGrad()}, with {@link #params()} and each
+         * parameter's {@code grad()}); the built-in ones update each parameter in one fused loop.
+         */
         @SuppressWarnings("try")
-        public final void step() {
+        public void step() {
             try (GradMode ignored = GradMode.set(false)) {
                 for (int i = 0; i < params.size(); i++) {
                     TensorImpl p = params.get(i).impl;
@@ -112,7 +117,9 @@ public final class optim {
         }
 
         /** Updates parameter {@code index} (dense float32 or float64) from its dense gradient of the same dtype. */
-        abstract void update(int index, TensorImpl param, TensorImpl grad);
+        void update(int index, TensorImpl param, TensorImpl grad) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " must override step()");
+        }
 
         /** PyTorch's optimizer repr: the class name, then the group's options sorted by name. */
         @Override
@@ -359,5 +366,189 @@ public final class optim {
             return PythonFloatFormat.repr(((Number) value).doubleValue());
         }
         return value.toString();
+    }
+
+    /**
+     * An optimizer written with tensor operations on the public API, as PyTorch's single-tensor
+     * implementations are: per parameter state tensors, updated in place under no-grad.
+     */
+    abstract static class TensorOptimizer extends Optimizer {
+        private final Map<Tensor, Map<String, Tensor>> state = new IdentityHashMap<>();
+        private final Map<Tensor, Integer> steps = new IdentityHashMap<>();
+
+        TensorOptimizer(Iterable<Tensor> params) {
+            super(params);
+        }
+
+        @Override
+        @SuppressWarnings("try")
+        public final void step() {
+            try (GradMode ignored = GradMode.set(false)) {
+                for (Tensor p : params()) {
+                    if (p.grad() != null) {
+                        int step = steps.merge(p, 1, Integer::sum);
+                        update(p, p.grad(), state.computeIfAbsent(p, k -> new java.util.HashMap<>()), step);
+                    }
+                }
+            }
+        }
+
+        /** One parameter's update; {@code state} keeps its buffers, {@code step} counts from 1. */
+        abstract void update(Tensor param, Tensor grad, Map<String, Tensor> state, int step);
+    }
+
+    /**
+     * {@code torch.optim.AdamW(params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2)}:
+     * Adam with decoupled weight decay ({@code p *= 1 - lr * weight_decay} before the step).
+     */
+    public static final class AdamW extends TensorOptimizer {
+        private final double lr;
+        private final double beta1;
+        private final double beta2;
+        private final double eps;
+        private final double weightDecay;
+
+        /** {@code optim.AdamW(params)}. */
+        public AdamW(Iterable<Tensor> params) {
+            this(params, 0.001);
+        }
+
+        /** {@code optim.AdamW(params, lr=...)}. */
+        public AdamW(Iterable<Tensor> params, Number lr) {
+            this(params, lr, 0.9, 0.999, 1e-8, 0.01);
+        }
+
+        /** {@code optim.AdamW(params, lr, betas=(beta1, beta2), eps, weight_decay)}. */
+        public AdamW(Iterable<Tensor> params, Number lr, double beta1, double beta2, Number eps, Number weightDecay) {
+            super(params);
+            this.lr = checkAtLeastZero(lr, "Invalid learning rate: ");
+            this.eps = checkAtLeastZero(eps, "Invalid epsilon value: ");
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            this.weightDecay = checkAtLeastZero(weightDecay, "Invalid weight_decay value: ");
+            hyper("amsgrad", false);
+            hyper("betas", "(" + pythonRepr(beta1) + ", " + pythonRepr(beta2) + ")");
+            hyper("capturable", false);
+            hyper("eps", eps);
+            hyper("foreach", null);
+            hyper("lr", lr);
+            hyper("maximize", false);
+            hyper("weight_decay", weightDecay);
+        }
+
+        @Override
+        void update(Tensor p, Tensor grad, Map<String, Tensor> state, int step) {
+            p.mul_(1 - lr * weightDecay);
+            Tensor m = state.computeIfAbsent("exp_avg", k -> torch.zerosLike(p));
+            Tensor v = state.computeIfAbsent("exp_avg_sq", k -> torch.zerosLike(p));
+            m.mul_(beta1).add_(grad.mul(1 - beta1));
+            v.mul_(beta2).add_(grad.mul(grad).mul(1 - beta2));
+            double stepSize = lr / (1 - Math.pow(beta1, step));
+            Tensor denom = v.sqrt().div(Math.sqrt(1 - Math.pow(beta2, step))).add(eps);
+            p.add_(m.div(denom).mul(-stepSize));
+        }
+    }
+
+    /**
+     * {@code torch.optim.RMSprop(params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0)}:
+     * {@code sq = alpha * sq + (1 - alpha) * g^2}, {@code p -= lr * g / (sqrt(sq) + eps)} (through a
+     * momentum buffer when momentum > 0).
+     */
+    public static final class RMSprop extends TensorOptimizer {
+        private final double lr;
+        private final double alpha;
+        private final double eps;
+        private final double weightDecay;
+        private final double momentum;
+
+        /** {@code optim.RMSprop(params)}. */
+        public RMSprop(Iterable<Tensor> params) {
+            this(params, 0.01);
+        }
+
+        /** {@code optim.RMSprop(params, lr=...)}. */
+        public RMSprop(Iterable<Tensor> params, Number lr) {
+            this(params, lr, 0.99, 1e-8, 0, 0);
+        }
+
+        /** {@code optim.RMSprop(params, lr, alpha, eps, weight_decay, momentum)}. */
+        public RMSprop(Iterable<Tensor> params, Number lr, double alpha, Number eps, Number weightDecay, Number momentum) {
+            super(params);
+            this.lr = checkAtLeastZero(lr, "Invalid learning rate: ");
+            this.alpha = alpha;
+            this.eps = checkAtLeastZero(eps, "Invalid epsilon value: ");
+            this.weightDecay = checkAtLeastZero(weightDecay, "Invalid weight_decay value: ");
+            this.momentum = checkAtLeastZero(momentum, "Invalid momentum value: ");
+            hyper("alpha", alpha);
+            hyper("centered", false);
+            hyper("differentiable", false);
+            hyper("eps", eps);
+            hyper("foreach", null);
+            hyper("lr", lr);
+            hyper("maximize", false);
+            hyper("momentum", momentum);
+            hyper("weight_decay", weightDecay);
+        }
+
+        @Override
+        void update(Tensor p, Tensor grad, Map<String, Tensor> state, int step) {
+            Tensor g = weightDecay != 0 ? grad.add(p.mul(weightDecay)) : grad;
+            Tensor sq = state.computeIfAbsent("square_avg", k -> torch.zerosLike(p));
+            sq.mul_(alpha).add_(g.mul(g).mul(1 - alpha));
+            Tensor avg = sq.sqrt().add(eps);
+            if (momentum > 0) {
+                Tensor buf = state.computeIfAbsent("momentum_buffer", k -> torch.zerosLike(p));
+                buf.mul_(momentum).add_(g.div(avg));
+                p.add_(buf.mul(-lr));
+            } else {
+                p.add_(g.div(avg).mul(-lr));
+            }
+        }
+    }
+
+    /**
+     * {@code torch.optim.Adagrad(params, lr=1e-2, lr_decay=0, weight_decay=0, eps=1e-10)}:
+     * {@code sum += g^2}, {@code p -= lr / (1 + (step - 1) lr_decay) * g / (sqrt(sum) + eps)}.
+     */
+    public static final class Adagrad extends TensorOptimizer {
+        private final double lr;
+        private final double lrDecay;
+        private final double weightDecay;
+        private final double eps;
+
+        /** {@code optim.Adagrad(params)}. */
+        public Adagrad(Iterable<Tensor> params) {
+            this(params, 0.01);
+        }
+
+        /** {@code optim.Adagrad(params, lr=...)}. */
+        public Adagrad(Iterable<Tensor> params, Number lr) {
+            this(params, lr, 0, 0, 1e-10);
+        }
+
+        /** {@code optim.Adagrad(params, lr, lr_decay, weight_decay, eps)}. */
+        public Adagrad(Iterable<Tensor> params, Number lr, Number lrDecay, Number weightDecay, Number eps) {
+            super(params);
+            this.lr = checkAtLeastZero(lr, "Invalid learning rate: ");
+            this.lrDecay = checkAtLeastZero(lrDecay, "Invalid lr_decay value: ");
+            this.weightDecay = checkAtLeastZero(weightDecay, "Invalid weight_decay value: ");
+            this.eps = checkAtLeastZero(eps, "Invalid epsilon value: ");
+            hyper("eps", eps);
+            hyper("foreach", null);
+            hyper("initial_accumulator_value", 0);
+            hyper("lr", lr);
+            hyper("lr_decay", lrDecay);
+            hyper("maximize", false);
+            hyper("weight_decay", weightDecay);
+        }
+
+        @Override
+        void update(Tensor p, Tensor grad, Map<String, Tensor> state, int step) {
+            Tensor g = weightDecay != 0 ? grad.add(p.mul(weightDecay)) : grad;
+            double clr = lr / (1 + (step - 1) * lrDecay);
+            Tensor sum = state.computeIfAbsent("sum", k -> torch.zerosLike(p));
+            sum.add_(g.mul(g));
+            p.add_(g.div(sum.sqrt().add(eps)).mul(-clr));
+        }
     }
 }

@@ -56,7 +56,9 @@ final class JavaCounterpart {
         }
         String name = javaName(entry, override);
         if (home.classes) {
-            return loadable(home.className + (home.className.endsWith(".data") ? "." : "$") + name);
+            // a class such as nn.Linear, or a factory method standing for one (nn.Parameter(data))
+            return loadable(home.className + (home.className.endsWith(".data") ? "." : "$") + name)
+                    || load(home.className) != null && hasMethod(load(home.className), name, true);
         }
         Class<?> owner = load(home.className);
         if (owner == null) {
