@@ -1164,6 +1164,11 @@ public final class nn {
                     bias == null ? null : bias.impl, training, momentum, eps));
         }
 
+        /** {@code F.layer_norm(input, normalized_shape)}: no scale or shift, eps 1e-5. */
+        public static Tensor layerNorm(Tensor input, int[] normalizedShape) {
+            return layerNorm(input, normalizedShape, null, null, 1e-5);
+        }
+
         /** {@code F.layer_norm(input, normalized_shape, weight, bias, eps)}. */
         public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
             return Tensor.of(Layers.layerNorm(input.impl, normalizedShape.length, weight == null ? null : weight.impl,

@@ -144,6 +144,77 @@ public final class torch {
         return zeros(size, null, false);
     }
 
+    /** {@code torch.zeros(size, device=device)}: tensors live on the CPU; another device is PyTorch's error. */
+    public static Tensor zeros(int[] size, Device device) {
+        device.requireAvailable();
+        return zeros(size);
+    }
+
+    /** {@code torch.zeros(size, device="cpu")}. */
+    public static Tensor zeros(int[] size, String device) {
+        return zeros(size, Device.of(device));
+    }
+
+    /** {@code torch.ones(size, device=device)}. */
+    public static Tensor ones(int[] size, Device device) {
+        device.requireAvailable();
+        return ones(size);
+    }
+
+    /** {@code torch.ones(size, device="cpu")}. */
+    public static Tensor ones(int[] size, String device) {
+        return ones(size, Device.of(device));
+    }
+
+    /** {@code torch.empty(size, device=device)}. */
+    public static Tensor empty(int[] size, Device device) {
+        device.requireAvailable();
+        return empty(size);
+    }
+
+    /** {@code torch.empty(size, device="cpu")}. */
+    public static Tensor empty(int[] size, String device) {
+        return empty(size, Device.of(device));
+    }
+
+    /** {@code torch.rand(size, device=device)}. */
+    public static Tensor rand(int[] size, Device device) {
+        device.requireAvailable();
+        return rand(size);
+    }
+
+    /** {@code torch.rand(size, device="cpu")}. */
+    public static Tensor rand(int[] size, String device) {
+        return rand(size, Device.of(device));
+    }
+
+    /** {@code torch.randn(size, device=device)}. */
+    public static Tensor randn(int[] size, Device device) {
+        device.requireAvailable();
+        return randn(size);
+    }
+
+    /** {@code torch.randn(size, device="cpu")}. */
+    public static Tensor randn(int[] size, String device) {
+        return randn(size, Device.of(device));
+    }
+
+    /** {@code torch.tensor(data, device=device)}. */
+    public static Tensor tensor(Object data, Device device) {
+        device.requireAvailable();
+        return tensor(data);
+    }
+
+    /** {@code torch.eye(n, m, requires_grad=requiresGrad)}. */
+    public static Tensor eye(int n, int m, boolean requiresGrad) {
+        return eye(n, m).requiresGrad_(requiresGrad);
+    }
+
+    /** {@code torch.eye(n, m, dtype=dtype, requires_grad=requiresGrad)}. */
+    public static Tensor eye(int n, int m, DType dtype, boolean requiresGrad) {
+        return eye(n, m, dtype).requiresGrad_(requiresGrad);
+    }
+
     /** {@code torch.zeros(size, dtype=...)}. */
     public static Tensor zeros(int[] size, DType dtype) {
         return zeros(size, dtype, false);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jtorch.DType;
 import jtorch.Device;
+import jtorch.Size;
 import jtorch.Tensor;
 import jtorch.nn;
 import jtorch.torch;
@@ -59,6 +60,20 @@ class DeviceTest {
                 assertThrows(IllegalStateException.class, () -> x.to("cuda")).getMessage());
         assertEquals("Torch not compiled with CUDA enabled",
                 assertThrows(IllegalStateException.class, () -> model.to("cuda:0")).getMessage());
+    }
+
+    @Test
+    void creationFunctions_takeADevice() {
+        assertEquals("tensor([0., 0.])", torch.zeros(new int[] {2}, "cpu").toString());
+        assertEquals("tensor([1., 1.])", torch.ones(new int[] {2}, torch.device("cpu")).toString());
+        assertEquals(Size.of(1, 2), torch.rand(new int[] {1, 2}, "cpu").shape());
+        assertEquals(Size.of(3), torch.randn(new int[] {3}, Device.CPU).shape());
+        assertEquals(Size.of(2), torch.empty(new int[] {2}, "cpu").shape());
+        assertEquals("tensor([1, 2])", torch.tensor(new long[] {1, 2}, Device.CPU).toString());
+        assertEquals("Torch not compiled with CUDA enabled",
+                assertThrows(IllegalStateException.class, () -> torch.zeros(new int[] {2}, "cuda")).getMessage());
+        assertEquals("tensor([[1., 0., 0.],\n        [0., 1., 0.]], requires_grad=True)", torch.eye(2, 3, true).toString());
+        assertTrue(torch.eye(2, 2, torch.float64, true).requiresGrad());
     }
 
     @Test

@@ -96,6 +96,22 @@ class NnModulesTest {
     }
 
     @Test
+    void batchNorm_functionalIsTheModulesMath() {
+        torch.manualSeed(1);
+        Tensor x = torch.randn(4, 3);
+        nn.BatchNorm1d bn = new nn.BatchNorm1d(3);
+        Tensor rm = torch.zeros(3);
+        Tensor rv = torch.ones(3);
+        Tensor viaFunctional = nn.functional.batchNorm(x, rm, rv, bn.weight(), bn.bias(), true, 0.1, 1e-5);
+        assertClose("batch_norm", values(viaFunctional), values(bn.forward(x)));
+        assertClose("running_mean", values(rm), values(bn.runningMean()));
+        assertClose("running_var", values(rv), values(bn.runningVar()));
+        bn.eval();
+        assertClose("eval", values(nn.functional.batchNorm(x, rm, rv, null, null, false, 0.1, 1e-5)),
+                values(bn.forward(x)));
+    }
+
+    @Test
     void losses_matchPyTorch() throws Exception {
         JsonNode want = LivePyTorch.run(String.join("\n",
                 "import json, torch",
@@ -125,6 +141,13 @@ class NnModulesTest {
             out.add(v);
         }
         return out;
+    }
+
+    private static void assertClose(String what, List<Double> want, List<Double> got) {
+        assertEquals(want.size(), got.size(), what + ": size");
+        for (int i = 0; i < want.size(); i++) {
+            assertEquals(want.get(i), got.get(i), TOL * (1 + Math.abs(want.get(i))), what + ": element " + i);
+        }
     }
 
     @SuppressWarnings("unchecked")
