@@ -146,8 +146,7 @@ public final class torch {
 
     /** {@code torch.zeros(size, device=device)}: tensors live on the CPU; another device is PyTorch's error. */
     public static Tensor zeros(int[] size, Device device) {
-        device.requireAvailable();
-        return zeros(size);
+        return zeros(size).to(device);
     }
 
     /** {@code torch.zeros(size, device="cpu")}. */
@@ -157,8 +156,7 @@ public final class torch {
 
     /** {@code torch.ones(size, device=device)}. */
     public static Tensor ones(int[] size, Device device) {
-        device.requireAvailable();
-        return ones(size);
+        return ones(size).to(device);
     }
 
     /** {@code torch.ones(size, device="cpu")}. */
@@ -168,8 +166,7 @@ public final class torch {
 
     /** {@code torch.empty(size, device=device)}. */
     public static Tensor empty(int[] size, Device device) {
-        device.requireAvailable();
-        return empty(size);
+        return empty(size).to(device);
     }
 
     /** {@code torch.empty(size, device="cpu")}. */
@@ -179,8 +176,7 @@ public final class torch {
 
     /** {@code torch.rand(size, device=device)}. */
     public static Tensor rand(int[] size, Device device) {
-        device.requireAvailable();
-        return rand(size);
+        return rand(size).to(device);
     }
 
     /** {@code torch.rand(size, device="cpu")}. */
@@ -190,8 +186,7 @@ public final class torch {
 
     /** {@code torch.randn(size, device=device)}. */
     public static Tensor randn(int[] size, Device device) {
-        device.requireAvailable();
-        return randn(size);
+        return randn(size).to(device);
     }
 
     /** {@code torch.randn(size, device="cpu")}. */
@@ -201,8 +196,7 @@ public final class torch {
 
     /** {@code torch.tensor(data, device=device)}. */
     public static Tensor tensor(Object data, Device device) {
-        device.requireAvailable();
-        return tensor(data);
+        return tensor(data).to(device);
     }
 
     /** {@code torch.eye(n, m, requires_grad=requiresGrad)}. */

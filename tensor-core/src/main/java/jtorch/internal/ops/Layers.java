@@ -7,7 +7,7 @@ import static jtorch.internal.ops.Arithmetic.sub;
 
 import jtorch.DType;
 import jtorch.internal.autograd.GradEnabled;
-import jtorch.internal.interop.JavaArrays;
+import jtorch.internal.shape.Layout;
 import jtorch.internal.storage.BufferStorage;
 import jtorch.internal.tensor.Scalars;
 import jtorch.internal.tensor.TensorImpl;
@@ -216,7 +216,8 @@ public final class Layers {
             for (int i = 0; i < index.length; i++) {
                 index[i] = positions[i];
             }
-            TensorImpl picked = Gathering.indexSelect(padded, 1, JavaArrays.wrap(BufferStorage.of(index), new int[0]));
+            TensorImpl indices = new TensorImpl(BufferStorage.of(index), Layout.contiguous(new int[] {index.length}), null);
+            TensorImpl picked = Gathering.indexSelect(padded, 1, indices);
             return Views.reshape(picked, n, rows, outH * outW);
         }
     }
