@@ -68,6 +68,25 @@ async function restartHub(hub, students, dir) {
 }
 
 /**
+ * One student alone on the machine runs the course: the outputs every student of the class must
+ * reproduce. The student is in `run.students` while connected, so a failure closes their kernel.
+ */
+async function singleUserReference(hub, token, dir, run, within, log) {
+  const solo = new Student('solo', await within(hub.startServer('solo', 600_000)), token);
+  run.students.push(solo);
+  const sampler = new Sampler(dir);
+  sampler.start();
+  await within(solo.open(run.notebookName, { kernelName: run.kernel }));
+  const reference = await within(solo.runCells(run.sources));
+  sampler.stop();
+  log(`single-user reference: ${run.sources.length} cells in ${(solo.courseMs / 1000).toFixed(1)} s`);
+  await solo.close();
+  run.students.pop();
+  await within(hub.stopServer('solo'));
+  return { reference, solo: { openMs: solo.openMs, courseMs: solo.courseMs, kernel: sampler.processes('kernel')[0] } };
+}
+
+/**
  * Runs the class; resolves to everything measured (report.mjs summarise() reduces it). `log`
  * gets progress lines. The hub and every process of the class are stopped before it resolves.
  */
@@ -81,6 +100,7 @@ export async function runClass({ users = 4, notebook = COURSE, kernel = 'jtorch'
   const notebookName = basename(notebook);
   const names = Array.from({ length: users }, (_, i) => `student${pad(i + 1)}`);
   const students = [];
+  const run = { notebookName, kernel, sources, students };
   let timer;
   let progress;
   const deadline = new Promise((_, reject) => {
@@ -94,18 +114,7 @@ export async function runClass({ users = 4, notebook = COURSE, kernel = 'jtorch'
     log(`hub on ${hub.url} (run directory ${dir}, logs in ${logDir})`);
     const tokens = await within(hub.createUsers(['solo', ...names]));
 
-    // The single-user reference: one student alone on the machine.
-    const solo = new Student('solo', await within(hub.startServer('solo', timeoutMs)), tokens.solo);
-    students.push(solo);
-    const soloSampler = new Sampler(dir);
-    soloSampler.start();
-    await within(solo.open(notebookName, { kernelName: kernel }));
-    const reference = await within(solo.runCells(sources));
-    soloSampler.stop();
-    log(`single-user reference: ${sources.length} cells in ${(solo.courseMs / 1000).toFixed(1)} s`);
-    await solo.close();
-    students.pop();
-    await within(hub.stopServer('solo'));
+    const { reference, solo } = await singleUserReference(hub, tokens.solo, dir, run, within, log);
 
     // The class: all servers, then all kernels, then the course, everyone at once.
     const loadBefore = loadavg()[0];
@@ -138,7 +147,7 @@ export async function runClass({ users = 4, notebook = COURSE, kernel = 'jtorch'
         .map((k) => ({ ...k, cpuAtOpen: cpuAtOpen.get(k.pid) ?? 0 })),
       pssAfterCourse,
       peakTotalKiB: sampler.peakTotalKiB,
-      solo: { openMs: solo.openMs, courseMs: solo.courseMs, kernel: soloSampler.processes('kernel')[0] },
+      solo,
       mismatches: mismatches(reference, students),
     };
     result.restart = restart ? await within(restartHub(hub, students, dir)) : null;
