@@ -254,3 +254,24 @@ def test_html_showsTensorCardsAndErrors(path, tmp_path):
         for out in cell.get("outputs", []):
             if "image/svg+xml" in out.get("data", {}):
                 assert "<svg" in html
+
+
+TWIN = NOTEBOOK_DIR / "pytorch" / "build-train-save.ipynb"
+BUILD_TRAIN_SAVE = NOTEBOOK_DIR / "build-train-save.ipynb"
+
+
+def test_buildTrainSave_followsItsPyTorchTwinCellByCell():
+    twin, java = read(TWIN), read(BUILD_TRAIN_SAVE)
+    assert len(code_cells(java)) == len(code_cells(twin))
+    assert [text(c["source"]) for c in java["cells"] if c["cell_type"] == "markdown"] == \
+        [text(c["source"]) for c in twin["cells"] if c["cell_type"] == "markdown"]
+
+
+@pytest.mark.parametrize("index", range(len(code_cells(read(TWIN)))), ids=lambda i: f"cell{i + 1}")
+def test_buildTrainSave_printsWhatPyTorchPrinted(index, executed):
+    """Model structure, seeded weights, softmax outputs, every training loss and the test accuracy:
+    the Java lesson prints PyTorch's digits (the twin ran with PyTorch 1.13 and is committed)."""
+    expected = printed_text(code_cells(read(TWIN))[index])
+    java_cell = code_cells(executed[BUILD_TRAIN_SAVE.name])[index]
+    assert python_bools(printed_text(java_cell)) == expected
+    assert not errors(java_cell), errors(java_cell)

@@ -213,6 +213,9 @@ STEPS = [
      "X = test_data[0:5][0]\nprint(torch.equal(model(X), model2(X)), model2(X).argmax(1), test_data[0:5][1])",
      "var X5 = images.index(\"500:505\");\n"
      "print(torch.equal(model.forward(X5), model2.forward(X5)), model2.forward(X5).argmax(1), labels.index(\"500:505\"));"),
+    ("Its class scores for the first test sample, as probabilities:",
+     "nn.Softmax(dim=1)(model2(X[:1]))",
+     "new nn.Softmax(1).forward(model2.forward(X5.index(\":1\")))"),
 ]
 
 

@@ -1,5 +1,6 @@
 package jtorch.internal.kernels;
 
+import java.util.function.IntToDoubleFunction;
 import jtorch.DType;
 import jtorch.internal.shape.Layout;
 import jtorch.internal.shape.ReducedDims;
@@ -9,13 +10,19 @@ import jtorch.internal.storage.Storage;
 /**
  * The sum kernels: sums over the dimensions flagged in a mask ({@link ReducedDims}) of a strided
  * operand, into one double or long accumulator per output element (row-major over the kept
- * dims). Contiguous float32 input takes the vector kernels for full, row and column sums.
+ * dims). Contiguous float32 and float64 input whose reduced dims are adjacent is summed in
+ * PyTorch's own order and precision ({@link CascadeSum}), so printed sums and means carry its
+ * last digits; other layouts fall back to the vector kernels or a double accumulator.
  */
 public final class Sums {
     private Sums() {}
 
     /** Sums into a double accumulator per output element (row-major over kept dims). */
     public static double[] sumDouble(Strided t, boolean[] mask) {
+        double[] exact = cascade(t, mask);
+        if (exact != null) {
+            return exact;
+        }
         double[] acc = new double[Math.max(1, ReducedDims.outCount(t.layout().sizes(), mask))];
         Layout l = t.layout();
         Storage st = t.storage();
@@ -41,6 +48,74 @@ public final class Sums {
             addRow(acc, t.storage(), r.src, r.srcStep, r.dst, r.dstStep, r.length, r.done);
         }
         return acc;
+    }
+
+    /**
+     * PyTorch's own float32/float64 sum ({@link CascadeSum}) of a contiguous operand whose reduced
+     * dims are one adjacent run: {@code outer x reduced x inner} blocks summed over the middle, as
+     * PyTorch's reduction loop does (a last-dim reduction row by row, any other down the columns);
+     * null for other layouts and dtypes.
+     */
+    private static double[] cascade(Strided t, boolean[] mask) {
+        Layout l = t.layout();
+        Storage st = t.storage();
+        DType type = st.dtype();
+        if (type != DType.FLOAT32 && type != DType.FLOAT64 || !l.isContiguous() || st.array() == null) {
+            return null;
+        }
+        int first = -1;
+        int last = -1;
+        for (int d = 0; d < mask.length; d++) {
+            if (mask[d]) {
+                if (first < 0) {
+                    first = d;
+                } else if (last != d - 1) {
+                    return null;
+                }
+                last = d;
+            }
+        }
+        if (first < 0) {
+            return null;
+        }
+        int outer = 1;
+        int reduced = 1;
+        int inner = 1;
+        for (int d = 0; d < mask.length; d++) {
+            int size = l.size(d);
+            if (d < first) {
+                outer *= size;
+            } else if (d <= last) {
+                reduced *= size;
+            } else {
+                inner *= size;
+            }
+        }
+        int off = st.base + l.offset();
+        CascadeSum sum = type == DType.FLOAT32 ? CascadeSum.FLOAT32 : CascadeSum.FLOAT64;
+        IntToDoubleFunction load = type == DType.FLOAT32 ? floats((float[]) st.array(), off)
+                : doubles((double[]) st.array(), off);
+        if (outer == 1 && inner == 1) {
+            return new double[] {sum.sum(load, reduced, Parallel.numThreads())};
+        }
+        if (inner == 1) {
+            return sum.innerSums(load, outer, reduced);
+        }
+        double[] out = new double[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            int base = o * reduced * inner;
+            double[] block = sum.outerSums(i -> load.applyAsDouble(base + i), reduced, inner);
+            System.arraycopy(block, 0, out, o * inner, inner);
+        }
+        return out;
+    }
+
+    private static IntToDoubleFunction floats(float[] data, int off) {
+        return i -> data[off + i];
+    }
+
+    private static IntToDoubleFunction doubles(double[] data, int off) {
+        return i -> data[off + i];
     }
 
     /** Adds {@code length} elements from storage index {@code src} on into {@code acc} from {@code dst} on. */
