@@ -3,6 +3,8 @@ package jtorch.internal.ops;
 import jtorch.DType;
 import jtorch.internal.autograd.Autograd;
 import jtorch.internal.dtype.DefaultDtype;
+import jtorch.internal.kernels.Linspace;
+import jtorch.internal.kernels.Parallel;
 import jtorch.internal.kernels.StridedCopy;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.Scalars;
@@ -72,6 +74,14 @@ public final class Creation {
         }
         DType type = dtype != null ? dtype : DefaultDtype.get();
         TensorImpl t = TensorImpl.allocate(type, new int[] {steps});
+        if (type == DType.FLOAT32 || type == DType.FLOAT64) {
+            // PyTorch's own points (halves from each end, fused multiply-adds, vector pairs)
+            double[] points = Linspace.points(start, end, steps, type == DType.FLOAT32, Parallel.numThreads());
+            for (int i = 0; i < steps; i++) {
+                t.storage().setDouble(i, points[i]);
+            }
+            return t;
+        }
         if (steps == 1) {
             t.storage().setDouble(0, start);
         } else if (steps > 1) {
