@@ -25,7 +25,7 @@ final class JavaCounterpart {
             "torch", new Home("jtorch.torch", false, "torch."),
             "torch.Tensor", new Home("jtorch.Tensor", false, "."),
             "torch.nn", new Home("jtorch.nn", true, "nn."),
-            "torch.nn.functional", new Home("jtorch.nn$functional", false, "functional."),
+            "torch.nn.functional", new Home("jtorch.Functional$functional", false, "functional."),
             "torch.nn.init", new Home("jtorch.nn$init", false, "init."),
             "torch.optim", new Home("jtorch.optim", true, "optim."),
             "torch.optim.lr_scheduler", new Home("jtorch.optim$lrScheduler", true, "lrScheduler."),

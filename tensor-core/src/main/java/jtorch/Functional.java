@@ -1,0 +1,232 @@
+package jtorch;
+
+import jtorch.internal.ops.Layers;
+import jtorch.internal.ops.Losses;
+import jtorch.internal.ops.NNFunctional;
+
+/**
+ * The home of {@link nn.functional}: Java keeps a class's members in one file, so {@code nn}
+ * inherits its member class {@code functional} from here and users write
+ * {@code nn.functional.relu(x)} as in PyTorch. Nothing else belongs in this class.
+ */
+abstract class Functional {
+    Functional() {}
+
+    /** {@code torch.nn.functional}: stateless, differentiable versions of the layers and losses. */
+    public static final class functional {
+        private functional() {}
+
+        /** {@code F.sigmoid(input)}. */
+        public static Tensor sigmoid(Tensor input) {
+            return input.sigmoid();
+        }
+
+        /** {@code F.tanh(input)}. */
+        public static Tensor tanh(Tensor input) {
+            return input.tanh();
+        }
+
+        /** {@code F.relu_(input)}. */
+        public static Tensor relu_(Tensor input) {
+            return input.relu_();
+        }
+
+        /** {@code F.leaky_relu(input, negative_slope=0.01)}. */
+        public static Tensor leakyRelu(Tensor input) {
+            return leakyRelu(input, 0.01);
+        }
+
+        /** {@code F.leaky_relu(input, negative_slope)}. */
+        public static Tensor leakyRelu(Tensor input, double negativeSlope) {
+            return Tensor.of(Layers.leakyRelu(input.impl, negativeSlope));
+        }
+
+        /** {@code F.gelu(input)} (the exact, erf form). */
+        public static Tensor gelu(Tensor input) {
+            return Tensor.of(Layers.gelu(input.impl));
+        }
+
+        /** {@code F.dropout(input, p=0.5, training=True)}. */
+        public static Tensor dropout(Tensor input) {
+            return dropout(input, 0.5, true);
+        }
+
+        /** {@code F.dropout(input, p)}. */
+        public static Tensor dropout(Tensor input, double p) {
+            return dropout(input, p, true);
+        }
+
+        /** {@code F.dropout(input, p, training)}. */
+        public static Tensor dropout(Tensor input, double p, boolean training) {
+            return Tensor.of(Layers.dropout(input.impl, p, training));
+        }
+
+        /** {@code F.embedding(input, weight)}. */
+        public static Tensor embedding(Tensor input, Tensor weight) {
+            return Tensor.of(Layers.embedding(input.impl, weight.impl));
+        }
+
+        /** {@code F.conv2d(input, weight, bias)} with stride 1, no padding. */
+        public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+            return conv2d(input, weight, bias, 1, 0);
+        }
+
+        /** {@code F.conv2d(input, weight, bias, stride, padding)} (the same on both axes). */
+        public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride, int padding) {
+            return Tensor.of(Layers.conv2d(input.impl, weight.impl, bias == null ? null : bias.impl,
+                    new int[] {stride, stride}, new int[] {padding, padding}, new int[] {1, 1}));
+        }
+
+        /** {@code F.max_pool2d(input, kernel_size)}: stride = kernel, no padding. */
+        public static Tensor maxPool2d(Tensor input, int kernelSize) {
+            return maxPool2d(input, kernelSize, kernelSize, 0);
+        }
+
+        /** {@code F.max_pool2d(input, kernel_size, stride, padding)}. */
+        public static Tensor maxPool2d(Tensor input, int kernelSize, int stride, int padding) {
+            return Tensor.of(Layers.maxPool2d(input.impl, new int[] {kernelSize, kernelSize},
+                    new int[] {stride, stride}, new int[] {padding, padding}, new int[] {1, 1}));
+        }
+
+        /** {@code F.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)}. */
+        public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                boolean training, double momentum, double eps) {
+            return Tensor.of(Layers.batchNorm(input.impl, runningMean == null ? null : runningMean.impl,
+                    runningVar == null ? null : runningVar.impl, weight == null ? null : weight.impl,
+                    bias == null ? null : bias.impl, training, momentum, eps));
+        }
+
+        /** {@code F.layer_norm(input, normalized_shape)}: no scale or shift, eps 1e-5. */
+        public static Tensor layerNorm(Tensor input, int[] normalizedShape) {
+            return layerNorm(input, normalizedShape, null, null, 1e-5);
+        }
+
+        /** {@code F.layer_norm(input, normalized_shape, weight, bias, eps)}. */
+        public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+            return Tensor.of(Layers.layerNorm(input.impl, normalizedShape.length, weight == null ? null : weight.impl,
+                    bias == null ? null : bias.impl, eps));
+        }
+
+        /** {@code F.l1_loss(input, target)}. */
+        public static Tensor l1Loss(Tensor input, Tensor target) {
+            return l1Loss(input, target, "mean");
+        }
+
+        /** {@code F.l1_loss(input, target, reduction=...)}. */
+        public static Tensor l1Loss(Tensor input, Tensor target, String reduction) {
+            return Tensor.of(Losses.l1Loss(input.impl, target.impl, NNFunctional.Reduction.of(reduction)));
+        }
+
+        /** {@code F.smooth_l1_loss(input, target)} (beta 1). */
+        public static Tensor smoothL1Loss(Tensor input, Tensor target) {
+            return smoothL1Loss(input, target, "mean", 1.0);
+        }
+
+        /** {@code F.smooth_l1_loss(input, target, reduction=..., beta=...)}. */
+        public static Tensor smoothL1Loss(Tensor input, Tensor target, String reduction, double beta) {
+            return Tensor.of(Losses.smoothL1Loss(input.impl, target.impl, NNFunctional.Reduction.of(reduction), beta));
+        }
+
+        /** {@code F.huber_loss(input, target)} (delta 1). */
+        public static Tensor huberLoss(Tensor input, Tensor target) {
+            return huberLoss(input, target, "mean", 1.0);
+        }
+
+        /** {@code F.huber_loss(input, target, reduction=..., delta=...)}. */
+        public static Tensor huberLoss(Tensor input, Tensor target, String reduction, double delta) {
+            return Tensor.of(Losses.huberLoss(input.impl, target.impl, NNFunctional.Reduction.of(reduction), delta));
+        }
+
+        /** {@code F.binary_cross_entropy(input, target)} on probabilities. */
+        public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
+            return binaryCrossEntropy(input, target, "mean");
+        }
+
+        /** {@code F.binary_cross_entropy(input, target, reduction=...)}. */
+        public static Tensor binaryCrossEntropy(Tensor input, Tensor target, String reduction) {
+            return Tensor.of(Losses.binaryCrossEntropy(input.impl, target.impl, NNFunctional.Reduction.of(reduction)));
+        }
+
+        /** {@code F.binary_cross_entropy_with_logits(input, target)} on raw scores. */
+        public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
+            return binaryCrossEntropyWithLogits(input, target, "mean");
+        }
+
+        /** {@code F.binary_cross_entropy_with_logits(input, target, reduction=...)}. */
+        public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, String reduction) {
+            return Tensor.of(Losses.binaryCrossEntropyWithLogits(input.impl, target.impl,
+                    NNFunctional.Reduction.of(reduction)));
+        }
+
+
+        /** {@code F.linear(input, weight, bias)}: {@code input @ weight^T + bias} (bias may be null). */
+        public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+            return Tensor.of(NNFunctional.linear(input.impl, weight.impl, bias == null ? null : bias.impl));
+        }
+
+        /** {@code F.linear(input, weight)}. */
+        public static Tensor linear(Tensor input, Tensor weight) {
+            return linear(input, weight, null);
+        }
+
+        /** {@code F.relu(input)}. */
+        public static Tensor relu(Tensor input) {
+            return input.relu();
+        }
+
+        /** {@code F.softmax(input, dim)}. */
+        public static Tensor softmax(Tensor input, int dim) {
+            return Tensor.of(NNFunctional.softmax(input.impl, dim));
+        }
+
+        /** {@code F.log_softmax(input, dim)}. */
+        public static Tensor logSoftmax(Tensor input, int dim) {
+            return Tensor.of(NNFunctional.logSoftmax(input.impl, dim));
+        }
+
+        /** {@code F.nll_loss(input, target)}: input holds log-probabilities, {@code (N, C)} or {@code (C)}. */
+        public static Tensor nllLoss(Tensor input, Tensor target) {
+            return nllLoss(input, target, "mean");
+        }
+
+        /** {@code F.nll_loss(input, target, reduction=...)}. */
+        public static Tensor nllLoss(Tensor input, Tensor target, String reduction) {
+            return Tensor.of(NNFunctional.nllLoss(input.impl, target.impl, NNFunctional.Reduction.of(reduction),
+                    NNFunctional.IGNORE_INDEX));
+        }
+
+        /** {@code F.cross_entropy(input, target)}: class-index targets (int64) or class probabilities. */
+        public static Tensor crossEntropy(Tensor input, Tensor target) {
+            return crossEntropy(input, target, "mean");
+        }
+
+        /**
+         * {@code F.cross_entropy(input, target, reduction=...)}: input {@code (N, C)}, {@code (C)} or
+         * {@code (N, C, d1, ...)}; target int64 class indices ({@code -100} ignored), or
+         * probabilities shaped like the input.
+         */
+        public static Tensor crossEntropy(Tensor input, Tensor target, String reduction) {
+            return Tensor.of(NNFunctional.crossEntropy(input.impl, target.impl, NNFunctional.Reduction.of(reduction)));
+        }
+
+        /** {@code F.mse_loss(input, target)}. */
+        public static Tensor mseLoss(Tensor input, Tensor target) {
+            return mseLoss(input, target, "mean");
+        }
+
+        /** {@code F.mse_loss(input, target, reduction=...)}. */
+        public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
+            return Tensor.of(NNFunctional.mseLoss(input.impl, target.impl, NNFunctional.Reduction.of(reduction)));
+        }
+
+        /** {@code F.one_hot(tensor, num_classes)}: int64 indicators; {@code -1} infers the class count. */
+        public static Tensor oneHot(Tensor tensor, int numClasses) {
+            return Tensor.of(NNFunctional.oneHot(tensor.impl, numClasses));
+        }
+
+        /** {@code F.one_hot(tensor)}: one class more than the largest value. */
+        public static Tensor oneHot(Tensor tensor) {
+            return Tensor.of(NNFunctional.oneHot(tensor.impl, -1));
+        }
+    }
+}
