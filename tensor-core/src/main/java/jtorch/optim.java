@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import jtorch.internal.autograd.Autograd;
 import jtorch.internal.format.PythonFloatFormat;
+import jtorch.internal.kernels.Kernels;
 import jtorch.internal.kernels.StridedCopy;
 import jtorch.internal.ops.Conversions;
 import jtorch.internal.tensor.TensorImpl;
@@ -193,6 +194,10 @@ public final class optim {
             int po = param.storage().base;
             float wd = (float) weightDecay;
             float negLr = (float) -lr;
+            if (momentum == 0 && weightDecay == 0) {
+                Kernels.sgdStep(p, po, g, negLr, n);
+                return;
+            }
             if (momentum == 0) {
                 for (int i = 0; i < n; i++) {
                     float d = weightDecay != 0 ? g[i] + wd * p[po + i] : g[i];
@@ -207,6 +212,10 @@ public final class optim {
             float[] buf = (float[]) momentumBuffers[index].storage().array();
             float mom = (float) momentum;
             float keep = (float) (1 - dampening);
+            if (!fresh && weightDecay == 0 && !nesterov) {
+                Kernels.sgdMomentumStep(p, po, g, buf, mom, keep, negLr, n);
+                return;
+            }
             for (int i = 0; i < n; i++) {
                 float d = weightDecay != 0 ? g[i] + wd * p[po + i] : g[i];
                 float b = fresh ? d : buf[i] * mom + keep * d;
@@ -309,21 +318,9 @@ public final class optim {
                 float[] g = (float[]) grad.storage().array();
                 float[] m = (float[]) expAvg[index].storage().array();
                 float[] v = (float[]) expAvgSq[index].storage().array();
-                float b1 = (float) beta1;
-                float b2 = (float) beta2;
-                float c1 = (float) (1 - beta1);
-                float c2 = (float) (1 - beta2);
-                float wd = (float) weightDecay;
-                float e = (float) eps;
-                float s2 = (float) correction2Sqrt;
-                float negStep = (float) -stepSize;
-                for (int i = 0; i < n; i++) {
-                    float gi = weightDecay != 0 ? g[i] + wd * p[po + i] : g[i];
-                    m[i] = m[i] * b1 + c1 * gi;
-                    v[i] = v[i] * b2 + c2 * gi * gi;
-                    float denom = (float) Math.sqrt(v[i]) / s2 + e;
-                    p[po + i] = p[po + i] + negStep * m[i] / denom;
-                }
+                Kernels.adamStep(p, po, g, m, v, new Kernels.AdamCoefficients((float) beta1, (float) beta2,
+                        (float) (1 - beta1), (float) (1 - beta2), (float) weightDecay, (float) correction2Sqrt,
+                        (float) eps, (float) -stepSize), n);
             } else {
                 double[] p = (double[]) param.storage().array();
                 double[] g = (double[]) grad.storage().array();

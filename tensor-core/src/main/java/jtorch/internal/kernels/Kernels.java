@@ -67,6 +67,7 @@ public final class Kernels {
             float[] a = new float[4096];
             float[] b = new float[4096];
             float[] c = new float[4096];
+            float[] d = new float[4096];
             java.util.Arrays.fill(a, 0.5f);
             java.util.Arrays.fill(b, 0.25f);
             long deadline = System.nanoTime() + WARM_UP_LIMIT_NANOS;
@@ -74,7 +75,7 @@ public final class Kernels {
             while (fastest > HOT_ROUND_NANOS && System.nanoTime() < deadline) {
                 long start = System.nanoTime();
                 try {
-                    warmUpRound(a, b, c);
+                    warmUpRound(a, b, c, d);
                 } catch (java.util.concurrent.CancellationException interruptedCell) {
                     // a host interrupt of the user's cell also reaches these kernels: keep warming up
                     continue;
@@ -91,7 +92,7 @@ public final class Kernels {
     }
 
     /** One round of every elementwise vector kernel over 4096 floats (about 10 microseconds once compiled). */
-    private static void warmUpRound(float[] a, float[] b, float[] c) {
+    private static void warmUpRound(float[] a, float[] b, float[] c, float[] d) {
         for (BinaryOp op : BinaryOp.values()) {
             VectorKernels.binary(op, a, 0, 1, b, 0, 1, c, 0, 4096);
             VectorKernels.binary(op, a, 0, 0, b, 0, 1, c, 0, 4096);
@@ -102,7 +103,15 @@ public final class Kernels {
         VectorKernels.sum(a, 0, 4096);
         VectorKernels.columnSums(a, 0, 64, 64, c, 0, 64);
         VectorKernels.gatherRows(a, 0, 1, 64, c, 0, 64, 0, 64);
+        VectorKernels.reluGrad(a, 0, b, 0, c, 0, 4096);
+        // the optimizer steps, on a parameter d that stays finite
+        VectorKernels.sgdStep(d, 0, b, 0f, 4096);
+        VectorKernels.sgdMomentumStep(d, 0, b, c, 0.5f, 0.5f, 0f, 4096);
+        VectorKernels.adamStep(d, 0, b, c, a, WARM_UP_ADAM, 4096);
     }
+
+    private static final AdamCoefficients WARM_UP_ADAM = new AdamCoefficients(0.9f, 0.999f, 0.1f, 0.001f, 0f, 1f,
+            1e-8f, 0f);
 
     /**
      * Whether HotSpot's optimizing compiler may compile the vector kernels: not under
@@ -211,6 +220,78 @@ public final class Kernels {
     public static float reluGrad(float grad, float result) {
         return result <= 0 ? 0f : grad;
     }
+
+    /**
+     * Log-softmax's gradient over {@code rows} contiguous rows of {@code n}:
+     * {@code out = g - e * sums[row]}, with {@code e = exp(result)} and {@code sums} the rows' sums
+     * of {@code g}, each product and difference rounded to float as the composed ops do;
+     * {@code e}, {@code sums} and {@code out} are dense from index 0.
+     */
+    public static void logSoftmaxGrad(float[] g, int go, float[] e, float[] sums, float[] out, int rows, int n) {
+        for (int r = 0; r < rows; r++) {
+            Cancellation.checkEvery(r);
+            float s = sums[r];
+            int o = r * n;
+            for (int k = 0; k < n; k++) {
+                out[o + k] = g[go + o + k] - e[o + k] * s;
+            }
+        }
+    }
+
+    /** SGD without momentum or weight decay: {@code p[po + i] += negLr * g[i]}. */
+    public static void sgdStep(float[] p, int po, float[] g, float negLr, int n) {
+        if (vectorHot) {
+            VectorKernels.sgdStep(p, po, g, negLr, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            p[po + i] = p[po + i] + negLr * g[i];
+        }
+    }
+
+    /**
+     * SGD with momentum after its first step, without weight decay or Nesterov:
+     * {@code b = b * mom + keep * g; p += negLr * b}.
+     */
+    public static void sgdMomentumStep(float[] p, int po, float[] g, float[] buf, float mom, float keep, float negLr,
+                                       int n) {
+        if (vectorHot) {
+            VectorKernels.sgdMomentumStep(p, po, g, buf, mom, keep, negLr, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            buf[i] = buf[i] * mom + keep * g[i];
+            p[po + i] = p[po + i] + negLr * buf[i];
+        }
+    }
+
+    /** Adam's moments and update of a float32 parameter ({@link #adamElement} for each element). */
+    public static void adamStep(float[] p, int po, float[] g, float[] m, float[] v, AdamCoefficients k, int n) {
+        int done = vectorHot && k.weightDecay() == 0 ? VectorKernels.adamStep(p, po, g, m, v, k, n) : 0;
+        for (int i = done; i < n; i++) {
+            adamElement(p, po, g, m, v, k, i);
+        }
+    }
+
+    /**
+     * PyTorch 1.13's single-tensor Adam on element {@code i}, float arithmetic in this order:
+     * {@code g' = g + wd*p} (with weight decay), {@code m = m*b1 + c1*g'; v = v*b2 + (c2*g')*g';
+     * p = p + (negStep*m) / (sqrt(v)/s2 + eps)}.
+     */
+    static void adamElement(float[] p, int po, float[] g, float[] m, float[] v, AdamCoefficients k, int i) {
+        float gi = k.weightDecay() != 0 ? g[i] + k.weightDecay() * p[po + i] : g[i];
+        m[i] = m[i] * k.beta1() + k.c1() * gi;
+        v[i] = v[i] * k.beta2() + k.c2() * gi * gi;
+        float denom = (float) Math.sqrt(v[i]) / k.correction2Sqrt() + k.eps();
+        p[po + i] = p[po + i] + k.negStep() * m[i] / denom;
+    }
+
+    /**
+     * Adam's per-step constants in float: the betas, {@code 1 - beta}s, weight decay,
+     * {@code sqrt(1 - beta2^t)}, eps and {@code -lr / (1 - beta1^t)}.
+     */
+    public record AdamCoefficients(float beta1, float beta2, float c1, float c2, float weightDecay,
+                                   float correction2Sqrt, float eps, float negStep) {}
 
     /** Sum of {@code n} floats from {@code off}. */
     public static double sumFloat(float[] a, int off, int n) {

@@ -184,6 +184,48 @@ final class VectorKernels {
         }
     }
 
+    /** {@link Kernels#sgdStep}. */
+    static void sgdStep(float[] p, int po, float[] g, float negLr, int n) {
+        int upper = F.loopBound(n);
+        int i = 0;
+        for (; i < upper; i += F.length()) {
+            FloatVector.fromArray(F, p, po + i).add(FloatVector.fromArray(F, g, i).mul(negLr)).intoArray(p, po + i);
+        }
+        for (; i < n; i++) {
+            p[po + i] = p[po + i] + negLr * g[i];
+        }
+    }
+
+    /** {@link Kernels#sgdMomentumStep}. */
+    static void sgdMomentumStep(float[] p, int po, float[] g, float[] buf, float mom, float keep, float negLr, int n) {
+        int upper = F.loopBound(n);
+        int i = 0;
+        for (; i < upper; i += F.length()) {
+            FloatVector b = FloatVector.fromArray(F, buf, i).mul(mom).add(FloatVector.fromArray(F, g, i).mul(keep));
+            b.intoArray(buf, i);
+            FloatVector.fromArray(F, p, po + i).add(b.mul(negLr)).intoArray(p, po + i);
+        }
+        for (; i < n; i++) {
+            buf[i] = buf[i] * mom + keep * g[i];
+            p[po + i] = p[po + i] + negLr * buf[i];
+        }
+    }
+
+    /** {@link Kernels#adamStep} over whole vectors; returns how many elements were done. */
+    static int adamStep(float[] p, int po, float[] g, float[] m, float[] v, Kernels.AdamCoefficients k, int n) {
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector gi = FloatVector.fromArray(F, g, i);
+            FloatVector mi = FloatVector.fromArray(F, m, i).mul(k.beta1()).add(gi.mul(k.c1()));
+            FloatVector vi = FloatVector.fromArray(F, v, i).mul(k.beta2()).add(gi.mul(k.c2()).mul(gi));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            FloatVector denom = vi.sqrt().div(k.correction2Sqrt()).add(k.eps());
+            FloatVector.fromArray(F, p, po + i).add(mi.mul(k.negStep()).div(denom)).intoArray(p, po + i);
+        }
+        return upper;
+    }
+
     /** Sum of {@code n} floats with four vector accumulators (float lanes, double total). */
     static double sum(float[] a, int off, int n) {
         FloatVector s0 = FloatVector.zero(F);

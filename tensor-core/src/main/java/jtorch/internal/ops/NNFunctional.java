@@ -5,6 +5,7 @@ import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.kernels.Kernels;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.TensorImpl;
 
@@ -67,11 +68,32 @@ public final class NNFunctional {
     public static TensorImpl logSoftmax(TensorImpl self, int dim) {
         int d = Shapes.wrapDim(dim, Math.max(self.dim(), 1));
         checkFloating(self, d, "log_softmax");
-        return FormulaNode.record(normalize(self, d, true), "LogSoftmaxBackward0", self, formula((g, in) -> {
-            TensorImpl y = in.result();
-            return y.dim() == 0 ? Creation.zerosLike(g)
-                    : sub(g, mul(Pointwise.exp(y), Reductions.sum(g, new int[] {d}, true, null)));
-        }, RESULT));
+        return FormulaNode.record(normalize(self, d, true), "LogSoftmaxBackward0", self,
+                formula((g, in) -> logSoftmaxBackward(g, in.result(), d), RESULT));
+    }
+
+    /**
+     * {@code grad - exp(y) * sum(grad, dim)}. Without a graph to record, float32 along a
+     * contiguous last dimension fuses the product and the difference into one pass (the same
+     * exp, row sums and float roundings as the composed ops, so the same bits).
+     */
+    private static TensorImpl logSoftmaxBackward(TensorImpl g, TensorImpl y, int d) {
+        if (y.dim() == 0) {
+            return Creation.zerosLike(g);
+        }
+        TensorImpl e = Pointwise.exp(y);
+        TensorImpl sums = Reductions.sum(g, new int[] {d}, true, null);
+        if (GradEnabled.isEnabled() || g.dtype() != DType.FLOAT32 || y.dtype() != DType.FLOAT32
+                || d != y.dim() - 1 || !g.isContiguous() || !g.layout().sameSizes(y.layout())
+                || g.storage().array() == null) {
+            return sub(g, mul(e, sums));
+        }
+        TensorImpl out = TensorImpl.allocate(DType.FLOAT32, g.sizes().clone());
+        int n = y.sizes()[d];
+        Kernels.logSoftmaxGrad((float[]) g.storage().array(), g.storage().base + g.offset(),
+                (float[]) e.storage().array(), (float[]) sums.storage().array(), (float[]) out.storage().array(),
+                out.numel() / Math.max(n, 1), n);
+        return out;
     }
 
     /**
@@ -112,13 +134,14 @@ public final class NNFunctional {
         boolean lanes = single && (self.dim() == 0 || dim == self.dim() - 1);
         double[] shifted = new double[n];
         double[] exps = new double[n];
+        Rows rows = new Rows(in, out);
         for (int o = 0; o < outer; o++) {
             Cancellation.check();
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
                 double max = Double.NEGATIVE_INFINITY;
                 for (int k = 0; k < n; k++) {
-                    shifted[k] = in.storage().getDouble(base + k * inner);
+                    shifted[k] = rows.get(base + k * inner);
                     max = Math.max(max, shifted[k]);
                 }
                 if (Double.isInfinite(max)) {
@@ -132,17 +155,47 @@ public final class NNFunctional {
                 if (log) {
                     double logSum = round(single, Math.log(sum));
                     for (int k = 0; k < n; k++) {
-                        out.storage().setDouble(base + k * inner, shifted[k] - logSum);
+                        rows.set(base + k * inner, shifted[k] - logSum);
                     }
                 } else {
                     double scale = lanes ? round(true, 1 / sum) : 0;
                     for (int k = 0; k < n; k++) {
-                        out.storage().setDouble(base + k * inner, lanes ? exps[k] * scale : exps[k] / sum);
+                        rows.set(base + k * inner, lanes ? exps[k] * scale : exps[k] / sum);
                     }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Reads the dense input and writes the fresh output of {@link #normalize}, through their
+     * float arrays when they have them (float32), else through the storages.
+     */
+    private static final class Rows {
+        private final TensorImpl in;
+        private final TensorImpl out;
+        private final float[] x;
+        private final float[] y;
+
+        Rows(TensorImpl in, TensorImpl out) {
+            this.in = in;
+            this.out = out;
+            this.x = in.storage().array() instanceof float[] f ? f : null;
+            this.y = out.storage().array() instanceof float[] f ? f : null;
+        }
+
+        double get(int i) {
+            return x != null ? x[in.storage().base + i] : in.storage().getDouble(i);
+        }
+
+        void set(int i, double v) {
+            if (y != null) {
+                y[out.storage().base + i] = (float) v;
+            } else {
+                out.storage().setDouble(i, v);
+            }
+        }
     }
 
     private static double round(boolean single, double v) {
