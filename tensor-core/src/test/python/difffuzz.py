@@ -17,6 +17,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+NO_TORCH = 3  # exit status when PyTorch is not installed
 sys.path.insert(0, HERE)
 
 import fuzz_gen  # noqa: E402
@@ -43,7 +44,11 @@ def main():
         with open(cases_path, "w", encoding="utf-8") as f:
             for case in fuzz_gen.generate(args.seed, args.cases, ops):
                 f.write(json.dumps(case) + "\n")
-    import fuzz_torch  # after generating: importing torch takes seconds
+    try:
+        import fuzz_torch  # after generating: importing torch takes seconds
+    except ImportError as e:
+        print(f"difffuzz: cannot import PyTorch ({e}); install Debian's python3-torch")
+        sys.exit(NO_TORCH)
 
     fuzz_torch.setup()
     count = 0
