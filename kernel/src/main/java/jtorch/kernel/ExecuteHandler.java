@@ -89,6 +89,8 @@ final class ExecuteHandler {
             } else {
                 replyOk(env, cell, result.pages());
             }
+        } catch (Throwable t) {
+            replyKernelError(env, cell, t);
         } finally {
             streams.stdin().retractEnv(env);
             env.setStatusIdle();
@@ -111,6 +113,7 @@ final class ExecuteHandler {
             env.publish(new PublishExecuteInput(code, count));
         }
         history.add(count, code, store);
+        streams.restore();
         streams.stdin().setEnv(env);
         streams.stdin().setEnabled(request.isStdinEnabled());
         return new Cell(message, request, code, count, silent);
@@ -149,7 +152,8 @@ final class ExecuteHandler {
             Object text = data.getData(MIMEType.TEXT_PLAIN);
             history.setOutput(cell.count, text == null ? "" : text.toString());
             return outcome;
-        } catch (RuntimeException ex) {
+        } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError ex) {
+            // a value's toString/repr is cell code: whatever it throws is the cell's error
             return CellOutcome.thrown(ex);
         }
     }
@@ -162,6 +166,29 @@ final class ExecuteHandler {
         env.replyError(MessageType.EXECUTE_REPLY.error(), reply);
         if (cell.request.shouldStopOnError()) {
             connection.abortQueuedExecutions();
+        }
+    }
+
+    /**
+     * The reply when the kernel's own steps failed for this cell (reporting its outcome threw):
+     * the client gets an error instead of waiting forever.
+     */
+    private void replyKernelError(ShellReplyEnvironment env, Cell cell, Throwable t) {
+        StringBuilder where = new StringBuilder();
+        StackTraceElement[] frames = t.getStackTrace();
+        for (int i = 0; i < Math.min(6, frames.length); i++) {
+            where.append("\n    at ").append(frames[i]);
+        }
+        KernelLog.warn("execute " + cell.count + ": the kernel failed to report the outcome: " + t + where);
+        String evalue = "the kernel could not report this cell's outcome (" + t.getClass().getName()
+                + "); the session is still alive";
+        List<String> traceback = List.of("KernelError: " + evalue);
+        try {
+            env.publish(new PublishError("KernelError", evalue, traceback));
+        } finally {
+            ErrorReply reply = new ErrorReply("KernelError", evalue, traceback);
+            reply.setExecutionCount(cell.count);
+            env.replyError(MessageType.EXECUTE_REPLY.error(), reply);
         }
     }
 

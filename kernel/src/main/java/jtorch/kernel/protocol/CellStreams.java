@@ -19,6 +19,7 @@ public final class CellStreams implements AutoCloseable {
     private final StreamCapture stdout;
     private final StreamCapture stderr;
     private final PrintStream out;
+    private final PrintStream err;
     private final JupyterInputStream stdin = new JupyterInputStream(StandardCharsets.UTF_8);
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "stream-flusher");
@@ -30,14 +31,30 @@ public final class CellStreams implements AutoCloseable {
         this.stdout = new StreamCapture(false, publisher::stream);
         this.stderr = new StreamCapture(true, publisher::stream);
         this.out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
+        this.err = new PrintStream(stderr, false, StandardCharsets.UTF_8);
     }
 
     /** Replaces {@code System.out}, {@code System.err} and {@code System.in}, and starts the flush timer. */
     public void install() {
-        System.setOut(out);
-        System.setErr(new PrintStream(stderr, false, StandardCharsets.UTF_8));
-        System.setIn(stdin);
+        restore();
         flusher.scheduleWithFixedDelay(this::flush, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Puts the kernel's streams back where a cell replaced them ({@code System.setOut(...)},
+     * {@code System.setErr(null)}): a cell may redirect its own output, the next cell gets the
+     * notebook's streams again (and the compiler, which writes to {@code System.err}, keeps working).
+     */
+    public void restore() {
+        if (System.out != out) {
+            System.setOut(out);
+        }
+        if (System.err != err) {
+            System.setErr(err);
+        }
+        if (System.in != stdin) {
+            System.setIn(stdin);
+        }
     }
 
     /** The cells' standard output. */

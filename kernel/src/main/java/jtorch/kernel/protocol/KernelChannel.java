@@ -2,10 +2,13 @@ package jtorch.kernel.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.dflib.jjava.jupyter.channels.ShellChannel;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.zeromq.ZMQ;
 
 /**
@@ -94,7 +97,26 @@ public final class KernelChannel extends ShellChannel {
             }
             frames.add(frame);
         } while (hasReceiveMore());
-        return decoder.decode(frames);
+        Message<?> message = decoder.decode(frames);
+        WireDecoder.Rejected rejected = decoder.takeRejected();
+        if (rejected != null) {
+            replyRejected(rejected);
+        }
+        return message;
+    }
+
+    /** An error reply to a signed request whose content could not be read. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void replyRejected(WireDecoder.Rejected r) {
+        MessageType<?> type = r.header().getType();
+        MessageType<?> replyType = MessageType.getType(type.getName().replace("_request", "_reply"));
+        if (replyType == MessageType.UNKNOWN || replyType == type) {
+            return;
+        }
+        String evalue = "the kernel could not read this " + type.getName() + ": " + r.why();
+        Message<?> request = new Message(r.identities(), r.header(), null, Map.of(), null, List.of());
+        sendMessage(new Message<>(request, replyType.error(), new ErrorReply("BadRequest", evalue,
+                List.of("BadRequest: " + evalue))));
     }
 
     private synchronized void closeSocket() {

@@ -2,6 +2,7 @@ package jtorch.kernel.protocol;
 
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dflib.jjava.jupyter.channels.HeartbeatChannel;
@@ -14,6 +15,7 @@ import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
@@ -101,6 +103,9 @@ public final class KernelConnection {
             handler.handle(env, message);
         } catch (Throwable t) {
             KernelLog.warn("handler for " + type.getName() + " failed: " + t);
+            if (!env.replied()) {
+                replyFailure(env, type, t);
+            }
         } finally {
             try {
                 env.resolveDeferrals();
@@ -114,6 +119,22 @@ public final class KernelConnection {
         }
         if (aborting && channel == shell) {
             drainAborting();
+        }
+    }
+
+    /** An error reply for a request whose handler failed before replying: the client must not wait forever. */
+    private static void replyFailure(Reply env, MessageType<?> type, Throwable t) {
+        MessageType<?> replyType = MessageType.getType(type.getName().replace("_request", "_reply"));
+        if (replyType == MessageType.UNKNOWN || replyType == type) {
+            return;
+        }
+        try {
+            String evalue = "the kernel failed to handle this " + type.getName() + " (" + t.getClass().getName()
+                    + "); the session is still alive";
+            env.replyError(replyType.error(), new ErrorReply("KernelError", evalue, List.of("KernelError: " + evalue)));
+            env.setStatusIdle();
+        } catch (RuntimeException ex) {
+            KernelLog.warn("could not send the error reply for " + type.getName() + ": " + ex);
         }
     }
 

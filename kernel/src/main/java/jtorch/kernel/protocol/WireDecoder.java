@@ -59,6 +59,10 @@ final class WireDecoder {
     private final HMACGenerator hmac;
     private final String channel;
     private final AtomicLong dropped = new AtomicLong();
+    private Rejected rejected;
+
+    /** A signed request whose header was read but whose content was not: it gets an error reply. */
+    record Rejected(List<byte[]> identities, Header<?> header, String why) {}
 
     WireDecoder(HMACGenerator hmac, String channel) {
         this.hmac = hmac;
@@ -86,21 +90,39 @@ final class WireDecoder {
         if (expected != null && !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature)) {
             return drop("message with an invalid signature");
         }
+        List<byte[]> identities = new ArrayList<>(frames.subList(0, delimiter));
+        Header<?> parsed = null;
         try {
-            return parse(new ArrayList<>(frames.subList(0, delimiter)), header, parent, metadata, content,
+            parsed = header(header);
+            return parse(identities, parsed, parent, metadata, content,
                     new ArrayList<>(frames.subList(delimiter + 6, frames.size())));
         } catch (RuntimeException ex) {
-            return drop("malformed message: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            String why = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+            if (parsed != null && parsed.getType().getName().endsWith("_request")) {
+                rejected = new Rejected(identities, parsed, why);
+            }
+            return drop("malformed message: " + why);
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Message<?> parse(List<byte[]> identities, byte[] headerRaw, byte[] parentRaw, byte[] metadataRaw,
-                                    byte[] contentRaw, List<byte[]> buffers) {
+    /** The request that the last {@link #decode} dropped after reading its header, once; else null. */
+    Rejected takeRejected() {
+        Rejected r = rejected;
+        rejected = null;
+        return r;
+    }
+
+    private static Header<?> header(byte[] headerRaw) {
         Header<?> header = GSON.fromJson(utf8(headerRaw), Header.class);
-        if (header == null || header.getType() == null) {
+        if (header == null || header.getType() == null || header.getId() == null) {
             throw new IllegalArgumentException("no header");
         }
+        return header;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Message<?> parse(List<byte[]> identities, Header<?> header, byte[] parentRaw, byte[] metadataRaw,
+                                    byte[] contentRaw, List<byte[]> buffers) {
         Header<?> parentHeader = null;
         JsonElement parentJson = JsonParser.parseString(utf8(parentRaw));
         if (parentJson.isJsonObject() && !parentJson.getAsJsonObject().isEmpty()) {

@@ -1,9 +1,12 @@
 package jtorch.kernel.render;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import jtorch.kernel.session.CellLocation;
@@ -30,6 +33,7 @@ public final class ErrorFormatter {
     private static final int CONTEXT = 2;
     private static final int LIBRARY_FRAMES_SHOWN = 4;
     private static final int DETAILS_SHOWN = 12;
+    private static final int MAX_CAUSES = 20;
 
     /** A formatted error output. */
     public record Report(String ename, String evalue, List<String> traceback) {}
@@ -78,26 +82,58 @@ public final class ErrorFormatter {
 
     // ---------------------------------------------------------------- thrown
 
-    /** A thrown exception or error, with the cell frames it passed through. */
+    /**
+     * A thrown exception or error, with the cell frames it passed through. Cell code controls the
+     * throwable, so nothing of it is trusted: a {@code getMessage} or {@code getCause} that throws
+     * or a cycle of causes still gives a report.
+     */
     public Report thrown(Throwable t) {
         String ename = t.getClass().getSimpleName().isEmpty() ? t.getClass().getName() : t.getClass().getSimpleName();
-        String evalue = t.getMessage() == null ? "" : t.getMessage();
+        String evalue = message(t);
         List<String> tb = new ArrayList<>();
         tb.add(RED + RULE + RESET);
         tb.add(RED + ename + RESET + " ".repeat(Math.max(1, 42 - ename.length())) + "Traceback (most recent call last)");
-        appendFrames(tb, t.getStackTrace());
+        appendFrames(tb, stackTrace(t));
         tb.add("");
         tb.add(RED + ename + RESET + (evalue.isEmpty() ? "" : ": " + evalue));
-        for (Throwable cause = t.getCause(), seen = t; cause != null && cause != seen; seen = cause, cause = cause.getCause()) {
-            tb.add("Caused by " + RED + cause.getClass().getSimpleName() + RESET
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.add(t);
+        for (Throwable cause = cause(t); cause != null && seen.add(cause) && seen.size() <= MAX_CAUSES; cause = cause(cause)) {
+            String text = message(cause);
+            tb.add("Caused by " + RED + cause.getClass().getSimpleName() + RESET + (text.isEmpty() ? "" : ": " + text));
         }
-        hint(t).ifPresent(h -> tb.add(YELLOW + "Hint" + RESET + ": " + h));
+        hint(t, evalue).ifPresent(h -> tb.add(YELLOW + "Hint" + RESET + ": " + h));
         return new Report(ename, evalue, tb);
     }
 
-    private static Optional<String> hint(Throwable t) {
-        String msg = String.valueOf(t.getMessage());
+    /** The throwable's message, "" for none; what went wrong if reading it threw. */
+    private static String message(Throwable t) {
+        try {
+            String m = t.getMessage();
+            return m == null ? "" : m;
+        } catch (Throwable broken) {
+            return "(its getMessage() threw " + broken.getClass().getName() + ")";
+        }
+    }
+
+    private static Throwable cause(Throwable t) {
+        try {
+            return t.getCause();
+        } catch (Throwable broken) {
+            return null;
+        }
+    }
+
+    private static StackTraceElement[] stackTrace(Throwable t) {
+        try {
+            StackTraceElement[] frames = t.getStackTrace();
+            return frames == null ? new StackTraceElement[0] : frames;
+        } catch (Throwable broken) {
+            return new StackTraceElement[0];
+        }
+    }
+
+    private static Optional<String> hint(Throwable t, String msg) {
         if (t instanceof NullPointerException && msg.contains("\"jtorch.Tensor.grad()\" is null")) {
             return Optional.of("grad() is null until backward() has run: gradients exist only after you call"
                     + " backward() on a result computed from a tensor with requires_grad=True.");

@@ -7,6 +7,7 @@ import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
+import jdk.jshell.spi.SPIResolutionException;
 
 /**
  * In-process execution for the session's JShell: snippets run in the kernel JVM (so results are
@@ -95,6 +96,21 @@ final class SessionExecutionControl extends DirectExecutionControl {
             lastThrowable = ex.getCause();
             throw ex;
         }
+    }
+
+    /**
+     * JShell's own conversion walks the throwable's causes and calls their {@code getMessage()}: a
+     * cycle of causes recurses until the stack overflows and a throwing {@code getMessage} escapes
+     * the kernel's handler. The kernel reports the raw throwable ({@link #lastThrowable()}), so
+     * JShell only gets its class name; unresolved references keep JShell's handling.
+     */
+    @Override
+    protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
+        if (cause instanceof SPIResolutionException) {
+            return super.throwConvertedInvocationException(cause);
+        }
+        String name = cause.getClass().getName();
+        throw new UserException(name, name, new StackTraceElement[0]);
     }
 
     @Override
