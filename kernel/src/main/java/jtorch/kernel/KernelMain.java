@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import jtorch.kernel.protocol.KernelConnection;
 import jtorch.kernel.protocol.KernelLog;
 import jtorch.kernel.render.Renderers;
+import jtorch.kernel.session.ExitGuard;
 import jtorch.kernel.session.JShellSession;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
@@ -26,7 +27,7 @@ public final class KernelMain {
         }
         if (args.length != 1) {
             KernelLog.warn("usage: java -jar jtorch-kernel.jar CONNECTION_FILE | --warmup");
-            System.exit(2);
+            ExitGuard.exitKernel(2);
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
@@ -66,7 +67,7 @@ public final class KernelMain {
         trace("sockets bound");
         connection.awaitClose();
         kernel.onShutdown(false);
-        System.exit(0);
+        ExitGuard.exitKernel(0);
     }
 
     /**
@@ -85,7 +86,7 @@ public final class KernelMain {
             s.endCell();
             s.complete("x.unsq", 6);
         }
-        System.exit(0);
+        ExitGuard.exitKernel(0);
     }
 
     /** With {@code -Djtorch.kernel.trace=true}, logs startup phases with the JVM's uptime. */

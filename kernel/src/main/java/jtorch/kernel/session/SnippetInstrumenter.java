@@ -12,8 +12,10 @@ import org.objectweb.asm.Opcodes;
 /**
  * Rewrites the bytecode JShell compiles from a cell before it is loaded: a call to
  * {@link CellGuard#poll()} at every method entry and before every backward jump (so loops and
- * recursion in cells can be interrupted), and {@code System.exit}/{@code Runtime.exit}/
- * {@code Runtime.halt} redirected to {@link CellGuard}, which throws {@link SystemExit}.
+ * recursion in cells can be interrupted; a static initializer only before its backward jumps), and
+ * {@code System.exit}/{@code Runtime.exit}/{@code Runtime.halt} redirected to {@link CellGuard},
+ * which throws {@link SystemExit} (where {@link ExitGuard} runs, it also stops the calls that
+ * reflection, method handles or libraries make).
  *
  * <p>The inserted instructions neither consume nor leave stack values, so existing stack map
  * frames stay valid and nothing needs recomputing.
@@ -31,17 +33,20 @@ final class SnippetInstrumenter {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                return "<clinit>".equals(name) ? mv : new GuardedMethod(mv);
+                return new GuardedMethod(mv, !"<clinit>".equals(name));
             }
         }, 0);
         return writer.toByteArray();
     }
 
+    /** A method with the guard's calls; a static initializer polls in its loops only, not on entry. */
     private static final class GuardedMethod extends MethodVisitor {
         private final Set<Label> seen = new HashSet<>();
+        private final boolean pollOnEntry;
 
-        GuardedMethod(MethodVisitor delegate) {
+        GuardedMethod(MethodVisitor delegate, boolean pollOnEntry) {
             super(Opcodes.ASM9, delegate);
+            this.pollOnEntry = pollOnEntry;
         }
 
         private void poll() {
@@ -51,7 +56,9 @@ final class SnippetInstrumenter {
         @Override
         public void visitCode() {
             super.visitCode();
-            poll();
+            if (pollOnEntry) {
+                poll();
+            }
         }
 
         @Override

@@ -2,7 +2,8 @@ package jtorch.kernel.session;
 
 /**
  * Thrown instead of ending the kernel's JVM when a cell calls {@code System.exit},
- * {@code Runtime.exit} or {@code Runtime.halt} (the calls are rewritten in snippet bytecode).
+ * {@code Runtime.exit} or {@code Runtime.halt}, directly (the calls are rewritten in snippet
+ * bytecode) or by any other way ({@link ExitGuard}).
  */
 public final class SystemExit extends Error {
     private static final long serialVersionUID = 1L;
