@@ -38,7 +38,8 @@ REPLY_TIMEOUT_S = 90
 
 
 class Report:
-    def __init__(self):
+    def __init__(self, echo=False):
+        self.echo = echo  # print each finding as it happens (long runs)
         self.counts = Counter()
         self.statuses = Counter()
         self.findings = []
@@ -48,6 +49,8 @@ class Report:
 
     def finding(self, kind, what):
         self.counts[kind] += 1
+        if self.echo:
+            print(f"cellfuzz finding: {kind}: {what}", flush=True)
         if len(self.findings) < 40:
             self.findings.append(f"{kind}: {what}")
 
@@ -73,7 +76,7 @@ class Report:
 
 
 class CellFuzz:
-    def __init__(self, kernel_factory, seed, report=None, canary_every=100):
+    def __init__(self, kernel_factory, seed, report=None, canary_every=100, reply_timeout=REPLY_TIMEOUT_S):
         import cell_gen
         self.new_kernel = kernel_factory
         self.rng = random.Random(seed)
@@ -81,6 +84,7 @@ class CellFuzz:
         self.report = report or Report()
         self.canary_every = canary_every
         self.canary = f"canary-{seed}"
+        self.reply_timeout = reply_timeout
         self.k = None
 
     # ------------------------------------------------------------ kernel lifecycle
@@ -88,7 +92,7 @@ class CellFuzz:
     def start(self):
         self.k = self.new_kernel()
         content, _ = self.k.run(f'String canary = "{self.canary}";\nvar canaryT = torch.tensor(new double[]{{1.5, 2.25}});',
-                                timeout=REPLY_TIMEOUT_S)
+                                timeout=self.reply_timeout)
         if content["status"] != "ok":
             raise RuntimeError(f"cannot declare the canary: {content}")
 
@@ -144,7 +148,7 @@ class CellFuzz:
         self.report.counts["canary_checks"] += 1
         code = "torch.setDefaultDtype(torch.float32);\ntorch.setPrintoptions(PrintOptions.defaults());\ncanary + \" \" + canaryT"
         try:
-            content, outs = self.k.run(code, timeout=REPLY_TIMEOUT_S)
+            content, outs = self.k.run(code, timeout=self.reply_timeout)
         except Exception as e:  # noqa: BLE001
             self.report.finding("canary", f"no reply: {e!r}")
             return
@@ -163,8 +167,10 @@ class CellFuzz:
         if cell.interrupt:
             time.sleep(self.rng.uniform(0, 1.5))
             interrupted_at = time.time()
-            self.k.km.interrupt_kernel()
+            interrupt_id = self.send_interrupt()
         reply = self.await_reply(msg_id, cell.code)
+        if interrupted_at is not None:
+            self.await_interrupt_reply(interrupt_id)
         if reply is None:
             return
         replied = time.time()
@@ -181,19 +187,38 @@ class CellFuzz:
             if latency > STOP_TARGET_S:
                 self.report.finding("slow_interrupt", f"{latency:.2f} s for {cell.code[:100]!r}")
         try:
-            self.k.outputs(msg_id, timeout=REPLY_TIMEOUT_S)
+            self.k.outputs(msg_id, timeout=self.reply_timeout)
         except Exception:  # noqa: BLE001 -- queue.Empty
             self.report.finding("unanswered", f"no idle status after the reply to {cell.code[:100]!r}")
 
+    def send_interrupt(self):
+        """An interrupt_request on the control channel (interrupt_mode "message"); its msg_id."""
+        msg = self.k.kc.session.msg("interrupt_request", {})
+        self.k.kc.control_channel.send(msg)
+        return msg["header"]["msg_id"]
+
+    def await_interrupt_reply(self, msg_id):
+        """Waits for the interrupt's reply, so a late interrupt cannot hit the next item."""
+        deadline = time.time() + self.reply_timeout
+        while time.time() < deadline:
+            try:
+                msg = self.k.kc.get_control_msg(timeout=max(0.01, deadline - time.time()))
+            except Exception:  # noqa: BLE001 -- queue.Empty
+                break
+            if msg["parent_header"].get("msg_id") == msg_id:
+                return
+        if self.alive():
+            self.report.finding("unanswered", "interrupt_request")
+
     def await_reply(self, msg_id, what):
         try:
-            return self.k.reply(msg_id, timeout=REPLY_TIMEOUT_S)
+            return self.k.reply(msg_id, timeout=self.reply_timeout)
         except Exception:  # noqa: BLE001 -- queue.Empty: no reply in time
             pass
         if not self.alive():
             return None  # counted as a death by run()
-        self.report.finding("hang", f"no reply in {REPLY_TIMEOUT_S} s to {what[:160]!r}")
-        self.k.km.interrupt_kernel()
+        self.report.finding("hang", f"no reply in {self.reply_timeout} s to {what[:160]!r}")
+        self.await_interrupt_reply(self.send_interrupt())
         try:
             return self.k.reply(msg_id, timeout=30)
         except Exception:  # noqa: BLE001
@@ -278,6 +303,7 @@ def main():
     parser.add_argument("--cells", type=int, default=2000)
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--reply-timeout", type=float, default=REPLY_TIMEOUT_S, help="seconds before a request counts as hung")
     parser.add_argument("--jar")
     parser.add_argument("--java-home")
     args = parser.parse_args()
@@ -288,14 +314,12 @@ def main():
     import signal
     signal.signal(signal.SIGINT, signal.default_int_handler)
     from kernel_harness import Kernel, java_feature_version
-    fuzz = CellFuzz(Kernel, args.seed)
+    fuzz = CellFuzz(Kernel, args.seed, report=Report(echo=True), reply_timeout=args.reply_timeout)
     try:
         seconds = fuzz.run(args.cells, args.minutes * 60)
     finally:
         fuzz.close()
     print(f"cellfuzz (JDK {java_feature_version()}, seed {args.seed}): {fuzz.report.summary(seconds)}")
-    for line in fuzz.report.findings:
-        print("cellfuzz finding:", line)
     c = fuzz.report.counts
     return 1 if c["death"] or c["hang"] or c["unanswered"] or c["canary"] else 0
 

@@ -148,7 +148,7 @@ class CellGenerator:
             "var sb{n} = new StringBuilder();\nfor (int i = 0; i < {k}; i++) sb{n}.append(i);\nsb{n}.toString()",
             "switch ({k} % 3) {{ case 0 -> \"zero\"; case 1 -> \"one\"; default -> \"many\"; }}",
             "String.format(\"%d-%s\", {a}, {w})", "new int[]{{{a}, {b}}}", "Map.of(\"k\", {a})",
-            "print({a}, {w});", "System.err.println({w});", "Optional.empty()", "null", "(Object) {a}",
+            "print({a}, {w});", "System.err.println({w});", "Optional.empty()", "null", "(Object) Integer.valueOf({a})",
             "", "// only a comment", "   \n\t  ", "import java.util.concurrent.*;", "{a};",
         ])
         return Cell("valid", code, OK)
@@ -172,10 +172,10 @@ class CellGenerator:
     def compile_error(self):
         code = self.pick([
             "int x{n} = {w};", "undefinedVariable{n} + 1", "torch.noSuchMethod{n}()", "String s{n} = 1 +;",
-            "return {a};", "int f{n}() {{ }}", "Object o{n} = new Object();\no{n}.foo();", "List<int> l{n};",
-            "break;", "1 +* 2", "\"unterminated", "/* unclosed comment", "{{{{", "}}}}", "int[] a = {{1,;",
+            "int f{n}() {{ }}", "Object o{n} = new Object();\no{n}.foo();", "List<int> l{n};",
+            "break;", "1 +* 2", "\"unterminated", "}}}}", "int[] a = {{1,;",
             "'ab'", "class {k}X {{}}", "int 9x = 1;", "/exit", "/reset", "torch.ones(2).add(\"s\")",
-            "var v{n};", "final int q{n} = 1;\nq{n} = 2;", "import no.such.Package;",
+            "var v{n};", "import no.such.Package;",
         ])
         return Cell("compile-error", code, ERROR)
 
@@ -235,7 +235,7 @@ class CellGenerator:
             "\"héllo wörld ✓ 😀 \\u0000 \\uFEFF\"", "var ĉapelo{n} = 1;\nĉapelo{n} + 1", "\"\\uD800\"",
             "print(\"\\uDC00x\");", "throw new RuntimeException(\"\\uD800 bad surrogate\");", "{w}",
             "// 🚀 comment\n{a}", "\"tab\\tand\\r\\ncrlf\"", "int \u00e9t\u00e9{n} = 2;\n\u00e9t\u00e9{n}",
-            "\"zero\u0000byte\"", "print(\"e\u0301 \u202eRTL\");", "1 +\r\n2",
+            "\"zero\u0000byte\"", "print(\"e\u0301 \u202eRTL\");", "1 +\r\n2", "/* unclosed comment", "{{{{",
         ])
         return Cell("unicode", code, ANY)
 

@@ -76,6 +76,20 @@ class RobustnessTest(unittest.TestCase):
         self.assertLess(elapsed, 1.0, f"interrupt took {elapsed:.2f}s")
         self.assertAlive()
 
+    def test_interrupt_of_a_library_loop_says_it_still_runs(self):
+        if java_feature_version() < 20:
+            self.skipTest("JDK 17-19 stop library loops with Thread.stop")
+        content, outs, elapsed = self.interrupt_and_time(
+            "java.util.stream.LongStream.range(0, 12_000_000_000L).sum()", "message")
+        self.assertEqual(content["ename"], "KeyboardInterrupt")
+        self.assertIn("still running in java.util.", content["evalue"])
+        self.assertIn("restart the kernel", content["evalue"])
+        self.assertLess(elapsed, 4.0)
+        content, outs = self.k.run("1 + 1")
+        stderr = "".join(m["content"]["text"] for m in outs
+                         if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
+        self.assertIn("an interrupted cell is still running", stderr)
+
     # ------------------------------------------------------------ limits
 
     def test_system_exit_is_an_error_and_kernel_lives(self):
@@ -83,6 +97,53 @@ class RobustnessTest(unittest.TestCase):
         self.assertEqual(content["status"], "error")
         self.assertEqual(content["ename"], "SystemExit")
         self.assertEqual(self.k.value("before"), "7")
+
+    def test_exit_through_every_door_is_blocked(self):
+        doors = [
+            'System.class.getMethod("exit", int.class).invoke(null, 5);',
+            'Runtime.class.getMethod("halt", int.class).invoke(Runtime.getRuntime(), 1);',
+            'java.lang.invoke.MethodHandles.lookup().findStatic(System.class, "exit", '
+            'java.lang.invoke.MethodType.methodType(void.class, int.class)).invoke(3);',
+            'class ExitInInit { static { System.exit(4); } }\nnew ExitInInit();',
+            'var t = new Thread(() -> Runtime.getRuntime().halt(0));\nt.start();\nt.join();',
+        ]
+        for code in doors:
+            content, outs = self.k.run(code)
+            self.assertTrue(self.k.km.is_alive(), code)
+            self.assertAlive()
+
+    def test_error_with_cause_cycle_or_throwing_message_is_reported(self):
+        content, outs = self.k.run('var e1 = new RuntimeException("a");\nvar e2 = new RuntimeException("b", e1);\n'
+                                   'e1.initCause(e2);\nthrow e1;', timeout=30)
+        self.assertEqual((content["status"], content["ename"], content["evalue"]), ("error", "RuntimeException", "a"))
+        content, outs = self.k.run('throw new RuntimeException() { public String getMessage() { '
+                                   'throw new IllegalStateException("no"); } };', timeout=30)
+        self.assertEqual(content["status"], "error")
+        self.assertIn("getMessage() threw", content["evalue"])
+        self.assertAlive()
+
+    def test_value_whose_toString_overflows_the_stack_is_an_error(self):
+        content, outs = self.k.run('class Rec { public String toString() { return "r" + this; } }\nnew Rec()',
+                                   timeout=30)
+        self.assertEqual((content["status"], content["ename"]), ("error", "StackOverflowError"))
+        self.assertAlive()
+
+    def test_cells_that_replace_the_standard_streams_do_not_break_later_cells(self):
+        self.k.run("System.setErr(null);\nSystem.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));")
+        content, outs = self.k.run('print("still here");\nSystem.err.println("and here");')
+        self.assertEqual(content["status"], "ok")
+        self.assertIn("still here", self.k.stdout(outs))
+        self.assertAlive()
+
+    def test_signed_requests_with_bad_content_get_an_error_reply(self):
+        session = self.k.kc.session
+        for msg_type, content in (("execute_request", {"code": {"not": "a string"}}),
+                                  ("history_request", {"hist_access_type": "bogus"})):
+            msg = session.msg(msg_type, content)
+            self.k.kc.shell_channel.send(msg)
+            reply = self.k.reply(msg["header"]["msg_id"], timeout=30)
+            self.assertEqual(reply["content"]["status"], "error", (msg_type, reply["content"]))
+        self.assertAlive()
 
     def test_out_of_memory_is_an_error_and_session_survives(self):
         content, outs = self.k.run("long[] huge = new long[Integer.MAX_VALUE - 8];")

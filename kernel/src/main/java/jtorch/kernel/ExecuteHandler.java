@@ -126,6 +126,9 @@ final class ExecuteHandler {
         try {
             JShellSession s = session.get();
             s.beginCell();
+            for (String warning : s.stillRunning()) {
+                System.err.println("Warning: " + warning + "; restart the kernel to stop it.");
+            }
             try {
                 result = pipeline.get().run(cell.count, cell.code, streams.out());
             } finally {

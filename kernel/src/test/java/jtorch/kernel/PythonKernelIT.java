@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the Python end-to-end tests (src/test/python: the official jupyter_kernel_test conformance
- * suite and the robustness tests) against the packaged kernel jar through Debian's jupyter-client,
- * with a kernelspec the tests install into a temporary JUPYTER_PATH. Once with the JVM running the
- * build (JDK 17 here), once with a JDK 21+ when one is installed, for the interrupt and limits tests.
+ * suite, the robustness tests, the figures and the bounded cell fuzzer) against the packaged kernel
+ * jar through Debian's jupyter-client, with a kernelspec the tests install into a temporary
+ * JUPYTER_PATH. Once with the JVM running the build (JDK 17 here), once with a JDK 21+ when one is
+ * installed, for the interrupt, limits and cell-fuzz tests.
  */
 class PythonKernelIT {
     private static final Path JDK_21_PLUS = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
@@ -48,7 +49,8 @@ class PythonKernelIT {
     void interruptAndLimits_onJdk21Plus() throws Exception {
         assumeTrue(Files.isExecutable(JDK_21_PLUS.resolve("bin/java")), "no JDK 21+ at " + JDK_21_PLUS);
         assertEquals(0, runE2e(JDK_21_PLUS.toString(), "-k", "interrupt", "-k", "sigint", "-k", "exit", "-k", "memory", "-k", "heap",
-                "-k", "stack_overflow", "-k", "test_execute", "test_conformance", "test_robustness"),
+                "-k", "stack_overflow", "-k", "test_execute", "-k", "cell_fuzz", "test_conformance", "test_robustness",
+                "test_cell_fuzz"),
                 "end-to-end tests on JDK 21+ failed (see [e2e] output)");
     }
 }

@@ -2,7 +2,10 @@ package jtorch.kernel.session;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -18,6 +21,14 @@ import java.util.concurrent.TimeoutException;
  * ms, {@code Thread.stop()} where the JDK still supports it (JDK 17–19) for loops inside other
  * libraries; (3) after {@value #ABANDON_MS} ms the caller is released with {@link KeyboardInterrupt}
  * and the worker is replaced, so the session keeps answering even if that thread cannot be stopped.
+ * The interrupt then says where the thread is still running, and {@link #stillRunning()} lists such
+ * threads for a warning before each later cell, until they end: never a silent busy core.
+ *
+ * <p>What cannot be stopped on JDK 20+ (no {@code Thread.stop}): loops inside library code that
+ * neither calls back into cell code nor checks {@link CellGuard}/tensor-core's cancellation flag
+ * (e.g. {@code Arrays.sort} of a huge array, {@code IntStream.range(0, n).sum()},
+ * {@code BigInteger.pow}, a catastrophic regex, a third-party jar's loop), blocking calls that
+ * ignore {@link Thread#interrupt()}, and cell code that catches {@link KeyboardInterrupt}.
  */
 final class CellRunner {
     static final long STOP_GRACE_MS = 150;
@@ -26,6 +37,7 @@ final class CellRunner {
     private static final Method THREAD_STOP = threadStop();
 
     private final ClassLoader contextLoader;
+    private final List<Worker> abandoned = new CopyOnWriteArrayList<>();
     private Worker worker;
     private volatile Worker busy;
 
@@ -96,11 +108,30 @@ final class CellRunner {
             job.result.get(ABANDON_MS - STOP_GRACE_MS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException ex) {
             w.abandoned = true;
+            w.abandonedAt = System.nanoTime();
             CellGuard.condemn(w);
-            job.result.complete(new Outcome(null, new KeyboardInterrupt()));
+            abandoned.add(w);
+            job.result.complete(new Outcome(null, KeyboardInterrupt.stillRunning(where(w))));
         } catch (Exception ignored) {
             // finished one way or another
         }
+    }
+
+    /** One line per interrupted cell whose thread is still running, with how long and where. */
+    List<String> stillRunning() {
+        abandoned.removeIf(w -> !w.isAlive());
+        List<String> lines = new ArrayList<>();
+        for (Worker w : abandoned) {
+            long seconds = (System.nanoTime() - w.abandonedAt) / 1_000_000_000L;
+            lines.add("an interrupted cell is still running (" + seconds + " s since the interrupt, in " + where(w) + ")");
+        }
+        return lines;
+    }
+
+    /** The method a thread is running now, e.g. {@code java.util.DualPivotQuicksort.sort}. */
+    private static String where(Thread t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return frames.length == 0 ? "an unknown method" : frames[0].getClassName() + "." + frames[0].getMethodName();
     }
 
     private static Method threadStop() {
@@ -133,6 +164,7 @@ final class CellRunner {
         final SynchronousQueue<Job> queue = new SynchronousQueue<>();
         volatile Job current;
         volatile boolean abandoned;
+        volatile long abandonedAt;
 
         Worker(ClassLoader contextLoader) {
             super(null, null, "cell", STACK_SIZE);

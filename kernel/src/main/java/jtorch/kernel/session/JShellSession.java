@@ -123,6 +123,11 @@ public final class JShellSession implements AutoCloseable {
         cellInProgress = false;
     }
 
+    /** Warnings about interrupted cells whose threads are still running (code that cannot be stopped). */
+    public List<String> stillRunning() {
+        return control.runner().stillRunning();
+    }
+
     /**
      * Interrupts the cell in progress, if any (callable from any thread): its code stops at the next
      * check, and the rest of the cell does not run.

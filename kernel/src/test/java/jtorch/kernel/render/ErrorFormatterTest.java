@@ -99,4 +99,23 @@ class ErrorFormatterTest {
         assertEquals("no suitable method found for add(java.lang.String)", r.evalue());
         assertTrue(text.contains("method jtorch.Tensor.add(jtorch.Tensor) is not applicable"), text);
     }
+
+    @Test
+    void thrown_causeCycleListsEachCauseOnce() {
+        CellOutcome o = run(40, "var e1 = new RuntimeException(\"a\");\nvar e2 = new RuntimeException(\"b\", e1);\n"
+                + "e1.initCause(e2);\nthrow e1;");
+        ErrorFormatter.Report r = formatter.thrown(o.thrown());
+        String text = ErrorFormatter.plain(r.traceback());
+        assertEquals("a", r.evalue());
+        assertEquals(1, text.split("Caused by RuntimeException: b", -1).length - 1, text);
+        assertTrue(!text.contains("Caused by RuntimeException: a"), text);
+    }
+
+    @Test
+    void thrown_getMessageThatThrowsIsReported() {
+        CellOutcome o = run(41, "throw new RuntimeException() { public String getMessage() {"
+                + " throw new IllegalStateException(\"no\"); } };");
+        ErrorFormatter.Report r = formatter.thrown(o.thrown());
+        assertEquals("(its getMessage() threw java.lang.IllegalStateException)", r.evalue());
+    }
 }
