@@ -5,6 +5,9 @@
         DIR/cases.jsonl  one generated case per line (fuzz_gen.py)
         DIR/torch.jsonl  PyTorch's outcome of each, same order: {"id": n, "outcome": {...}}
     difffuzz.py --run-only DIR   re-runs PyTorch on an existing DIR/cases.jsonl
+    difffuzz.py --keep DIR --ids 12,40 --note "what was wrong"
+        appends those cases of DIR/cases.jsonl with PyTorch's outcome (DIR/torch.jsonl) to
+        ../resources/fuzz/regressions.jsonl (FuzzRegressionsTest runs them without Python)
 
 The Java half (jtorch.fuzz.DifferentialFuzzTest) runs the same cases.jsonl through JTorch's public
 API and compares; it calls this script itself, so the usual entry is tensor-core/fuzz.sh.
@@ -31,7 +34,13 @@ def main():
     parser.add_argument("--ops", default="", help="only signatures matching this regex, e.g. '^(add|sum)\\('")
     parser.add_argument("--out", default="target/fuzz")
     parser.add_argument("--run-only", metavar="DIR", help="run PyTorch on DIR/cases.jsonl, do not generate")
+    parser.add_argument("--keep", metavar="DIR", help="keep cases of DIR as regression tests")
+    parser.add_argument("--ids", default="", help="with --keep: comma-separated case ids")
+    parser.add_argument("--note", default="", help="with --keep: what the cases show")
     args = parser.parse_args()
+    if args.keep:
+        keep(args.keep, {int(i) for i in args.ids.split(",") if i}, args.note)
+        return
     out = args.run_only or args.out
     os.makedirs(out, exist_ok=True)
     cases_path = os.path.join(out, "cases.jsonl")
@@ -60,6 +69,25 @@ def main():
             count += 1
     print(f"difffuzz: {count} cases (seed {args.seed}) run in PyTorch {fuzz_torch.torch.__version__} "
           f"in {time.time() - started:.1f} s -> {out}")
+
+
+REGRESSIONS = os.path.join(HERE, "..", "resources", "fuzz", "regressions.jsonl")
+
+
+def keep(directory, ids, note):
+    """Appends the cases `ids` of a run's directory, with PyTorch's outcome, to the regressions."""
+    if not note:
+        sys.exit("--keep needs --note: what the cases show")
+    kept = 0
+    with open(os.path.join(directory, "cases.jsonl"), encoding="utf-8") as cases, \
+            open(os.path.join(directory, "torch.jsonl"), encoding="utf-8") as outcomes, \
+            open(REGRESSIONS, "a", encoding="utf-8") as out:
+        for case_line, outcome_line in zip(cases, outcomes):
+            case = json.loads(case_line)
+            if case["id"] in ids:
+                out.write(json.dumps({"note": note, "case": case, "torch": json.loads(outcome_line)["outcome"]}) + "\n")
+                kept += 1
+    print(f"difffuzz: kept {kept} of {len(ids)} cases in {os.path.normpath(REGRESSIONS)}")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,17 @@ package jtorch.fuzz;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The JSON dialect of the fuzz files: Python's json module, whose floats may be NaN/Infinity. */
 final class FuzzJson {
@@ -13,5 +22,24 @@ final class FuzzJson {
             .build();
 
     private FuzzJson() {
+    }
+
+    /** The non-blank lines of a JSON-lines test resource, parsed. */
+    static List<JsonNode> resourceLines(String resource) {
+        List<JsonNode> lines = new ArrayList<>();
+        try (InputStream in = FuzzJson.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+                if (!text.isBlank()) {
+                    lines.add(MAPPER.readTree(text));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+        return lines;
     }
 }

@@ -1,12 +1,6 @@
 package jtorch.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -38,27 +32,15 @@ final class KnownDifferences {
 
     static KnownDifferences load() {
         List<Rule> rules = new ArrayList<>();
-        try (InputStream in = KnownDifferences.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + RESOURCE);
+        for (JsonNode rule : FuzzJson.resourceLines(RESOURCE)) {
+            String status = rule.path("status").asText();
+            if (!status.equals("deliberate") && !status.equals("pending") || !rule.hasNonNull("reason")) {
+                throw new IllegalStateException(RESOURCE + ": a rule needs a status deliberate|pending and a reason: "
+                        + rule);
             }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode rule = FuzzJson.MAPPER.readTree(line);
-                String status = rule.path("status").asText();
-                if (!status.equals("deliberate") && !status.equals("pending") || !rule.hasNonNull("reason")) {
-                    throw new IllegalStateException(RESOURCE + ": a rule needs a status deliberate|pending and a reason: "
-                            + line);
-                }
-                rules.add(new Rule(Pattern.compile(rule.path("sig").asText("")),
-                        Pattern.compile(rule.path("category").asText(".*")),
-                        Pattern.compile(rule.path("detail").asText("")), status, rule.get("reason").asText()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            rules.add(new Rule(Pattern.compile(rule.path("sig").asText("")),
+                    Pattern.compile(rule.path("category").asText(".*")),
+                    Pattern.compile(rule.path("detail").asText("")), status, rule.get("reason").asText()));
         }
         return new KnownDifferences(rules);
     }

@@ -282,10 +282,10 @@ public final class Joining {
 
     /** {@code unbind(dim)}: the slices along dim, the dim removed ({@code UnbindBackward0}). */
     public static TensorImpl[] unbind(TensorImpl self, int dim) {
-        if (self.dim() == 0) {
-            throw new IndexOutOfBoundsException("Dimension specified as " + dim + " but tensor has no dimensions");
-        }
         int d = Shapes.wrapDim(dim, self.dim());
+        if (self.dim() == 0) {
+            throw new IndexOutOfBoundsException("Dimension specified as " + d + " but tensor has no dimensions");
+        }
         List<TensorImpl> pieces = new ArrayList<>(self.sizes()[d]);
         for (int i = 0; i < self.sizes()[d]; i++) {
             pieces.add(piece(self, d, i, 1, true, "UnbindBackward0"));

@@ -58,7 +58,9 @@ public final class Views {
             }
         } else {
             int d = Shapes.wrapDim(dim, n);
-            drop[d] = n > 0 && in[d] == 1;
+            if (n > 0) {
+                drop[d] = in[d] == 1;
+            }
         }
         int kept = 0;
         for (boolean b : drop) {
@@ -148,8 +150,10 @@ public final class Views {
         for (int i = 0; i < n; i++) {
             perm[i] = i;
         }
-        perm[a] = b;
-        perm[b] = a;
+        if (n > 0) {
+            perm[a] = b;
+            perm[b] = a;
+        }
         return permuted(self, perm, "TransposeBackward0");
     }
 
@@ -277,15 +281,17 @@ public final class Views {
         return self.asStrided(sizes, strides, self.offset() + i * self.strides()[d]);
     }
 
-    /** {@code narrow(dim, start, length)}. */
+    /**
+     * {@code narrow(dim, start, length)}, with PyTorch's checks in its order: not 0-d, the dim, then
+     * {@code start} wrapped like a dim of the dimension's size (except {@code start == size}).
+     */
     public static TensorImpl narrow(TensorImpl self, int dim, int start, int length) {
+        if (self.dim() == 0) {
+            throw new IllegalArgumentException("narrow() cannot be applied to a 0-dim tensor.");
+        }
         int d = Shapes.wrapDim(dim, self.dim());
         int size = self.sizes()[d];
-        int s = start < 0 ? start + size : start;
-        if (s < 0 || s > size) {
-            throw new IndexOutOfBoundsException("start out of range (expected to be in range of [" + (-size) + ", "
-                    + size + "], but got " + start + ")");
-        }
+        int s = start == size ? start : Shapes.wrapDim(start, size);
         if (length < 0 || s + length > size) {
             throw new IllegalArgumentException("start (" + s + ") + length (" + length
                     + ") exceeds dimension size (" + size + ").");
