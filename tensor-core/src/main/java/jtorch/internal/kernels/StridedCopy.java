@@ -12,6 +12,9 @@ public final class StridedCopy {
 
     /** Copies {@code src}, broadcast to {@code dst}'s shape, into {@code dst} with dtype casting. */
     public static void copyInto(Strided dst, Strided src) {
+        if (dst.layout().numel() >= Cancellation.CHUNK) {
+            Cancellation.check();
+        }
         Storage d = dst.storage();
         Storage s = src.storage();
         Layout dl = dst.layout();

@@ -273,10 +273,12 @@ public final class AdvancedIndex {
         Storage dst = out.storage();
         if (self.dtype().isFloatingPoint()) {
             for (int i = 0; i < positions.length; i++) {
+                Cancellation.checkEvery(i);
                 dst.setDouble(i, src.getDouble(positions[i]));
             }
         } else {
             for (int i = 0; i < positions.length; i++) {
+                Cancellation.checkEvery(i);
                 dst.setLong(i, src.getLong(positions[i]));
             }
         }
@@ -288,6 +290,7 @@ public final class AdvancedIndex {
         Storage dst = self.storage();
         if (self.dtype().isFloatingPoint()) {
             for (int i = 0; i < positions.length; i++) {
+                Cancellation.checkEvery(i);
                 int at = positions[i];
                 double x = values.getDouble(i);
                 dst.setDouble(at, accumulate ? dst.getDouble(at) + x : x);

@@ -3,6 +3,7 @@ package jtorch.internal.ops;
 import jtorch.DType;
 import jtorch.internal.autograd.Autograd;
 import jtorch.internal.dtype.DefaultDtype;
+import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.kernels.Linspace;
 import jtorch.internal.kernels.Parallel;
 import jtorch.internal.kernels.StridedCopy;
@@ -42,6 +43,7 @@ public final class Creation {
         int n = (int) Math.ceil((end - start) / step);
         TensorImpl t = TensorImpl.allocate(type, new int[] {n});
         for (int i = 0; i < n; i++) {
+            Cancellation.checkEvery(i);
             if (type.isFloatingPoint()) {
                 t.storage().setDouble(i, start + i * step);
             } else {
@@ -62,6 +64,7 @@ public final class Creation {
         long n = (end - start + step - (step > 0 ? 1 : -1)) / step;
         TensorImpl t = TensorImpl.allocate(type, new int[] {(int) Math.max(n, 0)});
         for (int i = 0; i < n; i++) {
+            Cancellation.checkEvery(i);
             t.storage().setLong(i, start + i * step);
         }
         return t;
@@ -78,6 +81,7 @@ public final class Creation {
             // PyTorch's own points (halves from each end, fused multiply-adds, vector pairs)
             double[] points = Linspace.points(start, end, steps, type == DType.FLOAT32, Parallel.numThreads());
             for (int i = 0; i < steps; i++) {
+                Cancellation.checkEvery(i);
                 t.storage().setDouble(i, points[i]);
             }
             return t;
@@ -88,6 +92,7 @@ public final class Creation {
             double step = (end - start) / (steps - 1);
             int half = steps / 2;
             for (int i = 0; i < steps; i++) {
+                Cancellation.checkEvery(i);
                 double v = i < half ? start + step * i : end - step * (steps - i - 1);
                 if (type.isFloatingPoint()) {
                     t.storage().setDouble(i, v);

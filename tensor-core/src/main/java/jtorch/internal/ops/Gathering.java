@@ -9,6 +9,7 @@ import jtorch.DType;
 import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.Grads;
+import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.kernels.StridedCopy;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.storage.Storage;
@@ -127,6 +128,7 @@ public final class Gathering {
         int[] positions = new int[count];
         int[] coord = new int[n];
         for (int k = 0; k < count; k++) {
+            Cancellation.checkEvery(k);
             long v = index.getLong(k);
             if (v < 0 || v >= selfSizes[dim]) {
                 throw new IllegalArgumentException("index " + v + " is out of bounds for dimension " + dim
@@ -242,6 +244,7 @@ public final class Gathering {
         int found = 0;
         int[] hits = new int[n];
         for (int i = 0; i < n; i++) {
+            Cancellation.checkEvery(i);
             int at = direct ? self.offset() + i : self.layout().storageIndex(i);
             if (floating ? st.getDouble(at) != 0 : st.getLong(at) != 0) {
                 hits[found++] = i;

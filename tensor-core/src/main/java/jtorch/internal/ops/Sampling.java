@@ -2,6 +2,7 @@ package jtorch.internal.ops;
 
 import java.util.function.IntConsumer;
 
+import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.kernels.Kernels.BinaryOp;
 import jtorch.DType;
 import jtorch.internal.autograd.Autograd;
@@ -9,7 +10,6 @@ import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.dtype.Casts;
 import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.kernels.AvxMath;
-import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.kernels.Generator;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.shape.StridedCursor;
@@ -70,9 +70,11 @@ public final class Sampling {
         TensorImpl t = TensorImpl.allocate(dtype == null ? DType.INT64 : dtype, Shapes.checkedSizes(n));
         Storage s = t.storage();
         for (int i = 0; i < n; i++) {
+            Cancellation.checkEvery(i);
             s.setLong(i, i);
         }
         for (int i = 0; i < n - 1; i++) {
+            Cancellation.checkEvery(i);
             int z = (int) (g.random() % (n - i));
             long saved = s.getLong(i);
             s.setLong(i, s.getLong(z + i));

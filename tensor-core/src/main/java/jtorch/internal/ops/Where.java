@@ -4,6 +4,7 @@ import static jtorch.internal.autograd.FormulaNode.formula;
 
 import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
+import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.TensorImpl;
 
@@ -24,6 +25,7 @@ public final class Where {
         TensorImpl eb = Views.broadcastTo(b, shape);
         int n = out.numel();
         for (int i = 0; i < n; i++) {
+            Cancellation.checkEvery(i);
             boolean pick = c.getLong(i) != 0;
             TensorImpl src = pick ? ea : eb;
             if (type.isFloatingPoint()) {

@@ -1,6 +1,7 @@
 package jtorch.internal.tensor;
 
 import jtorch.DType;
+import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.kernels.StridedCopy;
 import jtorch.internal.kernels.Strided;
 import jtorch.internal.shape.Layout;
@@ -43,6 +44,9 @@ public final class TensorImpl implements Strided {
     /** A new contiguous zero-filled tensor (the sizes array becomes the tensor's). */
     public static TensorImpl allocate(DType dtype, int[] sizes) {
         Layout layout = Layout.contiguous(sizes);
+        if (layout.numel() >= Cancellation.CHUNK) {
+            Cancellation.check(); // the JVM zeroes the new array, which cannot be interrupted
+        }
         return new TensorImpl(Storage.allocate(dtype, layout.numel()), layout, null);
     }
 
