@@ -62,7 +62,7 @@ public final class KernelMain {
         } catch (IllegalStateException e) {
             // said on the real stderr and ended at once: Jupyter then starts the kernel again on new ports
             KernelLog.warn(e.getMessage() + "; exiting");
-            System.exit(1);
+            ExitGuard.exitKernel(1);
         }
         trace("sockets bound");
         connection.awaitClose();
