@@ -11,15 +11,25 @@ import jtorch.DType;
 public final class Casts {
     private Casts() {}
 
-    /** Converts a double to an integral dtype the way a C++ static_cast does in PyTorch. */
+    /**
+     * Converts a double to an integral dtype as PyTorch's CPU build does on x86: truncation towards
+     * zero; NaN, infinities and values out of range give the x86 "integer indefinite" (the lowest
+     * int64, or the lowest int32 for int8/int16/int32, then wrapped); uint8 goes through int64
+     * (c10's {@code static_cast_with_inter_type}).
+     */
     public static long castToLong(double v, DType to) {
-        if (to == DType.BOOL) {
-            return v != 0 ? 1 : 0;
+        switch (to) {
+            case BOOL: return v != 0 ? 1 : 0;
+            case INT64: return toInt64(v);
+            case UINT8: return toInt64(v) & 0xFF;
+            default:
+                int i = Double.isNaN(v) || v >= 0x1p31 || v < -0x1p31 ? Integer.MIN_VALUE : (int) v;
+                return wrap(i, to);
         }
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return to == DType.INT64 ? Long.MIN_VALUE : 0;
-        }
-        return wrap((long) v, to);
+    }
+
+    private static long toInt64(double v) {
+        return Double.isNaN(v) || v >= 0x1p63 || v < -0x1p63 ? Long.MIN_VALUE : (long) v;
     }
 
     /** Wraps a long into the range of a narrow integral dtype (two's complement). */

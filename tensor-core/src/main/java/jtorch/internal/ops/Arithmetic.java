@@ -13,6 +13,7 @@ import jtorch.DType;
 import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.Grads;
+import jtorch.internal.dtype.Casts;
 import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.kernels.Elementwise;
 import jtorch.internal.kernels.Kernels.BinaryOp;
@@ -37,7 +38,7 @@ public final class Arithmetic {
         if (isOne(alpha)) {
             out = Outputs.binary(self, other, type, type, BinaryOp.ADD);
         } else {
-            double a = alpha.doubleValue();
+            double a = Casts.round(alpha.doubleValue(), type); // alpha takes the op's dtype, as in ATen
             long al = alpha.longValue();
             out = Outputs.binary(self, other, type, type, (x, y) -> x + a * y, (x, y) -> x + al * y);
         }
@@ -55,7 +56,7 @@ public final class Arithmetic {
         checkBoolSub(self, other);
         DType type = Promotion.resultType(self, other);
         TensorImpl out;
-        double a = alpha.doubleValue();
+        double a = Casts.round(alpha.doubleValue(), type); // alpha takes the op's dtype, as in ATen
         if (isOne(alpha)) {
             out = Outputs.binary(self, other, type, type, BinaryOp.SUB);
         } else {

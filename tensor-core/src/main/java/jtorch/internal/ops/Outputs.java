@@ -33,14 +33,23 @@ final class Outputs {
     static TensorImpl binary(TensorImpl a, TensorImpl b, DType compute, DType outType, DoubleBinaryOperator f,
                              LongBinaryOperator g) {
         TensorImpl out = TensorImpl.allocate(outType, Shapes.broadcast(a.sizes(), b.sizes()));
-        Elementwise.binaryInto(out, a, b, compute, f, g);
+        Elementwise.binaryInto(out, operand(a, compute), operand(b, compute), compute, f, g);
         return out;
     }
 
     /** {@code op(a, b)} for an op with a vector form. */
     static TensorImpl binary(TensorImpl a, TensorImpl b, DType compute, DType outType, Kernels.BinaryOp op) {
         TensorImpl out = TensorImpl.allocate(outType, Shapes.broadcast(a.sizes(), b.sizes()));
-        Elementwise.binaryInto(out, a, b, compute, op);
+        Elementwise.binaryInto(out, operand(a, compute), operand(b, compute), compute, op);
         return out;
+    }
+
+    /**
+     * An operand as the kernel sees it: a Python number (wrapped scalar) first takes the op's
+     * common dtype, as ATen converts the scalar: {@code -1} is 255 for a uint8 op, {@code 1.1} is
+     * 1.0996 for a float16 one, {@code 2**40} is 0 for an int32 one.
+     */
+    static TensorImpl operand(TensorImpl t, DType common) {
+        return t.isWrappedNumber() && t.dtype() != common ? Conversions.to(t, common) : t;
     }
 }

@@ -5,6 +5,7 @@ import java.util.function.DoubleUnaryOperator;
 
 import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
+import jtorch.internal.dtype.Casts;
 import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.dtype.ResultType;
 import jtorch.internal.kernels.Elementwise;
@@ -160,16 +161,17 @@ public final class Pointwise {
             throw new IllegalArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
         }
         checkHalf(self, max == null ? "clamp_min_cpu" : min == null ? "clamp_max_scalar_cpu" : "clamp_scalar_cpu");
-        double lo = min == null ? Double.NEGATIVE_INFINITY : min.doubleValue();
-        double hi = max == null ? Double.POSITIVE_INFINITY : max.doubleValue();
-        long loL = min == null ? Long.MIN_VALUE : min.longValue();
-        long hiL = max == null ? Long.MAX_VALUE : max.longValue();
         DType type = self.dtype();
         for (Number bound : new Number[] {min, max}) {
             if (bound != null) {
                 type = new ResultType().add(type, 1, false).add(Scalars.wrap(bound).dtype(), 0, true).result();
             }
         }
+        // the bounds take the result dtype first, as ATen converts the scalars (uint8: -2 is 254)
+        double lo = min == null ? Double.NEGATIVE_INFINITY : Casts.round(min.doubleValue(), type);
+        double hi = max == null ? Double.POSITIVE_INFINITY : Casts.round(max.doubleValue(), type);
+        long loL = min == null ? Long.MIN_VALUE : Casts.wrap(min.longValue(), type);
+        long hiL = max == null ? Long.MAX_VALUE : Casts.wrap(max.longValue(), type);
         TensorImpl out = Outputs.unary(self, type, type,
                 x -> Double.isNaN(x) ? x : Math.min(Math.max(x, lo), hi), x -> Math.min(Math.max(x, loL), hiL));
         return onInput(out, self, name,
