@@ -34,6 +34,13 @@ public final class Cancellation {
         }
     }
 
+    /** {@link #check()} when the work items {@code [done, done + count)} reach into a new chunk. */
+    public static void checkSpan(long done, long count) {
+        if ((done + count) / CHUNK != done / CHUNK) {
+            check();
+        }
+    }
+
     /** {@link #check()} when step {@code k} of a loop starts a new chunk. */
     public static void checkEvery(int k) {
         if ((k & (CHUNK - 1)) == 0) {

@@ -68,6 +68,7 @@ public final class CascadeSum {
     public double[] innerSums(IntToDoubleFunction load, int rows, int cols) {
         double[] out = new double[rows];
         for (int r = 0; r < rows; r++) {
+            Cancellation.checkSpan((long) r * cols, cols);
             out[r] = round(0 + innerRow(load, r * cols, cols));
         }
         return out;
@@ -79,6 +80,7 @@ public final class CascadeSum {
         int j = 0;
         if (cols >= lanes) {
             for (; j + OUTER_ROWS * lanes <= cols; j += OUTER_ROWS * lanes) {
+                Cancellation.checkSpan((long) j * rows, (long) OUTER_ROWS * lanes * rows);
                 double[][] sums = multiRowSum(load, j, cols, lanes, rows, OUTER_ROWS, lanes);
                 for (int k = 0; k < OUTER_ROWS; k++) {
                     for (int l = 0; l < lanes; l++) {
@@ -87,6 +89,7 @@ public final class CascadeSum {
                 }
             }
             for (; j + lanes <= cols; j += lanes) {
+                Cancellation.checkSpan((long) j * rows, (long) lanes * rows);
                 double[] sums = rowSum(load, j, cols, rows, lanes);
                 for (int l = 0; l < lanes; l++) {
                     out[j + l] = round(0 + sums[l]);
@@ -94,6 +97,7 @@ public final class CascadeSum {
             }
         } else {
             for (; j + OUTER_ROWS - 1 < cols; j += OUTER_ROWS) {
+                Cancellation.checkSpan((long) j * rows, (long) OUTER_ROWS * rows);
                 double[][] sums = multiRowSum(load, j, cols, 1, rows, OUTER_ROWS, 1);
                 for (int k = 0; k < OUTER_ROWS; k++) {
                     out[j + k] = round(0 + sums[k][0]);
@@ -101,6 +105,7 @@ public final class CascadeSum {
             }
         }
         for (; j < cols; j++) {
+            Cancellation.checkSpan((long) j * rows, rows);
             out[j] = round(0 + rowSum(load, j, cols, rows, 1)[0]);
         }
         return out;

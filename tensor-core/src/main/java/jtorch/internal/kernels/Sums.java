@@ -103,6 +103,7 @@ public final class Sums {
         }
         double[] out = new double[outer * inner];
         for (int o = 0; o < outer; o++) {
+            Cancellation.checkSpan((long) o * reduced * inner, (long) reduced * inner);
             int base = o * reduced * inner;
             double[] block = sum.outerSums(i -> load.applyAsDouble(base + i), reduced, inner);
             System.arraycopy(block, 0, out, o * inner, inner);
