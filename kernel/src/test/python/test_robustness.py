@@ -80,15 +80,20 @@ class RobustnessTest(unittest.TestCase):
         if java_feature_version() < 20:
             self.skipTest("JDK 17-19 stop library loops with Thread.stop")
         content, outs, elapsed = self.interrupt_and_time(
-            "java.util.stream.LongStream.range(0, 12_000_000_000L).sum()", "message")
+            "java.util.stream.LongStream.range(0, 8_000_000_000L).sum()", "message")
         self.assertEqual(content["ename"], "KeyboardInterrupt")
         self.assertIn("still running in java.util.", content["evalue"])
         self.assertIn("restart the kernel", content["evalue"])
         self.assertLess(elapsed, 4.0)
-        content, outs = self.k.run("1 + 1")
-        stderr = "".join(m["content"]["text"] for m in outs
-                         if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
-        self.assertIn("an interrupted cell is still running", stderr)
+        self.assertIn("an interrupted cell is still running", self.stderr_of("1 + 1"))
+        deadline = time.time() + 300  # leave no busy thread (nor its warning) to the next tests
+        while "still running" in self.stderr_of("1 + 1") and time.time() < deadline:
+            time.sleep(2)
+
+    def stderr_of(self, code):
+        content, outs = self.k.run(code)
+        return "".join(m["content"]["text"] for m in outs
+                       if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
 
     # ------------------------------------------------------------ limits
 
