@@ -17,7 +17,8 @@ reads ops.jsonl and writes recorded.jsonl beside it. A catalog row names one pub
   with optional "kwargs" (Python keywords; Java takes their values after args, in order),
   "dtypes" (one per input, a fixed combination instead of the sweep), "domain" ([lo, hi] of the
   input values, default the row's or [-2, 2]), "list_inputs" (the inputs go as one list, as
-  torch.cat([a, b])) and "tag". An input is a shape (values drawn per case and dtype) or
+  torch.cat([a, b])), "forms" (the forms that take this variant, when not all do; recorded with
+  the row's first form) and "tag". An input is a shape (values drawn per case and dtype) or
   {"values": nested list, "dtype": d} (fixed values, not swept).
 - extra: variants added after the family's.
 - dtypes: the sweep of the first variant (default: the ten real dtypes); every other variant
@@ -30,6 +31,8 @@ reads ops.jsonl and writes recorded.jsonl beside it. A catalog row names one pub
 - covered_by: the op is not an elementwise/shape/creation op but API (item, backward, ...):
   the named test classes cover it; nothing is recorded.
 - known: {"<case key>": "why"}: a recorded case JTorch deliberately does not match.
+- method_self: which input is `self` of the method form (default 0); the others keep their order,
+  so x.where(cond, y) is the row of torch.where(cond, x, y) with method_self 1.
 
 Argument literals: JSON numbers, booleans, strings, lists, null; {"dtype": "float64"} is a dtype,
 {"tensor": nested list, "dtype": d} a tensor.
@@ -125,7 +128,8 @@ def call(row, form, inputs, args, kwargs, list_inputs=False):
         return getattr(torch, name)(*inputs, *args, **kwargs)
     if form == "F":
         return getattr(torch.nn.functional, name)(*inputs, *args, **kwargs)
-    return getattr(inputs[0], name)(*inputs[1:], *args, **kwargs)
+    me = row.get("method_self", 0)
+    return getattr(inputs[me], name)(*inputs[:me], *inputs[me + 1:], *args, **kwargs)
 
 
 def first_tensor(value):
@@ -184,7 +188,7 @@ def record(row):
                 "inputs": [{"dtype": d, "shape": list(x.shape), "values": encode_values(x)}
                            for x, d in zip(inputs, dtypes)],
                 "args": variant.get("args", [])}
-        for optional in ("kwargs", "tag", "list_inputs"):
+        for optional in ("kwargs", "tag", "list_inputs", "forms"):
             if optional in variant:
                 case[optional] = variant[optional]
         torch.manual_seed(0)

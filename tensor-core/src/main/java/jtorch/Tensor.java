@@ -27,6 +27,7 @@ import jtorch.internal.ops.Sampling;
 import jtorch.internal.ops.Sorting;
 import jtorch.internal.ops.Statistics;
 import jtorch.internal.ops.Views;
+import jtorch.internal.ops.Where;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.Scalars;
 import jtorch.internal.tensor.TensorImpl;
@@ -2078,6 +2079,478 @@ public class Tensor {
     /** {@code tensor.random_(to)}: fills with integers drawn uniformly from [0, to). */
     public Tensor random_(long to) {
         return of(Sampling.randomInPlace(impl, 0, to));
+    }
+
+    // ---------------------------------------------------------------- aliases and in-place forms (issue 11)
+
+    /** {@code x.divide(other)}: alias of {@link #div(Tensor)}. */
+    public Tensor divide(Tensor other) {
+        return div(other);
+    }
+
+    /** {@code x.divide(scalar)}. */
+    public Tensor divide(Number other) {
+        return div(other);
+    }
+
+    /** {@code x.divide(other, rounding_mode=...)}. */
+    public Tensor divide(Tensor other, String roundingMode) {
+        return div(other, roundingMode);
+    }
+
+    /** {@code x.divide(scalar, rounding_mode=...)}. */
+    public Tensor divide(Number other, String roundingMode) {
+        return div(other, roundingMode);
+    }
+
+    /** {@code x.divide_(other)}: alias of {@link #div_(Tensor)}. */
+    public Tensor divide_(Tensor other) {
+        return div_(other);
+    }
+
+    /** {@code x.divide_(scalar)}. */
+    public Tensor divide_(Number other) {
+        return div_(other);
+    }
+
+    /** {@code x.div_(other, rounding_mode=...)} as {@code divide_}. */
+    public Tensor divide_(Tensor other, String roundingMode) {
+        return of(Derived.inPlace(impl, other.impl, (a, b) -> Arithmetic.div(a, b, roundingMode)));
+    }
+
+    /** {@code x.true_divide(other)}: alias of {@link #div(Tensor)}. */
+    public Tensor trueDivide(Tensor other) {
+        return div(other);
+    }
+
+    /** {@code x.true_divide(scalar)}. */
+    public Tensor trueDivide(Number other) {
+        return div(other);
+    }
+
+    /** {@code x.true_divide_(other)}. */
+    public Tensor trueDivide_(Tensor other) {
+        return div_(other);
+    }
+
+    /** {@code x.true_divide_(scalar)}. */
+    public Tensor trueDivide_(Number other) {
+        return div_(other);
+    }
+
+    /** {@code x.multiply(other)}: alias of {@link #mul(Tensor)}. */
+    public Tensor multiply(Tensor other) {
+        return mul(other);
+    }
+
+    /** {@code x.multiply(scalar)}. */
+    public Tensor multiply(Number other) {
+        return mul(other);
+    }
+
+    /** {@code x.multiply_(other)}. */
+    public Tensor multiply_(Tensor other) {
+        return mul_(other);
+    }
+
+    /** {@code x.multiply_(scalar)}. */
+    public Tensor multiply_(Number other) {
+        return mul_(other);
+    }
+
+    /** {@code x.subtract(other)}: alias of {@link #sub(Tensor)}. */
+    public Tensor subtract(Tensor other) {
+        return sub(other);
+    }
+
+    /** {@code x.subtract(scalar)}. */
+    public Tensor subtract(Number other) {
+        return sub(other);
+    }
+
+    /** {@code x.subtract(other, alpha=alpha)}. */
+    public Tensor subtract(Tensor other, Number alpha) {
+        return sub(other, alpha);
+    }
+
+    /** {@code x.subtract_(other)}. */
+    public Tensor subtract_(Tensor other) {
+        return sub_(other);
+    }
+
+    /** {@code x.subtract_(scalar)}. */
+    public Tensor subtract_(Number other) {
+        return sub_(other);
+    }
+
+    /** {@code x.floor_divide_(other)}: Python's {@code x //= other}. */
+    public Tensor floorDivide_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, (a, b) -> Arithmetic.div(a, b, "floor")));
+    }
+
+    /** {@code x.floor_divide_(scalar)}. */
+    public Tensor floorDivide_(Number other) {
+        return floorDivide_(Tensor.of(Scalars.wrap(other)));
+    }
+
+    /** {@code x.remainder_(other)}: Python's {@code x %= other}. */
+    public Tensor remainder_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, Arithmetic::remainder));
+    }
+
+    /** {@code x.remainder_(scalar)}. */
+    public Tensor remainder_(Number other) {
+        return remainder_(Tensor.of(Scalars.wrap(other)));
+    }
+
+    /** {@code x.pow_(exponent)}: Python's {@code x **= exponent}. */
+    public Tensor pow_(Tensor exponent) {
+        return of(Derived.inPlace(impl, exponent.impl, Arithmetic::pow));
+    }
+
+    /** {@code x.pow_(scalar)}. */
+    public Tensor pow_(Number exponent) {
+        return of(Arithmetic.powInPlace(impl, exponent));
+    }
+
+    /** {@code x.lerp_(end, weight)}. */
+    public Tensor lerp_(Tensor end, double weight) {
+        return of(Derived.inPlace(impl, end.impl, (a, b) -> BinaryMath.lerp(a, b, weight)));
+    }
+
+    /** {@code x.addcmul_(t1, t2)}: {@code x += t1 * t2}. */
+    public Tensor addcmul_(Tensor t1, Tensor t2) {
+        return addcmul_(t1, t2, 1);
+    }
+
+    /** {@code x.addcmul_(t1, t2, value=value)}. */
+    public Tensor addcmul_(Tensor t1, Tensor t2, Number value) {
+        return of(Derived.inPlace(impl, t1.impl, t2.impl, (a, b, c) -> BinaryMath.addcmul(a, b, c, value)));
+    }
+
+    /** {@code x.addcdiv_(t1, t2)}: {@code x += t1 / t2}. */
+    public Tensor addcdiv_(Tensor t1, Tensor t2) {
+        return addcdiv_(t1, t2, 1);
+    }
+
+    /** {@code x.addcdiv_(t1, t2, value=value)}. */
+    public Tensor addcdiv_(Tensor t1, Tensor t2, Number value) {
+        return of(Derived.inPlace(impl, t1.impl, t2.impl, (a, b, c) -> BinaryMath.addcdiv(a, b, c, value)));
+    }
+
+    /** {@code x.cumsum_(dim)}: the running sums written into x. */
+    public Tensor cumsum_(int dim) {
+        return of(Derived.inPlace(impl, a -> Statistics.cumsum(a, dim, a.dtype())));
+    }
+
+    /** {@code x.greater(other)}: alias of {@link #gt(Tensor)}. */
+    public Tensor greater(Tensor other) {
+        return gt(other);
+    }
+
+    /** {@code x.greater(scalar)}. */
+    public Tensor greater(Number other) {
+        return gt(other);
+    }
+
+    /** {@code x.greater_equal(other)}: alias of {@link #ge(Tensor)}. */
+    public Tensor greaterEqual(Tensor other) {
+        return ge(other);
+    }
+
+    /** {@code x.greater_equal(scalar)}. */
+    public Tensor greaterEqual(Number other) {
+        return ge(other);
+    }
+
+    /** {@code x.less(other)}: alias of {@link #lt(Tensor)}. */
+    public Tensor less(Tensor other) {
+        return lt(other);
+    }
+
+    /** {@code x.less(scalar)}. */
+    public Tensor less(Number other) {
+        return lt(other);
+    }
+
+    /** {@code x.less_equal(other)}: alias of {@link #le(Tensor)}. */
+    public Tensor lessEqual(Tensor other) {
+        return le(other);
+    }
+
+    /** {@code x.less_equal(scalar)}. */
+    public Tensor lessEqual(Number other) {
+        return le(other);
+    }
+
+    /** {@code x.not_equal(other)}: alias of {@link #ne(Tensor)}. */
+    public Tensor notEqual(Tensor other) {
+        return ne(other);
+    }
+
+    /** {@code x.not_equal(scalar)}. */
+    public Tensor notEqual(Number other) {
+        return ne(other);
+    }
+
+    /** {@code x.eq_(other)}: 1 where equal, else 0, in x's dtype. */
+    public Tensor eq_(Tensor other) {
+        return of(Comparisons.inPlace(impl, other.impl, "eq"));
+    }
+
+    /** {@code x.eq_(scalar)}. */
+    public Tensor eq_(Number other) {
+        return of(Comparisons.inPlace(impl, Scalars.wrap(other), "eq"));
+    }
+
+    /** {@code x.ne_(other)}. */
+    public Tensor ne_(Tensor other) {
+        return of(Comparisons.inPlace(impl, other.impl, "ne"));
+    }
+
+    /** {@code x.ne_(scalar)}. */
+    public Tensor ne_(Number other) {
+        return of(Comparisons.inPlace(impl, Scalars.wrap(other), "ne"));
+    }
+
+    /** {@code x.gt_(other)}. */
+    public Tensor gt_(Tensor other) {
+        return of(Comparisons.inPlace(impl, other.impl, "gt"));
+    }
+
+    /** {@code x.gt_(scalar)}. */
+    public Tensor gt_(Number other) {
+        return of(Comparisons.inPlace(impl, Scalars.wrap(other), "gt"));
+    }
+
+    /** {@code x.ge_(other)}. */
+    public Tensor ge_(Tensor other) {
+        return of(Comparisons.inPlace(impl, other.impl, "ge"));
+    }
+
+    /** {@code x.ge_(scalar)}. */
+    public Tensor ge_(Number other) {
+        return of(Comparisons.inPlace(impl, Scalars.wrap(other), "ge"));
+    }
+
+    /** {@code x.lt_(other)}. */
+    public Tensor lt_(Tensor other) {
+        return of(Comparisons.inPlace(impl, other.impl, "lt"));
+    }
+
+    /** {@code x.lt_(scalar)}. */
+    public Tensor lt_(Number other) {
+        return of(Comparisons.inPlace(impl, Scalars.wrap(other), "lt"));
+    }
+
+    /** {@code x.le_(other)}. */
+    public Tensor le_(Tensor other) {
+        return of(Comparisons.inPlace(impl, other.impl, "le"));
+    }
+
+    /** {@code x.le_(scalar)}. */
+    public Tensor le_(Number other) {
+        return of(Comparisons.inPlace(impl, Scalars.wrap(other), "le"));
+    }
+
+    /** {@code x.greater_(other)}: alias of {@link #gt_(Tensor)}. */
+    public Tensor greater_(Tensor other) {
+        return gt_(other);
+    }
+
+    /** {@code x.greater_(scalar)}. */
+    public Tensor greater_(Number other) {
+        return gt_(other);
+    }
+
+    /** {@code x.greater_equal_(other)}: alias of {@link #ge_(Tensor)}. */
+    public Tensor greaterEqual_(Tensor other) {
+        return ge_(other);
+    }
+
+    /** {@code x.greater_equal_(scalar)}. */
+    public Tensor greaterEqual_(Number other) {
+        return ge_(other);
+    }
+
+    /** {@code x.less_(other)}: alias of {@link #lt_(Tensor)}. */
+    public Tensor less_(Tensor other) {
+        return lt_(other);
+    }
+
+    /** {@code x.less_(scalar)}. */
+    public Tensor less_(Number other) {
+        return lt_(other);
+    }
+
+    /** {@code x.less_equal_(other)}: alias of {@link #le_(Tensor)}. */
+    public Tensor lessEqual_(Tensor other) {
+        return le_(other);
+    }
+
+    /** {@code x.less_equal_(scalar)}. */
+    public Tensor lessEqual_(Number other) {
+        return le_(other);
+    }
+
+    /** {@code x.not_equal_(other)}: alias of {@link #ne_(Tensor)}. */
+    public Tensor notEqual_(Tensor other) {
+        return ne_(other);
+    }
+
+    /** {@code x.not_equal_(scalar)}. */
+    public Tensor notEqual_(Number other) {
+        return ne_(other);
+    }
+
+    /** {@code x.logical_and_(other)}: 1 where both are nonzero, else 0, in x's dtype. */
+    public Tensor logicalAnd_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, Comparisons::logicalAnd));
+    }
+
+    /** {@code x.logical_or_(other)}. */
+    public Tensor logicalOr_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, Comparisons::logicalOr));
+    }
+
+    /** {@code x.logical_xor_(other)}. */
+    public Tensor logicalXor_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, Comparisons::logicalXor));
+    }
+
+    /** {@code x.logical_not_()}. */
+    public Tensor logicalNot_() {
+        return of(Derived.inPlace(impl, Comparisons::logicalNot));
+    }
+
+    /** {@code x.bitwise_and(scalar)}: Python's {@code x & 3}. */
+    public Tensor bitwiseAnd(Number other) {
+        return of(Comparisons.bitwiseAnd(impl, Scalars.wrap(other)));
+    }
+
+    /** {@code x.bitwise_or(scalar)}. */
+    public Tensor bitwiseOr(Number other) {
+        return of(Comparisons.bitwiseOr(impl, Scalars.wrap(other)));
+    }
+
+    /** {@code x.bitwise_xor(scalar)}. */
+    public Tensor bitwiseXor(Number other) {
+        return of(Comparisons.bitwiseXor(impl, Scalars.wrap(other)));
+    }
+
+    /** {@code x.bitwise_and_(other)}: Python's {@code x &= other}. */
+    public Tensor bitwiseAnd_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, Comparisons::bitwiseAnd));
+    }
+
+    /** {@code x.bitwise_and_(scalar)}. */
+    public Tensor bitwiseAnd_(Number other) {
+        return bitwiseAnd_(Tensor.of(Scalars.wrap(other)));
+    }
+
+    /** {@code x.bitwise_or_(other)}: Python's {@code x |= other}. */
+    public Tensor bitwiseOr_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, Comparisons::bitwiseOr));
+    }
+
+    /** {@code x.bitwise_or_(scalar)}. */
+    public Tensor bitwiseOr_(Number other) {
+        return bitwiseOr_(Tensor.of(Scalars.wrap(other)));
+    }
+
+    /** {@code x.bitwise_xor_(other)}: Python's {@code x ^= other}. */
+    public Tensor bitwiseXor_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, Comparisons::bitwiseXor));
+    }
+
+    /** {@code x.bitwise_xor_(scalar)}. */
+    public Tensor bitwiseXor_(Number other) {
+        return bitwiseXor_(Tensor.of(Scalars.wrap(other)));
+    }
+
+    /** {@code x.bitwise_not_()}. */
+    public Tensor bitwiseNot_() {
+        return of(Derived.inPlace(impl, Comparisons::bitwiseNot));
+    }
+
+    /** {@code x.where(condition, other)}: x where condition holds, else other. */
+    public Tensor where(Tensor condition, Tensor other) {
+        return of(Where.where(condition.impl, impl, other.impl));
+    }
+
+    /** {@code x.index_put(indices, values)}: a copy with {@code values} written at the indices. */
+    public Tensor indexPut(Tensor[] indices, Tensor values) {
+        return indexPut(indices, values, false);
+    }
+
+    /** {@code x.index_put(indices, values, accumulate)}: a copy of x, then {@code index_put_}. */
+    public Tensor indexPut(Tensor[] indices, Tensor values, boolean accumulate) {
+        return clone().indexPut_(indices, values, accumulate);
+    }
+
+    /** {@code x.nelement()}: alias of {@link #numel()}. */
+    public int nelement() {
+        return numel();
+    }
+
+    /** {@code x.is_floating_point()}. */
+    public boolean isFloatingPoint() {
+        return dtype().isFloatingPoint();
+    }
+
+    /** {@code x.is_signed()}: false for uint8 and bool. */
+    public boolean isSigned() {
+        return dtype() != DType.UINT8 && dtype() != DType.BOOL;
+    }
+
+    /** {@code x.byte()}: uint8. */
+    public Tensor toByte() {
+        return to(DType.UINT8);
+    }
+
+    /** {@code x.char()}: int8. */
+    public Tensor toChar() {
+        return to(DType.INT8);
+    }
+
+    /** {@code x.short()}: int16. */
+    public Tensor toShort() {
+        return to(DType.INT16);
+    }
+
+    /** {@code x.bfloat16()}. */
+    public Tensor toBfloat16() {
+        return to(DType.BFLOAT16);
+    }
+
+    /** {@code x.type_as(other)}: x in other's dtype. */
+    public Tensor typeAs(Tensor other) {
+        return to(other.dtype());
+    }
+
+    /** {@code x.view_as(other)}: {@code x.view(other.size())}. */
+    public Tensor viewAs(Tensor other) {
+        return view(other.impl.sizes().clone());
+    }
+
+    /** {@code x.reshape_as(other)}: {@code x.reshape(other.size())}. */
+    public Tensor reshapeAs(Tensor other) {
+        return reshape(other.impl.sizes().clone());
+    }
+
+    /** {@code x.swapaxes(axis0, axis1)}: alias of {@link #transpose}. */
+    public Tensor swapaxes(int axis0, int axis1) {
+        return transpose(axis0, axis1);
+    }
+
+    /** {@code x.swapdims(dim0, dim1)}: alias of {@link #transpose}. */
+    public Tensor swapdims(int dim0, int dim1) {
+        return transpose(dim0, dim1);
+    }
+
+    /** {@code x.retains_grad}: whether {@code retainGrad()} was called on this non-leaf tensor. */
+    public boolean retainsGrad() {
+        return Autograd.retainsGrad(impl);
     }
 
     // ---------------------------------------------------------------- nn functional

@@ -11,6 +11,7 @@ import jtorch.internal.interop.JavaArrays;
 import jtorch.internal.kernels.Kernels;
 import jtorch.internal.kernels.Parallel;
 import jtorch.internal.ops.Arithmetic;
+import jtorch.internal.ops.Comparisons;
 import jtorch.internal.ops.Linalg;
 import jtorch.internal.ops.Pointwise;
 import jtorch.internal.ops.Derived;
@@ -2371,6 +2372,488 @@ public final class torch {
     /** The print options in force. */
     public static PrintOptions getPrintoptions() {
         return PrintOptions.current();
+    }
+
+    // ---------------------------------------------------------------- function forms of Tensor methods (issue 11)
+
+    /** {@code torch.clone(x)}. */
+    public static Tensor clone(Tensor x) {
+        return x.clone();
+    }
+
+    /** {@code torch.detach(x)}. */
+    public static Tensor detach(Tensor x) {
+        return x.detach();
+    }
+
+    /** {@code torch.numel(x)}. */
+    public static int numel(Tensor x) {
+        return x.numel();
+    }
+
+    /** {@code torch.is_tensor(obj)}: whether obj is a tensor. */
+    public static boolean isTensor(Object obj) {
+        return obj instanceof Tensor;
+    }
+
+    /** {@code torch.is_floating_point(x)}. */
+    public static boolean isFloatingPoint(Tensor x) {
+        return x.isFloatingPoint();
+    }
+
+    /** {@code torch.reshape(x, shape)}. */
+    public static Tensor reshape(Tensor x, int... shape) {
+        return x.reshape(shape);
+    }
+
+    /** {@code torch.squeeze(x)}: without its size-1 dimensions. */
+    public static Tensor squeeze(Tensor x) {
+        return x.squeeze();
+    }
+
+    /** {@code torch.squeeze(x, dim)}. */
+    public static Tensor squeeze(Tensor x, int dim) {
+        return x.squeeze(dim);
+    }
+
+    /** {@code torch.unsqueeze(x, dim)}. */
+    public static Tensor unsqueeze(Tensor x, int dim) {
+        return x.unsqueeze(dim);
+    }
+
+    /** {@code torch.flatten(x)}. */
+    public static Tensor flatten(Tensor x) {
+        return x.flatten();
+    }
+
+    /** {@code torch.flatten(x, start_dim)}. */
+    public static Tensor flatten(Tensor x, int startDim) {
+        return x.flatten(startDim);
+    }
+
+    /** {@code torch.flatten(x, start_dim, end_dim)}. */
+    public static Tensor flatten(Tensor x, int startDim, int endDim) {
+        return x.flatten(startDim, endDim);
+    }
+
+    /** {@code torch.permute(x, dims)}. */
+    public static Tensor permute(Tensor x, int... dims) {
+        return x.permute(dims);
+    }
+
+    /** {@code torch.transpose(x, dim0, dim1)}. */
+    public static Tensor transpose(Tensor x, int dim0, int dim1) {
+        return x.transpose(dim0, dim1);
+    }
+
+    /** {@code torch.swapaxes(x, axis0, axis1)}. */
+    public static Tensor swapaxes(Tensor x, int axis0, int axis1) {
+        return x.swapaxes(axis0, axis1);
+    }
+
+    /** {@code torch.swapdims(x, dim0, dim1)}. */
+    public static Tensor swapdims(Tensor x, int dim0, int dim1) {
+        return x.swapdims(dim0, dim1);
+    }
+
+    /** {@code torch.t(x)}. */
+    public static Tensor t(Tensor x) {
+        return x.t();
+    }
+
+    /** {@code torch.narrow(x, dim, start, length)}. */
+    public static Tensor narrow(Tensor x, int dim, int start, int length) {
+        return x.narrow(dim, start, length);
+    }
+
+    /** {@code torch.select(x, dim, index)}. */
+    public static Tensor select(Tensor x, int dim, int index) {
+        return x.select(dim, index);
+    }
+
+    /** {@code torch.concat(tensors, dim)}: alias of {@link #cat(List, int)}. */
+    public static Tensor concat(List<Tensor> tensors, int dim) {
+        return cat(tensors, dim);
+    }
+
+    /** {@code torch.concat(tensors)}. */
+    public static Tensor concat(List<Tensor> tensors) {
+        return cat(tensors, 0);
+    }
+
+    /** {@code torch.dropout(x, p, train)}: as {@code nn.functional.dropout(x, p, train)}. */
+    public static Tensor dropout(Tensor x, double p, boolean train) {
+        return nn.functional.dropout(x, p, train);
+    }
+
+    /** {@code torch.divide(a, b)}. */
+    public static Tensor divide(Tensor a, Tensor b) {
+        return a.div(b);
+    }
+
+    /** {@code torch.divide(a, scalar)}. */
+    public static Tensor divide(Tensor a, Number b) {
+        return a.div(b);
+    }
+
+    /** {@code torch.divide(a, b, rounding_mode=...)}. */
+    public static Tensor divide(Tensor a, Tensor b, String roundingMode) {
+        return a.div(b, roundingMode);
+    }
+
+    /** {@code torch.divide(a, b, out=out)}. */
+    public static Tensor divideOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Arithmetic.div(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.true_divide(a, b)}. */
+    public static Tensor trueDivide(Tensor a, Tensor b) {
+        return a.div(b);
+    }
+
+    /** {@code torch.true_divide(a, scalar)}. */
+    public static Tensor trueDivide(Tensor a, Number b) {
+        return a.div(b);
+    }
+
+    /** {@code torch.true_divide(a, b, out=out)}. */
+    public static Tensor trueDivideOut(Tensor out, Tensor a, Tensor b) {
+        return divideOut(out, a, b);
+    }
+
+    /** {@code torch.floor_divide(a, b)}: Python's {@code a // b}. */
+    public static Tensor floorDivide(Tensor a, Tensor b) {
+        return a.floorDivide(b);
+    }
+
+    /** {@code torch.floor_divide(a, scalar)}. */
+    public static Tensor floorDivide(Tensor a, Number b) {
+        return a.floorDivide(b);
+    }
+
+    /** {@code torch.floor_divide(a, b, out=out)}. */
+    public static Tensor floorDivideOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Arithmetic.div(in[0], in[1], "floor"), a.impl, b.impl));
+    }
+
+    /** {@code torch.remainder(a, b)}: Python's {@code a % b}. */
+    public static Tensor remainder(Tensor a, Tensor b) {
+        return a.remainder(b);
+    }
+
+    /** {@code torch.remainder(a, scalar)}. */
+    public static Tensor remainder(Tensor a, Number b) {
+        return a.remainder(b);
+    }
+
+    /** {@code torch.remainder(scalar, b)}: Python's {@code 2 % b}. */
+    public static Tensor remainder(Number a, Tensor b) {
+        return Tensor.of(Arithmetic.remainder(Scalars.wrap(a), b.impl));
+    }
+
+    /** {@code torch.remainder(a, b, out=out)}. */
+    public static Tensor remainderOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Arithmetic.remainder(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.multiply(a, b)}. */
+    public static Tensor multiply(Tensor a, Tensor b) {
+        return a.mul(b);
+    }
+
+    /** {@code torch.multiply(a, scalar)}. */
+    public static Tensor multiply(Tensor a, Number b) {
+        return a.mul(b);
+    }
+
+    /** {@code torch.multiply(a, b, out=out)}. */
+    public static Tensor multiplyOut(Tensor out, Tensor a, Tensor b) {
+        return mulOut(out, a, b);
+    }
+
+    /** {@code torch.subtract(a, b)}. */
+    public static Tensor subtract(Tensor a, Tensor b) {
+        return a.sub(b);
+    }
+
+    /** {@code torch.subtract(a, scalar)}. */
+    public static Tensor subtract(Tensor a, Number b) {
+        return a.sub(b);
+    }
+
+    /** {@code torch.subtract(a, b, alpha=alpha)}. */
+    public static Tensor subtract(Tensor a, Tensor b, Number alpha) {
+        return a.sub(b, alpha);
+    }
+
+    /** {@code torch.subtract(a, b, out=out)}. */
+    public static Tensor subtractOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Arithmetic.sub(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.xlogy_(a, b)}. */
+    public static Tensor xlogy_(Tensor a, Tensor b) {
+        return a.xlogy_(b);
+    }
+
+    /** {@code torch.eq(a, b)}. */
+    public static Tensor eq(Tensor a, Tensor b) {
+        return a.eq(b);
+    }
+
+    /** {@code torch.eq(a, scalar)}. */
+    public static Tensor eq(Tensor a, Number b) {
+        return a.eq(b);
+    }
+
+    /** {@code torch.eq(a, b, out=out)}. */
+    public static Tensor eqOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Comparisons.eq(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.ne(a, b)}. */
+    public static Tensor ne(Tensor a, Tensor b) {
+        return a.ne(b);
+    }
+
+    /** {@code torch.ne(a, scalar)}. */
+    public static Tensor ne(Tensor a, Number b) {
+        return a.ne(b);
+    }
+
+    /** {@code torch.ne(a, b, out=out)}. */
+    public static Tensor neOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Comparisons.ne(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.gt(a, b)}. */
+    public static Tensor gt(Tensor a, Tensor b) {
+        return a.gt(b);
+    }
+
+    /** {@code torch.gt(a, scalar)}. */
+    public static Tensor gt(Tensor a, Number b) {
+        return a.gt(b);
+    }
+
+    /** {@code torch.gt(a, b, out=out)}. */
+    public static Tensor gtOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Comparisons.gt(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.ge(a, b)}. */
+    public static Tensor ge(Tensor a, Tensor b) {
+        return a.ge(b);
+    }
+
+    /** {@code torch.ge(a, scalar)}. */
+    public static Tensor ge(Tensor a, Number b) {
+        return a.ge(b);
+    }
+
+    /** {@code torch.ge(a, b, out=out)}. */
+    public static Tensor geOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Comparisons.ge(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.lt(a, b)}. */
+    public static Tensor lt(Tensor a, Tensor b) {
+        return a.lt(b);
+    }
+
+    /** {@code torch.lt(a, scalar)}. */
+    public static Tensor lt(Tensor a, Number b) {
+        return a.lt(b);
+    }
+
+    /** {@code torch.lt(a, b, out=out)}. */
+    public static Tensor ltOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Comparisons.lt(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.le(a, b)}. */
+    public static Tensor le(Tensor a, Tensor b) {
+        return a.le(b);
+    }
+
+    /** {@code torch.le(a, scalar)}. */
+    public static Tensor le(Tensor a, Number b) {
+        return a.le(b);
+    }
+
+    /** {@code torch.le(a, b, out=out)}. */
+    public static Tensor leOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Comparisons.le(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.greater(a, b)}: alias of {@link #gt(Tensor, Tensor)}. */
+    public static Tensor greater(Tensor a, Tensor b) {
+        return a.gt(b);
+    }
+
+    /** {@code torch.greater(a, scalar)}. */
+    public static Tensor greater(Tensor a, Number b) {
+        return a.gt(b);
+    }
+
+    /** {@code torch.greater(a, b, out=out)}. */
+    public static Tensor greaterOut(Tensor out, Tensor a, Tensor b) {
+        return gtOut(out, a, b);
+    }
+
+    /** {@code torch.greater_equal(a, b)}: alias of {@link #ge(Tensor, Tensor)}. */
+    public static Tensor greaterEqual(Tensor a, Tensor b) {
+        return a.ge(b);
+    }
+
+    /** {@code torch.greater_equal(a, scalar)}. */
+    public static Tensor greaterEqual(Tensor a, Number b) {
+        return a.ge(b);
+    }
+
+    /** {@code torch.greater_equal(a, b, out=out)}. */
+    public static Tensor greaterEqualOut(Tensor out, Tensor a, Tensor b) {
+        return geOut(out, a, b);
+    }
+
+    /** {@code torch.less(a, b)}: alias of {@link #lt(Tensor, Tensor)}. */
+    public static Tensor less(Tensor a, Tensor b) {
+        return a.lt(b);
+    }
+
+    /** {@code torch.less(a, scalar)}. */
+    public static Tensor less(Tensor a, Number b) {
+        return a.lt(b);
+    }
+
+    /** {@code torch.less(a, b, out=out)}. */
+    public static Tensor lessOut(Tensor out, Tensor a, Tensor b) {
+        return ltOut(out, a, b);
+    }
+
+    /** {@code torch.less_equal(a, b)}: alias of {@link #le(Tensor, Tensor)}. */
+    public static Tensor lessEqual(Tensor a, Tensor b) {
+        return a.le(b);
+    }
+
+    /** {@code torch.less_equal(a, scalar)}. */
+    public static Tensor lessEqual(Tensor a, Number b) {
+        return a.le(b);
+    }
+
+    /** {@code torch.less_equal(a, b, out=out)}. */
+    public static Tensor lessEqualOut(Tensor out, Tensor a, Tensor b) {
+        return leOut(out, a, b);
+    }
+
+    /** {@code torch.not_equal(a, b)}: alias of {@link #ne(Tensor, Tensor)}. */
+    public static Tensor notEqual(Tensor a, Tensor b) {
+        return a.ne(b);
+    }
+
+    /** {@code torch.not_equal(a, scalar)}. */
+    public static Tensor notEqual(Tensor a, Number b) {
+        return a.ne(b);
+    }
+
+    /** {@code torch.not_equal(a, b, out=out)}. */
+    public static Tensor notEqualOut(Tensor out, Tensor a, Tensor b) {
+        return neOut(out, a, b);
+    }
+
+    /** {@code torch.logical_and(a, b)}. */
+    public static Tensor logicalAnd(Tensor a, Tensor b) {
+        return a.logicalAnd(b);
+    }
+
+    /** {@code torch.logical_and(a, b, out=out)}: out keeps its dtype (0/1). */
+    public static Tensor logicalAndOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Comparisons.logicalAnd(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.logical_or(a, b)}. */
+    public static Tensor logicalOr(Tensor a, Tensor b) {
+        return a.logicalOr(b);
+    }
+
+    /** {@code torch.logical_or(a, b, out=out)}. */
+    public static Tensor logicalOrOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Comparisons.logicalOr(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.logical_xor(a, b)}. */
+    public static Tensor logicalXor(Tensor a, Tensor b) {
+        return a.logicalXor(b);
+    }
+
+    /** {@code torch.logical_xor(a, b, out=out)}. */
+    public static Tensor logicalXorOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Comparisons.logicalXor(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.logical_not(a)}. */
+    public static Tensor logicalNot(Tensor a) {
+        return a.logicalNot();
+    }
+
+    /** {@code torch.logical_not(a, out=out)}. */
+    public static Tensor logicalNotOut(Tensor out, Tensor a) {
+        return Tensor.of(Derived.out(out.impl, in -> Comparisons.logicalNot(in[0]), a.impl));
+    }
+
+    /** {@code torch.bitwise_and(a, b)}: Python's {@code a & b}. */
+    public static Tensor bitwiseAnd(Tensor a, Tensor b) {
+        return a.bitwiseAnd(b);
+    }
+
+    /** {@code torch.bitwise_and(a, scalar)}. */
+    public static Tensor bitwiseAnd(Tensor a, Number b) {
+        return a.bitwiseAnd(b);
+    }
+
+    /** {@code torch.bitwise_and(a, b, out=out)}. */
+    public static Tensor bitwiseAndOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Comparisons.bitwiseAnd(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.bitwise_or(a, b)}: Python's {@code a | b}. */
+    public static Tensor bitwiseOr(Tensor a, Tensor b) {
+        return a.bitwiseOr(b);
+    }
+
+    /** {@code torch.bitwise_or(a, scalar)}. */
+    public static Tensor bitwiseOr(Tensor a, Number b) {
+        return a.bitwiseOr(b);
+    }
+
+    /** {@code torch.bitwise_or(a, b, out=out)}. */
+    public static Tensor bitwiseOrOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Comparisons.bitwiseOr(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.bitwise_xor(a, b)}: Python's {@code a ^ b}. */
+    public static Tensor bitwiseXor(Tensor a, Tensor b) {
+        return a.bitwiseXor(b);
+    }
+
+    /** {@code torch.bitwise_xor(a, scalar)}. */
+    public static Tensor bitwiseXor(Tensor a, Number b) {
+        return a.bitwiseXor(b);
+    }
+
+    /** {@code torch.bitwise_xor(a, b, out=out)}. */
+    public static Tensor bitwiseXorOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Comparisons.bitwiseXor(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.bitwise_not(a)}: Python's {@code ~a}. */
+    public static Tensor bitwiseNot(Tensor a) {
+        return a.bitwiseNot();
+    }
+
+    /** {@code torch.bitwise_not(a, out=out)}. */
+    public static Tensor bitwiseNotOut(Tensor out, Tensor a) {
+        return Tensor.of(Derived.out(out.impl, in -> Comparisons.bitwiseNot(in[0]), a.impl));
     }
 
     // ---------------------------------------------------------------- grad mode

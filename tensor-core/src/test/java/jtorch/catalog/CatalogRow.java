@@ -8,11 +8,12 @@ import jtorch.coverage.CamelCase;
  * One row of the op catalog ({@code ops/ops.jsonl}; the format is described in
  * {@code tools/opcatalog/record_ops.py}): a public op, where it is reachable ({@code torch} and/or
  * {@code method}), whether it is differentiable and has an {@code out=} form, its float32
- * tolerance, the tests that cover it when it is API rather than an op, and the recorded cases
- * JTorch knowingly does not match.
+ * tolerance, the tests that cover it when it is API rather than an op, the recorded cases
+ * JTorch knowingly does not match, and which input is {@code self} of the method form
+ * ({@code x.where(cond, y)} is {@code torch.where(cond, x, y)}: {@code method_self} 1).
  */
 record CatalogRow(String op, String javaName, List<String> forms, boolean grad, boolean out, double tol,
-        List<String> coveredBy, Map<String, String> known) {
+        List<String> coveredBy, Map<String, String> known, int methodSelf) {
 
     static final double DEFAULT_TOL = 1e-6;
 
@@ -28,7 +29,8 @@ record CatalogRow(String op, String javaName, List<String> forms, boolean grad, 
                 Boolean.TRUE.equals(json.get("grad")), Boolean.TRUE.equals(json.get("out")),
                 json.containsKey("tol") ? ((Number) json.get("tol")).doubleValue() : DEFAULT_TOL,
                 covered == null ? List.of() : (List<String>) covered,
-                (Map<String, String>) json.getOrDefault("known", Map.of()));
+                (Map<String, String>) json.getOrDefault("known", Map.of()),
+                ((Number) json.getOrDefault("method_self", 0)).intValue());
     }
 
     boolean hasTorchForm() {

@@ -17,7 +17,8 @@ import jtorch.torch;
  * {@code torch.name(...)} or {@code nn.functional.name(...)} (static) or {@code self.name(...)}
  * (instance) whose parameters accept
  * the arguments, preferring the most specific one (an integral literal goes to {@code int} before
- * {@code long}, {@code double}, {@code Number}, {@code Object}), with varargs expanded.
+ * {@code long}, {@code double}, {@code Number}, {@code Object}), with varargs expanded; a list of
+ * tensors goes to a {@code Tensor[]} parameter.
  *
  * <p>Arguments are tensors and the catalog's literals: {@code Long} (a Python int), {@code Double}
  * (a Python float), {@code Boolean}, {@code String}, {@code List} (of ints or floats), null, and
@@ -139,6 +140,9 @@ final class JavaCall {
         if (v instanceof Boolean) {
             return p == boolean.class ? 0 : p == Boolean.class ? 1 : NO;
         }
+        if (v instanceof List<?> list && p == Tensor[].class && list.stream().allMatch(x -> x instanceof Tensor)) {
+            return 0;
+        }
         return p.isInstance(v) ? 0 : NO;
     }
 
@@ -149,6 +153,9 @@ final class JavaCall {
         }
         if (v instanceof Double d && p == float.class) {
             return d.floatValue();
+        }
+        if (v instanceof List<?> list && p == Tensor[].class) {
+            return list.toArray(new Tensor[0]);
         }
         if (v instanceof List<?> list && !List.class.isAssignableFrom(p)) {
             if (p == int[].class) {

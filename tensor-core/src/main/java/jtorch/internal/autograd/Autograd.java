@@ -141,6 +141,12 @@ public final class Autograd {
         }
     }
 
+    /** {@code retains_grad}: whether {@link #retainGrad} was called on this non-leaf tensor. */
+    public static boolean retainsGrad(TensorImpl t) {
+        State s = peek(t);
+        return s != null && s.retainsGrad;
+    }
+
     private static void retainOn(Node node, TensorImpl t) {
         if (node.retainedOutputs.isEmpty()) {
             node.retainedOutputs = new ArrayList<>(1);

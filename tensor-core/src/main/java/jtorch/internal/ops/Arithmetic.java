@@ -186,9 +186,25 @@ public final class Arithmetic {
                 formula((g, in) -> p == 0 ? mul(g, 0) : mul(g, mul(pow(in.self(), p - 1), p)), SELF));
     }
 
+    /**
+     * {@code self.pow_(scalar)}: the power must keep self's dtype (PyTorch's structured kernel
+     * refuses a float power of an integral tensor with "Found dtype Long but expected Float").
+     */
+    public static TensorImpl powInPlace(TensorImpl self, Number exponent) {
+        DType type = Promotion.resultType(self, Scalars.wrap(exponent));
+        if (type != self.dtype()) {
+            throw new IllegalArgumentException("Found dtype " + self.dtype().scalarName() + " but expected "
+                    + type.scalarName());
+        }
+        return Derived.inPlace(self, x -> pow(x, exponent));
+    }
+
     /** {@code self ** exponent} with a tensor exponent ({@code PowBackward1}). */
     public static TensorImpl pow(TensorImpl self, TensorImpl exponent) {
         DType type = Promotion.resultType(self, exponent);
+        if (type == DType.BOOL) {
+            throw new UnsupportedOperationException("\"pow\" not implemented for 'Bool'");
+        }
         checkIntegerPower(type, exponent);
         TensorImpl out = Outputs.binary(self, exponent, type, type, Math::pow, Arithmetic::intPow);
         return FormulaNode.record(out, "PowBackward1", self, exponent,

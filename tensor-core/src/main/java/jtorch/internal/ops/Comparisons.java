@@ -1,6 +1,9 @@
 package jtorch.internal.ops;
 
+import static jtorch.internal.autograd.FormulaNode.formula;
+
 import jtorch.DType;
+import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.kernels.StridedCopy;
 import jtorch.internal.tensor.TensorImpl;
 
@@ -35,6 +38,20 @@ public final class Comparisons {
 
     public static TensorImpl ne(TensorImpl a, TensorImpl b) {
         return compare(a, b, Kind.NE);
+    }
+
+    /**
+     * {@code self.eq_(other)} and the other in-place comparisons ({@code op} is {@code "eq"},
+     * {@code "ne"}, {@code "gt"}, {@code "ge"}, {@code "lt"} or {@code "le"}): 1 or 0 in self's
+     * dtype. Under autograd the result is constant: {@code EqBackward0} (scalar other) or
+     * {@code EqBackward1} (tensor other) passes zero gradients, as PyTorch's derivatives.yaml.
+     */
+    public static TensorImpl inPlace(TensorImpl self, TensorImpl other, String op) {
+        Kind kind = Kind.valueOf(op.toUpperCase(java.util.Locale.ROOT));
+        String node = op.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + op.substring(1)
+                + (other.isWrappedNumber() ? "Backward0" : "Backward1");
+        return Derived.inPlace(self, other, (a, b) -> FormulaNode.record(compare(a, b, kind), node, a, b,
+                formula((g, in) -> Creation.zerosLike(g)), formula((g, in) -> Creation.zerosLike(g))));
     }
 
     private static TensorImpl compare(TensorImpl a, TensorImpl b, Kind kind) {

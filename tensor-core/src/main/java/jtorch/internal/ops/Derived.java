@@ -9,6 +9,7 @@ import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.autograd.Grads;
 import jtorch.internal.kernels.StridedCopy;
+import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.TensorImpl;
 
 /**
@@ -49,10 +50,32 @@ public final class Derived {
 
     /** {@code self.op_(other)} for a binary op, broadcasting {@code other} to self's shape. */
     public static TensorImpl inPlace(TensorImpl self, TensorImpl other, BinaryOperator<TensorImpl> op) {
+        checkBroadcast(self, other);
         Autograd.checkInplace(self);
         boolean grad = Grads.needed(self, other);
         TensorImpl result = grad ? op.apply(Autograd.snapshotForInplace(self), other)
                 : GradEnabled.without(() -> op.apply(self, other));
+        write(self, result, "output with shape");
+        if (grad) {
+            Autograd.rebaseHistory(self, Autograd.gradFn(result));
+        }
+        return self;
+    }
+
+    /** A ternary op ({@code addcmul}): its inputs, the result. */
+    @FunctionalInterface
+    public interface TernaryOp {
+        TensorImpl apply(TensorImpl a, TensorImpl b, TensorImpl c);
+    }
+
+    /** {@code self.op_(b, c)} for a ternary op, broadcasting {@code b} and {@code c} to self's shape. */
+    public static TensorImpl inPlace(TensorImpl self, TensorImpl b, TensorImpl c, TernaryOp op) {
+        checkBroadcast(self, b);
+        checkBroadcast(self, c);
+        Autograd.checkInplace(self);
+        boolean grad = Grads.needed(self, b, c);
+        TensorImpl result = grad ? op.apply(Autograd.snapshotForInplace(self), b, c)
+                : GradEnabled.without(() -> op.apply(self, b, c));
         write(self, result, "output with shape");
         if (grad) {
             Autograd.rebaseHistory(self, Autograd.gradFn(result));
@@ -88,6 +111,15 @@ public final class Derived {
             case FLOAT16 -> "c10::Half";
             case BFLOAT16 -> "c10::BFloat16";
         };
+    }
+
+    /** An in-place op's operand must broadcast to self's shape; checked first, as TensorIterator does. */
+    private static void checkBroadcast(TensorImpl self, TensorImpl other) {
+        int[] shape = Shapes.broadcast(self.sizes(), other.sizes());
+        if (!Arrays.equals(shape, self.sizes())) {
+            throw new IllegalArgumentException("output with shape " + Arrays.toString(self.sizes())
+                    + " doesn't match the broadcast shape " + Arrays.toString(shape));
+        }
     }
 
     private static void write(TensorImpl target, TensorImpl result, String what) {
