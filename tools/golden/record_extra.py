@@ -839,6 +839,55 @@ case(G, "item_of_empty", "error", "torch.tensor([]).item()", "torch.tensor(new d
 
 
 # ---------------------------------------------------------------------------------------------
+# beginner tier (issue 11): in-place comparisons, bit ops, the nodes users see
+# ---------------------------------------------------------------------------------------------
+G = "tier"
+case(G, "eq_inplace_grad_fn", "repr",
+     "x = torch.tensor([1., 2.], requires_grad=True)\ny = x * 1\ny.eq_(2)",
+     "var x = torch.tensor(new double[]{1., 2.}, true);\nvar y = x.mul(1);\ny.eq_(2)")
+case(G, "gt_inplace_tensor_grad", "repr",
+     "x = torch.tensor([1., 2.], requires_grad=True)\ny = x * 1\ny.gt_(torch.tensor([0., 3.]))\ny.sum().backward()\n(y, x.grad)",
+     "var x = torch.tensor(new double[]{1., 2.}, true);\nvar y = x.mul(1);\ny.gt_(torch.tensor(new double[]{0., 3.}));\n"
+     "y.sum().backward();\nTensorList.of(y, x.grad())")
+case(G, "heaviside_grad_fn", "repr",
+     "x = torch.tensor([0., 1., -1.], requires_grad=True)\ntorch.heaviside(x, torch.tensor(0.5))",
+     "var x = torch.tensor(new double[]{0., 1., -1.}, true);\ntorch.heaviside(x, torch.tensor(0.5))")
+case(G, "heaviside_backward", "error",
+     "x = torch.tensor([0., 1., -1.], requires_grad=True)\ntorch.heaviside(x, torch.tensor(0.5)).sum().backward()",
+     "var x = torch.tensor(new double[]{0., 1., -1.}, true);\ntorch.heaviside(x, torch.tensor(0.5)).sum().backward()")
+case(G, "nextafter_backward", "error",
+     "x = torch.tensor([0., 1.], requires_grad=True)\ntorch.nextafter(x, torch.tensor(2.)).sum().backward()",
+     "var x = torch.tensor(new double[]{0., 1.}, true);\ntorch.nextafter(x, torch.tensor(2.)).sum().backward()")
+case(G, "nextafter_float32_smallest", "repr",
+     "torch.nextafter(torch.tensor([0., 1.]), torch.tensor([1., 2.]))",
+     "torch.nextafter(torch.tensor(new double[]{0., 1.}), torch.tensor(new double[]{1., 2.}))")
+case(G, "float_power_scalar_base", "repr",
+     "x = torch.tensor([1., 2., -1.], requires_grad=True)\ny = torch.float_power(2, x)\ny.sum().backward()\n(y, x.grad)",
+     "var x = torch.tensor(new double[]{1., 2., -1.}, true);\nvar y = torch.floatPower(2, x);\ny.sum().backward();\n"
+     "TensorList.of(y, x.grad())")
+case(G, "float_power_grad_fn", "repr",
+     "x = torch.tensor([1., 2.], requires_grad=True)\ntorch.float_power(x, 2)",
+     "var x = torch.tensor(new double[]{1., 2.}, true);\ntorch.floatPower(x, 2)")
+case(G, "float_power_inplace_float32", "error",
+     "torch.tensor([1., 2.]).float_power_(2)",
+     "torch.tensor(new double[]{1., 2.}).floatPower_(2)")
+case(G, "ldexp_grad_fn", "repr",
+     "x = torch.tensor([1., 2.], requires_grad=True)\ntorch.ldexp(x, torch.tensor([3, -1]))",
+     "var x = torch.tensor(new double[]{1., 2.}, true);\ntorch.ldexp(x, torch.tensor(new long[]{3, -1}))")
+case(G, "left_shift_scalar_base", "repr",
+     "torch.bitwise_left_shift(2, torch.tensor([1, 2, 62]))",
+     "torch.bitwiseLeftShift(2, torch.tensor(new long[]{1, 2, 62}))")
+case(G, "gcd_float", "error",
+     "torch.gcd(torch.tensor([1.]), torch.tensor([2.]))",
+     "torch.gcd(torch.tensor(new double[]{1.}), torch.tensor(new double[]{2.}))")
+case(G, "remainder_scalar_first", "repr",
+     "torch.remainder(2, torch.tensor([3, -3, 5]))",
+     "torch.remainder(2, torch.tensor(new long[]{3, -3, 5}))")
+case(G, "pow_inplace_bool", "error",
+     "torch.tensor([True, False]).pow_(2)",
+     "torch.tensor(new boolean[]{true, false}).pow_(2)")
+
+# ---------------------------------------------------------------------------------------------
 # recording
 # ---------------------------------------------------------------------------------------------
 def reset():

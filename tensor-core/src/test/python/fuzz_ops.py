@@ -263,8 +263,13 @@ def catalog_ops(path=CATALOG, known=None):
         if row["op"] in known or "covered_by" in row or "family" not in row:
             continue
         family = CATALOG_FAMILIES.get(row["family"], row["family"])
-        forms = "".join({"torch": "f", "method": "m", "F": "F"}[form] for form in row["forms"])
         for variant in (row.get("variants") or [{"inputs": [[2, 3]]}]) + row.get("extra", []):
+            # a method whose self is not the first input (x.where(cond, y)) and tensor-valued
+            # literals (index lists) have no case form here: those variants are left to the catalog test
+            forms = "".join({"torch": "f", "method": "m", "F": "F"}[form] for form in variant.get("forms", row["forms"])
+                            if form != "method" or row.get("method_self", 0) == 0)
+            if not forms or '"tensor"' in json.dumps(variant.get("args", [])):
+                continue
             ops.append(Op(row["op"], family, tuple(_catalog_args(row["family"], variant)), forms=forms,
                           java=row.get("java", ""), grad=row.get("grad", False), dtypes=tuple(row.get("dtypes", ()))))
     return ops

@@ -18,6 +18,7 @@ import jtorch.internal.ops.Extrema;
 import jtorch.internal.ops.Gathering;
 import jtorch.internal.ops.IndexSpec;
 import jtorch.internal.ops.Indexing;
+import jtorch.internal.ops.IntegerMath;
 import jtorch.internal.ops.Joining;
 import jtorch.internal.ops.Linalg;
 import jtorch.internal.ops.NNFunctional;
@@ -2551,6 +2552,123 @@ public class Tensor {
     /** {@code x.retains_grad}: whether {@code retainGrad()} was called on this non-leaf tensor. */
     public boolean retainsGrad() {
         return Autograd.retainsGrad(impl);
+    }
+
+    // ---------------------------------------------------------------- integer and floating-point bit ops (issue 11)
+
+    /** {@code x.gcd(other)}. */
+    public Tensor gcd(Tensor other) {
+        return of(IntegerMath.gcd(impl, other.impl));
+    }
+
+    /** {@code x.gcd_(other)}. */
+    public Tensor gcd_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, IntegerMath::gcd));
+    }
+
+    /** {@code x.lcm(other)}. */
+    public Tensor lcm(Tensor other) {
+        return of(IntegerMath.lcm(impl, other.impl));
+    }
+
+    /** {@code x.lcm_(other)}. */
+    public Tensor lcm_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, IntegerMath::lcm));
+    }
+
+    /** {@code x.bitwise_left_shift(other)}. */
+    public Tensor bitwiseLeftShift(Tensor other) {
+        return of(IntegerMath.leftShift(impl, other.impl));
+    }
+
+    /** {@code x.bitwise_left_shift(scalar)}. */
+    public Tensor bitwiseLeftShift(Number other) {
+        return of(IntegerMath.leftShift(impl, Scalars.wrap(other)));
+    }
+
+    /** {@code x.bitwise_left_shift_(other)}. */
+    public Tensor bitwiseLeftShift_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, IntegerMath::leftShift));
+    }
+
+    /** {@code x.bitwise_left_shift_(scalar)}. */
+    public Tensor bitwiseLeftShift_(Number other) {
+        return of(Derived.inPlace(impl, Scalars.wrap(other), IntegerMath::leftShift));
+    }
+
+    /** {@code x.bitwise_right_shift(other)}. */
+    public Tensor bitwiseRightShift(Tensor other) {
+        return of(IntegerMath.rightShift(impl, other.impl));
+    }
+
+    /** {@code x.bitwise_right_shift(scalar)}. */
+    public Tensor bitwiseRightShift(Number other) {
+        return of(IntegerMath.rightShift(impl, Scalars.wrap(other)));
+    }
+
+    /** {@code x.bitwise_right_shift_(other)}. */
+    public Tensor bitwiseRightShift_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, IntegerMath::rightShift));
+    }
+
+    /** {@code x.bitwise_right_shift_(scalar)}. */
+    public Tensor bitwiseRightShift_(Number other) {
+        return of(Derived.inPlace(impl, Scalars.wrap(other), IntegerMath::rightShift));
+    }
+
+    /** {@code x.heaviside(other)}. */
+    public Tensor heaviside(Tensor other) {
+        return of(BinaryMath.heaviside(impl, other.impl));
+    }
+
+    /** {@code x.heaviside_(other)}. */
+    public Tensor heaviside_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, BinaryMath::heaviside));
+    }
+
+    /** {@code x.nextafter(other)}. */
+    public Tensor nextafter(Tensor other) {
+        return of(BinaryMath.nextafter(impl, other.impl));
+    }
+
+    /** {@code x.nextafter_(other)}. */
+    public Tensor nextafter_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, BinaryMath::nextafter));
+    }
+
+    /** {@code x.ldexp(other)}. */
+    public Tensor ldexp(Tensor other) {
+        return of(BinaryMath.ldexp(impl, other.impl));
+    }
+
+    /** {@code x.ldexp_(other)}. */
+    public Tensor ldexp_(Tensor other) {
+        return of(Derived.inPlace(impl, other.impl, BinaryMath::ldexp));
+    }
+
+    /** {@code x.logaddexp2(other)}. */
+    public Tensor logaddexp2(Tensor other) {
+        return of(BinaryMath.logaddexp2(impl, other.impl));
+    }
+
+    /** {@code x.float_power(other)}. */
+    public Tensor floatPower(Tensor other) {
+        return of(BinaryMath.floatPower(impl, other.impl));
+    }
+
+    /** {@code x.float_power(scalar)}. */
+    public Tensor floatPower(Number other) {
+        return of(BinaryMath.floatPower(impl, Scalars.wrap(other)));
+    }
+
+    /** {@code x.float_power_(exponent)}: x must be float64. */
+    public Tensor floatPower_(Tensor exponent) {
+        return of(BinaryMath.floatPowerInPlace(impl, exponent.impl));
+    }
+
+    /** {@code x.float_power_(scalar)}. */
+    public Tensor floatPower_(Number exponent) {
+        return of(BinaryMath.floatPowerInPlace(impl, Scalars.wrap(exponent)));
     }
 
     // ---------------------------------------------------------------- nn functional

@@ -19,6 +19,7 @@ import jtorch.internal.ops.BinaryMath;
 import jtorch.internal.ops.Rounding;
 import jtorch.internal.ops.Transcendental;
 import jtorch.internal.ops.Creation;
+import jtorch.internal.ops.IntegerMath;
 import jtorch.internal.ops.Joining;
 import jtorch.internal.ops.NNFunctional;
 import jtorch.internal.ops.OutVariants;
@@ -2854,6 +2855,143 @@ public final class torch {
     /** {@code torch.bitwise_not(a, out=out)}. */
     public static Tensor bitwiseNotOut(Tensor out, Tensor a) {
         return Tensor.of(Derived.out(out.impl, in -> Comparisons.bitwiseNot(in[0]), a.impl));
+    }
+
+    // ---------------------------------------------------------------- integer and floating-point bit ops (issue 11)
+
+    /** {@code torch.gcd(a, b)}. */
+    public static Tensor gcd(Tensor a, Tensor b) {
+        return a.gcd(b);
+    }
+
+    /** {@code torch.gcd(a, b, out=out)}. */
+    public static Tensor gcdOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> IntegerMath.gcd(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.gcd_(a, b)}. */
+    public static Tensor gcd_(Tensor a, Tensor b) {
+        return a.gcd_(b);
+    }
+
+    /** {@code torch.lcm(a, b)}. */
+    public static Tensor lcm(Tensor a, Tensor b) {
+        return a.lcm(b);
+    }
+
+    /** {@code torch.lcm(a, b, out=out)}. */
+    public static Tensor lcmOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> IntegerMath.lcm(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.lcm_(a, b)}. */
+    public static Tensor lcm_(Tensor a, Tensor b) {
+        return a.lcm_(b);
+    }
+
+    /** {@code torch.bitwise_left_shift(a, b)}. */
+    public static Tensor bitwiseLeftShift(Tensor a, Tensor b) {
+        return a.bitwiseLeftShift(b);
+    }
+
+    /** {@code torch.bitwise_left_shift(a, scalar)}. */
+    public static Tensor bitwiseLeftShift(Tensor a, Number b) {
+        return a.bitwiseLeftShift(b);
+    }
+
+    /** {@code torch.bitwise_left_shift(scalar, b)}. */
+    public static Tensor bitwiseLeftShift(Number a, Tensor b) {
+        return Tensor.of(IntegerMath.leftShift(Scalars.wrap(a), b.impl));
+    }
+
+    /** {@code torch.bitwise_left_shift(a, b, out=out)}. */
+    public static Tensor bitwiseLeftShiftOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> IntegerMath.leftShift(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.bitwise_right_shift(a, b)}. */
+    public static Tensor bitwiseRightShift(Tensor a, Tensor b) {
+        return a.bitwiseRightShift(b);
+    }
+
+    /** {@code torch.bitwise_right_shift(a, scalar)}. */
+    public static Tensor bitwiseRightShift(Tensor a, Number b) {
+        return a.bitwiseRightShift(b);
+    }
+
+    /** {@code torch.bitwise_right_shift(scalar, b)}. */
+    public static Tensor bitwiseRightShift(Number a, Tensor b) {
+        return Tensor.of(IntegerMath.rightShift(Scalars.wrap(a), b.impl));
+    }
+
+    /** {@code torch.bitwise_right_shift(a, b, out=out)}. */
+    public static Tensor bitwiseRightShiftOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> IntegerMath.rightShift(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.heaviside(a, b)}. */
+    public static Tensor heaviside(Tensor a, Tensor b) {
+        return a.heaviside(b);
+    }
+
+    /** {@code torch.heaviside(a, b, out=out)}. */
+    public static Tensor heavisideOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.heaviside(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.nextafter(a, b)}. */
+    public static Tensor nextafter(Tensor a, Tensor b) {
+        return a.nextafter(b);
+    }
+
+    /** {@code torch.nextafter(a, b, out=out)}. */
+    public static Tensor nextafterOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.nextafter(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.ldexp(a, b)}. */
+    public static Tensor ldexp(Tensor a, Tensor b) {
+        return a.ldexp(b);
+    }
+
+    /** {@code torch.ldexp(a, b, out=out)}. */
+    public static Tensor ldexpOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.ldexp(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.ldexp_(a, b)}. */
+    public static Tensor ldexp_(Tensor a, Tensor b) {
+        return a.ldexp_(b);
+    }
+
+    /** {@code torch.logaddexp2(a, b)}. */
+    public static Tensor logaddexp2(Tensor a, Tensor b) {
+        return a.logaddexp2(b);
+    }
+
+    /** {@code torch.logaddexp2(a, b, out=out)}. */
+    public static Tensor logaddexp2Out(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.logaddexp2(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.float_power(a, b)}. */
+    public static Tensor floatPower(Tensor a, Tensor b) {
+        return a.floatPower(b);
+    }
+
+    /** {@code torch.float_power(a, scalar)}. */
+    public static Tensor floatPower(Tensor a, Number b) {
+        return a.floatPower(b);
+    }
+
+    /** {@code torch.float_power(scalar, b)}. */
+    public static Tensor floatPower(Number a, Tensor b) {
+        return Tensor.of(BinaryMath.floatPower(Scalars.wrap(a), b.impl));
+    }
+
+    /** {@code torch.float_power(a, b, out=out)}. */
+    public static Tensor floatPowerOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> BinaryMath.floatPower(in[0], in[1]), a.impl, b.impl));
     }
 
     // ---------------------------------------------------------------- grad mode

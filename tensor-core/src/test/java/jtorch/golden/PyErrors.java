@@ -31,9 +31,12 @@ public final class PyErrors {
         if (IllegalArgumentException.class.isAssignableFrom(type)) {
             return Set.of("RuntimeError", "TypeError", "ValueError");
         }
+        if (UnsupportedOperationException.class.isAssignableFrom(type)) {
+            // Python's NotImplementedError is a RuntimeError ("the derivative for 'nextafter' is not implemented.")
+            return Set.of("RuntimeError", "NotImplementedError");
+        }
         if (ArithmeticException.class.isAssignableFrom(type)
-                || IllegalStateException.class.isAssignableFrom(type)
-                || UnsupportedOperationException.class.isAssignableFrom(type)) {
+                || IllegalStateException.class.isAssignableFrom(type)) {
             return Set.of("RuntimeError");
         }
         return Set.of();

@@ -12,6 +12,7 @@ import java.util.function.LongBinaryOperator;
 import jtorch.DType;
 import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.FormulaNode;
+import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.autograd.Grads;
 import jtorch.internal.dtype.Casts;
 import jtorch.internal.dtype.DefaultDtype;
@@ -184,6 +185,23 @@ public final class Arithmetic {
                 : Outputs.unary(self, type, type, x -> Math.pow(x, p), x -> intPow(x, pl));
         return FormulaNode.record(out, "PowBackward0", self,
                 formula((g, in) -> p == 0 ? mul(g, 0) : mul(g, mul(pow(in.self(), p - 1), p)), SELF));
+    }
+
+    /**
+     * {@code torch.pow(scalar, exponent)} ({@code PowBackward2}): the gradient is
+     * {@code grad * result * log(base)}, 0 for a zero base and a non-negative exponent.
+     */
+    public static TensorImpl pow(Number base, TensorImpl exponent) {
+        TensorImpl b = Scalars.wrap(base);
+        DType type = Promotion.resultType(b, exponent);
+        checkIntegerPower(type, exponent);
+        TensorImpl out = GradEnabled.without(() -> pow(b, exponent));
+        double logBase = Math.log(base.doubleValue());
+        return FormulaNode.record(out, "PowBackward2", exponent, formula((g, in) -> {
+            TensorImpl d = mul(g, mul(in.result(), logBase));
+            return base.doubleValue() == 0 ? Where.where(Comparisons.ge(in.self(), Scalars.wrap(0)),
+                    Creation.zerosLike(d), d) : d;
+        }, SELF, RESULT));
     }
 
     /**

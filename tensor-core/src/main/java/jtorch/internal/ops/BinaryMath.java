@@ -17,6 +17,7 @@ import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.autograd.FormulaNode.Derivative;
 import jtorch.internal.dtype.DefaultDtype;
+import jtorch.internal.dtype.HalfFloats;
 import jtorch.internal.tensor.Scalars;
 import jtorch.internal.tensor.TensorImpl;
 
@@ -151,6 +152,111 @@ public final class BinaryMath {
         return record(out, "LogaddexpBackward0", self, other,
                 formula((g, in) -> div(g, add(Pointwise.exp(sub(in.other(), in.self())), Scalars.wrap(1))), SELF, OTHER),
                 formula((g, in) -> div(g, add(Pointwise.exp(sub(in.self(), in.other())), Scalars.wrap(1))), SELF, OTHER));
+    }
+
+    /**
+     * {@code log2(2^a + 2^b)}, computed as {@code max + log2(1 + 2^-|a - b|)} in the operands'
+     * dtype; gradients {@code grad / (1 + 2^(b - a))} and {@code grad / (1 + 2^(a - b))}.
+     */
+    public static TensorImpl logaddexp2(TensorImpl self, TensorImpl other) {
+        requireKernel(self, other, "logaddexp2_cpu", true);
+        DType type = DefaultDtype.floatingOf(Promotion.resultType(self, other));
+        boolean single = type != DType.FLOAT64;
+        TensorImpl out = floating(self, other, (a, b) -> {
+            if (Double.isInfinite(a) && a == b) {
+                return a;
+            }
+            double m = Math.max(a, b);
+            double power = round(Math.pow(2, round(-Math.abs(round(a - b, single)), single)), single);
+            return m + round(Math.log(round(1 + power, single)) / Math.log(2), single);
+        });
+        return record(out, "Logaddexp2Backward0", self, other,
+                formula((g, in) -> div(g, add(Arithmetic.pow(Scalars.wrap(2), sub(in.other(), in.self())),
+                        Scalars.wrap(1))), SELF, OTHER),
+                formula((g, in) -> div(g, add(Arithmetic.pow(Scalars.wrap(2), sub(in.self(), in.other())),
+                        Scalars.wrap(1))), SELF, OTHER));
+    }
+
+    /**
+     * {@code torch.heaviside(input, values)}: 0 where the input is negative (or NaN), 1 where it
+     * is positive, {@code values} where it is zero; both tensors must have one dtype. PyTorch
+     * records a {@code NotImplemented} node whose backward raises.
+     */
+    public static TensorImpl heaviside(TensorImpl self, TensorImpl values) {
+        if (self.dtype() != values.dtype()) {
+            throw new IllegalArgumentException("heaviside is not yet implemented for tensors with different dtypes.");
+        }
+        TensorImpl out = promoted(self, values, (a, b) -> a == 0 ? b : a > 0 ? 1 : 0, (a, b) -> a == 0 ? b : a > 0 ? 1 : 0);
+        Derivative none = formula((g, in) -> {
+            throw new IllegalStateException("derivative for aten::heaviside is not implemented");
+        });
+        return record(out, "NotImplemented", self, values, none, none);
+    }
+
+    /**
+     * {@code torch.nextafter(input, other)}: the next representable value of the result dtype
+     * after {@code input} towards {@code other} (float32, float64 and bfloat16; PyTorch 1.13 has
+     * no float16 kernel). Its node's backward raises, as PyTorch's.
+     */
+    public static TensorImpl nextafter(TensorImpl self, TensorImpl other) {
+        requireKernel(self, other, "nextafter_cpu", true);
+        DType type = Promotion.resultType(self, other);
+        DoubleBinaryOperator step = switch (type) {
+            case FLOAT64 -> Math::nextAfter;
+            case FLOAT32 -> (a, b) -> Math.nextAfter((float) a, (float) b);
+            default -> BinaryMath::nextBfloat16;
+        };
+        TensorImpl out = promoted(self, other, step, null);
+        Derivative none = formula((g, in) -> {
+            throw new UnsupportedOperationException("the derivative for 'nextafter' is not implemented.");
+        });
+        return record(out, "NextafterBackward0", self, other, none, none);
+    }
+
+    /** c10::BFloat16's nextafter: one step of the 16-bit pattern towards {@code to}. */
+    private static double nextBfloat16(double from, double to) {
+        if (Double.isNaN(from) || Double.isNaN(to)) {
+            return Double.NaN;
+        }
+        if (from == to) {
+            return to;
+        }
+        int bits = HalfFloats.floatToBfloat16((float) from) & 0xFFFF;
+        if (from == 0) {
+            bits = 1 | (to < 0 ? 0x8000 : 0);
+        } else {
+            bits += (from < to) == (from > 0) ? 1 : -1;
+        }
+        return HalfFloats.bfloat16ToFloat((short) bits);
+    }
+
+    /** {@code torch.ldexp(input, other)}: {@code input * 2^other}, composed as PyTorch does (MulBackward0). */
+    public static TensorImpl ldexp(TensorImpl self, TensorImpl other) {
+        return mul(self, Arithmetic.pow(Scalars.wrap(2.0), other));
+    }
+
+    /**
+     * {@code torch.float_power(input, exponent)}: the power in float64, composed as PyTorch does
+     * ({@code input.to(float64).pow(exponent.to(float64))}).
+     */
+    public static TensorImpl floatPower(TensorImpl self, TensorImpl exponent) {
+        if (self.isWrappedNumber()) {
+            return Arithmetic.pow(self.getDouble(0), Conversions.to(exponent, DType.FLOAT64));
+        }
+        TensorImpl base = Conversions.to(self, DType.FLOAT64);
+        if (exponent.isWrappedNumber()) {
+            return Arithmetic.pow(base, exponent.getDouble(0));
+        }
+        return Arithmetic.pow(base, Conversions.to(exponent, DType.FLOAT64));
+    }
+
+    /** {@code self.float_power_(exponent)}: self must be float64 already. */
+    public static TensorImpl floatPowerInPlace(TensorImpl self, TensorImpl exponent) {
+        if (self.dtype() != DType.FLOAT64) {
+            throw new IllegalArgumentException("the base given to float_power_ has dtype "
+                    + self.dtype().scalarName() + " but the operation's result requires dtype Double");
+        }
+        return Derived.inPlace(self, exponent, BinaryMath::floatPower);
     }
 
     /** {@code x * log(y)}, 0 where x is 0 (unless y is NaN): {@code grad * log(y)}, {@code grad * x / y}. */
