@@ -2216,7 +2216,7 @@ public class Tensor {
 
     /** {@code x.lerp_(end, weight)}. */
     public Tensor lerp_(Tensor end, double weight) {
-        return of(Derived.inPlace(impl, end.impl, (a, b) -> BinaryMath.lerp(a, b, weight)));
+        return of(BinaryMath.lerpInPlace(impl, end.impl, weight));
     }
 
     /** {@code x.addcmul_(t1, t2)}: {@code x += t1 * t2}. */
@@ -2226,7 +2226,7 @@ public class Tensor {
 
     /** {@code x.addcmul_(t1, t2, value=value)}. */
     public Tensor addcmul_(Tensor t1, Tensor t2, Number value) {
-        return of(Derived.inPlace(impl, t1.impl, t2.impl, (a, b, c) -> BinaryMath.addcmul(a, b, c, value)));
+        return of(BinaryMath.addcmulInPlace(impl, t1.impl, t2.impl, value));
     }
 
     /** {@code x.addcdiv_(t1, t2)}: {@code x += t1 / t2}. */
@@ -2236,7 +2236,7 @@ public class Tensor {
 
     /** {@code x.addcdiv_(t1, t2, value=value)}. */
     public Tensor addcdiv_(Tensor t1, Tensor t2, Number value) {
-        return of(Derived.inPlace(impl, t1.impl, t2.impl, (a, b, c) -> BinaryMath.addcdiv(a, b, c, value)));
+        return of(BinaryMath.addcdivInPlace(impl, t1.impl, t2.impl, value));
     }
 
     /** {@code x.cumsum_(dim)}: the running sums written into x. */
@@ -2441,7 +2441,7 @@ public class Tensor {
 
     /** {@code x.bitwise_and_(other)}: Python's {@code x &= other}. */
     public Tensor bitwiseAnd_(Tensor other) {
-        return of(Derived.inPlace(impl, other.impl, Comparisons::bitwiseAnd));
+        return of(Derived.promotedInPlace(impl, other.impl, Comparisons::bitwiseAnd));
     }
 
     /** {@code x.bitwise_and_(scalar)}. */
@@ -2451,7 +2451,7 @@ public class Tensor {
 
     /** {@code x.bitwise_or_(other)}: Python's {@code x |= other}. */
     public Tensor bitwiseOr_(Tensor other) {
-        return of(Derived.inPlace(impl, other.impl, Comparisons::bitwiseOr));
+        return of(Derived.promotedInPlace(impl, other.impl, Comparisons::bitwiseOr));
     }
 
     /** {@code x.bitwise_or_(scalar)}. */
@@ -2461,7 +2461,7 @@ public class Tensor {
 
     /** {@code x.bitwise_xor_(other)}: Python's {@code x ^= other}. */
     public Tensor bitwiseXor_(Tensor other) {
-        return of(Derived.inPlace(impl, other.impl, Comparisons::bitwiseXor));
+        return of(Derived.promotedInPlace(impl, other.impl, Comparisons::bitwiseXor));
     }
 
     /** {@code x.bitwise_xor_(scalar)}. */
@@ -2563,7 +2563,7 @@ public class Tensor {
 
     /** {@code x.gcd_(other)}. */
     public Tensor gcd_(Tensor other) {
-        return of(Derived.inPlace(impl, other.impl, IntegerMath::gcd));
+        return of(Derived.promotedInPlace(impl, other.impl, IntegerMath::gcd));
     }
 
     /** {@code x.lcm(other)}. */
@@ -2573,7 +2573,7 @@ public class Tensor {
 
     /** {@code x.lcm_(other)}. */
     public Tensor lcm_(Tensor other) {
-        return of(Derived.inPlace(impl, other.impl, IntegerMath::lcm));
+        return of(Derived.promotedInPlace(impl, other.impl, IntegerMath::lcm));
     }
 
     /** {@code x.bitwise_left_shift(other)}. */
@@ -2588,12 +2588,12 @@ public class Tensor {
 
     /** {@code x.bitwise_left_shift_(other)}. */
     public Tensor bitwiseLeftShift_(Tensor other) {
-        return of(Derived.inPlace(impl, other.impl, IntegerMath::leftShift));
+        return of(Derived.promotedInPlace(impl, other.impl, IntegerMath::leftShift));
     }
 
     /** {@code x.bitwise_left_shift_(scalar)}. */
     public Tensor bitwiseLeftShift_(Number other) {
-        return of(Derived.inPlace(impl, Scalars.wrap(other), IntegerMath::leftShift));
+        return of(Derived.promotedInPlace(impl, Scalars.wrap(other), IntegerMath::leftShift));
     }
 
     /** {@code x.bitwise_right_shift(other)}. */
@@ -2608,12 +2608,12 @@ public class Tensor {
 
     /** {@code x.bitwise_right_shift_(other)}. */
     public Tensor bitwiseRightShift_(Tensor other) {
-        return of(Derived.inPlace(impl, other.impl, IntegerMath::rightShift));
+        return of(Derived.promotedInPlace(impl, other.impl, IntegerMath::rightShift));
     }
 
     /** {@code x.bitwise_right_shift_(scalar)}. */
     public Tensor bitwiseRightShift_(Number other) {
-        return of(Derived.inPlace(impl, Scalars.wrap(other), IntegerMath::rightShift));
+        return of(Derived.promotedInPlace(impl, Scalars.wrap(other), IntegerMath::rightShift));
     }
 
     /** {@code x.heaviside(other)}. */
@@ -2643,7 +2643,7 @@ public class Tensor {
 
     /** {@code x.ldexp_(other)}. */
     public Tensor ldexp_(Tensor other) {
-        return of(Derived.inPlace(impl, other.impl, BinaryMath::ldexp));
+        return of(BinaryMath.ldexpInPlace(impl, other.impl));
     }
 
     /** {@code x.logaddexp2(other)}. */

@@ -129,6 +129,7 @@ public final class Arithmetic {
                     + " found '" + roundingMode + "'");
         }
         DType type = Promotion.resultType(self, other);
+        requireNonBool(self, other, type, "div_" + roundingMode + "_cpu");
         LongBinaryOperator ints = (x, y) -> {
             if (y == 0) {
                 throw new ArithmeticException("ZeroDivisionError");
@@ -146,6 +147,7 @@ public final class Arithmetic {
     /** Python's {@code %}: the result takes the sign of the divisor. */
     public static TensorImpl remainder(TensorImpl self, TensorImpl other) {
         DType type = Promotion.resultType(self, other);
+        requireNonBool(self, other, type, "remainder_cpu");
         TensorImpl out = Outputs.binary(self, other, type, type, (x, y) -> {
             double m = x % y;
             return m != 0 && (y < 0) != (m < 0) ? m + y : m;
@@ -161,6 +163,14 @@ public final class Arithmetic {
                 other,
                 formula((g, in) -> g),
                 formula((g, in) -> mul(neg(g), div(dividend, divisor, "floor"))));
+    }
+
+    /** PyTorch's CPU kernels of rounded division and remainder have no bool version (shapes are checked first). */
+    private static void requireNonBool(TensorImpl self, TensorImpl other, DType type, String kernel) {
+        Shapes.broadcast(self.sizes(), other.sizes());
+        if (type == DType.BOOL) {
+            throw new UnsupportedOperationException("\"" + kernel + "\" not implemented for 'Bool'");
+        }
     }
 
     /** {@code -self}. */

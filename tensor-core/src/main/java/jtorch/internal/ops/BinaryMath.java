@@ -18,6 +18,7 @@ import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.autograd.FormulaNode.Derivative;
 import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.dtype.HalfFloats;
+import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.Scalars;
 import jtorch.internal.tensor.TensorImpl;
 
@@ -41,6 +42,7 @@ public final class BinaryMath {
      * always lacks it; with {@code floatingOnly}, integral and bool operands do too.
      */
     private static void requireKernel(TensorImpl a, TensorImpl b, String kernel, boolean floatingOnly) {
+        Shapes.broadcast(a.sizes(), b.sizes()); // TensorIterator checks shapes before dispatching on the dtype
         DType type = Promotion.resultType(a, b);
         if (type == DType.FLOAT16 || floatingOnly && !type.isFloatingPoint()) {
             throw new UnsupportedOperationException("\"" + kernel + "\" not implemented for '" + type.scalarName() + "'");
@@ -272,10 +274,7 @@ public final class BinaryMath {
      * PyTorch's two-sided form ({@code end - (end - self) * (1 - weight)} from weight 0.5 on).
      */
     public static TensorImpl lerp(TensorImpl self, TensorImpl end, double weight) {
-        if (self.dtype() != end.dtype()) {
-            throw new IllegalArgumentException("expected dtype " + Derived.cppName(self.dtype()) + " for `end` but got dtype "
-                    + Derived.cppName(end.dtype()));
-        }
+        checkLerpDtypes(self, end);
         DType type = self.dtype();
         if (!type.isFloatingPoint() || type == DType.FLOAT16) {
             throw new UnsupportedOperationException("\"lerp_kernel_scalar\" not implemented for '" + type.scalarName()
@@ -292,6 +291,27 @@ public final class BinaryMath {
                 formula((g, in) -> mul(g, Scalars.wrap(weight))));
     }
 
+    /** {@code self.lerp_(end, weight)}: the dtype check comes before the shapes. */
+    public static TensorImpl lerpInPlace(TensorImpl self, TensorImpl end, double weight) {
+        checkLerpDtypes(self, end);
+        return Derived.inPlace(self, end, (a, b) -> lerp(a, b, weight));
+    }
+
+    private static void checkLerpDtypes(TensorImpl self, TensorImpl end) {
+        if (self.dtype() != end.dtype()) {
+            throw new IllegalArgumentException("expected dtype " + Derived.cppName(self.dtype()) + " for `end` but got dtype "
+                    + Derived.cppName(end.dtype()));
+        }
+    }
+
+    /** {@code self.ldexp_(other)}: PyTorch's {@code mul_out(self, self, 2^other)}, so no autograd through it. */
+    public static TensorImpl ldexpInPlace(TensorImpl self, TensorImpl other) {
+        return Derived.out("mul", self, in -> {
+            Derived.checkBroadcast(in[0], in[1]);
+            return ldexp(in[0], in[1]);
+        }, self, other);
+    }
+
     private static double round(double v, boolean single) {
         return single ? (float) v : v;
     }
@@ -305,14 +325,44 @@ public final class BinaryMath {
         TensorImpl v = Scalars.wrap(inDtype(value, type));
         TensorImpl out = GradEnabled.without(() -> add(Conversions.to(self, type),
                 mul(mul(v, Conversions.to(t1, type)), Conversions.to(t2, type))));
+        // derivatives.yaml: grad * (tensor2 * value), grad * (tensor1 * value)
         return FormulaNode.record(out, "AddcmulBackward0", new TensorImpl[] {self, t1, t2}, new Derivative[] {
             formula((g, in) -> g),
-            formula((g, in) -> mul(mul(g, in.input(2)), value), FormulaNode.Operand.input(2)),
-            formula((g, in) -> mul(mul(g, in.input(1)), value), FormulaNode.Operand.input(1))});
+            formula((g, in) -> mul(g, mul(in.input(2), value)), FormulaNode.Operand.input(2)),
+            formula((g, in) -> mul(g, mul(in.input(1), value)), FormulaNode.Operand.input(1))});
+    }
+
+    /** {@code self.addcmul_(t1, t2, value)}: shapes, then the cast to self's dtype, then the op. */
+    public static TensorImpl addcmulInPlace(TensorImpl self, TensorImpl t1, TensorImpl t2, Number value) {
+        return Derived.inPlace(self, t1, t2, Promotion.resultType(self, t1, t2), (a, b, c) -> addcmul(a, b, c, value));
+    }
+
+    /** {@code self.addcdiv_(t1, t2, value)}: the integer-division check comes first. */
+    public static TensorImpl addcdivInPlace(TensorImpl self, TensorImpl t1, TensorImpl t2, Number value) {
+        checkAddcdivOperands(t1, t2);
+        return Derived.inPlace(self, t1, t2, Promotion.resultType(self, t1, t2), (a, b, c) -> addcdiv(a, b, c, value));
     }
 
     /** {@code self + value * t1 / t2}; two integral divisors are refused, as PyTorch 1.13 does. */
     public static TensorImpl addcdiv(TensorImpl self, TensorImpl t1, TensorImpl t2, Number value) {
+        checkAddcdivOperands(t1, t2);
+        DType type = Promotion.resultType(self, t1, t2);
+        if (type == DType.FLOAT16) {
+            throw new UnsupportedOperationException("\"addcdiv_cpu_out\" not implemented for 'Half'");
+        }
+        TensorImpl v = Scalars.wrap(inDtype(value, type));
+        TensorImpl out = GradEnabled.without(() -> add(Conversions.to(self, type),
+                div(mul(v, Conversions.to(t1, type)), Conversions.to(t2, type))));
+        // derivatives.yaml: grad * (value / tensor2), -grad * (value * tensor1 / (tensor2 * tensor2))
+        return FormulaNode.record(out, "AddcdivBackward0", new TensorImpl[] {self, t1, t2}, new Derivative[] {
+            formula((g, in) -> g),
+            formula((g, in) -> mul(g, Arithmetic.div(Scalars.wrap(value), in.input(2))), FormulaNode.Operand.input(2)),
+            formula((g, in) -> mul(neg(g), div(mul(in.input(1), value), mul(in.input(2), in.input(2)))),
+                    FormulaNode.Operand.input(1), FormulaNode.Operand.input(2))});
+    }
+
+    /** Two integral divisors are refused, as PyTorch 1.13 does (before any shape or dtype check). */
+    private static void checkAddcdivOperands(TensorImpl t1, TensorImpl t2) {
         if (!t1.dtype().isFloatingPoint() && !t2.dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("Integer division with addcdiv is no longer supported, and in a future"
                     + "  release addcdiv will perform a true division of tensor1 and tensor2. The historic addcdiv"
@@ -321,18 +371,6 @@ public final class BinaryMath {
                     + " addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), for all"
                     + " dtypes.");
         }
-        DType type = Promotion.resultType(self, t1, t2);
-        if (type == DType.FLOAT16) {
-            throw new UnsupportedOperationException("\"addcdiv_cpu_out\" not implemented for 'Half'");
-        }
-        TensorImpl v = Scalars.wrap(inDtype(value, type));
-        TensorImpl out = GradEnabled.without(() -> add(Conversions.to(self, type),
-                div(mul(v, Conversions.to(t1, type)), Conversions.to(t2, type))));
-        return FormulaNode.record(out, "AddcdivBackward0", new TensorImpl[] {self, t1, t2}, new Derivative[] {
-            formula((g, in) -> g),
-            formula((g, in) -> div(mul(g, value), in.input(2)), FormulaNode.Operand.input(2)),
-            formula((g, in) -> neg(div(mul(mul(g, value), in.input(1)), mul(in.input(2), in.input(2)))),
-                    FormulaNode.Operand.input(1), FormulaNode.Operand.input(2))});
     }
 
     /** A scalar as the kernel sees it: truncated for integral dtypes ({@code value.to<scalar_t>()}). */

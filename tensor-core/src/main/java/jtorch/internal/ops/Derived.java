@@ -48,6 +48,17 @@ public final class Derived {
         return self;
     }
 
+    /**
+     * {@code self.op_(other)} for an op whose result has the operands' promoted dtype (the
+     * integer and bitwise families): the cast to self's dtype is checked before the op's own
+     * dtype checks, as TensorIterator does.
+     */
+    public static TensorImpl promotedInPlace(TensorImpl self, TensorImpl other, BinaryOperator<TensorImpl> op) {
+        checkBroadcast(self, other);
+        checkCast(Promotion.resultType(self, other), self.dtype());
+        return inPlace(self, other, op);
+    }
+
     /** {@code self.op_(other)} for a binary op, broadcasting {@code other} to self's shape. */
     public static TensorImpl inPlace(TensorImpl self, TensorImpl other, BinaryOperator<TensorImpl> op) {
         checkBroadcast(self, other);
@@ -68,10 +79,18 @@ public final class Derived {
         TensorImpl apply(TensorImpl a, TensorImpl b, TensorImpl c);
     }
 
-    /** {@code self.op_(b, c)} for a ternary op, broadcasting {@code b} and {@code c} to self's shape. */
-    public static TensorImpl inPlace(TensorImpl self, TensorImpl b, TensorImpl c, TernaryOp op) {
-        checkBroadcast(self, b);
-        checkBroadcast(self, c);
+    /**
+     * {@code self.op_(b, c)} for a ternary op whose result has {@code resultType}, checked in
+     * TensorIterator's order: the operands' broadcast shape, that it is self's, the cast to
+     * self's dtype, then the op itself.
+     */
+    public static TensorImpl inPlace(TensorImpl self, TensorImpl b, TensorImpl c, DType resultType, TernaryOp op) {
+        int[] shape = Shapes.broadcast(Shapes.broadcast(self.sizes(), b.sizes()), c.sizes());
+        if (!Arrays.equals(shape, self.sizes())) {
+            throw new IllegalArgumentException("output with shape " + Arrays.toString(self.sizes())
+                    + " doesn't match the broadcast shape " + Arrays.toString(shape));
+        }
+        checkCast(resultType, self.dtype());
         Autograd.checkInplace(self);
         boolean grad = Grads.needed(self, b, c);
         TensorImpl result = grad ? op.apply(Autograd.snapshotForInplace(self), b, c)
@@ -85,11 +104,20 @@ public final class Derived {
 
     /** {@code torch.op(inputs, out=out)}: the result written into {@code out}, which is returned. */
     public static TensorImpl out(TensorImpl out, Function<TensorImpl[], TensorImpl> op, TensorImpl... inputs) {
+        return out(null, out, op, inputs);
+    }
+
+    /**
+     * {@code torch.op(inputs, out=out)} whose autograd error names the op, as PyTorch's does
+     * ({@code "mul(): functions with out=..."}); {@code name} null leaves the name out.
+     */
+    public static TensorImpl out(String name, TensorImpl out, Function<TensorImpl[], TensorImpl> op,
+            TensorImpl... inputs) {
         TensorImpl[] all = Arrays.copyOf(inputs, inputs.length + 1);
         all[inputs.length] = out;
         if (Grads.needed(all)) {
-            throw new IllegalArgumentException("functions with out=... arguments don't support automatic"
-                    + " differentiation, but one of the arguments requires grad.");
+            throw new IllegalArgumentException((name == null ? "" : name + "(): ") + "functions with out=... arguments"
+                    + " don't support automatic differentiation, but one of the arguments requires grad.");
         }
         TensorImpl result = op.apply(inputs);
         write(out, result, "out= tensor of shape");
@@ -114,7 +142,7 @@ public final class Derived {
     }
 
     /** An in-place op's operand must broadcast to self's shape; checked first, as TensorIterator does. */
-    private static void checkBroadcast(TensorImpl self, TensorImpl other) {
+    static void checkBroadcast(TensorImpl self, TensorImpl other) {
         int[] shape = Shapes.broadcast(self.sizes(), other.sizes());
         if (!Arrays.equals(shape, self.sizes())) {
             throw new IllegalArgumentException("output with shape " + Arrays.toString(self.sizes())
@@ -122,11 +150,15 @@ public final class Derived {
         }
     }
 
-    private static void write(TensorImpl target, TensorImpl result, String what) {
-        if (!DType.canCast(result.dtype(), target.dtype())) {
-            throw new IllegalArgumentException("result type " + result.dtype().scalarName()
-                    + " can't be cast to the desired output type " + target.dtype().scalarName());
+    private static void checkCast(DType result, DType target) {
+        if (!DType.canCast(result, target)) {
+            throw new IllegalArgumentException("result type " + result.scalarName()
+                    + " can't be cast to the desired output type " + target.scalarName());
         }
+    }
+
+    private static void write(TensorImpl target, TensorImpl result, String what) {
+        checkCast(result.dtype(), target.dtype());
         if (!Arrays.equals(target.sizes(), result.sizes())) {
             throw new IllegalArgumentException(what + " " + Arrays.toString(target.sizes())
                     + " doesn't match the broadcast shape " + Arrays.toString(result.sizes()));

@@ -152,6 +152,8 @@ public final class Gathering {
      * broadcast to self.
      */
     public static TensorImpl maskedFill(TensorImpl self, TensorImpl mask, Number value) {
+        checkMask(mask);
+        Shapes.broadcast(mask.sizes(), self.sizes()); // shapes are checked before the value converts
         return maskedFill(self, mask, scalarTensor(value, self.dtype()), false, false);
     }
 
@@ -160,6 +162,8 @@ public final class Gathering {
     }
 
     public static TensorImpl maskedFillInPlace(TensorImpl self, TensorImpl mask, Number value) {
+        checkMask(mask);
+        Shapes.broadcast(self.sizes(), mask.sizes());
         return maskedFill(self, mask, scalarTensor(value, self.dtype()), false, true);
     }
 

@@ -4,6 +4,7 @@ import java.util.function.LongBinaryOperator;
 
 import jtorch.DType;
 import jtorch.internal.dtype.Casts;
+import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.TensorImpl;
 
 /**
@@ -60,6 +61,7 @@ public final class IntegerMath {
     }
 
     private static TensorImpl integral(TensorImpl self, TensorImpl other, String kernel, LongBinaryOperator f) {
+        Shapes.broadcast(self.sizes(), other.sizes()); // shapes are checked before the dtype
         DType type = Promotion.resultType(self, other);
         if (!type.isIntegral()) {
             throw new UnsupportedOperationException("\"" + kernel + "\" not implemented for '" + type.scalarName()

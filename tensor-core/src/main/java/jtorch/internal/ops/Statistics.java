@@ -295,7 +295,7 @@ public final class Statistics {
     public static TensorImpl cumsum(TensorImpl self, int dim, DType dtype) {
         int d = Shapes.wrapDim(dim, self.dim());
         DType out = dtype != null ? dtype : self.dtype().isFloatingPoint() ? self.dtype() : DType.INT64;
-        if (out == DType.FLOAT16 || out == DType.BOOL) {
+        if ((out == DType.FLOAT16 || out == DType.BOOL) && self.numel() > 0) {
             throw notImplemented("cumsum_out_cpu", out);
         }
         TensorImpl input = self.dtype() == out ? self : Conversions.to(self.detachAlias(), out);

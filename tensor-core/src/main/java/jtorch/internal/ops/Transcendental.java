@@ -100,9 +100,17 @@ public final class Transcendental {
                 (g, x) -> mul(g, rsqrt(add(mul(x, x), one()))));
     }
 
+    /** The inverse hyperbolic cosine: NaN below 1, {@code log(2x)} where {@code x^2} would overflow. */
+    private static double acosh(double x) {
+        if (!(x >= 1)) {
+            return Double.NaN;
+        }
+        return x > 0x1p28 ? Math.log(x) + Math.log(2) : Math.log(x + Math.sqrt(x * x - 1));
+    }
+
     /** {@code acosh(x)}: {@code grad * rsqrt(x^2 - 1)}. */
     public static TensorImpl acosh(TensorImpl self) {
-        return onInput(floating(self, "acosh_cpu", x -> Math.log(x + Math.sqrt(x * x - 1))), self, "AcoshBackward0",
+        return onInput(floating(self, "acosh_cpu", Transcendental::acosh), self, "AcoshBackward0",
                 (g, x) -> mul(g, rsqrt(sub(mul(x, x), one()))));
     }
 
