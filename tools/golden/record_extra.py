@@ -886,6 +886,47 @@ case(G, "remainder_scalar_first", "repr",
 case(G, "pow_inplace_bool", "error",
      "torch.tensor([True, False]).pow_(2)",
      "torch.tensor(new boolean[]{true, false}).pow_(2)")
+case(G, "aminmax_repr", "repr",
+     "torch.aminmax(torch.tensor([[1.5, 2., 3.], [4., 5., -6.]]), dim=1)",
+     "torch.aminmax(torch.tensor(new double[][]{{1.5, 2., 3.}, {4., 5., -6.}}), 1)")
+case(G, "aminmax_backward", "error",
+     "x = torch.tensor([1., 2.], requires_grad=True)\ntorch.aminmax(x).max.backward()",
+     "var x = torch.tensor(new double[]{1., 2.}, true);\ntorch.aminmax(x).max().backward()")
+case(G, "std_mean_grads", "repr",
+     "x = torch.tensor([[1., 2., 4.], [3., 5., 9.]], requires_grad=True)\ns, m = torch.std_mean(x, 1)\n"
+     "(s * 2 + m).sum().backward()\n(s, m, x.grad)",
+     "var x = torch.tensor(new double[][]{{1., 2., 4.}, {3., 5., 9.}}, true);\nvar sm = torch.stdMean(x, 1);\n"
+     "sm.get(0).mul(2).add(sm.get(1)).sum().backward();\nTensorList.of(sm.get(0), sm.get(1), x.grad())")
+case(G, "var_mean_all", "repr",
+     "torch.var_mean(torch.tensor([[1., 2., 4.], [3., 5., 9.]]))",
+     "torch.varMean(torch.tensor(new double[][]{{1., 2., 4.}, {3., 5., 9.}}))")
+case(G, "cumprod_zero_grad", "repr",
+     "x = torch.tensor([2., 0., 3., 4.], requires_grad=True)\ny = torch.cumprod(x, 0)\ny.sum().backward()\n(y, x.grad)",
+     "var x = torch.tensor(new double[]{2., 0., 3., 4.}, true);\nvar y = torch.cumprod(x, 0);\ny.sum().backward();\n"
+     "TensorList.of(y, x.grad())")
+case(G, "logsumexp_grad_fn", "repr",
+     "x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)\ntorch.logsumexp(x, 1)",
+     "var x = torch.tensor(new double[][]{{1., 2.}, {3., 4.}}, true);\ntorch.logsumexp(x, 1)")
+case(G, "flip_grad_fn", "repr",
+     "x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)\nx.flip(0)",
+     "var x = torch.tensor(new double[][]{{1., 2.}, {3., 4.}}, true);\nx.flip(0)")
+case(G, "masked_select_grad", "repr",
+     "x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)\ny = x.masked_select(torch.tensor([True, False]))\n"
+     "y.sum().backward()\n(y, x.grad)",
+     "var x = torch.tensor(new double[][]{{1., 2.}, {3., 4.}}, true);\nvar y = x.maskedSelect(torch.tensor(new boolean[]{true, false}));\n"
+     "y.sum().backward();\nTensorList.of(y, x.grad())")
+case(G, "unflatten_grad_fn", "str",
+     "x = torch.ones(2, 4, requires_grad=True)\nx.unflatten(1, (2, 2)).grad_fn.name()",
+     "var x = torch.ones(new int[]{2, 4}, true);\nx.unflatten(1, 2, 2).gradFn().name()")
+case(G, "vstack_vectors", "repr",
+     "torch.vstack([torch.tensor([1, 2]), torch.tensor([3, 4])])",
+     "torch.vstack(List.of(torch.tensor(new long[]{1, 2}), torch.tensor(new long[]{3, 4})))")
+case(G, "broadcast_tensors_repr", "repr",
+     "torch.broadcast_tensors(torch.tensor([1., 2., 3.]), torch.tensor([[1], [2]]))",
+     "torch.broadcastTensors(torch.tensor(new double[]{1., 2., 3.}), torch.tensor(new long[][]{{1}, {2}}))")
+case(G, "outer_grad_fn", "repr",
+     "x = torch.tensor([1., 2.], requires_grad=True)\ntorch.outer(x, torch.tensor([1., 2., 3.]))",
+     "var x = torch.tensor(new double[]{1., 2.}, true);\ntorch.outer(x, torch.tensor(new double[]{1., 2., 3.}))")
 
 # ---------------------------------------------------------------------------------------------
 # recording

@@ -14,6 +14,8 @@ import jtorch.internal.ops.Rounding;
 import jtorch.internal.ops.Transcendental;
 import jtorch.internal.ops.Comparisons;
 import jtorch.internal.ops.Conversions;
+import jtorch.internal.ops.Flip;
+import jtorch.internal.ops.Cumprod;
 import jtorch.internal.ops.Extrema;
 import jtorch.internal.ops.Gathering;
 import jtorch.internal.ops.IndexSpec;
@@ -2116,7 +2118,8 @@ public class Tensor {
 
     /** {@code x.div_(other, rounding_mode=...)} as {@code divide_}. */
     public Tensor divide_(Tensor other, String roundingMode) {
-        return of(Derived.inPlace(impl, other.impl, (a, b) -> Arithmetic.div(a, b, roundingMode)));
+        return roundingMode == null ? div_(other)
+                : of(Derived.promotedInPlace(impl, other.impl, (a, b) -> Arithmetic.div(a, b, roundingMode)));
     }
 
     /** {@code x.true_divide(other)}: alias of {@link #div(Tensor)}. */
@@ -2186,7 +2189,7 @@ public class Tensor {
 
     /** {@code x.floor_divide_(other)}: Python's {@code x //= other}. */
     public Tensor floorDivide_(Tensor other) {
-        return of(Derived.inPlace(impl, other.impl, (a, b) -> Arithmetic.div(a, b, "floor")));
+        return of(Derived.promotedInPlace(impl, other.impl, (a, b) -> Arithmetic.div(a, b, "floor")));
     }
 
     /** {@code x.floor_divide_(scalar)}. */
@@ -2196,7 +2199,7 @@ public class Tensor {
 
     /** {@code x.remainder_(other)}: Python's {@code x %= other}. */
     public Tensor remainder_(Tensor other) {
-        return of(Derived.inPlace(impl, other.impl, Arithmetic::remainder));
+        return of(Derived.promotedInPlace(impl, other.impl, Arithmetic::remainder));
     }
 
     /** {@code x.remainder_(scalar)}. */
@@ -2669,6 +2672,93 @@ public class Tensor {
     /** {@code x.float_power_(scalar)}. */
     public Tensor floatPower_(Number exponent) {
         return of(BinaryMath.floatPowerInPlace(impl, Scalars.wrap(exponent)));
+    }
+
+    // ---------------------------------------------------------------- reductions, shapes and products of the beginner tier (issue 11)
+
+    /** {@code x.cumprod(dim)}: running products along {@code dim} (integral and bool inputs in int64). */
+    public Tensor cumprod(int dim) {
+        return of(Cumprod.cumprod(impl, dim, null));
+    }
+
+    /** {@code x.cumprod(dim, dtype=dtype)}. */
+    public Tensor cumprod(int dim, DType dtype) {
+        return of(Cumprod.cumprod(impl, dim, dtype));
+    }
+
+    /** {@code x.cumprod_(dim)}: the running products written into x. */
+    public Tensor cumprod_(int dim) {
+        return of(Derived.inPlace(impl, a -> Cumprod.cumprod(a, dim, a.dtype())));
+    }
+
+    /** {@code x.logsumexp(dim)}: {@code log(sum(exp(x), dim))}, computed stably. */
+    public Tensor logsumexp(int dim) {
+        return of(Reductions.logsumexp(impl, new int[] {dim}, false));
+    }
+
+    /** {@code x.logsumexp(dim, keepdim)}. */
+    public Tensor logsumexp(int dim, boolean keepdim) {
+        return of(Reductions.logsumexp(impl, new int[] {dim}, keepdim));
+    }
+
+    /** {@code x.logsumexp(dims, keepdim)} over several dims. */
+    public Tensor logsumexp(int[] dims, boolean keepdim) {
+        return of(Reductions.logsumexp(impl, dims, keepdim));
+    }
+
+    /** {@code x.count_nonzero()}: the number of nonzero elements (int64). */
+    public Tensor countNonzero() {
+        return of(Reductions.countNonzero(impl, null));
+    }
+
+    /** {@code x.count_nonzero(dim)} / {@code x.count_nonzero(dims)}. */
+    public Tensor countNonzero(int... dims) {
+        return of(Reductions.countNonzero(impl, dims));
+    }
+
+    /** {@code x.aminmax()}: the minimum and maximum of all elements. */
+    public MinMax aminmax() {
+        return MinMax.of(Extrema.aminmax(impl, null, false));
+    }
+
+    /** {@code x.aminmax(dim=dim)}. */
+    public MinMax aminmax(int dim) {
+        return MinMax.of(Extrema.aminmax(impl, dim, false));
+    }
+
+    /** {@code x.aminmax(dim=dim, keepdim=keepdim)}. */
+    public MinMax aminmax(int dim, boolean keepdim) {
+        return MinMax.of(Extrema.aminmax(impl, dim, keepdim));
+    }
+
+    /** {@code x.flip(dims)}: a copy with the elements in reverse order along each of {@code dims}. */
+    public Tensor flip(int... dims) {
+        return of(Flip.flip(impl, dims));
+    }
+
+    /** {@code x.unflatten(dim, sizes)}: dimension {@code dim} viewed as {@code sizes} (one may be -1). */
+    public Tensor unflatten(int dim, int... sizes) {
+        return of(Views.unflatten(impl, dim, sizes));
+    }
+
+    /** {@code x.broadcast_to(shape)}: as {@code expand(shape)}. */
+    public Tensor broadcastTo(int... shape) {
+        return of(Views.expand(impl, shape));
+    }
+
+    /** {@code x.masked_select(mask)}: the elements where the (broadcast) bool mask is true, as a 1-d tensor. */
+    public Tensor maskedSelect(Tensor mask) {
+        return of(Gathering.maskedSelect(impl, mask.impl));
+    }
+
+    /** {@code x.outer(vec2)}: the outer product of two 1-d tensors. */
+    public Tensor outer(Tensor vec2) {
+        return of(Linalg.outer(impl, vec2.impl));
+    }
+
+    /** {@code x.mv(vec)}: the matrix-vector product. */
+    public Tensor mv(Tensor vec) {
+        return of(Linalg.mv(impl, vec.impl));
     }
 
     // ---------------------------------------------------------------- nn functional

@@ -19,6 +19,11 @@ import jtorch.internal.ops.BinaryMath;
 import jtorch.internal.ops.Rounding;
 import jtorch.internal.ops.Transcendental;
 import jtorch.internal.ops.Creation;
+import jtorch.internal.ops.Views;
+import jtorch.internal.ops.Statistics;
+import jtorch.internal.ops.Reductions;
+import jtorch.internal.ops.Gathering;
+import jtorch.internal.ops.Cumprod;
 import jtorch.internal.ops.IntegerMath;
 import jtorch.internal.ops.Joining;
 import jtorch.internal.ops.NNFunctional;
@@ -2992,6 +2997,188 @@ public final class torch {
     /** {@code torch.float_power(a, b, out=out)}. */
     public static Tensor floatPowerOut(Tensor out, Tensor a, Tensor b) {
         return Tensor.of(Derived.out(out.impl, in -> BinaryMath.floatPower(in[0], in[1]), a.impl, b.impl));
+    }
+
+    // ---------------------------------------------------------------- reductions, shapes and products of the beginner tier (issue 11)
+
+    /** {@code torch.cumprod(x, dim)}. */
+    public static Tensor cumprod(Tensor x, int dim) {
+        return x.cumprod(dim);
+    }
+
+    /** {@code torch.cumprod(x, dim, dtype=dtype)}. */
+    public static Tensor cumprod(Tensor x, int dim, DType dtype) {
+        return x.cumprod(dim, dtype);
+    }
+
+    /** {@code torch.cumprod(x, dim, out=out)}. */
+    public static Tensor cumprodOut(Tensor out, Tensor x, int dim) {
+        return Tensor.of(Derived.out(out.impl, in -> Cumprod.cumprod(in[0], dim, null), x.impl));
+    }
+
+    /** {@code torch.logsumexp(x, dim)}. */
+    public static Tensor logsumexp(Tensor x, int dim) {
+        return x.logsumexp(dim);
+    }
+
+    /** {@code torch.logsumexp(x, dim, keepdim)}. */
+    public static Tensor logsumexp(Tensor x, int dim, boolean keepdim) {
+        return x.logsumexp(dim, keepdim);
+    }
+
+    /** {@code torch.logsumexp(x, dims, keepdim)}. */
+    public static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
+        return x.logsumexp(dims, keepdim);
+    }
+
+    /** {@code torch.logsumexp(x, dim, out=out)}. */
+    public static Tensor logsumexpOut(Tensor out, Tensor x, int dim) {
+        return Tensor.of(Derived.out(out.impl, in -> Reductions.logsumexp(in[0], new int[] {dim}, false), x.impl));
+    }
+
+    /** {@code torch.count_nonzero(x)}. */
+    public static Tensor countNonzero(Tensor x) {
+        return x.countNonzero();
+    }
+
+    /** {@code torch.count_nonzero(x, dims)}. */
+    public static Tensor countNonzero(Tensor x, int... dims) {
+        return x.countNonzero(dims);
+    }
+
+    /** {@code torch.aminmax(x)}: {@code (min, max)} of all elements. */
+    public static MinMax aminmax(Tensor x) {
+        return x.aminmax();
+    }
+
+    /** {@code torch.aminmax(x, dim=dim)}. */
+    public static MinMax aminmax(Tensor x, int dim) {
+        return x.aminmax(dim);
+    }
+
+    /** {@code torch.aminmax(x, dim=dim, keepdim=keepdim)}. */
+    public static MinMax aminmax(Tensor x, int dim, boolean keepdim) {
+        return x.aminmax(dim, keepdim);
+    }
+
+    /** {@code torch.std_mean(x)}: {@code (std, mean)} of all elements (unbiased). */
+    public static TensorList stdMean(Tensor x) {
+        return TensorList.wrap(Statistics.varMean(x.impl, null, true, false, true));
+    }
+
+    /** {@code torch.std_mean(x, unbiased)}. */
+    public static TensorList stdMean(Tensor x, boolean unbiased) {
+        return TensorList.wrap(Statistics.varMean(x.impl, null, unbiased, false, true));
+    }
+
+    /** {@code torch.std_mean(x, dim)}. */
+    public static TensorList stdMean(Tensor x, int dim) {
+        return stdMean(x, new int[] {dim}, true, false);
+    }
+
+    /** {@code torch.std_mean(x, dim, unbiased, keepdim)}. */
+    public static TensorList stdMean(Tensor x, int dim, boolean unbiased, boolean keepdim) {
+        return stdMean(x, new int[] {dim}, unbiased, keepdim);
+    }
+
+    /** {@code torch.std_mean(x, dims, unbiased, keepdim)}. */
+    public static TensorList stdMean(Tensor x, int[] dims, boolean unbiased, boolean keepdim) {
+        return TensorList.wrap(Statistics.varMean(x.impl, dims, unbiased, keepdim, true));
+    }
+
+    /** {@code torch.var_mean(x)}: {@code (var, mean)} of all elements (unbiased). */
+    public static TensorList varMean(Tensor x) {
+        return TensorList.wrap(Statistics.varMean(x.impl, null, true, false, false));
+    }
+
+    /** {@code torch.var_mean(x, unbiased)}. */
+    public static TensorList varMean(Tensor x, boolean unbiased) {
+        return TensorList.wrap(Statistics.varMean(x.impl, null, unbiased, false, false));
+    }
+
+    /** {@code torch.var_mean(x, dim)}. */
+    public static TensorList varMean(Tensor x, int dim) {
+        return varMean(x, new int[] {dim}, true, false);
+    }
+
+    /** {@code torch.var_mean(x, dim, unbiased, keepdim)}. */
+    public static TensorList varMean(Tensor x, int dim, boolean unbiased, boolean keepdim) {
+        return varMean(x, new int[] {dim}, unbiased, keepdim);
+    }
+
+    /** {@code torch.var_mean(x, dims, unbiased, keepdim)}. */
+    public static TensorList varMean(Tensor x, int[] dims, boolean unbiased, boolean keepdim) {
+        return TensorList.wrap(Statistics.varMean(x.impl, dims, unbiased, keepdim, false));
+    }
+
+    /** {@code torch.flip(x, dims)}. */
+    public static Tensor flip(Tensor x, int... dims) {
+        return x.flip(dims);
+    }
+
+    /** {@code torch.unflatten(x, dim, sizes)}. */
+    public static Tensor unflatten(Tensor x, int dim, int... sizes) {
+        return x.unflatten(dim, sizes);
+    }
+
+    /** {@code torch.broadcast_to(x, shape)}. */
+    public static Tensor broadcastTo(Tensor x, int... shape) {
+        return x.broadcastTo(shape);
+    }
+
+    /** {@code torch.broadcast_tensors(tensors...)}: each expanded to their common shape. */
+    public static TensorList broadcastTensors(Tensor... tensors) {
+        return TensorList.wrap(Views.broadcastTensors(Tensor.impls(tensors)));
+    }
+
+    /** {@code torch.hstack(tensors)}: joined along dim 1 (dim 0 for 1-d tensors). */
+    public static Tensor hstack(List<Tensor> tensors) {
+        return Tensor.of(Joining.hstack(Tensor.impls(tensors)));
+    }
+
+    /** {@code torch.hstack(tensors, out=out)}. */
+    public static Tensor hstackOut(Tensor out, List<Tensor> tensors) {
+        return Tensor.of(Derived.out(out.impl, Joining::hstack, Tensor.impls(tensors)));
+    }
+
+    /** {@code torch.vstack(tensors)}: joined along dim 0, 1-d tensors as rows. */
+    public static Tensor vstack(List<Tensor> tensors) {
+        return Tensor.of(Joining.vstack(Tensor.impls(tensors)));
+    }
+
+    /** {@code torch.vstack(tensors, out=out)}. */
+    public static Tensor vstackOut(Tensor out, List<Tensor> tensors) {
+        return Tensor.of(Derived.out(out.impl, Joining::vstack, Tensor.impls(tensors)));
+    }
+
+    /** {@code torch.masked_select(x, mask)}. */
+    public static Tensor maskedSelect(Tensor x, Tensor mask) {
+        return x.maskedSelect(mask);
+    }
+
+    /** {@code torch.masked_select(x, mask, out=out)}. */
+    public static Tensor maskedSelectOut(Tensor out, Tensor x, Tensor mask) {
+        return Tensor.of(Derived.out(out.impl, in -> Gathering.maskedSelect(in[0], in[1]), x.impl, mask.impl));
+    }
+
+    /** {@code torch.outer(a, b)}: the outer product of two 1-d tensors. */
+    public static Tensor outer(Tensor a, Tensor b) {
+        return a.outer(b);
+    }
+
+    /** {@code torch.outer(a, b, out=out)}. */
+    public static Tensor outerOut(Tensor out, Tensor a, Tensor b) {
+        return Tensor.of(Derived.out(out.impl, in -> Linalg.outer(in[0], in[1]), a.impl, b.impl));
+    }
+
+    /** {@code torch.mv(matrix, vec)}. */
+    public static Tensor mv(Tensor matrix, Tensor vec) {
+        return matrix.mv(vec);
+    }
+
+    /** {@code torch.mv(matrix, vec, out=out)}. */
+    public static Tensor mvOut(Tensor out, Tensor matrix, Tensor vec) {
+        return Tensor.of(Derived.out(out.impl, in -> Linalg.mv(in[0], in[1]), matrix.impl, vec.impl));
     }
 
     // ---------------------------------------------------------------- grad mode

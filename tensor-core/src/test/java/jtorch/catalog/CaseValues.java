@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jtorch.DType;
+import jtorch.MinMax;
 import jtorch.Size;
 import jtorch.Tensor;
 import jtorch.TensorList;
@@ -146,6 +147,9 @@ final class CaseValues {
     private static List<Object> items(Object actual) {
         if (actual instanceof ValuesIndices vi) {
             return List.of(vi.get(0), vi.get(1));
+        }
+        if (actual instanceof MinMax mm) {
+            return List.of(mm.min(), mm.max());
         }
         if (actual instanceof TensorList list) {
             return new ArrayList<>(list);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import jtorch.DType;
 import jtorch.Tensor;
 import jtorch.TensorList;
+import jtorch.MinMax;
 import jtorch.ValuesIndices;
 import jtorch.nn;
 import jtorch.torch;
@@ -147,6 +148,9 @@ final class JavaRunner {
         }
         if (value instanceof ValuesIndices vi) {
             return vi.values();
+        }
+        if (value instanceof MinMax mm) {
+            return mm.min();
         }
         return value instanceof TensorList list && !list.isEmpty() ? list.get(0) : null;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import jtorch.Tensor;
 import jtorch.TensorList;
+import jtorch.MinMax;
 import jtorch.ValuesIndices;
 import jtorch.golden.PyRepr;
 
@@ -30,6 +31,9 @@ final class Outcomes {
         }
         if (value instanceof ValuesIndices vi) {
             return tuple(List.of(vi.values(), vi.indices()), vi);
+        }
+        if (value instanceof MinMax mm) {
+            return tuple(List.of(mm.min(), mm.max()), mm);
         }
         if (value instanceof TensorList list) {
             return tuple(list, list);

@@ -2,6 +2,7 @@ package jtorch.internal.ops;
 
 import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
+import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.shape.ReducedDims;
 import jtorch.internal.shape.Shapes;
@@ -216,6 +217,46 @@ public final class Extrema {
             return Arithmetic.mul(Arithmetic.div(Views.reshape(g, kept),
                     Reductions.sum(hits, dimsOf(mask), true, null)), hits);
         }, SELF, RESULT));
+    }
+
+    /**
+     * {@code torch.aminmax(self, dim=dim, keepdim=keepdim)} ({@code dim} null: all elements): the
+     * minimum and maximum, NaN propagating. PyTorch 1.13 has no derivative: both results carry a
+     * {@code NotImplemented} node whose backward raises.
+     */
+    public static TensorImpl[] aminmax(TensorImpl self, Integer dim, boolean keepdim) {
+        int[] dims = null;
+        if (dim == null) {
+            if (self.numel() == 0) {
+                throw new IllegalArgumentException("aminmax(): cannot compute aminmax over an empty dimension as the"
+                        + " operation has no identity.");
+            }
+        } else {
+            int d = Shapes.wrapDim(dim, self.dim());
+            if (self.dim() > 0 && self.sizes()[d] == 0) {
+                throw new IndexOutOfBoundsException("aminmax: Expected reduction dim " + d + " to have non-zero size.");
+            }
+            dims = self.dim() == 0 ? new int[0] : new int[] {d};
+        }
+        // PyTorch 1.13's kernels: the all-elements one lacks float16, the one along a dim bfloat16 too
+        if (self.dtype() == DType.FLOAT16 || dim != null && self.dtype() == DType.BFLOAT16) {
+            throw new UnsupportedOperationException("\"aminmax_cpu\" not implemented for '" + self.dtype().scalarName()
+                    + "'");
+        }
+        int[] reduce = dims;
+        TensorImpl[] out = GradEnabled.without(() -> new TensorImpl[] {amax(self, reduce, keepdim, Kind.MIN),
+            amax(self, reduce, keepdim, Kind.MAX)});
+        FormulaNode.Derivative none = formula((g, in) -> {
+            throw new IllegalStateException("derivative for aten::aminmax is not implemented");
+        });
+        if (self.dim() == 0 && dim != null && keepdim) {
+            // the kernel treats a 0-d input as one element along dim 0
+            out[0] = Views.reshape(out[0], 1);
+            out[1] = Views.reshape(out[1], 1);
+        }
+        FormulaNode.record(out[0], "NotImplemented", self, none);
+        FormulaNode.record(out[1], "NotImplemented", self, none);
+        return out;
     }
 
     /** The indices of the flagged dims. */

@@ -238,6 +238,46 @@ public final class Gathering {
         }
     }
 
+    /**
+     * {@code masked_select(self, mask)}: the elements of self where the mask (broadcast with self)
+     * is true, in row-major order, as a 1-d tensor. {@code MaskedSelectBackward0} scatters the
+     * gradient back to those positions (summed over broadcast dims).
+     */
+    public static TensorImpl maskedSelect(TensorImpl self, TensorImpl mask) {
+        if (mask.dtype() != DType.BOOL && mask.dtype() != DType.UINT8) {
+            throw new IllegalArgumentException("masked_select: expected BoolTensor or ByteTensor for mask");
+        }
+        int[] shape = Shapes.broadcast(mask.sizes(), self.sizes());
+        TensorImpl m = Views.broadcastTo(mask, shape).contiguousCopy();
+        TensorImpl x = Views.broadcastTo(self, shape);
+        int n = m.numel();
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            count += m.getLong(i) != 0 ? 1 : 0;
+        }
+        TensorImpl out = TensorImpl.allocate(self.dtype(), new int[] {count});
+        boolean floating = self.dtype().isFloatingPoint();
+        for (int i = 0, k = 0; i < n; i++) {
+            Cancellation.checkEvery(i);
+            if (m.getLong(i) != 0) {
+                if (floating) {
+                    out.storage().setDouble(k++, x.getDouble(i));
+                } else {
+                    out.storage().setLong(k++, x.getLong(i));
+                }
+            }
+        }
+        return FormulaNode.record(out, "MaskedSelectBackward0", self, formula((g, in) -> {
+            TensorImpl grad = TensorImpl.allocate(g.dtype(), shape.clone());
+            for (int i = 0, k = 0; i < n; i++) {
+                if (m.getLong(i) != 0) {
+                    grad.storage().setDouble(i, g.getDouble(k++));
+                }
+            }
+            return grad;
+        }));
+    }
+
     /** {@code nonzero()}: the int64 coordinates of the nonzero elements, one row per element. */
     public static TensorImpl nonzero(TensorImpl self) {
         int n = self.numel();

@@ -151,6 +151,34 @@ public final class Joining {
         return FormulaNode.record(out, "CatBackward0", tensors, derivatives);
     }
 
+    /**
+     * {@code torch.hstack(tensors)}: {@code cat} of the tensors made at least 1-d, along dim 0
+     * when the first is 1-d, else along dim 1.
+     */
+    public static TensorImpl hstack(TensorImpl[] list) {
+        if (list.length == 0) {
+            throw new IllegalArgumentException("hstack expects a non-empty TensorList");
+        }
+        TensorImpl[] tensors = new TensorImpl[list.length];
+        for (int i = 0; i < list.length; i++) {
+            tensors[i] = list[i].dim() == 0 ? Views.reshape(list[i], 1) : list[i];
+        }
+        return cat(tensors, tensors[0].dim() == 1 ? 0 : 1);
+    }
+
+    /** {@code torch.vstack(tensors)}: {@code cat} of the tensors made at least 2-d, along dim 0. */
+    public static TensorImpl vstack(TensorImpl[] list) {
+        if (list.length == 0) {
+            throw new IllegalArgumentException("vstack expects a non-empty TensorList");
+        }
+        TensorImpl[] tensors = new TensorImpl[list.length];
+        for (int i = 0; i < list.length; i++) {
+            TensorImpl t = list[i];
+            tensors[i] = t.dim() == 0 ? Views.reshape(t, 1, 1) : t.dim() == 1 ? Views.unsqueeze(t, 0) : t;
+        }
+        return cat(tensors, 0);
+    }
+
     /** {@code torch.stack(tensors, dim)}: equal-shaped tensors joined along a new dim. */
     public static TensorImpl stack(TensorImpl[] list, int dim) {
         if (list.length == 0) {

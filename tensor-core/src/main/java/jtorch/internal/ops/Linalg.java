@@ -214,6 +214,10 @@ public final class Linalg {
 
     /** {@code mv}: matrix-vector product, {@code a[n x k] @ v[k]}. */
     public static TensorImpl mv(TensorImpl a, TensorImpl v) {
+        if (a.dim() == 0) {
+            // PyTorch allocates the result with a.size(0) first
+            throw new IndexOutOfBoundsException("Dimension specified as 0 but tensor has no dimensions");
+        }
         if (a.dim() != 2 || v.dim() != 1) {
             throw new IllegalArgumentException("vector + matrix @ vector expected, got 1, " + a.dim() + ", "
                     + v.dim());
@@ -222,14 +226,27 @@ public final class Linalg {
             throw new IllegalArgumentException("size mismatch, got " + a.sizes()[0] + ", " + a.sizes()[0] + "x"
                     + a.sizes()[1] + "," + v.sizes()[0]);
         }
+        if (a.numel() > 0) {
+            checkKernel("addmv_impl_cpu", a.dtype());
+        }
         checkSameDtype(a, v);
-        checkKernel("addmv_impl_cpu", a.dtype());
         TensorImpl column = product(a, asColumn(v));
         TensorImpl out = new TensorImpl(column.storage(), Layout.contiguous(new int[] {a.sizes()[0]}), null);
         // a: the outer product grad v^T; v: a^T grad
         return FormulaNode.record(out, "MvBackward0", a, v,
                 formula((g, in) -> mm(Views.unsqueeze(g, 1), Views.unsqueeze(in.other(), 0)), OTHER),
                 formula((g, in) -> Views.squeeze(mm(Views.t(in.self()), Views.unsqueeze(g, 1)), 1), SELF));
+    }
+
+    /** {@code outer(self, vec2)}: {@code self.reshape(n, 1) * vec2}, as PyTorch composes it. */
+    public static TensorImpl outer(TensorImpl self, TensorImpl vec2) {
+        if (self.dim() != 1) {
+            throw new IllegalArgumentException("outer: Expected 1-D argument self, but got " + self.dim() + "-D");
+        }
+        if (vec2.dim() != 1) {
+            throw new IllegalArgumentException("outer: Expected 1-D argument vec2, but got " + vec2.dim() + "-D");
+        }
+        return Arithmetic.mul(Views.reshape(self, self.sizes()[0], 1), vec2);
     }
 
     /** {@code dot}: inner product of two 1-d tensors. */

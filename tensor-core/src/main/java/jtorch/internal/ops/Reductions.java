@@ -5,11 +5,16 @@ import static jtorch.internal.autograd.FormulaNode.formula;
 import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.GradEnabled;
+import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.kernels.Sums;
 import jtorch.internal.shape.ReducedDims;
+import jtorch.internal.tensor.Scalars;
 import jtorch.internal.tensor.TensorImpl;
 
-/** Sum and mean over all or some dimensions, with their derivative formulas. */
+/**
+ * Sum and mean over all or some dimensions, and the reductions built on them ({@code logsumexp},
+ * {@code count_nonzero}), with their derivative formulas.
+ */
 public final class Reductions {
     private Reductions() {}
 
@@ -68,6 +73,36 @@ public final class Reductions {
         TensorImpl result = Outputs.unary(sum, type, type, x -> x / c, null);
         return recordReduction(result, self, mask, keepdim, dims == null ? "MeanBackward0" : "MeanBackward1",
                 Math.max(count, 1));
+    }
+
+    /**
+     * {@code torch.logsumexp(self, dims, keepdim)}, as PyTorch computes it:
+     * {@code log(sum(exp(self - m))) + m} with {@code m} the lane's maximum (0 where infinite);
+     * integral inputs in the default dtype. {@code LogsumexpBackward0}: {@code grad * exp(self - result)}.
+     */
+    public static TensorImpl logsumexp(TensorImpl self, int[] dims, boolean keepdim) {
+        TensorImpl x = self.dtype().isFloatingPoint() ? self : Conversions.to(self, DefaultDtype.get());
+        boolean[] mask = ReducedDims.reducedMask(x.dim(), dims);
+        int[] kept = ReducedDims.outShape(x.sizes(), mask, true);
+        int[] shape = ReducedDims.outShape(x.sizes(), mask, keepdim);
+        TensorImpl out = GradEnabled.without(() -> {
+            if (x.numel() == 0) {
+                return Pointwise.log(sum(Pointwise.exp(x), dims, keepdim, null));
+            }
+            TensorImpl maxes = Extrema.amax(x, dims, true, Extrema.Kind.MAX);
+            maxes = Gathering.maskedFill(maxes, Rounding.isinf(maxes), 0);
+            TensorImpl sums = sum(Pointwise.exp(Arithmetic.sub(x, maxes)), dims, keepdim, null);
+            return Arithmetic.add(Pointwise.log(sums), Views.reshape(maxes, shape));
+        });
+        return FormulaNode.record(out, "LogsumexpBackward0", x, formula((g, in) -> Arithmetic.mul(
+                Views.reshape(g, kept), Pointwise.exp(Arithmetic.sub(in.self(), Views.reshape(in.result(), kept)))),
+                FormulaNode.Operand.SELF, FormulaNode.Operand.RESULT));
+    }
+
+    /** {@code torch.count_nonzero(self, dims)}: int64 counts of the nonzero elements (dims null: all). */
+    public static TensorImpl countNonzero(TensorImpl self, int[] dims) {
+        ReducedDims.reducedMask(self.dim(), dims);
+        return GradEnabled.without(() -> sum(Comparisons.ne(self, Scalars.wrap(0)), dims, false, null));
     }
 
     private static int countReduced(int[] sizes, boolean[] mask) {

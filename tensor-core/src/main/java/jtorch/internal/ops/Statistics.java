@@ -150,24 +150,65 @@ public final class Statistics {
         if (!self.dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("std and var only support floating point and complex dtypes");
         }
-        boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
-        TensorImpl result = TensorImpl.allocate(self.dtype(), ReducedDims.outShape(self.sizes(), mask, keepdim));
-        Lanes lanes = Lanes.over(self, mask);
-        int correction = unbiased ? 1 : 0;
-        int n = result.numel();
-        for (int j = 0; j < n; j++) {
-            double[] x = lanes.doubles(j);
-            double mean = 0;
+        return moments(self, dims, unbiased, keepdim, std, null)[0];
+    }
+
+    /**
+     * {@code torch.var_mean} / {@code torch.std_mean}: the spread and the mean of one pass (the
+     * mean in double, as PyTorch's Welford kernel), each recording {@code VarMeanBackward0}
+     * ({@code StdMeanBackward0}): var's gradient for the first, mean's for the second.
+     */
+    public static TensorImpl[] varMean(TensorImpl self, int[] dims, boolean unbiased, boolean keepdim, boolean std) {
+        String name = std ? "std_mean" : "var_mean";
+        if (!self.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException(name + " only support floating point and complex dtypes");
+        }
+        return moments(self, dims, unbiased, keepdim, std, std ? "StdMeanBackward0" : "VarMeanBackward0");
+    }
+
+    /**
+     * One lane's {@code {spread, mean}}: var/std by two passes in double; var_mean/std_mean
+     * ({@code welford}) by PyTorch's Welford updates in double, which give NaN for a lane
+     * holding an infinity, and NaN for both when the lane is empty.
+     */
+    private static double[] lane(double[] x, int correction, boolean std, boolean welford) {
+        double mean = 0;
+        double m2 = 0;
+        if (welford) {
+            if (x.length == 0) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            for (int i = 0; i < x.length; i++) {
+                double delta = x[i] - mean;
+                mean += delta / (i + 1);
+                m2 += delta * (x[i] - mean);
+            }
+        } else {
             for (double v : x) {
                 mean += v;
             }
             mean /= x.length;
-            double sq = 0;
             for (double v : x) {
-                sq += (v - mean) * (v - mean);
+                m2 += (v - mean) * (v - mean);
             }
-            double var = sq / Math.max(0, x.length - correction);
-            result.storage().setDouble(j, std ? Math.sqrt(var) : var);
+        }
+        double var = m2 / Math.max(0, x.length - correction);
+        return new double[] {std ? Math.sqrt(var) : var, mean};
+    }
+
+    private static TensorImpl[] moments(TensorImpl self, int[] dims, boolean unbiased, boolean keepdim, boolean std,
+            String meanNode) {
+        boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
+        int[] shape = ReducedDims.outShape(self.sizes(), mask, keepdim);
+        TensorImpl result = TensorImpl.allocate(self.dtype(), shape);
+        TensorImpl means = TensorImpl.allocate(self.dtype(), shape.clone());
+        Lanes lanes = Lanes.over(self, mask);
+        int correction = unbiased ? 1 : 0;
+        int n = result.numel();
+        for (int j = 0; j < n; j++) {
+            double[] spreadMean = lane(lanes.doubles(j), correction, std, meanNode != null);
+            result.storage().setDouble(j, spreadMean[0]);
+            means.storage().setDouble(j, spreadMean[1]);
         }
         FormulaNode.Formula backward = (grad, in) -> {
             TensorImpl s = in.self();
@@ -181,8 +222,16 @@ public final class Statistics {
             TensorImpl centered = sub(s, Reductions.mean(s, Extrema.dimsOf(mask), true, null));
             return mul(expandBack(scaled, s.sizes(), mask, keepdim), centered);
         };
-        return FormulaNode.record(result, std ? "StdBackward0" : "VarBackward0", self,
-                std ? formula(backward, SELF, RESULT) : formula(backward, SELF));
+        String spreadNode = meanNode != null ? meanNode : std ? "StdBackward0" : "VarBackward0";
+        FormulaNode.record(result, spreadNode, self, std ? formula(backward, SELF, RESULT) : formula(backward, SELF));
+        if (meanNode == null) {
+            return new TensorImpl[] {result};
+        }
+        int[] sizes = self.sizes();
+        int count = count(sizes, mask);
+        FormulaNode.record(means, meanNode, self, formula((g, in) ->
+                expandBack(div(g, count), sizes, mask, keepdim)));
+        return new TensorImpl[] {result, means};
     }
 
     /** {@code norm(p, dims, keepdim)}: the vector p-norm of each lane, floating dtypes only. */
@@ -295,7 +344,7 @@ public final class Statistics {
     public static TensorImpl cumsum(TensorImpl self, int dim, DType dtype) {
         int d = Shapes.wrapDim(dim, self.dim());
         DType out = dtype != null ? dtype : self.dtype().isFloatingPoint() ? self.dtype() : DType.INT64;
-        if ((out == DType.FLOAT16 || out == DType.BOOL) && self.numel() > 0) {
+        if ((out == DType.FLOAT16 || out == DType.BOOL) && self.dim() > 0 && self.numel() > 0) {
             throw notImplemented("cumsum_out_cpu", out);
         }
         TensorImpl input = self.dtype() == out ? self : Conversions.to(self.detachAlias(), out);

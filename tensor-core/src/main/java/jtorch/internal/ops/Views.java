@@ -4,6 +4,7 @@ import static jtorch.internal.autograd.FormulaNode.formula;
 
 import java.util.Arrays;
 
+import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.kernels.StridedCopy;
 import jtorch.internal.shape.Layout;
@@ -170,7 +171,7 @@ public final class Views {
     public static TensorImpl expand(TensorImpl self, int... shape) {
         int n = self.dim();
         if (shape.length < n) {
-            throw new IllegalArgumentException("expand(" + self.dtype().tensorTypeName() + "{"
+            throw new IllegalArgumentException("expand(" + typeName(self.dtype()) + "{"
                     + Arrays.toString(self.sizes()) + "}, size=" + Arrays.toString(shape)
                     + "): the number of sizes provided (" + shape.length
                     + ") must be greater or equal to the number of dimensions in the tensor (" + n + ")");
@@ -178,7 +179,7 @@ public final class Views {
         int[] sizes = new int[shape.length];
         int[] strides = new int[shape.length];
         int off = shape.length - n;
-        for (int i = 0; i < shape.length; i++) {
+        for (int i = shape.length - 1; i >= 0; i--) { // from the last dim, as ATen's infer_expand_geometry
             int j = i - off;
             int target = shape[i];
             if (j < 0) {
@@ -209,6 +210,51 @@ public final class Views {
         }
         TensorImpl out = self.asStrided(sizes, strides, self.offset());
         return FormulaNode.record(out, "ExpandBackward0", self, formula((g, in) -> g));
+    }
+
+    /** {@code torch.broadcast_tensors(tensors)}: each expanded to the broadcast shape of all (itself when it has it). */
+    public static TensorImpl[] broadcastTensors(TensorImpl[] tensors) {
+        int[] shape = new int[0];
+        for (TensorImpl t : tensors) {
+            shape = Shapes.broadcast(shape, t.sizes());
+        }
+        TensorImpl[] out = new TensorImpl[tensors.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Arrays.equals(tensors[i].sizes(), shape) ? tensors[i] : expand(tensors[i], shape);
+        }
+        return out;
+    }
+
+    /** {@code unflatten(dim, sizes)}: dimension {@code dim} viewed as {@code sizes} (one may be -1). */
+    public static TensorImpl unflatten(TensorImpl self, int dim, int[] sizes) {
+        int d = Shapes.wrapDim(dim, self.dim());
+        if (sizes.length == 0) {
+            throw new IllegalArgumentException("unflatten: sizes must be non-empty");
+        }
+        if (self.dim() == 0) {
+            throw new IndexOutOfBoundsException("Dimension specified as 0 but tensor has no dimensions");
+        }
+        int size = self.sizes()[d];
+        int[] inferred;
+        try {
+            inferred = Shapes.inferSize(sizes, size);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().startsWith("only one dimension")) {
+                throw new IllegalArgumentException("unflatten got an unexpected error:\n" + e.getMessage(), e);
+            }
+            throw new IllegalArgumentException("unflatten: Provided sizes " + Arrays.toString(sizes)
+                    + " don't multiply up to the size of dim " + d + " (" + size + ") in the input tensor", e);
+        }
+        int[] shape = new int[self.dim() - 1 + inferred.length];
+        System.arraycopy(self.sizes(), 0, shape, 0, d);
+        System.arraycopy(inferred, 0, shape, d, inferred.length);
+        System.arraycopy(self.sizes(), d + 1, shape, d + inferred.length, self.dim() - d - 1);
+        return view(self, shape);
+    }
+
+    /** The tensor type as c10 prints it in expand's message: legacy names, except for bool and bfloat16. */
+    private static String typeName(DType type) {
+        return type == DType.BOOL ? "CPUBoolType" : type == DType.BFLOAT16 ? "CPUBFloat16Type" : type.tensorTypeName();
     }
 
     /** {@code t} read as the larger broadcast {@code shape} (stride 0 on broadcast dims), not recorded. */
