@@ -161,15 +161,19 @@ final class ExecuteHandler {
         }
     }
 
+    /**
+     * Publishes the error and replies with it. With stop_on_error, the requests queued so far are
+     * taken for aborting first: once the client can see the error, what it sends is no longer queued.
+     */
     private void publishError(ShellReplyEnvironment env, Cell cell, CellOutcome failed) {
+        if (cell.request.shouldStopOnError()) {
+            connection.abortQueuedExecutions();
+        }
         ErrorFormatter.Report report = errors.report(cell.count, failed);
         env.publish(new PublishError(report.ename(), report.evalue(), report.traceback()));
         ErrorReply reply = new ErrorReply(report.ename(), report.evalue(), report.traceback());
         reply.setExecutionCount(cell.count);
         env.replyError(MessageType.EXECUTE_REPLY.error(), reply);
-        if (cell.request.shouldStopOnError()) {
-            connection.abortQueuedExecutions();
-        }
     }
 
     /**

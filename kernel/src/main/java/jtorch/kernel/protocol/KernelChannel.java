@@ -73,6 +73,11 @@ public final class KernelChannel extends ShellChannel {
         }
     }
 
+    /** Whether the caller is this channel's request loop thread (where handlers run). */
+    boolean isLoopThread() {
+        return Thread.currentThread() == loop;
+    }
+
     /**
      * Waits up to {@code timeoutMs} for the next valid message (on the loop thread only);
      * {@code null} when none arrived or it was dropped.

@@ -2,6 +2,8 @@ package jtorch.kernel.protocol;
 
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +26,12 @@ import org.zeromq.ZMQException;
  * iopub from jjava-jupyter, shell and control as {@link KernelChannel}s. Routes each request to
  * the handler registered for its type, one handler per message type.
  *
- * <p>stop_on_error: after {@link #abortQueuedExecutions()} the shell loop answers the
- * execute_requests already waiting with status {@code aborted}, as ipykernel does.
+ * <p>stop_on_error: {@link #abortQueuedExecutions()}, called by a failing execute handler before
+ * the client can learn of the error, takes the requests that have reached the shell socket by then
+ * off it; once that handler has returned, the execute_requests among them are answered with status
+ * {@code aborted} (as ipykernel does) and the others handled in order. A request the client sends
+ * after seeing the error reply is never among them, however long the shell thread takes to get back
+ * to its loop.
  */
 public final class KernelConnection {
     private static final int IOPUB_HIGH_WATER_MARK = 100_000;
@@ -38,7 +44,8 @@ public final class KernelConnection {
     private final StdinChannel stdin;
     private final IOPubChannel iopub;
     private final Map<MessageType<?>, ShellHandler<?>> handlers = new ConcurrentHashMap<>();
-    private volatile boolean aborting;
+    /** Requests taken off the shell socket by {@link #abortQueuedExecutions()}; shell loop thread only. */
+    private final Deque<Message<?>> aborted = new ArrayDeque<>();
     private volatile boolean closed;
 
     public KernelConnection(KernelConnectionProperties props) throws NoSuchAlgorithmException, InvalidKeyException {
@@ -85,9 +92,19 @@ public final class KernelConnection {
         }
     }
 
-    /** Makes the shell loop abort the execute requests already queued (stop_on_error). */
+    /**
+     * Takes the requests already waiting on the shell socket, to be answered after the current
+     * handler returns (execute_requests as aborted). Called on the shell loop thread, by the handler
+     * of the failing request, before its error is published (stop_on_error).
+     */
     public void abortQueuedExecutions() {
-        aborting = true;
+        if (!shell.isLoopThread()) {
+            throw new IllegalStateException("abortQueuedExecutions must run on the shell loop thread");
+        }
+        Message<?> next;
+        while ((next = shell.poll(0)) != null) {
+            aborted.add(next);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -117,8 +134,8 @@ public final class KernelConnection {
             close();
             return;
         }
-        if (aborting && channel == shell) {
-            drainAborting();
+        if (channel == shell) {
+            answerAborted();
         }
     }
 
@@ -138,10 +155,9 @@ public final class KernelConnection {
         }
     }
 
-    private void drainAborting() {
-        aborting = false;
+    private void answerAborted() {
         Message<?> next;
-        while ((next = shell.poll(0)) != null) {
+        while ((next = aborted.poll()) != null) {
             if (next.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
                 Reply env = new Reply(shell, stdin, iopub, next);
                 env.setStatusBusy();
