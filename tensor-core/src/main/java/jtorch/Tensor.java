@@ -6,6 +6,7 @@ import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.Engine;
 import jtorch.internal.format.TensorFormatter;
 import jtorch.internal.interop.JavaArrays;
+import jtorch.internal.interop.NumpyArray;
 import jtorch.internal.kernels.Kernels.BinaryOp;
 import jtorch.internal.ops.Arithmetic;
 import jtorch.internal.ops.Derived;
@@ -2012,7 +2013,7 @@ public class Tensor {
      * through either show in the other.
      */
     public NDArray numpy() {
-        return NDArray.sharing(impl);
+        return NDArray.of(NumpyArray.sharing(impl));
     }
 
     /** The elements in row-major order as a new {@code float[]} (converted from any dtype). */

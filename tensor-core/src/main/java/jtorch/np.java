@@ -1,12 +1,8 @@
 package jtorch;
 
-import java.lang.reflect.Array;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import jtorch.internal.storage.Storage;
-import jtorch.internal.tensor.Scalars;
+import jtorch.internal.interop.NumpyData;
 
 /**
  * A tiny stand-in for {@code numpy} (lower case on purpose, like {@code torch}), enough for
@@ -89,6 +85,11 @@ public final class np {
 
     private static final List<dtype> ALL = List.of(bool_, int8, uint8, int16, int32, int64, float16, float32, float64);
 
+    /** The tensor dtype of {@code type}, null for null (inferred). */
+    private static DType torchType(dtype type) {
+        return type == null ? null : type.torchType;
+    }
+
     // ---------------------------------------------------------------- np.array
 
     /**
@@ -101,120 +102,7 @@ public final class np {
 
     /** {@code np.array(data, dtype=...)}: values are converted with numpy's casts. */
     public static NDArray array(Object data, dtype dtype) {
-        if (data instanceof NDArray) {
-            NDArray a = (NDArray) data;
-            return a.astype(dtype == null ? a.dtype() : dtype);
-        }
-        if (data instanceof Tensor) {
-            NDArray a = ((Tensor) data).numpy();
-            return a.astype(dtype == null ? a.dtype() : dtype);
-        }
-        List<Integer> shapeList = new ArrayList<>();
-        inferShape(data, shapeList);
-        int[] shape = shapeList.stream().mapToInt(Integer::intValue).toArray();
-        dtype type = dtype != null ? dtype : inferDtype(data);
-        NDArray out = NDArray.allocate(type, shape);
-        fill(data, 0, shape, out.storage, new int[1]);
-        return out;
-    }
-
-    private static void inferShape(Object data, List<Integer> shape) {
-        Object cur = data;
-        while (isSequence(cur)) {
-            int n = length(cur);
-            shape.add(n);
-            if (n == 0) {
-                return;
-            }
-            cur = item(cur, 0);
-        }
-    }
-
-    private static boolean isSequence(Object o) {
-        return o instanceof List || (o != null && o.getClass().isArray());
-    }
-
-    private static int length(Object seq) {
-        return seq instanceof List ? ((List<?>) seq).size() : Array.getLength(seq);
-    }
-
-    private static Object item(Object seq, int i) {
-        return seq instanceof List ? ((List<?>) seq).get(i) : Array.get(seq, i);
-    }
-
-    /** bool &lt; int64 &lt; float32 (Java float arrays) &lt; float64; int with float32 gives float64. */
-    private static dtype inferDtype(Object data) {
-        boolean[] seen = new boolean[4];
-        scanKinds(data, seen);
-        if (seen[3] || (seen[2] && seen[1])) {
-            return float64;
-        }
-        if (seen[2]) {
-            return float32;
-        }
-        if (seen[1]) {
-            return int64;
-        }
-        return seen[0] ? bool_ : float64;
-    }
-
-    private static void scanKinds(Object data, boolean[] seen) {
-        if (data instanceof boolean[] || data instanceof Boolean) {
-            seen[0] = true;
-        } else if (data instanceof long[] || data instanceof int[] || data instanceof short[]
-                || data instanceof byte[]) {
-            seen[1] |= Array.getLength(data) > 0;
-        } else if (data instanceof float[]) {
-            seen[2] |= Array.getLength(data) > 0;
-        } else if (data instanceof double[]) {
-            seen[3] |= Array.getLength(data) > 0;
-        } else if (data instanceof Number) {
-            seen[Scalars.isIntegral((Number) data) ? 1 : 3] = true;
-        } else if (data instanceof Object[] || data instanceof List) {
-            List<?> items = data instanceof List ? (List<?>) data : Arrays.asList((Object[]) data);
-            for (Object o : items) {
-                scanKinds(o, seen);
-            }
-        } else {
-            String name = data == null ? "null" : data.getClass().getSimpleName();
-            throw new IllegalArgumentException("np.array: unsupported element type " + name
-                    + " (use numbers, booleans, Java arrays or Lists)");
-        }
-    }
-
-    private static void fill(Object data, int dim, int[] shape, Storage out, int[] pos) {
-        if (dim == shape.length) {
-            if (isSequence(data)) {
-                throw inhomogeneous(shape, dim);
-            }
-            store(data, out, pos[0]++);
-            return;
-        }
-        if (!isSequence(data) || length(data) != shape[dim]) {
-            throw inhomogeneous(shape, dim);
-        }
-        for (int i = 0; i < shape[dim]; i++) {
-            fill(item(data, i), dim + 1, shape, out, pos);
-        }
-    }
-
-    private static IllegalArgumentException inhomogeneous(int[] shape, int dim) {
-        return new IllegalArgumentException("setting an array element with a sequence. The requested array has an "
-                + "inhomogeneous shape after " + dim + " dimensions. The detected shape was "
-                + NDArrayFormat.tuple(Arrays.copyOf(shape, dim)) + " + inhomogeneous part.");
-    }
-
-    /** Stores one leaf with numpy's casts (float to int truncates, non-zero to bool is true). */
-    static void store(Object value, Storage out, int index) {
-        if (value instanceof Boolean) {
-            out.setLong(index, (Boolean) value ? 1 : 0);
-        } else if (value instanceof Number && Scalars.isIntegral((Number) value)) {
-            out.setLong(index, ((Number) value).longValue());
-        } else if (value instanceof Number) {
-            out.setDouble(index, ((Number) value).doubleValue());
-        } else {
-            throw new IllegalArgumentException("np.array: cannot store " + value + " in an array");
-        }
+        return NDArray.of(NumpyData.array(NDArray.unwrap(data), torchType(dtype)));
     }
 
     // ---------------------------------------------------------------- factories
@@ -231,15 +119,7 @@ public final class np {
 
     /** {@code np.arange(start, stop, step)} with integers: int64. */
     public static NDArray arange(long start, long stop, long step) {
-        if (step == 0) {
-            throw new ArithmeticException("division by zero");
-        }
-        long n = Math.max(0, Math.floorDiv(stop - start + step - Long.signum(step), step));
-        NDArray out = NDArray.allocate(int64, new int[] {Math.toIntExact(n)});
-        for (int i = 0; i < n; i++) {
-            out.storage.setLong(i, start + i * step);
-        }
-        return out;
+        return NDArray.of(NumpyData.arange(start, stop, step));
     }
 
     /** {@code np.arange(5.0)}: float64. */
@@ -249,15 +129,7 @@ public final class np {
 
     /** {@code np.arange(start, stop, step)} with a floating argument: float64 {@code start + i * step}. */
     public static NDArray arange(double start, double stop, double step) {
-        if (step == 0) {
-            throw new ArithmeticException("division by zero");
-        }
-        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
-        NDArray out = NDArray.allocate(float64, new int[] {n});
-        for (int i = 0; i < n; i++) {
-            out.storage.setDouble(i, start + i * step);
-        }
-        return out;
+        return NDArray.of(NumpyData.arange(start, stop, step));
     }
 
     /** {@code np.zeros(shape)}: float64 zeros; {@code np.zeros((0, 2))} is {@code np.zeros(0, 2)}. */
@@ -267,7 +139,7 @@ public final class np {
 
     /** {@code np.zeros(shape, dtype=...)}. */
     public static NDArray zeros(int[] shape, dtype dtype) {
-        return NDArray.allocate(dtype, checkShape(shape));
+        return NDArray.of(NumpyData.zeros(shape, dtype.torchType));
     }
 
     /** {@code np.ones(shape)}: float64 ones. */
@@ -277,19 +149,6 @@ public final class np {
 
     /** {@code np.ones(shape, dtype=...)}. */
     public static NDArray ones(int[] shape, dtype dtype) {
-        NDArray out = NDArray.allocate(dtype, checkShape(shape));
-        for (int i = 0; i < out.size(); i++) {
-            out.storage.setLong(i, 1);
-        }
-        return out;
-    }
-
-    private static int[] checkShape(int[] shape) {
-        for (int d : shape) {
-            if (d < 0) {
-                throw new IllegalArgumentException("negative dimensions are not allowed");
-            }
-        }
-        return shape.clone();
+        return NDArray.of(NumpyData.ones(shape, dtype.torchType));
     }
 }

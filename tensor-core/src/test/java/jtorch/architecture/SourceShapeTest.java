@@ -16,16 +16,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shape of the sources (docs/architecture.md): the facades {@code torch} and {@code Tensor}
- * are tables whose public methods are one statement each (a delegate to the layers, or to
- * another facade method), and no other class file grows past 600 lines.
+ * The shape of the sources (docs/architecture.md): the facades {@code torch}, {@code Tensor},
+ * {@code np} and {@code NDArray} are tables whose public methods are one statement each (a
+ * delegate to the layers, or to another facade method), and no class file other than the two big
+ * tables grows past 600 lines.
  */
 class SourceShapeTest {
     private static final Path MAIN = Path.of("src", "main", "java");
-    private static final Set<String> FACADES = Set.of("torch.java", "Tensor.java");
+    private static final Set<String> FACADES = Set.of("torch.java", "Tensor.java", "np.java", "NDArray.java");
+    /** The facade tables allowed past {@link #MAX_LINES}. */
+    private static final Set<String> TABLES = Set.of("torch.java", "Tensor.java");
     private static final int MAX_LINES = 600;
     private static final Pattern PUBLIC_METHOD = Pattern.compile(
-            "\\n\\s*public (?:static )?(?:final )?[\\w<>\\[\\], ?]+ (\\w+)\\(([^)]*)\\)(?: throws [\\w, ]+)? \\{");
+            "\\n\\s*public (?:static )?(?:final )?[\\w<>\\[\\]., ?]+ (\\w+)\\(([^)]*)\\)(?: throws [\\w, ]+)? \\{");
 
     @Test
     void facades_publicMethodsAreOneStatement() throws IOException {
@@ -54,7 +57,7 @@ class SourceShapeTest {
             for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
                 long lines = Files.readAllLines(p).size();
                 String name = p.getFileName().toString();
-                if (lines > MAX_LINES && !FACADES.contains(name)) {
+                if (lines > MAX_LINES && !TABLES.contains(name)) {
                     offenders.add(MAIN.relativize(p) + ": " + lines + " lines");
                 }
             }

@@ -44,6 +44,21 @@ public final class PythonFloatFormat {
 
     /** {@link #repr(double)} with the shortest digits of a value of {@code type} (e.g. a Java float as float32). */
     public static String repr(double v, DType type) {
+        return shortest(v, type, false);
+    }
+
+    /**
+     * numpy's {@code str} of a scalar of {@code type} ({@code np.float32(0.1)}, a 0-d array):
+     * {@link #repr(double, DType)}, except that the value itself, not its shortest digits, picks
+     * the scientific form ({@code |v| < 1e-4} or {@code >= 1e16}): float32 {@code 1e-4}, just below
+     * {@code 1e-4}, prints {@code 1e-04}. The same as {@link #repr(double)} for float64.
+     */
+    public static String numpyScalar(double v, DType type) {
+        return shortest(v, type, true);
+    }
+
+    /** The shortest digits of {@code v} as {@code type} in Python's layout; {@code byValue}: numpy's choice of form. */
+    private static String shortest(double v, DType type, boolean byValue) {
         if (!Double.isFinite(v)) {
             return nonFinite(v);
         }
@@ -58,7 +73,9 @@ public final class PythonFloatFormat {
         if (negative) {
             sb.append('-');
         }
-        if (exponent < -4 || exponent >= 16) {
+        double magnitude = Math.abs(v);
+        boolean scientific = byValue ? magnitude < 1e-4 || magnitude >= 1e16 : exponent < -4 || exponent >= 16;
+        if (scientific) {
             sb.append(digits.charAt(0));
             if (digits.length() > 1) {
                 sb.append('.').append(digits, 1, digits.length());

@@ -79,7 +79,7 @@ public final class TensorFormatter {
         if (t.numel() == 0) {
             out.append("[]");
             if (shape.length != 1) {
-                suffixes.add("size=" + pythonTuple(shape));
+                suffixes.add("size=" + PythonTuple.of(shape));
             }
             if (dtype != DefaultDtype.get()) {
                 suffixes.add("dtype=" + dtype);
@@ -230,17 +230,5 @@ public final class TensorFormatter {
             }
         }
         out.append(')');
-    }
-
-    /** Python's {@code str(tuple(shape))} for two or more dims: {@code (0, 3)}. */
-    private static String pythonTuple(int[] dims) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < dims.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(dims[i]);
-        }
-        return sb.append(dims.length == 1 ? ",)" : ")").toString();
     }
 }

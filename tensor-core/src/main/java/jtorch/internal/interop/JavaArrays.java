@@ -7,6 +7,7 @@ import java.util.List;
 
 import jtorch.DType;
 import jtorch.internal.dtype.Casts;
+import jtorch.internal.kernels.Strided;
 import jtorch.internal.shape.Layout;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.storage.Storage;
@@ -148,7 +149,7 @@ public final class JavaArrays {
         if (t.numel() != 1) {
             throw new IllegalArgumentException("only one element tensors can be converted to Python scalars");
         }
-        return element(t, t.layout().storageIndex(0));
+        return t.storage().element(t.layout().storageIndex(0));
     }
 
     /** Python's {@code float(tensor)}. */
@@ -171,31 +172,23 @@ public final class JavaArrays {
         return t.dtype().isFloatingPoint() ? t.getDouble(0) != 0 : t.getLong(0) != 0;
     }
 
-    /** The values as nested unmodifiable lists ({@code tolist()}); a 0-d tensor gives its {@link #item}. */
-    public static Object tolist(TensorImpl t) {
-        if (t.dim() == 0) {
-            return item(t);
-        }
-        return tolist(t, 0, t.offset());
+    /**
+     * The values as nested unmodifiable lists of Double, Long or Boolean ({@code tolist()} of a
+     * tensor or a numpy array); a 0-d operand gives its one value.
+     */
+    public static Object tolist(Strided t) {
+        Layout l = t.layout();
+        return l.dim() == 0 ? t.storage().element(l.offset()) : tolist(t.storage(), l, 0, l.offset());
     }
 
-    private static List<Object> tolist(TensorImpl t, int dim, int base) {
-        int n = t.sizes()[dim];
+    private static List<Object> tolist(Storage s, Layout l, int dim, int base) {
+        int n = l.size(dim);
         List<Object> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            int at = base + i * t.strides()[dim];
-            out.add(dim == t.dim() - 1 ? element(t, at) : tolist(t, dim + 1, at));
+            int at = base + i * l.stride(dim);
+            out.add(dim == l.dim() - 1 ? s.element(at) : tolist(s, l, dim + 1, at));
         }
         return Collections.unmodifiableList(out);
-    }
-
-    /** Storage element {@code at} as a Double, Long or Boolean by dtype. */
-    private static Object element(TensorImpl t, int at) {
-        Storage s = t.storage();
-        if (t.dtype().isFloatingPoint()) {
-            return s.getDouble(at);
-        }
-        return t.dtype().isBool() ? (Object) (s.getLong(at) != 0) : (Object) s.getLong(at);
     }
 
     /** Python's {@code len(tensor)}: the size of dimension 0. */
@@ -207,11 +200,13 @@ public final class JavaArrays {
     }
 
     /**
-     * An address-like number for where a tensor starts ({@code data_ptr()}): equal for tensors
-     * starting at the same storage element, advancing by the element size per element.
+     * An address-like number for where a tensor or numpy array starts ({@code data_ptr()},
+     * {@code a.ctypes.data}): equal for operands starting at the same storage element, advancing by
+     * the element size per element.
      */
-    public static long dataPtr(TensorImpl t) {
+    public static long dataPtr(Strided t) {
         Storage s = t.storage();
-        return ((long) System.identityHashCode(s) << 24) + (long) (s.base + t.offset()) * t.dtype().elementSize();
+        return ((long) System.identityHashCode(s) << 24)
+                + (long) (s.base + t.layout().offset()) * s.dtype().elementSize();
     }
 }

@@ -37,6 +37,15 @@ public abstract class Storage {
     /** The backing Java array, or null for a direct NIO buffer. */
     public abstract Object array();
 
+    /** Element {@code i} as Python sees it: a Double (floating dtypes), a Boolean (bool) or a Long. */
+    public final Object element(int i) {
+        DType t = dtype();
+        if (t.isFloatingPoint()) {
+            return getDouble(i);
+        }
+        return t.isBool() ? (Object) (getLong(i) != 0) : (Object) getLong(i);
+    }
+
     /** A new zero-filled storage of the same kind. */
     public static Storage allocate(DType dtype, int n) {
         switch (dtype) {

@@ -2,9 +2,20 @@ package jtorch.internal.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jtorch.DType;
 import org.junit.jupiter.api.Test;
 
 class PythonFloatFormatTest {
+
+    @Test
+    void numpyScalar_valueBelowOneTenThousandthIsScientific() {
+        // float32 1e-4 is 9.99999974737875e-05: numpy's scalar str compares the value, Python's repr the digits
+        assertEquals("1e-04", PythonFloatFormat.numpyScalar(1e-4f, DType.FLOAT32));
+        assertEquals("0.0001", PythonFloatFormat.repr(1e-4f, DType.FLOAT32));
+        assertEquals("0.0001", PythonFloatFormat.numpyScalar(1e-4, DType.FLOAT64));
+        assertEquals("1e+16", PythonFloatFormat.numpyScalar(1e16, DType.FLOAT32));
+        assertEquals("-0.0", PythonFloatFormat.numpyScalar(-0.0, DType.FLOAT16));
+    }
 
     @Test
     void fixed_exactBinaryTieRoundsHalfEven() {

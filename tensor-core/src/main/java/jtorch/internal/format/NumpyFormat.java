@@ -1,4 +1,4 @@
-package jtorch;
+package jtorch.internal.format;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
-import jtorch.internal.format.ShortestDecimal;
+import jtorch.DType;
+import jtorch.internal.kernels.Strided;
+import jtorch.internal.shape.Layout;
+import jtorch.internal.storage.Storage;
 
 /**
  * numpy 1.24's {@code array2string} with default print options (precision 8, threshold 1000,
@@ -19,104 +22,102 @@ import jtorch.internal.format.ShortestDecimal;
  * <p>Floats print their shortest round-trip digits for the element's own precision (float32
  * {@code 0.1} is {@code 0.1}), cut to 8 fractional digits, padded to a common width, with a
  * trailing {@code .} for whole values ({@code [1.5 2. ]}); scientific notation when the largest
- * magnitude is at least 1e8, the smallest non-zero below 1e-4, or their ratio above 1000.
+ * magnitude is at least 1e8, the smallest non-zero below 1e-4, or their ratio above 1000. A 0-d
+ * array's {@code str} is its scalar's, through the one Python float repr
+ * ({@link PythonFloatFormat#numpyScalar}).
+ *
+ * <p>An array is anything {@link Strided}: its storage's dtype is the array's dtype (numpy's
+ * name is the dtype's {@link DType#pyName()}).
  */
-final class NDArrayFormat {
+public final class NumpyFormat {
     private static final int PRECISION = 8;
     private static final int THRESHOLD = 1000;
     private static final int EDGE_ITEMS = 3;
     private static final int LINE_WIDTH = 75;
     private static final String SUMMARY = "...";
 
-    private NDArrayFormat() {}
+    private NumpyFormat() {}
 
     /** numpy's {@code str(a)}. */
-    static String str(NDArray a) {
-        int[] shape = a.shape;
-        if (shape.length == 0) {
-            return scalarStr(a.element(a.offset), a.dtype());
+    public static String str(Strided a) {
+        Layout l = a.layout();
+        if (l.dim() == 0) {
+            return scalarStr(a.storage().element(l.offset()), a.storage().dtype());
         }
-        return array2string(a, shape, " ", "", LINE_WIDTH);
+        return array2string(a, " ", "", LINE_WIDTH);
     }
 
     /** numpy's {@code repr(a)}. */
-    static String repr(NDArray a) {
-        int[] shape = a.shape;
+    public static String repr(Strided a) {
+        Layout l = a.layout();
+        DType type = a.storage().dtype();
         String prefix = "array(";
-        boolean impliedType = isImplied(a.dtype()) && a.size() > 0;
+        boolean impliedType = isImplied(type) && l.numel() > 0;
         String suffix = impliedType ? ")" : ",";
         String body;
-        if (a.size() > 0 || (shape.length == 1 && shape[0] == 0)) {
-            body = array2string(a, shape, ", ", prefix, LINE_WIDTH - suffix.length());
+        if (l.numel() > 0 || (l.dim() == 1 && l.size(0) == 0)) {
+            body = array2string(a, ", ", prefix, LINE_WIDTH - suffix.length());
         } else {
-            body = "[], shape=" + tuple(shape);
+            body = "[], shape=" + PythonTuple.of(l.sizes());
         }
         String text = prefix + body + suffix;
         if (impliedType) {
             return text;
         }
-        String dtype = "dtype=" + a.dtype().name() + ")";
+        String dtype = "dtype=" + type.pyName() + ")";
         int lastLine = text.length() - (text.lastIndexOf('\n') + 1);
         String spacer = lastLine + dtype.length() + 1 > LINE_WIDTH ? "\n" + " ".repeat(prefix.length()) : " ";
         return text + spacer + dtype;
     }
 
     /** numpy leaves out {@code dtype=} for its default types: int64 (on Linux), float64 and bool. */
-    private static boolean isImplied(np.dtype t) {
-        return t == np.int64 || t == np.float64 || t == np.bool_;
+    private static boolean isImplied(DType t) {
+        return t == DType.INT64 || t == DType.FLOAT64 || t == DType.BOOL;
     }
 
-    /** Python's tuple text of a shape: {@code (2, 3)}, {@code (5,)}, {@code ()}. */
-    static String tuple(int[] dims) {
-        StringJoiner j = new StringJoiner(", ", "(", dims.length == 1 ? ",)" : ")");
-        for (int d : dims) {
-            j.add(Integer.toString(d));
-        }
-        return j.toString();
-    }
-
-    private static String array2string(NDArray a, int[] shape, String separator, String prefix, int lineWidth) {
-        if (a.size() == 0) {
+    private static String array2string(Strided a, String separator, String prefix, int lineWidth) {
+        Layout l = a.layout();
+        if (l.numel() == 0) {
             return "[]";
         }
-        boolean summarize = a.size() > THRESHOLD;
+        boolean summarize = l.numel() > THRESHOLD;
         List<Object> shown = new ArrayList<>();
-        collect(a, shape, summarize, 0, a.offset, shown);
-        ElementFormat format = ElementFormat.fit(shown, a.dtype().torchType, shape.length == 0);
+        collect(a.storage(), l, summarize, 0, l.offset(), shown);
+        ElementFormat format = ElementFormat.fit(shown, a.storage().dtype(), l.dim() == 0);
         String nextLinePrefix = " " + " ".repeat(prefix.length());
-        return new Rows(a, shape, format, separator, summarize).build(0, a.offset, nextLinePrefix, lineWidth);
+        return new Rows(a, format, separator, summarize).build(0, l.offset(), nextLinePrefix, lineWidth);
     }
 
     /** The values that will be printed, in order (only the edges of long axes when summarising). */
-    private static void collect(NDArray a, int[] shape, boolean summarize, int dim, int pos, List<Object> out) {
-        if (dim == shape.length) {
-            out.add(a.element(pos));
+    private static void collect(Storage s, Layout l, boolean summarize, int dim, int pos, List<Object> out) {
+        if (dim == l.dim()) {
+            out.add(s.element(pos));
             return;
         }
-        int stride = a.strides[dim];
-        int n = shape[dim];
+        int stride = l.stride(dim);
+        int n = l.size(dim);
         boolean cut = summarize && n > 2 * EDGE_ITEMS;
         for (int i = 0; i < n; i++) {
             if (cut && i == EDGE_ITEMS) {
                 i = n - EDGE_ITEMS;
             }
-            collect(a, shape, summarize, dim + 1, pos + i * stride, out);
+            collect(s, l, summarize, dim + 1, pos + i * stride, out);
         }
     }
 
     /** numpy's {@code _formatArray}: nested brackets, rows wrapped at the line width. */
     private static final class Rows {
-        private final NDArray a;
+        private final Storage storage;
         private final int[] shape;
         private final int[] strides;
         private final ElementFormat format;
         private final String separator;
         private final boolean summarize;
 
-        Rows(NDArray a, int[] shape, ElementFormat format, String separator, boolean summarize) {
-            this.a = a;
-            this.shape = shape;
-            this.strides = a.strides;
+        Rows(Strided a, ElementFormat format, String separator, boolean summarize) {
+            this.storage = a.storage();
+            this.shape = a.layout().sizes();
+            this.strides = a.layout().strides();
             this.format = format;
             this.separator = separator;
             this.summarize = summarize;
@@ -124,7 +125,7 @@ final class NDArrayFormat {
 
         String build(int dim, int pos, String hangingIndent, int width) {
             if (dim == shape.length) {
-                return format.format(a.element(pos));
+                return format.format(storage.element(pos));
             }
             String nextIndent = hangingIndent + " ";
             int nextWidth = width - 1;
@@ -188,33 +189,19 @@ final class NDArrayFormat {
     }
 
     /** numpy's str of a 0-d array: the scalar's own str ({@code 3.0}, {@code 7}, {@code True}). */
-    private static String scalarStr(Object v, np.dtype type) {
+    private static String scalarStr(Object v, DType type) {
         if (v instanceof Boolean) {
             return (Boolean) v ? "True" : "False";
         }
-        if (v instanceof Long) {
-            return v.toString();
-        }
-        double d = (Double) v;
-        if (!Double.isFinite(d)) {
-            return Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf";
-        }
-        BigDecimal digits = ShortestDecimal.of(d, type.torchType);
-        double mag = Math.abs(d);
-        if (d != 0 && (mag < 1e-4 || mag >= 1e16)) {
-            return scientific(d, digits, -1, 2, false);
-        }
-        String s = digits.abs().toPlainString();
-        return (Double.doubleToRawLongBits(d) < 0 ? "-" : "") + (s.contains(".") ? s : s + ".0");
+        return v instanceof Long ? v.toString() : PythonFloatFormat.numpyScalar((Double) v, type);
     }
 
     /**
-     * Scientific text of {@code v} with mantissa digits {@code digits}: {@code fracDigits} digits
-     * after the point (-1: as many as the digits need), exponent at least {@code expDigits} digits;
-     * {@code keepPoint} writes a whole mantissa as {@code 1.} (numpy arrays) instead of {@code 1}
-     * (Python's scalar repr).
+     * numpy's scientific text of an array element {@code v} with mantissa digits {@code digits}:
+     * {@code fracDigits} digits after the point (-1: as many as the digits need), a whole
+     * mantissa written {@code 1.}, the exponent at least {@code expDigits} digits.
      */
-    private static String scientific(double v, BigDecimal digits, int fracDigits, int expDigits, boolean keepPoint) {
+    private static String scientific(double v, BigDecimal digits, int fracDigits, int expDigits) {
         BigDecimal abs = digits.abs();
         int exponent = abs.signum() == 0 ? 0 : abs.precision() - abs.scale() - 1;
         BigDecimal mantissa = abs.movePointLeft(exponent);
@@ -222,7 +209,7 @@ final class NDArrayFormat {
             mantissa = mantissa.setScale(fracDigits, RoundingMode.HALF_EVEN);
         }
         String m = mantissa.toPlainString();
-        if (keepPoint && !m.contains(".")) {
+        if (!m.contains(".")) {
             m += ".";
         }
         String e = Integer.toString(Math.abs(exponent));
@@ -329,7 +316,7 @@ final class NDArrayFormat {
             for (double v : finite) {
                 BigDecimal digits = ShortestDecimal.of(v, type);
                 if (exp) {
-                    String s = scientific(v, digits, -1, 2, true);
+                    String s = scientific(v, digits, -1, 2);
                     int point = s.indexOf('.');
                     int e = s.indexOf('e');
                     fracDigits = Math.max(fracDigits, Math.min(PRECISION, e - point - 1));
@@ -352,11 +339,17 @@ final class NDArrayFormat {
             return new FloatFormat(type, exp, padLeft, padRight, fracDigits, expDigits);
         }
 
-        /** Positional digits cut to {@link #PRECISION} fractional digits, {@code 1.} for whole values. */
+        /**
+         * Positional digits cut to {@link #PRECISION} fractional digits, {@code 1.} for whole
+         * values; the integer part is exact (float16 {@code 37248} prints {@code 37248.}, whose
+         * shortest digits are {@code 3.725e4}), as numpy's Dragon4 with {@code min_digits=0}.
+         */
         private static String positional(double v, BigDecimal digits) {
             BigDecimal d = digits;
             if (d.scale() > PRECISION) {
                 d = new BigDecimal(v).setScale(PRECISION, RoundingMode.HALF_EVEN).stripTrailingZeros();
+            } else if (d.scale() < 0) {
+                d = new BigDecimal(v);
             }
             String s = d.abs().toPlainString();
             if (!s.contains(".")) {
@@ -373,13 +366,10 @@ final class NDArrayFormat {
                 return pad(s, padLeft + padRight + 1);
             }
             if (exp) {
-                BigDecimal digits = ShortestDecimal.of(v, type);
-                BigDecimal abs = digits.abs();
-                int exponent = abs.signum() == 0 ? 0 : abs.precision() - abs.scale() - 1;
-                if (abs.signum() != 0 && abs.movePointLeft(exponent).scale() > fracDigits) {
-                    digits = new BigDecimal(v).round(new MathContext(fracDigits + 1, RoundingMode.HALF_EVEN));
-                }
-                String s = scientific(v, digits, fracDigits, expDigits, true);
+                // every mantissa has fracDigits digits: the exact value's, as numpy's min_digits gives
+                // (float32 1e-5 beside 1.2345679 prints 9.9999997e-06, not 1.0000000e-05)
+                BigDecimal digits = new BigDecimal(v).round(new MathContext(fracDigits + 1, RoundingMode.HALF_EVEN));
+                String s = scientific(v, digits, fracDigits, expDigits);
                 return pad(s, padLeft + (s.length() - s.indexOf('.')));
             }
             String s = positional(v, ShortestDecimal.of(v, type));
