@@ -68,9 +68,16 @@ public final class FormulaNode extends Node {
         }
     }
 
+    private static final Operand[] READS_NOTHING = {};
+
     /** A derivative formula that reads {@code reads} (nothing else may be unpacked in it). */
     public static Derivative formula(Formula formula, Operand... reads) {
         return new Derivative(formula, reads);
+    }
+
+    /** A derivative formula that reads no saved tensor (without a fresh empty varargs array per op). */
+    public static Derivative formula(Formula formula) {
+        return new Derivative(formula, READS_NOTHING);
     }
 
     private final String name;

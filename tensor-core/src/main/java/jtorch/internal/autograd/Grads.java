@@ -47,18 +47,7 @@ public final class Grads {
             }
             DType sumType = g.dtype().isFloatingPoint() ? g.dtype() : DType.INT64;
             TensorImpl summed = TensorImpl.allocate(sumType, sizes.clone());
-            int n = summed.numel();
-            if (sumType.isFloatingPoint()) {
-                double[] acc = Sums.sumDouble(g, mask);
-                for (int i = 0; i < n; i++) {
-                    summed.storage().setDouble(i, acc[i]);
-                }
-            } else {
-                long[] acc = Sums.sumLong(g, mask);
-                for (int i = 0; i < n; i++) {
-                    summed.storage().setLong(i, acc[i]);
-                }
-            }
+            Sums.sumInto(summed, g, mask);
             g = summed;
         }
         return cast(g, dtype);

@@ -17,6 +17,27 @@ import jtorch.internal.storage.Storage;
 public final class Sums {
     private Sums() {}
 
+    /**
+     * Writes the sums of {@code t} over the masked dims into {@code out}, a contiguous tensor of the
+     * kept dims' shape: accumulated in double when {@code out} is floating, else in long.
+     */
+    public static void sumInto(Strided out, Strided t, boolean[] mask) {
+        Storage dst = out.storage();
+        int base = out.layout().offset();
+        int n = out.layout().numel();
+        if (dst.dtype().isFloatingPoint()) {
+            double[] acc = sumDouble(t, mask);
+            for (int i = 0; i < n; i++) {
+                dst.setDouble(base + i, acc[i]);
+            }
+        } else {
+            long[] acc = sumLong(t, mask);
+            for (int i = 0; i < n; i++) {
+                dst.setLong(base + i, acc[i]);
+            }
+        }
+    }
+
     /** Sums into a double accumulator per output element (row-major over kept dims). */
     public static double[] sumDouble(Strided t, boolean[] mask) {
         double[] exact = cascade(t, mask);

@@ -33,18 +33,7 @@ public final class Reductions {
         TensorImpl input = dtype != null ? Conversions.to(self, dtype) : self;
         boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
         TensorImpl result = TensorImpl.allocate(out, ReducedDims.outShape(self.sizes(), mask, keepdim));
-        int n = result.numel();
-        if (out.isFloatingPoint()) {
-            double[] acc = Sums.sumDouble(input, mask);
-            for (int i = 0; i < n; i++) {
-                result.storage().setDouble(i, acc[i]);
-            }
-        } else {
-            long[] acc = Sums.sumLong(input, mask);
-            for (int i = 0; i < n; i++) {
-                result.storage().setLong(i, acc[i]);
-            }
-        }
+        Sums.sumInto(result, input, mask);
         return recordReduction(result, self, mask, keepdim, dims == null ? "SumBackward0" : "SumBackward1", 1);
     }
 
@@ -66,7 +55,7 @@ public final class Reductions {
         boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
         int count = self.numel() / Math.max(1, ReducedDims.outCount(self.sizes(), mask));
         if (self.numel() == 0) {
-            count = countReduced(self.sizes(), mask);
+            count = ReducedDims.reducedCount(self.sizes(), mask);
         }
         TensorImpl sum = GradEnabled.without(() -> sum(self, dims, keepdim, type));
         int c = count;
@@ -105,13 +94,4 @@ public final class Reductions {
         return GradEnabled.without(() -> sum(Comparisons.ne(self, Scalars.wrap(0)), dims, false, null));
     }
 
-    private static int countReduced(int[] sizes, boolean[] mask) {
-        int n = 1;
-        for (int i = 0; i < sizes.length; i++) {
-            if (mask[i]) {
-                n *= sizes[i];
-            }
-        }
-        return n;
-    }
 }

@@ -28,20 +28,6 @@ import static jtorch.internal.ops.Arithmetic.sub;
 public final class Statistics {
     private Statistics() {}
 
-    private static TensorImpl expandBack(TensorImpl grad, int[] inputSizes, boolean[] mask, boolean keepdim) {
-        return Reductions.expandBack(grad, inputSizes, mask, keepdim);
-    }
-
-    private static int count(int[] sizes, boolean[] mask) {
-        int n = 1;
-        for (int i = 0; i < sizes.length; i++) {
-            if (mask[i]) {
-                n *= sizes[i];
-            }
-        }
-        return n;
-    }
-
     private static UnsupportedOperationException notImplemented(String kernel, DType dtype) {
         return new UnsupportedOperationException("\"" + kernel + "\" not implemented for '" + dtype.scalarName() + "'");
     }
@@ -101,14 +87,14 @@ public final class Statistics {
         String name = dim == null ? "ProdBackward0" : "ProdBackward1";
         return FormulaNode.record(result, name, self, formula((grad, in) -> {
             TensorImpl s = in.self();
-            TensorImpl g = expandBack(grad, s.sizes(), mask, keepdim);
+            TensorImpl g = Reductions.expandBack(grad, s.sizes(), mask, keepdim);
             if (s.dim() == 0) {
                 return grad;
             }
             if (anyTrue(Comparisons.eq(s, Scalars.wrap(0)))) {
                 return mul(g, othersProduct(s, wrapped, mask));
             }
-            return mul(g, div(expandBack(in.result(), s.sizes(), mask, keepdim), s));
+            return mul(g, div(Reductions.expandBack(in.result(), s.sizes(), mask, keepdim), s));
         }, SELF, RESULT));
     }
 
@@ -217,10 +203,10 @@ public final class Statistics {
                 TensorImpl r = in.result();
                 g = Where.where(Comparisons.eq(r, Scalars.wrap(0)), Scalars.wrap(0), div(g, mul(r, 2)));
             }
-            int dof = count(s.sizes(), mask) - correction;
+            int dof = ReducedDims.reducedCount(s.sizes(), mask) - correction;
             TensorImpl scaled = mul(g, round(2.0 / dof, g.dtype()));
             TensorImpl centered = sub(s, Reductions.mean(s, Extrema.dimsOf(mask), true, null));
-            return mul(expandBack(scaled, s.sizes(), mask, keepdim), centered);
+            return mul(Reductions.expandBack(scaled, s.sizes(), mask, keepdim), centered);
         };
         String spreadNode = meanNode != null ? meanNode : std ? "StdBackward0" : "VarBackward0";
         FormulaNode.record(result, spreadNode, self, std ? formula(backward, SELF, RESULT) : formula(backward, SELF));

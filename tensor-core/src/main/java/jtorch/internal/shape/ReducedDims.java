@@ -46,6 +46,17 @@ public final class ReducedDims {
         return out;
     }
 
+    /** How many input elements each output element reduces: the product of the masked sizes. */
+    public static int reducedCount(int[] sizes, boolean[] mask) {
+        int n = 1;
+        for (int i = 0; i < sizes.length; i++) {
+            if (mask[i]) {
+                n *= sizes[i];
+            }
+        }
+        return n;
+    }
+
     public static int outCount(int[] sizes, boolean[] mask) {
         int n = 1;
         for (int i = 0; i < sizes.length; i++) {
