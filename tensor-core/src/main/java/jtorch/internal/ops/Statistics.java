@@ -214,9 +214,9 @@ public final class Statistics {
             return new TensorImpl[] {result};
         }
         int[] sizes = self.sizes();
-        int count = count(sizes, mask);
+        int count = ReducedDims.reducedCount(sizes, mask);
         FormulaNode.record(means, meanNode, self, formula((g, in) ->
-                expandBack(div(g, count), sizes, mask, keepdim)));
+                Reductions.expandBack(div(g, count), sizes, mask, keepdim)));
         return new TensorImpl[] {result, means};
     }
 
