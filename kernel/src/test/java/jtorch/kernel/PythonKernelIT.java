@@ -23,34 +23,46 @@ import org.junit.jupiter.api.Test;
 class PythonKernelIT {
     private static final Path JDK_21_PLUS = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
 
-    private static int runE2e(String javaHome, String... selection) throws IOException, InterruptedException {
+    /** Exit status of the run and the unittest headers of its failures ("FAIL: test_x (module.Class)"). */
+    private record E2eRun(int exitCode, List<String> failures) {
+        String describe() {
+            return "Python end-to-end tests failed (see [e2e] output): " + (failures.isEmpty() ? "exit " + exitCode : String.join("; ", failures));
+        }
+    }
+
+    private static E2eRun runE2e(String javaHome, String... selection) throws IOException, InterruptedException {
         Path tests = Path.of(System.getProperty("kernel.pythonTests", "src/test/python"));
         List<String> cmd = new ArrayList<>(List.of(System.getProperty("kernel.python", "/usr/bin/python3"), "-u",
                 tests.resolve("run_e2e.py").toString(), "--jar",
                 System.getProperty("kernel.jar", "target/jtorch-kernel.jar"), "--java-home", javaHome));
         cmd.addAll(List.of(selection));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        List<String> failures = new ArrayList<>();
         Process p = pb.start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 System.out.println("[e2e] " + line);
+                if (line.startsWith("FAIL: ") || line.startsWith("ERROR: ")) {
+                    failures.add(line);
+                }
             }
         }
-        return p.waitFor();
+        return new E2eRun(p.waitFor(), failures);
     }
 
     @Test
     void conformanceAndRobustness_onBuildJdk() throws Exception {
-        assertEquals(0, runE2e(System.getProperty("java.home")), "Python end-to-end tests failed (see [e2e] output)");
+        E2eRun run = runE2e(System.getProperty("java.home"));
+        assertEquals(0, run.exitCode(), run::describe);
     }
 
     @Test
     void interruptAndLimits_onJdk21Plus() throws Exception {
         assumeTrue(Files.isExecutable(JDK_21_PLUS.resolve("bin/java")), "no JDK 21+ at " + JDK_21_PLUS);
-        assertEquals(0, runE2e(JDK_21_PLUS.toString(), "-k", "interrupt", "-k", "sigint", "-k", "exit", "-k", "memory", "-k", "heap",
+        E2eRun run = runE2e(JDK_21_PLUS.toString(), "-k", "interrupt", "-k", "sigint", "-k", "exit", "-k", "memory", "-k", "heap",
                 "-k", "stack_overflow", "-k", "test_execute", "-k", "cell_fuzz", "test_conformance", "test_robustness",
-                "test_cell_fuzz"),
-                "end-to-end tests on JDK 21+ failed (see [e2e] output)");
+                "test_cell_fuzz");
+        assertEquals(0, run.exitCode(), () -> "on JDK 21+: " + run.describe());
     }
 }
