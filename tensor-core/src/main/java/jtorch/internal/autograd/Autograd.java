@@ -181,28 +181,27 @@ public final class Autograd {
     }
 
     /**
-     * Checks that an in-place op may write {@code t}, with PyTorch's errors for leaves that
-     * require grad, then bumps the version counter.
+     * Checks that an in-place op may write {@code t}, with PyTorch's errors in its order
+     * ({@code check_inplace}): a tensor that requires grad and is a view of a leaf (the base itself
+     * need not require grad: {@code torch.arange(6.).view(2, 3).requires_grad_()} is such a view),
+     * then a leaf that requires grad; then bumps the version counter.
      */
     public static void checkInplace(TensorImpl t) {
-        if (GradEnabled.isEnabled()) {
-            if (isLeafRequiringGrad(t)) {
-                throw new IllegalStateException(
-                        "a leaf Variable that requires grad is being used in an in-place operation.");
-            }
+        State state = peek(t);
+        if (GradEnabled.isEnabled() && state != null && state.requiresGrad()) {
             TensorImpl base = t.viewBase();
-            if (base != null && isLeafRequiringGrad(base)) {
+            if (base != null && isLeaf(base)) {
                 throw new IllegalStateException(
                         "a view of a leaf Variable that requires grad is being used in an in-place operation.");
+            }
+            if (isLeaf(t)) {
+                throw new IllegalStateException(
+                        "a leaf Variable that requires grad is being used in an in-place operation.");
             }
         }
         t.storage().bumpVersion();
     }
 
-    private static boolean isLeafRequiringGrad(TensorImpl t) {
-        State s = peek(t);
-        return s != null && s.gradFn == null && s.requiresGrad;
-    }
 
     /**
      * A copy of {@code t}'s data that takes its place in the graph: in-place ops that record

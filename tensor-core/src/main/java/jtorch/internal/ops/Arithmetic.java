@@ -257,6 +257,18 @@ public final class Arithmetic {
      * straight into self.
      */
     public static TensorImpl inplace(TensorImpl self, TensorImpl other, BinaryOp op) {
+        // PyTorch's order: autograd's in-place check, the op's own check, then TensorIterator's
+        // overlap, shape and cast checks
+        Autograd.checkInplace(self);
+        if (op == BinaryOp.SUB) {
+            checkBoolSub(self, other);
+        }
+        Derived.checkNoInternalOverlap(self);
+        int[] shape = Shapes.broadcast(self.sizes(), other.sizes());
+        if (!Arrays.equals(shape, self.sizes())) {
+            throw new IllegalArgumentException("output with shape " + Arrays.toString(self.sizes())
+                    + " doesn't match the broadcast shape " + Arrays.toString(shape));
+        }
         DType type = Promotion.resultType(self, other);
         if (op == BinaryOp.DIV) {
             type = DefaultDtype.floatingOf(type);
@@ -265,15 +277,6 @@ public final class Arithmetic {
             throw new IllegalArgumentException("result type " + type.scalarName()
                     + " can't be cast to the desired output type " + self.dtype().scalarName());
         }
-        int[] shape = Shapes.broadcast(self.sizes(), other.sizes());
-        if (!Arrays.equals(shape, self.sizes())) {
-            throw new IllegalArgumentException("output with shape " + Arrays.toString(self.sizes())
-                    + " doesn't match the broadcast shape " + Arrays.toString(shape));
-        }
-        if (op == BinaryOp.SUB) {
-            checkBoolSub(self, other);
-        }
-        Autograd.checkInplace(self);
         if (Grads.needed(self, other)) {
             TensorImpl result = outOfPlace(op).apply(Autograd.snapshotForInplace(self), other);
             StridedCopy.copyInto(self, result);

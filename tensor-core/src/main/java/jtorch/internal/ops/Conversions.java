@@ -42,11 +42,13 @@ public final class Conversions {
 
     /** {@code self.copy_(src)}: self's old values get no gradient, src gets the (reduced) grad. */
     public static TensorImpl copyInPlace(TensorImpl self, TensorImpl src) {
+        Autograd.checkInplace(self);
+        Derived.checkNoInternalOverlap(self);
         int[] shape = Shapes.broadcast(self.sizes(), src.sizes());
         if (!java.util.Arrays.equals(shape, self.sizes())) {
-            throw new IllegalArgumentException(Shapes.expandError(src.sizes(), self.sizes()));
+            throw new IllegalArgumentException("output with shape " + java.util.Arrays.toString(self.sizes())
+                    + " doesn't match the broadcast shape " + java.util.Arrays.toString(shape));
         }
-        Autograd.checkInplace(self);
         StridedCopy.copyInto(self, src);
         if (Grads.needed(self, src)) {
             Autograd.rebaseHistory(self, FormulaNode.of("CopyBackwards", self, src,

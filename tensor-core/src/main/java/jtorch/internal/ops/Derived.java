@@ -36,11 +36,20 @@ public final class Derived {
     public static TensorImpl inPlace(TensorImpl self, UnaryOperator<TensorImpl> op, boolean cppTypeNames) {
         Autograd.checkInplace(self);
         boolean grad = Grads.needed(self);
-        TensorImpl result = grad ? op.apply(Autograd.snapshotForInplace(self)) : GradEnabled.without(() -> op.apply(self));
+        // the op's own checks (neg of bool, the clamp family's cast) come before TensorIterator's overlap
+        // check, the kernel's "not implemented for" after it
+        TensorImpl result;
+        try {
+            result = grad ? op.apply(Autograd.snapshotForInplace(self)) : GradEnabled.without(() -> op.apply(self));
+        } catch (UnsupportedOperationException notImplemented) {
+            checkNoInternalOverlap(self);
+            throw notImplemented;
+        }
         if (cppTypeNames && !DType.canCast(result.dtype(), self.dtype())) {
             throw new IllegalArgumentException("result type " + result.dtype().scalarName()
                     + " can't be cast to the desired output type " + cppName(self.dtype()));
         }
+        checkNoInternalOverlap(self);
         write(self, result, "output with shape");
         if (grad) {
             Autograd.rebaseHistory(self, Autograd.gradFn(result));
@@ -54,6 +63,8 @@ public final class Derived {
      * dtype checks, as TensorIterator does.
      */
     public static TensorImpl promotedInPlace(TensorImpl self, TensorImpl other, BinaryOperator<TensorImpl> op) {
+        Autograd.checkInplace(self);
+        checkNoInternalOverlap(self);
         checkBroadcast(self, other);
         checkCast(Promotion.resultType(self, other), self.dtype());
         return inPlace(self, other, op);
@@ -61,8 +72,9 @@ public final class Derived {
 
     /** {@code self.op_(other)} for a binary op, broadcasting {@code other} to self's shape. */
     public static TensorImpl inPlace(TensorImpl self, TensorImpl other, BinaryOperator<TensorImpl> op) {
-        checkBroadcast(self, other);
         Autograd.checkInplace(self);
+        checkNoInternalOverlap(self);
+        checkBroadcast(self, other);
         boolean grad = Grads.needed(self, other);
         TensorImpl result = grad ? op.apply(Autograd.snapshotForInplace(self), other)
                 : GradEnabled.without(() -> op.apply(self, other));
@@ -81,17 +93,18 @@ public final class Derived {
 
     /**
      * {@code self.op_(b, c)} for a ternary op whose result has {@code resultType}, checked in
-     * TensorIterator's order: the operands' broadcast shape, that it is self's, the cast to
-     * self's dtype, then the op itself.
+     * PyTorch's order: autograd's in-place check, TensorIterator's overlap check, the operands'
+     * broadcast shape, that it is self's, the cast to self's dtype, then the op itself.
      */
     public static TensorImpl inPlace(TensorImpl self, TensorImpl b, TensorImpl c, DType resultType, TernaryOp op) {
+        Autograd.checkInplace(self);
+        checkNoInternalOverlap(self);
         int[] shape = Shapes.broadcast(Shapes.broadcast(self.sizes(), b.sizes()), c.sizes());
         if (!Arrays.equals(shape, self.sizes())) {
             throw new IllegalArgumentException("output with shape " + Arrays.toString(self.sizes())
                     + " doesn't match the broadcast shape " + Arrays.toString(shape));
         }
         checkCast(resultType, self.dtype());
-        Autograd.checkInplace(self);
         boolean grad = Grads.needed(self, b, c);
         TensorImpl result = grad ? op.apply(Autograd.snapshotForInplace(self), b, c)
                 : GradEnabled.without(() -> op.apply(self, b, c));
@@ -141,7 +154,7 @@ public final class Derived {
         };
     }
 
-    /** An in-place op's operand must broadcast to self's shape; checked first, as TensorIterator does. */
+    /** An in-place op's operand must broadcast to self's shape; checked after the autograd and overlap checks, as TensorIterator does. */
     static void checkBroadcast(TensorImpl self, TensorImpl other) {
         int[] shape = Shapes.broadcast(self.sizes(), other.sizes());
         if (!Arrays.equals(shape, self.sizes())) {
@@ -157,12 +170,24 @@ public final class Derived {
         }
     }
 
+    /** Writes an op's result into its output, checking the shape, then the cast (TensorIterator's order). */
     private static void write(TensorImpl target, TensorImpl result, String what) {
-        checkCast(result.dtype(), target.dtype());
         if (!Arrays.equals(target.sizes(), result.sizes())) {
             throw new IllegalArgumentException(what + " " + Arrays.toString(target.sizes())
                     + " doesn't match the broadcast shape " + Arrays.toString(result.sizes()));
         }
+        checkCast(result.dtype(), target.dtype());
         StridedCopy.copyInto(target, result);
+    }
+
+    /**
+     * PyTorch's check that an in-place op does not write one storage slot for several elements (an
+     * expanded tensor); {@code fill_}, {@code zero_}, {@code masked_fill_} and index assignment skip it.
+     */
+    static void checkNoInternalOverlap(TensorImpl out) {
+        if (out.layout().hasInternalOverlap()) {
+            throw new IllegalArgumentException("unsupported operation: more than one element of the written-to tensor"
+                    + " refers to a single memory location. Please clone() the tensor before performing the operation.");
+        }
     }
 }

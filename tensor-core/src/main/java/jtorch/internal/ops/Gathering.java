@@ -173,6 +173,9 @@ public final class Gathering {
 
     private static TensorImpl maskedFill(TensorImpl self, TensorImpl mask, TensorImpl value, boolean valueIsTensor,
                                          boolean inplace) {
+            if (inplace) {
+                Autograd.checkInplace(self); // autograd's check comes first in PyTorch
+            }
             checkMask(mask);
             if (value.dim() != 0) {
                 throw new IllegalArgumentException("masked_fill_ only supports a 0-dimensional value tensor, but got"
@@ -185,7 +188,6 @@ public final class Gathering {
                     throw new IllegalArgumentException("output with shape " + Arrays.toString(self.sizes())
                             + " doesn't match the broadcast shape " + Arrays.toString(shape));
                 }
-                Autograd.checkInplace(self);
                 out = self;
             } else {
                 int[] shape = Shapes.broadcast(mask.sizes(), self.sizes());

@@ -136,7 +136,6 @@ public final class Sampling {
 
     /** {@code self.uniform_(from, to)}. */
     public static TensorImpl uniformInPlace(TensorImpl self, double from, double to) {
-        checkWritable(self);
         Autograd.checkInplace(self);
         uniform(self, from, to);
         Conversions.overwritten(self, "UniformBackward0");
@@ -145,7 +144,6 @@ public final class Sampling {
 
     /** {@code self.normal_(mean, std)}. */
     public static TensorImpl normalInPlace(TensorImpl self, double mean, double std) {
-        checkWritable(self);
         Autograd.checkInplace(self);
         normal(self, mean, std);
         Conversions.overwritten(self, "NormalBackward0");
@@ -154,8 +152,8 @@ public final class Sampling {
 
     /** {@code self.random_(from, to)}: integers in {@code [from, to)} stored in self's dtype. */
     public static TensorImpl randomInPlace(TensorImpl self, long from, long to) {
-        checkWritable(self);
         Autograd.checkInplace(self);
+        Derived.checkNoInternalOverlap(self);
         randomFromTo(self, from, to);
         return self;
     }
@@ -166,8 +164,8 @@ public final class Sampling {
      * ({@code random64() % 2^63} for int64 and float64, {@code random() % (max + 1)} otherwise).
      */
     public static TensorImpl randomInPlace(TensorImpl self, Generator g) {
-        checkWritable(self);
         Autograd.checkInplace(self);
+        Derived.checkNoInternalOverlap(self);
         DType type = self.dtype();
         Storage s = self.storage();
         long range = switch (type) {
@@ -195,17 +193,6 @@ public final class Sampling {
         return self;
     }
 
-    /** Expanded tensors (stride 0) cannot take one sample per element. */
-    private static void checkWritable(TensorImpl self) {
-        for (int d = 0; d < self.sizes().length; d++) {
-            if (self.strides()[d] == 0 && self.sizes()[d] > 1) {
-                throw new IllegalArgumentException("unsupported operation: more than one element of the written-to "
-                        + "tensor refers to a single memory location. Please clone() the tensor before performing "
-                        + "the operation.");
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- kernels
 
     private static void uniform(TensorImpl t, double from, double to) {
@@ -217,6 +204,7 @@ public final class Sampling {
             throw new IllegalArgumentException("uniform_ expects to return a [from, to) range, but found from="
                     + cppDouble(from) + " > to=" + cppDouble(to));
         }
+        Derived.checkNoInternalOverlap(t);
         Generator g = Generator.getDefault();
         Storage s = t.storage();
         if (type == DType.FLOAT64) {
@@ -240,6 +228,7 @@ public final class Sampling {
         if (std < 0) {
             throw new IllegalArgumentException("normal expects std >= 0.0, but found std " + cppDouble(std));
         }
+        Derived.checkNoInternalOverlap(t);
         int n = t.numel();
         if (n >= 16 && t.isContiguous()) {
             normalFill(t, mean, std);

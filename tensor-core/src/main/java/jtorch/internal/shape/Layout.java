@@ -79,6 +79,22 @@ public final class Layout {
         return contiguous;
     }
 
+    /**
+     * PyTorch's {@code has_internal_overlap}: a non-contiguous layout with a stride-0 dimension of
+     * size above 1 (an expanded tensor) has elements that share one storage slot.
+     */
+    public boolean hasInternalOverlap() {
+        if (contiguous) {
+            return false;
+        }
+        for (int d = 0; d < sizes.length; d++) {
+            if (strides[d] == 0 && sizes[d] > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the sizes equal {@code other}'s. */
     public boolean sameSizes(Layout other) {
         return Arrays.equals(sizes, other.sizes);

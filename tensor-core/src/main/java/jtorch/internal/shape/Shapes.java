@@ -50,11 +50,13 @@ public final class Shapes {
     }
 
     public static boolean isContiguous(int[] sizes, int[] strides) {
+        for (int s : sizes) {
+            if (s == 0) {
+                return true; // a tensor without elements is contiguous, whatever its strides
+            }
+        }
         int expected = 1;
         for (int i = sizes.length - 1; i >= 0; i--) {
-            if (sizes[i] == 0) {
-                return true;
-            }
             if (sizes[i] != 1) {
                 if (strides[i] != expected) {
                     return false;
