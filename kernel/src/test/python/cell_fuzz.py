@@ -10,7 +10,9 @@ so one run reports every death. Targets: 0 deaths, 0 hangs, every request answer
 interrupted loops and tensor ops stopped within 1 s (counted; over 3 s fails).
 
     /usr/bin/python3 kernel/src/test/python/cell_fuzz.py [--cells N] [--minutes M] [--seed S]
-        [--jar PATH] [--java-home DIR]
+        [--jar PATH] [--java-home DIR] [--dump-dir DIR]
+
+A hang's finding names a thread dump of the kernel (jcmd Thread.print) written to --dump-dir.
 
 test_cell_fuzz.py runs a bounded run in the kernel's end-to-end tests; the soak is e.g.
 `--cells 20000 --minutes 60`.
@@ -20,7 +22,9 @@ import json
 import os
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections import Counter
@@ -78,7 +82,8 @@ class Report:
 
 
 class CellFuzz:
-    def __init__(self, kernel_factory, seed, report=None, canary_every=100, reply_timeout=REPLY_TIMEOUT_S):
+    def __init__(self, kernel_factory, seed, report=None, canary_every=100, reply_timeout=REPLY_TIMEOUT_S,
+                 dump_dir=None):
         import cell_gen
         self.new_kernel = kernel_factory
         self.rng = random.Random(seed)
@@ -87,6 +92,7 @@ class CellFuzz:
         self.canary_every = canary_every
         self.canary = f"canary-{seed}"
         self.reply_timeout = reply_timeout
+        self.dump_dir = dump_dir or os.path.join(tempfile.gettempdir(), "cellfuzz-dumps")
         self.k = None
 
     # ------------------------------------------------------------ kernel lifecycle
@@ -221,13 +227,30 @@ class CellFuzz:
             pass
         if not self.alive():
             return None  # counted as a death by run()
-        self.report.finding("hang", f"no reply in {self.reply_timeout} s to {what[:160]!r}")
+        self.report.finding("hang", f"no reply in {self.reply_timeout} s to {what[:160]!r}; threads: {self.thread_dump()}")
         self.await_interrupt_reply(self.send_interrupt())
         try:
             return self.k.reply(msg_id, timeout=30)
         except Exception:  # noqa: BLE001
             self.restart()
             return None
+
+    def thread_dump(self):
+        """Writes the kernel's thread dump (jcmd Thread.print of the kernel's own JDK) for a hang;
+        returns the file's path, or why there is none."""
+        if not self.k.pid:
+            return "no kernel pid"
+        try:
+            jcmd = os.path.join(os.path.dirname(os.path.realpath(f"/proc/{self.k.pid}/exe")), "jcmd")
+            dump = subprocess.run([jcmd, str(self.k.pid), "Thread.print", "-l"], capture_output=True, text=True,
+                                  timeout=60).stdout
+        except (OSError, subprocess.SubprocessError) as e:
+            return f"no thread dump ({e})"
+        os.makedirs(self.dump_dir, exist_ok=True)
+        path = os.path.join(self.dump_dir, f"hang-{self.k.pid}-{int(time.time())}.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(dump)
+        return path
 
     def other_request(self):
         """complete/inspect/is_complete/history/kernel_info/comm requests with odd arguments."""
@@ -308,6 +331,7 @@ def main():
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--reply-timeout", type=float, default=REPLY_TIMEOUT_S, help="seconds before a request counts as hung")
+    parser.add_argument("--dump-dir", help="where a hang's kernel thread dump goes (default: $TMPDIR/cellfuzz-dumps)")
     parser.add_argument("--jar")
     parser.add_argument("--java-home")
     args = parser.parse_args()
@@ -318,7 +342,8 @@ def main():
     import signal
     signal.signal(signal.SIGINT, signal.default_int_handler)
     from kernel_harness import Kernel, java_feature_version
-    fuzz = CellFuzz(Kernel, args.seed, report=Report(echo=True), reply_timeout=args.reply_timeout)
+    fuzz = CellFuzz(Kernel, args.seed, report=Report(echo=True), reply_timeout=args.reply_timeout,
+                    dump_dir=args.dump_dir)
     try:
         seconds = fuzz.run(args.cells, args.minutes * 60)
     finally:

@@ -52,7 +52,9 @@ class DifferentialFuzzTest {
             assertEquals(0, status, "difffuzz.py failed");
         }
         long javaStarted = System.nanoTime();
-        FuzzReport report = run(dir, KnownDifferences.load(), Long.getLong("fuzz.timeout", 10));
+        KnownDifferences known = KnownDifferences.load();
+        FuzzReport report = run(dir, known, Long.getLong("fuzz.timeout", 10));
+        report.noteUnused(known);
         report.print(System.out, String.format(Locale.ROOT, "%s, PyTorch side %.1f s, JTorch side %.1f s",
                 reuse ? "cases of " + dir : "seed " + seed, (javaStarted - started) / 1e9,
                 (System.nanoTime() - javaStarted) / 1e9));

@@ -26,6 +26,7 @@ final class FuzzReport {
     private final Map<String, Integer> gaps = new TreeMap<>();
     private final Map<String, Integer> examplesPerKey = new LinkedHashMap<>();
     private final List<String> examples = new ArrayList<>();
+    private final List<String> unused = new ArrayList<>();
     private int mismatches;
 
     /** Classifies one case; returns its unexplained mismatches. */
@@ -86,6 +87,15 @@ final class FuzzReport {
                 total[0], total[1], total[2], total[3], total[4]);
     }
 
+    /** The rules of {@code rules} that explained no mismatch (fixed, or not exercised by this run). */
+    void noteUnused(KnownDifferences rules) {
+        for (KnownDifferences.Rule r : rules.rules()) {
+            if (!known.containsKey(r.status() + ": " + r.reason())) {
+                unused.add(r.status() + ": " + r.reason());
+            }
+        }
+    }
+
     void print(PrintStream out, String header) {
         out.println("difffuzz: " + header + ", " + summary());
         out.println(String.format(Locale.ROOT, "difffuzz %-10s %7s %7s %7s %12s %9s", "family", COLUMNS[0], COLUMNS[1],
@@ -96,6 +106,7 @@ final class FuzzReport {
             out.println("difffuzz mismatches by category: " + join(categories));
         }
         known.forEach((reason, n) -> out.println("difffuzz known (" + n + "): " + reason));
+        unused.forEach(reason -> out.println("difffuzz rule matched nothing in this run: " + reason));
         if (!gaps.isEmpty()) {
             out.println("difffuzz no Java overload: " + join(gaps));
         }

@@ -45,6 +45,10 @@ final class KnownDifferences {
         return new KnownDifferences(rules);
     }
 
+    List<Rule> rules() {
+        return rules;
+    }
+
     /** The first rule that explains the mismatch of a case with signature {@code sig}; null if none. */
     Rule explain(String sig, OutcomeComparison.Mismatch m) {
         for (Rule r : rules) {
