@@ -216,9 +216,12 @@ public final class Arithmetic {
 
     /**
      * {@code self.pow_(scalar)}: the power must keep self's dtype (PyTorch's structured kernel
-     * refuses a float power of an integral tensor with "Found dtype Long but expected Float").
+     * refuses a float power of an integral tensor with "Found dtype Long but expected Float"),
+     * checked after autograd's in-place and TensorIterator's overlap checks.
      */
     public static TensorImpl powInPlace(TensorImpl self, Number exponent) {
+        Autograd.checkInplace(self);
+        Derived.checkNoInternalOverlap(self); // TensorIterator's overlap check comes before the dtype's
         DType type = Promotion.resultType(self, Scalars.wrap(exponent));
         if (type != self.dtype()) {
             throw new IllegalArgumentException("Found dtype " + self.dtype().scalarName() + " but expected "

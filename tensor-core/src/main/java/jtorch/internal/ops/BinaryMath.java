@@ -13,6 +13,7 @@ import static jtorch.internal.ops.Arithmetic.sub;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
 import jtorch.DType;
+import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.autograd.FormulaNode.Derivative;
@@ -291,8 +292,9 @@ public final class BinaryMath {
                 formula((g, in) -> mul(g, Scalars.wrap(weight))));
     }
 
-    /** {@code self.lerp_(end, weight)}: the dtype check comes before the shapes. */
+    /** {@code self.lerp_(end, weight)}: autograd's in-place check, then the dtypes, then the overlap and shapes. */
     public static TensorImpl lerpInPlace(TensorImpl self, TensorImpl end, double weight) {
+        Autograd.checkInplace(self);
         checkLerpDtypes(self, end);
         return Derived.inPlace(self, end, (a, b) -> lerp(a, b, weight));
     }
