@@ -521,12 +521,12 @@ public class Tensor {
 
     /** Python's {@code self // other}. */
     public Tensor floorDivide(Tensor other) {
-        return of(Arithmetic.div(impl, other.impl, "floor"));
+        return of(Arithmetic.floorDivide(impl, other.impl));
     }
 
     /** Python's {@code self // scalar}. */
     public Tensor floorDivide(Number other) {
-        return of(Arithmetic.div(impl, Scalars.wrap(other), "floor"));
+        return of(Arithmetic.floorDivide(impl, Scalars.wrap(other)));
     }
 
     /** Python's {@code self % other}: the sign follows the divisor. */

@@ -608,7 +608,7 @@ public final class torch {
 
     /** Python's {@code 2 ** a} ({@code PowBackward1}). */
     public static Tensor pow(Number a, Tensor b) {
-        return Tensor.of(Arithmetic.pow(Scalars.wrap(a), b.impl));
+        return Tensor.of(Arithmetic.rpow(a, b.impl));
     }
 
     // ---------------------------------------------------------------- pointwise math (issue 11)

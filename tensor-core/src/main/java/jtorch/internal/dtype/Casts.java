@@ -87,6 +87,47 @@ public final class Casts {
         }
     }
 
+    /** Whether a Java number is a Python int (not a float): the integer boxes and BigInteger. */
+    public static boolean isIntegral(Number n) {
+        return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
+                || n instanceof java.math.BigInteger;
+    }
+
+    /**
+     * c10's {@code checked_convert} of a Python number (an int as int64, else a double) to the
+     * element type {@code to}, as {@code fill_}, {@code full}, {@code masked_fill}, {@code clamp}
+     * bounds and {@code alpha} do: an int may wrap into uint8 from as low as -255, a float may not
+     * be negative there; NaN and infinities fit floating types only.
+     */
+    public static void checkConvertible(Number value, DType to) {
+        double max;
+        String name;
+        switch (to) {
+            case INT8: max = Byte.MAX_VALUE; name = "int8_t"; break;
+            case UINT8: max = 255; name = "uint8_t"; break;
+            case INT16: max = Short.MAX_VALUE; name = "int16_t"; break;
+            case INT32: max = Integer.MAX_VALUE; name = "int"; break;
+            case INT64: max = 0x1p63; name = "int64_t"; break;
+            case FLOAT16: max = 65504; name = "at::Half"; break;
+            case BFLOAT16: max = 0x1.FEp127; name = "at::BFloat16"; break;
+            case FLOAT32: max = Float.MAX_VALUE; name = "float"; break;
+            default: return;
+        }
+        double lowest = to == DType.UINT8 ? 0 : -max - (to.isFloatingPoint() ? 0 : 1);
+        boolean overflow;
+        if (isIntegral(value)) {
+            long v = value.longValue();
+            overflow = to == DType.UINT8 ? v < -255 || v > 255 : to != DType.INT64 && (v < lowest || v > max);
+        } else {
+            double d = value.doubleValue();
+            overflow = to.isFloatingPoint() ? Double.isFinite(d) && Math.abs(d) > max
+                    : Double.isNaN(d) || d < lowest || d > max;
+        }
+        if (overflow) {
+            throw new IllegalArgumentException("value cannot be converted to type " + name + " without overflow");
+        }
+    }
+
     private static IllegalArgumentException overflow(DType type) {
         return new IllegalArgumentException("value cannot be converted to type " + type.pyName() + " without overflow");
     }

@@ -7,6 +7,7 @@ import static jtorch.internal.autograd.FormulaNode.formula;
 
 import java.util.Arrays;
 import java.util.function.BinaryOperator;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
 
 import jtorch.DType;
@@ -35,6 +36,7 @@ public final class Arithmetic {
     /** {@code self + alpha * other}. */
     public static TensorImpl add(TensorImpl self, TensorImpl other, Number alpha) {
         DType type = Promotion.resultType(self, other);
+        checkAlpha(self, other, type, alpha);
         TensorImpl out;
         if (isOne(alpha)) {
             out = Outputs.binary(self, other, type, type, BinaryOp.ADD);
@@ -56,6 +58,7 @@ public final class Arithmetic {
     public static TensorImpl sub(TensorImpl self, TensorImpl other, Number alpha) {
         checkBoolSub(self, other);
         DType type = Promotion.resultType(self, other);
+        checkAlpha(self, other, type, alpha);
         TensorImpl out;
         double a = Casts.round(alpha.doubleValue(), type); // alpha takes the op's dtype, as in ATen
         if (isOne(alpha)) {
@@ -137,11 +140,23 @@ public final class Arithmetic {
             return floor ? Math.floorDiv(x, y) : x / y;
         };
         TensorImpl out = Outputs.binary(self, other, type, type,
-                floor ? Arithmetic::floorDivide : (x, y) -> truncate(x / y), ints);
+                floor ? (x, y) -> floorDivide(x, y, type) : (x, y) -> truncate(Casts.round(x / y, type)), ints);
         // rounded division is piecewise constant: zero gradient almost everywhere
         return FormulaNode.record(out, "DivBackward2", self, other,
                 formula((g, in) -> mul(g, 0)),
                 formula((g, in) -> mul(g, 0)));
+    }
+
+    /**
+     * {@code floor_divide}: {@code div(rounding_mode='floor')}, but PyTorch 1.13 has no derivative
+     * for it: the result's grad_fn is {@code NotImplemented}, whose backward fails.
+     */
+    public static TensorImpl floorDivide(TensorImpl self, TensorImpl other) {
+        TensorImpl out = GradEnabled.without(() -> div(self, other, "floor"));
+        FormulaNode.Derivative none = formula((g, in) -> {
+            throw new UnsupportedOperationException("derivative for aten::floor_divide is not implemented");
+        });
+        return FormulaNode.record(out, "NotImplemented", self, other, none, none);
     }
 
     /** Python's {@code %}: the result takes the sign of the divisor. */
@@ -183,18 +198,31 @@ public final class Arithmetic {
         return FormulaNode.record(out, "NegBackward0", self, formula((g, in) -> neg(g)));
     }
 
-    /** {@code self ** exponent} with a scalar exponent ({@code PowBackward0}). */
+    /**
+     * {@code self ** exponent} with a scalar exponent ({@code PowBackward0}). As ATen's kernel: the
+     * exponent takes a float16, bfloat16 or integral op's dtype first (checked, so {@code 1e-30}
+     * is 0 for float16), and exponents 0.5, -0.5 and -1 of float32/float64/bfloat16 run sqrt,
+     * rsqrt and reciprocal ({@code (-inf) ** 0.5} is NaN).
+     */
     public static TensorImpl pow(TensorImpl self, Number exponent) {
         TensorImpl e = Scalars.wrap(exponent);
         DType type = Promotion.resultType(self, e);
+        checkPowDtype(type);
         checkIntegerPower(type, e);
-        double p = exponent.doubleValue();
+        double given = exponent.doubleValue();
+        boolean lowOrIntegral = type == DType.FLOAT16 || type == DType.BFLOAT16 || !type.isFloatingPoint();
+        if (lowOrIntegral && given != 0 && given != 1) { // ATen fills or copies for 0 and 1
+            Casts.checkConvertible(exponent, type);
+        }
+        double p = lowOrIntegral ? Casts.round(given, type) : given;
         long pl = exponent.longValue();
+        DoubleUnaryOperator f = type == DType.FLOAT16 ? x -> cPow(x, p)
+                : p == 0.5 ? Math::sqrt : p == -0.5 ? x -> 1 / Math.sqrt(x) : p == -1 ? x -> 1 / x : x -> cPow(x, p);
         // x ** 2 is x * x exactly (as PyTorch computes it), which takes the vector kernels
         TensorImpl out = p == 2 && self.dtype() == type ? Outputs.binary(self, self, type, type, BinaryOp.MUL)
-                : Outputs.unary(self, type, type, x -> Math.pow(x, p), x -> intPow(x, pl));
+                : Outputs.unary(self, type, type, f, x -> intPow(x, pl));
         return FormulaNode.record(out, "PowBackward0", self,
-                formula((g, in) -> p == 0 ? mul(g, 0) : mul(g, mul(pow(in.self(), p - 1), p)), SELF));
+                formula((g, in) -> given == 0 ? mul(g, 0) : mul(g, mul(pow(in.self(), given - 1), given)), SELF));
     }
 
     /**
@@ -203,8 +231,6 @@ public final class Arithmetic {
      */
     public static TensorImpl pow(Number base, TensorImpl exponent) {
         TensorImpl b = Scalars.wrap(base);
-        DType type = Promotion.resultType(b, exponent);
-        checkIntegerPower(type, exponent);
         TensorImpl out = GradEnabled.without(() -> pow(b, exponent));
         double logBase = Math.log(base.doubleValue());
         return FormulaNode.record(out, "PowBackward2", exponent, formula((g, in) -> {
@@ -230,14 +256,23 @@ public final class Arithmetic {
         return Derived.inPlace(self, x -> pow(x, exponent));
     }
 
-    /** {@code self ** exponent} with a tensor exponent ({@code PowBackward1}). */
+    /**
+     * Python's {@code base ** exponent} for a number base: {@code torch.tensor(base, dtype=result_type)
+     * ** exponent} (torch.tensor's overflow check, then {@code PowBackward1}).
+     */
+    public static TensorImpl rpow(Number base, TensorImpl exponent) {
+        DType type = Promotion.resultType(Scalars.wrap(base), exponent);
+        return pow(TensorData.build(base, type), exponent);
+    }
+
+    /**
+     * {@code self ** exponent} with a tensor exponent ({@code PowBackward1}); integers to negative
+     * integer powers are allowed here (0, or ±1 for a base of ±1), as in PyTorch.
+     */
     public static TensorImpl pow(TensorImpl self, TensorImpl exponent) {
         DType type = Promotion.resultType(self, exponent);
-        if (type == DType.BOOL) {
-            throw new UnsupportedOperationException("\"pow\" not implemented for 'Bool'");
-        }
-        checkIntegerPower(type, exponent);
-        TensorImpl out = Outputs.binary(self, exponent, type, type, Math::pow, Arithmetic::intPow);
+        checkPowDtype(type);
+        TensorImpl out = Outputs.binary(self, exponent, type, type, Arithmetic::cPow, Arithmetic::intPow);
         return FormulaNode.record(out, "PowBackward1", self, exponent,
                 formula((g, in) -> {
                     TensorImpl e = in.other();
@@ -246,6 +281,7 @@ public final class Arithmetic {
                 }, SELF, OTHER),
                 formula((g, in) -> {
                     TensorImpl s = in.self();
+                    // the log of the base in its own dtype, as PyTorch 1.13 (a float16 base has no log kernel)
                     TensorImpl logS = Pointwise.log(s);
                     TensorImpl zeroBase = Comparisons.logicalAnd(Comparisons.eq(s, Scalars.wrap(0)),
                             Comparisons.ge(in.other(), Scalars.wrap(0)));
@@ -310,6 +346,34 @@ public final class Arithmetic {
         }
     }
 
+    /**
+     * ATen's order for {@code alpha}: the broadcast shape first, then {@code alpha_check} (an
+     * integral op takes an integral alpha only), then alpha's conversion to the op's dtype.
+     */
+    private static void checkAlpha(TensorImpl self, TensorImpl other, DType type, Number alpha) {
+        if (Casts.isIntegral(alpha) && alpha.longValue() == 1) {
+            return; // add(a, b) and sub(a, b): nothing to check
+        }
+        Shapes.broadcast(self.sizes(), other.sizes());
+        if (!type.isFloatingPoint() && !Casts.isIntegral(alpha)) {
+            throw new IllegalArgumentException(
+                    "For integral input tensors, argument alpha must not be a floating point number.");
+        }
+        Casts.checkConvertible(alpha, type);
+    }
+
+    private static void checkPowDtype(DType type) {
+        if (type == DType.BOOL) {
+            throw new UnsupportedOperationException("\"pow\" not implemented for 'Bool'");
+        }
+    }
+
+    /** C's {@code pow}, which Java's differs from: 1 to any power and -1 to an infinite one are 1. */
+    static double cPow(double x, double y) {
+        return x == 1 || (x == -1 && Double.isInfinite(y)) ? 1 : Math.pow(x, y);
+    }
+
+    /** A scalar exponent of an integral op must not be a negative integer (the tensor-exponent form may). */
     private static void checkIntegerPower(DType type, TensorImpl exponent) {
         if (!type.isFloatingPoint() && !exponent.dtype().isFloatingPoint()) {
             for (int i = 0; i < exponent.numel(); i++) {
@@ -324,7 +388,11 @@ public final class Arithmetic {
         return alpha.doubleValue() == 1.0;
     }
 
+    /** ATen's integer power: by squaring; a negative exponent gives 1 or -1 for a base of ±1, else 0. */
     static long intPow(long base, long exp) {
+        if (exp < 0) {
+            return base == 1 ? 1 : base == -1 ? ((exp & 1) == 0 ? 1 : -1) : 0;
+        }
         long result = 1;
         long b = base;
         long e = exp;
@@ -338,22 +406,26 @@ public final class Arithmetic {
         return result;
     }
 
-    /** Python's floor division for floating values, as ATen's div_floor. */
-    static double floorDivide(double a, double b) {
+    /**
+     * Python's floor division for floating values, as ATen's {@code div_floor_floating}, each step
+     * rounded to {@code type} (float16/bfloat16 steps run in float32, as their C++ operators do).
+     */
+    static double floorDivide(double a, double b, DType type) {
+        DType t = type == DType.FLOAT16 || type == DType.BFLOAT16 ? DType.FLOAT32 : type;
         if (b == 0) {
             return a / b;
         }
         double mod = a % b;
-        double div = (a - mod) / b;
+        double div = Casts.round(Casts.round(a - mod, t) / b, t);
         if (mod != 0 && (b < 0) != (mod < 0)) {
-            div -= 1;
+            div = Casts.round(div - 1, t);
         }
         if (div == 0) {
             return Math.copySign(0, a / b);
         }
         double fl = Math.floor(div);
-        if (div - fl > 0.5) {
-            fl += 1;
+        if (Casts.round(div - fl, t) > 0.5) {
+            fl = Casts.round(fl + 1, t);
         }
         return fl;
     }

@@ -6,6 +6,7 @@ import jtorch.DType;
 import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.Grads;
+import jtorch.internal.dtype.Casts;
 import jtorch.internal.kernels.StridedCopy;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.Scalars;
@@ -70,6 +71,7 @@ public final class Conversions {
 
     private static TensorImpl fill(TensorImpl self, Number value, String name) {
         Autograd.checkInplace(self);
+        Casts.checkConvertible(value, self.dtype());
         StridedCopy.copyInto(self, Scalars.wrap(value));
         overwritten(self, name);
         return self;

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import jtorch.DType;
+import jtorch.internal.dtype.Casts;
 import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.Grads;
@@ -152,34 +153,32 @@ public final class Gathering {
      * broadcast to self.
      */
     public static TensorImpl maskedFill(TensorImpl self, TensorImpl mask, Number value) {
-        checkMask(mask);
-        Shapes.broadcast(mask.sizes(), self.sizes()); // shapes are checked before the value converts
-        return maskedFill(self, mask, scalarTensor(value, self.dtype()), false, false);
+        return maskedFill(self, mask, null, value, false);
     }
 
     public static TensorImpl maskedFill(TensorImpl self, TensorImpl mask, TensorImpl value) {
-        return maskedFill(self, mask, value, true, false);
+        return maskedFill(self, mask, value, null, false);
     }
 
     public static TensorImpl maskedFillInPlace(TensorImpl self, TensorImpl mask, Number value) {
-        checkMask(mask);
-        Shapes.broadcast(self.sizes(), mask.sizes());
-        return maskedFill(self, mask, scalarTensor(value, self.dtype()), false, true);
+        return maskedFill(self, mask, null, value, true);
     }
 
     public static TensorImpl maskedFillInPlace(TensorImpl self, TensorImpl mask, TensorImpl value) {
-        return maskedFill(self, mask, value, true, true);
+        return maskedFill(self, mask, value, null, true);
     }
 
-    private static TensorImpl maskedFill(TensorImpl self, TensorImpl mask, TensorImpl value, boolean valueIsTensor,
+    /** The value is {@code valueTensor}, or else the number {@code valueNumber}, converted after the shape checks. */
+    private static TensorImpl maskedFill(TensorImpl self, TensorImpl mask, TensorImpl valueTensor, Number valueNumber,
                                          boolean inplace) {
+            boolean valueIsTensor = valueTensor != null;
             if (inplace) {
                 Autograd.checkInplace(self); // autograd's check comes first in PyTorch
             }
             checkMask(mask);
-            if (value.dim() != 0) {
+            if (valueIsTensor && valueTensor.dim() != 0) {
                 throw new IllegalArgumentException("masked_fill_ only supports a 0-dimensional value tensor, but got"
-                        + " tensor with " + value.dim() + " dimension(s).");
+                        + " tensor with " + valueTensor.dim() + " dimension(s).");
             }
             TensorImpl out;
             if (inplace) {
@@ -194,6 +193,7 @@ public final class Gathering {
                 out = TensorImpl.allocate(self.dtype(), shape);
                 StridedCopy.copyInto(out, self);
             }
+            TensorImpl value = valueIsTensor ? valueTensor : scalarTensor(valueNumber, self.dtype());
             TensorImpl m = Views.broadcastTo(mask, out.sizes().clone());
             TensorImpl target = TensorImpl.allocate(out.dtype(), new int[0]);
             StridedCopy.copyInto(target, value);
@@ -312,10 +312,9 @@ public final class Gathering {
      * c10's "value cannot be converted to type T without overflow" check.
      */
     public static TensorImpl scalarTensor(Number value, DType dtype) {
-        TensorImpl wrapped = Scalars.wrap(value);
-        checkConvertible(wrapped, dtype);
+        Casts.checkConvertible(value, dtype);
         TensorImpl out = TensorImpl.allocate(dtype, new int[0]);
-        StridedCopy.copyInto(out, wrapped);
+        StridedCopy.copyInto(out, Scalars.wrap(value));
         return out;
     }
 
@@ -324,42 +323,5 @@ public final class Gathering {
         TensorImpl out = TensorImpl.allocate(dtype, new int[0]);
         StridedCopy.copyInto(out, Scalars.wrap(value));
         return out;
-    }
-
-    private static void checkConvertible(TensorImpl wrapped, DType to) {
-        boolean floating = wrapped.dtype().isFloatingPoint();
-        double d = floating ? wrapped.getDouble(0) : wrapped.getLong(0);
-        long l = floating ? 0 : wrapped.getLong(0);
-        boolean overflow;
-        String name;
-        switch (to) {
-            case INT8: name = "int8_t"; overflow = outside(floating, d, l, -128, 127, false); break;
-            case UINT8: name = "uint8_t"; overflow = outside(floating, d, l, 0, 255, true); break;
-            case INT16:
-                name = "int16_t";
-                overflow = outside(floating, d, l, Short.MIN_VALUE, Short.MAX_VALUE, false);
-                break;
-            case INT32:
-                name = "int";
-                overflow = outside(floating, d, l, Integer.MIN_VALUE, Integer.MAX_VALUE, false);
-                break;
-            case INT64: name = "int64_t"; overflow = floating && (Double.isNaN(d) || d < -0x1p63 || d > 0x1p63); break;
-            case FLOAT16: name = "at::Half"; overflow = Double.isFinite(d) && Math.abs(d) > 65504; break;
-            case BFLOAT16: name = "at::BFloat16"; overflow = Double.isFinite(d) && Math.abs(d) > 0x1.FEp127; break;
-            case FLOAT32: name = "float"; overflow = Double.isFinite(d) && Math.abs(d) > Float.MAX_VALUE; break;
-            default: return;
-        }
-        if (overflow) {
-            throw new IllegalArgumentException("value cannot be converted to type " + name + " without overflow");
-        }
-    }
-
-    /** c10's range check; unsigned targets also accept negatives down to {@code -max}, which wrap. */
-    private static boolean outside(boolean floating, double d, long l, long min, long max, boolean unsigned) {
-        long low = unsigned ? -max : min;
-        if (floating) {
-            return Double.isNaN(d) || d < low || d > max;
-        }
-        return l < low || l > max;
     }
 }

@@ -167,15 +167,20 @@ public final class Pointwise {
                 type = new ResultType().add(type, 1, false).add(Scalars.wrap(bound).dtype(), 0, true).result();
             }
         }
-        // the bounds take the result dtype first, as ATen converts the scalars (uint8: -2 is 254)
+        // the bounds take the result dtype first, as ATen converts the scalars (uint8: -2 is 254, 300 overflows)
+        for (Number bound : new Number[] {min, max}) {
+            if (bound != null) {
+                Casts.checkConvertible(bound, type);
+            }
+        }
         double lo = min == null ? Double.NEGATIVE_INFINITY : Casts.round(min.doubleValue(), type);
         double hi = max == null ? Double.POSITIVE_INFINITY : Casts.round(max.doubleValue(), type);
         long loL = min == null ? Long.MIN_VALUE : Casts.wrap(min.longValue(), type);
         long hiL = max == null ? Long.MAX_VALUE : Casts.wrap(max.longValue(), type);
         TensorImpl out = Outputs.unary(self, type, type,
                 x -> Double.isNaN(x) ? x : Math.min(Math.max(x, lo), hi), x -> Math.min(Math.max(x, loL), hiL));
-        return onInput(out, self, name,
-                (g, x) -> mul(g, Conversions.to(logicalAnd(ge(x, Scalars.wrap(lo)), le(x, Scalars.wrap(hi))),
-                        g.dtype())));
+        // where(min <= x <= max, grad, 0) as PyTorch's clamp_backward: a zero, never -0, outside
+        return onInput(out, self, name, (g, x) -> Where.where(logicalAnd(ge(x, Scalars.wrap(lo)),
+                le(x, Scalars.wrap(hi))), g, Creation.zerosLike(g)));
     }
 }

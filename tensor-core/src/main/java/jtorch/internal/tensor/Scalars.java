@@ -1,6 +1,7 @@
 package jtorch.internal.tensor;
 
 import jtorch.DType;
+import jtorch.internal.dtype.Casts;
 
 /** Java numbers as operands: 0-d "wrapped number" tensors that promote like Python scalars. */
 public final class Scalars {
@@ -31,7 +32,6 @@ public final class Scalars {
 
     /** Whether a Java number is a Python int (integral boxed types and BigInteger). */
     public static boolean isIntegral(Number n) {
-        return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
-                || n instanceof java.math.BigInteger;
+        return Casts.isIntegral(n);
     }
 }
