@@ -326,17 +326,17 @@ public final class torch {
 
     /** Zeros shaped and typed like {@code t}. */
     public static Tensor zerosLike(Tensor t) {
-        return Tensor.of(Creation.full(t.impl.sizes(), 0, t.impl.dtype(), false));
+        return Tensor.of(Creation.fullLike(t.impl, 0));
     }
 
     /** Ones shaped and typed like {@code t}. */
     public static Tensor onesLike(Tensor t) {
-        return Tensor.of(Creation.full(t.impl.sizes(), 1, t.impl.dtype(), false));
+        return Tensor.of(Creation.fullLike(t.impl, 1));
     }
 
     /** A tensor of {@code value} shaped and typed like {@code t}. */
     public static Tensor fullLike(Tensor t, Number value) {
-        return Tensor.of(Creation.full(t.impl.sizes(), value, t.impl.dtype(), false));
+        return Tensor.of(Creation.fullLike(t.impl, value));
     }
 
     /** {@code torch.empty_like}: zero-filled in Java. */
@@ -2246,32 +2246,32 @@ public final class torch {
 
     /** {@code torch.rand_like(t)}: uniform samples shaped and typed like {@code t}. */
     public static Tensor randLike(Tensor t) {
-        return Tensor.of(Sampling.rand(t.impl.sizes(), t.impl.dtype(), false));
+        return Tensor.of(Sampling.randLike(t.impl, null));
     }
 
     /** {@code torch.rand_like(t, dtype=...)}. */
     public static Tensor randLike(Tensor t, DType dtype) {
-        return Tensor.of(Sampling.rand(t.impl.sizes(), dtype, false));
+        return Tensor.of(Sampling.randLike(t.impl, dtype));
     }
 
     /** {@code torch.randn_like(t)}: normal samples shaped and typed like {@code t}. */
     public static Tensor randnLike(Tensor t) {
-        return Tensor.of(Sampling.randn(t.impl.sizes(), t.impl.dtype(), false));
+        return Tensor.of(Sampling.randnLike(t.impl, null));
     }
 
     /** {@code torch.randn_like(t, dtype=...)}. */
     public static Tensor randnLike(Tensor t, DType dtype) {
-        return Tensor.of(Sampling.randn(t.impl.sizes(), dtype, false));
+        return Tensor.of(Sampling.randnLike(t.impl, dtype));
     }
 
     /** {@code torch.randint_like(t, high)}. */
     public static Tensor randintLike(Tensor t, long high) {
-        return Tensor.of(Sampling.randint(0, high, t.impl.sizes(), t.impl.dtype()));
+        return Tensor.of(Sampling.randintLike(t.impl, 0, high));
     }
 
     /** {@code torch.randint_like(t, low, high)}. */
     public static Tensor randintLike(Tensor t, long low, long high) {
-        return Tensor.of(Sampling.randint(low, high, t.impl.sizes(), t.impl.dtype()));
+        return Tensor.of(Sampling.randintLike(t.impl, low, high));
     }
 
     /** {@code torch.randperm(n)}: a random permutation of {@code 0 .. n-1} (int64). */

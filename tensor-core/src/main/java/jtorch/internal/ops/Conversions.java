@@ -23,7 +23,7 @@ public final class Conversions {
 
     /** The copy of {@code to(dtype)}; the gradient is cast back to the input dtype (by {@link FormulaNode}). */
     private static TensorImpl toCopy(TensorImpl self, DType target) {
-        TensorImpl out = TensorImpl.allocate(target, self.sizes().clone());
+        TensorImpl out = TensorImpl.allocateLike(self, target);
         StridedCopy.copyInto(out, self);
         if (!target.isFloatingPoint()) {
             return out;
@@ -31,14 +31,25 @@ public final class Conversions {
         return FormulaNode.record(out, "ToCopyBackward0", self, formula((g, in) -> g));
     }
 
-    /** {@code clone()} and the copy made by {@code contiguous()}. */
+    /** {@code clone()}: a copy in PyTorch's preserve_format (a transposed tensor's copy is transposed). */
     public static TensorImpl clone(TensorImpl self) {
-        return FormulaNode.record(self.contiguousCopy(), "CloneBackward0", self, formula((g, in) -> g));
+        TensorImpl out = TensorImpl.allocateLike(self, self.dtype());
+        StridedCopy.copyInto(out, self);
+        return cloned(out, self);
+    }
+
+    /** The row-major copy of {@code contiguous()} and {@code reshape()} ({@code clone(contiguous_format)}). */
+    public static TensorImpl contiguousClone(TensorImpl self) {
+        return cloned(self.contiguousCopy(), self);
+    }
+
+    private static TensorImpl cloned(TensorImpl out, TensorImpl self) {
+        return FormulaNode.record(out, "CloneBackward0", self, formula((g, in) -> g));
     }
 
     /** {@code contiguous()}: the tensor itself when contiguous, else a contiguous copy. */
     public static TensorImpl contiguous(TensorImpl self) {
-        return self.isContiguous() ? self : clone(self);
+        return self.isContiguous() ? self : contiguousClone(self);
     }
 
     /** {@code self.copy_(src)}: self's old values get no gradient, src gets the (reduced) grad. */

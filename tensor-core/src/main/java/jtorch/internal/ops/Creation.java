@@ -2,6 +2,7 @@ package jtorch.internal.ops;
 
 import jtorch.DType;
 import jtorch.internal.autograd.Autograd;
+import jtorch.internal.dtype.Casts;
 import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.kernels.Linspace;
@@ -17,10 +18,7 @@ public final class Creation {
 
     public static TensorImpl full(int[] size, Number value, DType dtype, boolean requiresGrad) {
         DType type = dtype != null ? dtype : Scalars.isIntegral(value) ? DType.INT64 : DefaultDtype.get();
-        TensorImpl t = TensorImpl.allocate(type, Shapes.checkedSizes(size));
-        if (value.doubleValue() != 0) {
-            StridedCopy.copyInto(t, Scalars.wrap(value));
-        }
+        TensorImpl t = filled(TensorImpl.allocate(type, Shapes.checkedSizes(size)), value);
         return requiresGrad ? Autograd.requiresGradFactory(t, true) : t;
     }
 
@@ -100,6 +98,23 @@ public final class Creation {
                     t.storage().setLong(i, (long) v);
                 }
             }
+        }
+        return t;
+    }
+
+    /**
+     * {@code torch.full_like(like, value)} (and zeros_like, ones_like): {@code like}'s sizes and
+     * dtype in preserve_format (a transposed input gives a transposed result).
+     */
+    public static TensorImpl fullLike(TensorImpl like, Number value) {
+        return filled(TensorImpl.allocateLike(like, like.dtype()), value);
+    }
+
+    /** Fills the new zero tensor {@code t} with {@code value} (fill_'s overflow check); returns {@code t}. */
+    private static TensorImpl filled(TensorImpl t, Number value) {
+        Casts.checkConvertible(value, t.dtype());
+        if (value.doubleValue() != 0) {
+            StridedCopy.copyInto(t, Scalars.wrap(value));
         }
         return t;
     }

@@ -61,6 +61,27 @@ public final class Sampling {
         return t;
     }
 
+    /** {@code torch.rand_like(like, dtype=...)}: {@code like}'s sizes in preserve_format, filled in memory order. */
+    public static TensorImpl randLike(TensorImpl like, DType dtype) {
+        TensorImpl t = TensorImpl.allocateLike(like, dtype == null ? like.dtype() : dtype);
+        uniform(t, 0, 1);
+        return t;
+    }
+
+    /** {@code torch.randn_like(like, dtype=...)}. */
+    public static TensorImpl randnLike(TensorImpl like, DType dtype) {
+        TensorImpl t = TensorImpl.allocateLike(like, dtype == null ? like.dtype() : dtype);
+        normal(t, 0, 1);
+        return t;
+    }
+
+    /** {@code torch.randint_like(like, low, high)}. */
+    public static TensorImpl randintLike(TensorImpl like, long low, long high) {
+        TensorImpl t = TensorImpl.allocateLike(like, like.dtype());
+        randomFromTo(t, low, high);
+        return t;
+    }
+
     public static TensorImpl randperm(int n, DType dtype) {
         return randperm(n, dtype, Generator.getDefault());
     }

@@ -43,7 +43,7 @@ public final class Views {
         if (strides != null) {
             return reshaped(self.asStrided(sizes, strides, self.offset()), self, "ReshapeAliasBackward0");
         }
-        TensorImpl copy = Conversions.clone(self);
+        TensorImpl copy = Conversions.contiguousClone(self);
         TensorImpl out = new TensorImpl(copy.storage(), Layout.contiguous(sizes), null);
         return reshaped(out, copy, "UnsafeViewBackward0");
     }

@@ -95,6 +95,43 @@ public final class Layout {
         return false;
     }
 
+    /**
+     * PyTorch's {@code is_non_overlapping_and_dense}: the elements fill {@code numel} consecutive
+     * storage slots in some order of the dims (a transposed or permuted contiguous tensor).
+     */
+    public boolean isNonOverlappingAndDense() {
+        if (contiguous) {
+            return true;
+        }
+        Integer[] dims = new Integer[sizes.length];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = i;
+        }
+        // by stride, size-0/1 dims last (they may have any stride)
+        Arrays.sort(dims, (a, b) -> sizes[a] < 2 ? (sizes[b] < 2 ? 0 : 1) : sizes[b] < 2 ? -1
+                : Integer.compare(strides[a], strides[b]));
+        long required = 1;
+        for (int d : dims) {
+            if (sizes[d] < 2) {
+                return true;
+            }
+            if (strides[d] != required) {
+                return false;
+            }
+            required *= sizes[d];
+        }
+        return true;
+    }
+
+    /**
+     * The layout of a new tensor made "like" this one (PyTorch's {@code preserve_format}, the
+     * default of {@code clone()}, {@code to()} and the {@code *_like} factories): the same strides
+     * at offset 0 when {@link #isNonOverlappingAndDense()} and not contiguous, else row-major.
+     */
+    public Layout preserveFormat() {
+        return !contiguous && isNonOverlappingAndDense() ? new Layout(sizes, strides, 0) : contiguous(sizes.clone());
+    }
+
     /** Whether the sizes equal {@code other}'s. */
     public boolean sameSizes(Layout other) {
         return Arrays.equals(sizes, other.sizes);

@@ -43,7 +43,15 @@ public final class TensorImpl implements Strided {
 
     /** A new contiguous zero-filled tensor (the sizes array becomes the tensor's). */
     public static TensorImpl allocate(DType dtype, int[] sizes) {
-        Layout layout = Layout.contiguous(sizes);
+        return allocate(dtype, Layout.contiguous(sizes));
+    }
+
+    /** A new zero-filled tensor of {@code like}'s sizes in {@link Layout#preserveFormat()} (as {@code empty_like}). */
+    public static TensorImpl allocateLike(TensorImpl like, DType dtype) {
+        return allocate(dtype, like.layout.preserveFormat());
+    }
+
+    private static TensorImpl allocate(DType dtype, Layout layout) {
         if (layout.numel() >= Cancellation.CHUNK) {
             Cancellation.check(); // the JVM zeroes the new array, which cannot be interrupted
         }
