@@ -13,7 +13,10 @@ import jtorch.internal.tensor.TensorImpl;
  * <p>Invariants: a leaf has no grad_fn; it requires grad only when its flag is set, which is
  * allowed for floating dtypes only. A non-leaf requires grad exactly when it has a grad_fn. A
  * tensor without autograd state ({@link TensorImpl#autograd()} null) is a leaf that does not
- * require grad and has no {@code .grad}.
+ * require grad and has no {@code .grad}. A view made while grad mode was off of a tensor that
+ * requires grad (PyTorch's {@code CreationMeta::NO_GRAD_MODE}) is a leaf whose requires_grad is its
+ * base's, without a gradient accumulator of its own, and may not be written in place with grad
+ * mode on.
  */
 public final class Autograd {
     private Autograd() {}
@@ -25,10 +28,12 @@ public final class Autograd {
         TensorImpl grad;
         AccumulateGrad accumulator;
         boolean retainsGrad;
+        /** The base of a view made in no_grad mode, whose requires_grad this view reports; else null. */
+        TensorImpl noGradViewBase;
 
         @Override
         public boolean requiresGrad() {
-            return requiresGrad || gradFn != null;
+            return requiresGrad || gradFn != null || noGradViewBase != null && noGradViewBase.requiresGrad();
         }
     }
 
@@ -118,8 +123,20 @@ public final class Autograd {
         state(t).gradFn = node;
     }
 
+    /**
+     * Marks {@code view}, made of {@code base} while grad mode is off, as PyTorch's no_grad view:
+     * it requires grad while its base does, but gradients stop there.
+     */
+    public static void markNoGradView(TensorImpl view, TensorImpl base) {
+        state(view).noGradViewBase = base.viewBase() != null ? base.viewBase() : base;
+    }
+
+    /** The leaf's gradient accumulator; null for a no_grad view that has no flag of its own. */
     static AccumulateGrad gradAccumulator(TensorImpl t) {
         State s = state(t);
+        if (s.noGradViewBase != null && !s.requiresGrad) {
+            return null;
+        }
         if (s.accumulator == null) {
             s.accumulator = new AccumulateGrad(t);
         }
@@ -189,6 +206,13 @@ public final class Autograd {
     public static void checkInplace(TensorImpl t) {
         State state = peek(t);
         if (GradEnabled.isEnabled() && state != null && state.requiresGrad()) {
+            if (state.noGradViewBase != null) {
+                throw new IllegalStateException("A view was created in no_grad mode and is being modified inplace with"
+                        + " grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden."
+                        + " You can clarify your code by moving both the view and the inplace either both inside the"
+                        + " no_grad block (if you don't want the inplace to be tracked) or both outside (if you want"
+                        + " the inplace to be tracked).");
+            }
             TensorImpl base = t.viewBase();
             if (base != null && isLeaf(base)) {
                 throw new IllegalStateException(

@@ -130,10 +130,16 @@ public final class FormulaNode extends Node {
         return new FormulaNode(name, new TensorImpl[] {self, other}, new Derivative[] {forSelf, forOther});
     }
 
-    /** Records {@code out = op(self)} when self needs a gradient; returns {@code out}. */
+    /**
+     * Records {@code out = op(self)} when self needs a gradient; returns {@code out}. A view of a
+     * tensor that requires grad (the result shares its storage) made while grad mode is off
+     * becomes a no_grad view ({@link Autograd#markNoGradView}).
+     */
     public static TensorImpl record(TensorImpl out, String name, TensorImpl self, Derivative forSelf) {
         if (Grads.needed(self)) {
             of(name, self, forSelf).attachTo(out);
+        } else if (out != self && out.storage() == self.storage() && self.requiresGrad()) {
+            Autograd.markNoGradView(out, self);
         }
         return out;
     }

@@ -106,9 +106,9 @@ public final class Arithmetic {
         TensorImpl out = Outputs.binary(self, other, type, type, BinaryOp.DIV);
         return FormulaNode.record(out, "DivBackward0", self, other,
                 formula((g, in) -> div(g, in.other()), OTHER),
-                formula((g, in) -> {
+                formula((g, in) -> { // div_tensor_other_backward: -grad * ((self / other) / other)
                     TensorImpl o = in.other();
-                    return div(mul(neg(g), in.self()), mul(o, o));
+                    return mul(neg(g), div(div(in.self(), o), o));
                 }, SELF, OTHER));
     }
 

@@ -320,6 +320,7 @@ public final class BinaryMath {
 
     /** {@code self + value * t1 * t2} in the result dtype (operands converted first), evaluated in that order. */
     public static TensorImpl addcmul(TensorImpl self, TensorImpl t1, TensorImpl t2, Number value) {
+        broadcastInOrder(self, t1, t2);
         DType type = Promotion.resultType(self, t1, t2);
         if (type == DType.FLOAT16) {
             throw new UnsupportedOperationException("\"addcmul_cpu_out\" not implemented for 'Half'");
@@ -348,6 +349,7 @@ public final class BinaryMath {
     /** {@code self + value * t1 / t2}; two integral divisors are refused, as PyTorch 1.13 does. */
     public static TensorImpl addcdiv(TensorImpl self, TensorImpl t1, TensorImpl t2, Number value) {
         checkAddcdivOperands(t1, t2);
+        broadcastInOrder(self, t1, t2);
         DType type = Promotion.resultType(self, t1, t2);
         if (type == DType.FLOAT16) {
             throw new UnsupportedOperationException("\"addcdiv_cpu_out\" not implemented for 'Half'");
@@ -358,7 +360,7 @@ public final class BinaryMath {
         // derivatives.yaml: grad * (value / tensor2), -grad * (value * tensor1 / (tensor2 * tensor2))
         return FormulaNode.record(out, "AddcdivBackward0", new TensorImpl[] {self, t1, t2}, new Derivative[] {
             formula((g, in) -> g),
-            formula((g, in) -> mul(g, Arithmetic.div(Scalars.wrap(value), in.input(2))), FormulaNode.Operand.input(2)),
+            formula((g, in) -> mul(g, scalarOver(value, in.input(2))), FormulaNode.Operand.input(2)),
             formula((g, in) -> mul(neg(g), div(mul(in.input(1), value), mul(in.input(2), in.input(2)))),
                     FormulaNode.Operand.input(1), FormulaNode.Operand.input(2))});
     }
@@ -373,6 +375,20 @@ public final class BinaryMath {
                     + " addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), for all"
                     + " dtypes.");
         }
+    }
+
+    /**
+     * ATen's {@code Scalar / Tensor} in a derivative formula: {@code full_like(t, value).div_(t)},
+     * in t's dtype (a float32 divisor gives a float32 quotient even for a float64 gradient);
+     * an integral divisor divides to the default float dtype instead of failing.
+     */
+    private static TensorImpl scalarOver(Number value, TensorImpl t) {
+        return t.dtype().isFloatingPoint() ? div(Creation.fullLike(t, value), t) : div(Scalars.wrap(value), t);
+    }
+
+    /** TensorIterator's shape check: the operands broadcast left to right, the first pair that fails named. */
+    private static void broadcastInOrder(TensorImpl a, TensorImpl b, TensorImpl c) {
+        Shapes.broadcast(Shapes.broadcast(a.sizes(), b.sizes()), c.sizes());
     }
 
     /** A scalar as the kernel sees it: truncated for integral dtypes ({@code value.to<scalar_t>()}). */

@@ -62,7 +62,8 @@ public final class Conversions {
                     + " doesn't match the broadcast shape " + java.util.Arrays.toString(shape));
         }
         StridedCopy.copyInto(self, src);
-        if (Grads.needed(self, src)) {
+        // an integral destination has no history (autograd's set_history skips non-differentiable dtypes)
+        if (Grads.needed(self, src) && self.dtype().isFloatingPoint()) {
             Autograd.rebaseHistory(self, FormulaNode.of("CopyBackwards", self, src,
                     formula((g, in) -> Creation.zerosLike(g)),
                     formula((g, in) -> g)));
