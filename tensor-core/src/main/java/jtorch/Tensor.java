@@ -2245,7 +2245,7 @@ public class Tensor {
 
     /** {@code x.cumsum_(dim)}: the running sums written into x. */
     public Tensor cumsum_(int dim) {
-        return of(Derived.inPlace(impl, a -> Statistics.cumsum(a, dim, a.dtype())));
+        return of(Statistics.cumsumInPlace(impl, dim));
     }
 
     /** {@code x.greater(other)}: alias of {@link #gt(Tensor)}. */

@@ -1,5 +1,6 @@
 package jtorch.internal.autograd;
 
+import jtorch.internal.dtype.TypeNames;
 import jtorch.internal.tensor.TensorImpl;
 
 /**
@@ -36,7 +37,7 @@ final class SavedTensor {
             Node producer = outputOf != null ? outputOf : Autograd.gradFn(t);
             String which = producer != null ? ", which is output 0 of " + producer.name() + "," : "";
             throw new IllegalStateException("one of the variables needed for gradient computation has been modified"
-                    + " by an inplace operation: [" + t.dtype().tensorTypeName() + " "
+                    + " by an inplace operation: [" + TypeNames.inMessages(t.dtype()) + " "
                     + java.util.Arrays.toString(t.sizes()) + "]"
                     + which + " is at version " + now + "; expected version " + version + " instead. Hint: enable"
                     + " anomaly detection to find the operation that failed to compute its gradient, with"

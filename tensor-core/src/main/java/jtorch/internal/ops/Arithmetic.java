@@ -80,7 +80,8 @@ public final class Arithmetic {
     public static TensorImpl rsub(TensorImpl self, TensorImpl other) {
         checkBoolSub(self, other);
         DType type = Promotion.resultType(self, other);
-        TensorImpl out = Outputs.binary(self, other, type, type, (x, y) -> y - x, (x, y) -> y - x);
+        // computed as sub(other, self), so a broadcast error names other as tensor a, as PyTorch's
+        TensorImpl out = Outputs.binary(other, self, type, type, BinaryOp.SUB);
         return FormulaNode.record(out, other.isWrappedNumber() ? "RsubBackward1" : "RsubBackward0", self, other,
                 formula((g, in) -> neg(g)),
                 formula((g, in) -> g));

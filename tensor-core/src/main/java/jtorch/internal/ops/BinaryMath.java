@@ -276,6 +276,7 @@ public final class BinaryMath {
      */
     public static TensorImpl lerp(TensorImpl self, TensorImpl end, double weight) {
         checkLerpDtypes(self, end);
+        Shapes.broadcast(self.sizes(), end.sizes()); // TensorIterator's shape check before the kernel's dtype
         DType type = self.dtype();
         if (!type.isFloatingPoint() || type == DType.FLOAT16) {
             throw new UnsupportedOperationException("\"lerp_kernel_scalar\" not implemented for '" + type.scalarName()
@@ -309,6 +310,7 @@ public final class BinaryMath {
     /** {@code self.ldexp_(other)}: PyTorch's {@code mul_out(self, self, 2^other)}, so no autograd through it. */
     public static TensorImpl ldexpInPlace(TensorImpl self, TensorImpl other) {
         return Derived.out("mul", self, in -> {
+            Derived.checkNoInternalOverlap(in[0]); // TensorIterator's overlap check, then shapes
             Derived.checkBroadcast(in[0], in[1]);
             return ldexp(in[0], in[1]);
         }, self, other);

@@ -5,6 +5,7 @@ import static jtorch.internal.autograd.FormulaNode.formula;
 import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.kernels.StridedCopy;
+import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.TensorImpl;
 
 /**
@@ -129,6 +130,7 @@ public final class Comparisons {
     private static TensorImpl bitwise(TensorImpl a, TensorImpl b, Logical op, String name) {
         DType type = Promotion.resultType(a, b);
         if (type.isFloatingPoint()) {
+            Shapes.broadcast(a.sizes(), b.sizes()); // TensorIterator's shape check comes before the kernel's dtype
             throw new UnsupportedOperationException("\"" + name + "_cpu\" not implemented for '" + type.scalarName()
                     + "'");
         }

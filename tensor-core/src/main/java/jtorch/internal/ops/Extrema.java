@@ -94,8 +94,12 @@ public final class Extrema {
 
     private static void requireNonEmptyDim(TensorImpl self, int dim, String op) {
         if (self.dim() > 0 && self.sizes()[dim] == 0) {
-            throw new IndexOutOfBoundsException(op + "(): Expected reduction dim " + dim + " to have non-zero size.");
+            throw emptyDim(dim, op);
         }
+    }
+
+    private static IndexOutOfBoundsException emptyDim(int dim, String op) {
+        return new IndexOutOfBoundsException(op + "(): Expected reduction dim " + dim + " to have non-zero size.");
     }
 
     private static void requireNotBool(TensorImpl self, String kernel) {
@@ -192,16 +196,16 @@ public final class Extrema {
 
     /** {@code amax(dims, keepdim)} / {@code amin}: extremes over several dims (all when none). */
     public static TensorImpl amax(TensorImpl self, int[] dims, boolean keepdim, Kind kind) {
-        boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
         if (dims == null || dims.length == 0) {
             requireElements(self, kind.aOp);
         } else {
-            for (int d = 0; d < self.dim(); d++) {
-                if (mask[d]) {
-                    requireNonEmptyDim(self, d, kind.aOp);
+            for (int d : dims) { // in the order given, named as given, before the duplicate check
+                if (self.dim() > 0 && self.sizes()[Shapes.wrapDim(d, self.dim())] == 0) {
+                    throw emptyDim(d, kind.aOp);
                 }
             }
         }
+        boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
         int[] shape = ReducedDims.outShape(self.sizes(), mask, keepdim);
         TensorImpl out = TensorImpl.allocate(self.dtype(), shape);
         Lanes lanes = Lanes.over(self, mask);

@@ -52,20 +52,27 @@ public final class Gathering {
 
     /** {@code index_select(dim, index)}: whole slices of {@code dim} picked by a vector of indices. */
     public static TensorImpl indexSelect(TensorImpl self, int dim, TensorImpl index) {
-        if (index.dtype() != DType.INT64 && index.dtype() != DType.INT32) {
-            throw new IllegalArgumentException("index_select(): Expected dtype int32 or int64 for index");
-        }
+        // ATen's order: the dim, the index's shape, its dtype
+        int d = Shapes.wrapDim(dim, self.dim());
         if (index.dim() > 1) {
             throw new IndexOutOfBoundsException("index_select(): Index is supposed to be a vector");
         }
-        int d = Shapes.wrapDim(dim, self.dim());
+        if (index.dtype() != DType.INT64 && index.dtype() != DType.INT32) {
+            throw new IllegalArgumentException("index_select(): Expected dtype int32 or int64 for index");
+        }
         int size = self.dim() == 0 ? 1 : self.sizes()[d];
         int n = index.numel();
+        // ATen's kernels for self.dim() > 1: an empty self needs a non-empty dim; it and dim 1 word the bound check
+        boolean boundsAsDim1 = self.dim() > 1 && n > 0 && (self.numel() == 0 || d == 1);
+        if (boundsAsDim1 && size == 0) {
+            throw new IllegalArgumentException("index_select(): self indexing axis dim should be positive");
+        }
         long[] values = new long[n];
         for (int i = 0; i < n; i++) {
             values[i] = index.getLong(i);
             if (values[i] < 0 || values[i] >= size) {
-                throw new IndexOutOfBoundsException("index out of range in self");
+                throw boundsAsDim1 ? new IllegalArgumentException("INDICES element is out of DATA bounds, id="
+                        + values[i] + " axis_dim=" + size) : new IndexOutOfBoundsException("index out of range in self");
             }
         }
         TensorImpl out;
@@ -94,17 +101,18 @@ public final class Gathering {
     /** {@code gather(dim, index)}: {@code out[i][j] = self[index[i][j]][j]} (for dim 0), shaped like the index. */
     public static TensorImpl gather(TensorImpl self, int dim, TensorImpl index) {
         int d = Shapes.wrapDim(dim, self.dim());
-        if (index.dtype() != DType.INT64) {
+        // ATen checks the index's dtype and shape only when it has elements
+        if (index.dtype() != DType.INT64 && index.numel() > 0) {
             throw new IllegalArgumentException("gather(): Expected dtype int64 for index");
         }
-        int[] positions = positions(self, d, index);
+        int[] positions = index.numel() == 0 ? new int[0] : positions(self, d, index);
         TensorImpl out = AdvancedIndex.readAt(self, positions, index.sizes());
         // zeros with the gradient added at the gathered positions (scatter_add)
         int[] sizes = self.sizes();
         DType type = self.dtype();
         return FormulaNode.record(out, "GatherBackward0", self, formula((g, in) -> {
             TensorImpl zeros = TensorImpl.allocate(type, sizes.clone());
-            AdvancedIndex.writeAt(zeros, positions(zeros, d, index), g, true);
+            AdvancedIndex.writeAt(zeros, index.numel() == 0 ? positions : positions(zeros, d, index), g, true);
             return zeros;
         }));
     }

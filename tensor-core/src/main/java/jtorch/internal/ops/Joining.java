@@ -323,9 +323,6 @@ public final class Joining {
 
     /** {@code repeat(repeats)}: tiles the tensor, with new leading dims when repeats has more. */
     public static TensorImpl repeat(TensorImpl self, int[] repeats) {
-        if (repeats.length == 0) {
-            throw new IllegalArgumentException("repeat() missing 1 required positional arguments: \"repeats\"");
-        }
         if (repeats.length < self.dim()) {
             throw new IllegalArgumentException("Number of dimensions of repeat dims can not be smaller than number"
                     + " of dimensions of tensor");

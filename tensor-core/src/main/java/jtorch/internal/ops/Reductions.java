@@ -49,8 +49,8 @@ public final class Reductions {
     public static TensorImpl mean(TensorImpl self, int[] dims, boolean keepdim, DType dtype) {
         DType type = dtype != null ? dtype : self.dtype();
         if (!type.isFloatingPoint()) {
-            throw new IllegalArgumentException("mean(): could not infer output dtype. Input dtype must be either a"
-                    + " floating point or complex dtype. Got: " + type.scalarName());
+            throw new IllegalArgumentException("mean(): could not infer output dtype. " + (dtype != null ? "Optional"
+                    : "Input") + " dtype must be either a floating point or complex dtype. Got: " + type.scalarName());
         }
         boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
         int count = self.numel() / Math.max(1, ReducedDims.outCount(self.sizes(), mask));

@@ -3,6 +3,7 @@ package jtorch.internal.ops;
 import java.util.function.DoubleUnaryOperator;
 
 import jtorch.DType;
+import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.shape.ReducedDims;
@@ -324,6 +325,19 @@ public final class Statistics {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code x.cumsum_(dim)}: cumsum_out into x, whose kernel refuses float16/bool before the
+     * overlap check of an expanded x (cumsum is no TensorIterator op); autograd's check comes first.
+     */
+    public static TensorImpl cumsumInPlace(TensorImpl self, int dim) {
+        Autograd.checkInplace(self);
+        if ((self.dtype() == DType.FLOAT16 || self.dtype() == DType.BOOL) && self.numel() > 0) {
+            Shapes.wrapDim(dim, self.dim());
+            throw notImplemented("cumsum_out_cpu", self.dtype());
+        }
+        return Derived.inPlace(self, a -> cumsum(a, dim, a.dtype()));
     }
 
     /** {@code cumsum(dim, dtype)}: integral and bool inputs sum to int64 unless a dtype is given. */

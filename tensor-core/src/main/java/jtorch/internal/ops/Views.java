@@ -4,8 +4,8 @@ import static jtorch.internal.autograd.FormulaNode.formula;
 
 import java.util.Arrays;
 
-import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
+import jtorch.internal.dtype.TypeNames;
 import jtorch.internal.kernels.StridedCopy;
 import jtorch.internal.shape.Layout;
 import jtorch.internal.shape.Shapes;
@@ -171,7 +171,7 @@ public final class Views {
     public static TensorImpl expand(TensorImpl self, int... shape) {
         int n = self.dim();
         if (shape.length < n) {
-            throw new IllegalArgumentException("expand(" + typeName(self.dtype()) + "{"
+            throw new IllegalArgumentException("expand(" + TypeNames.inMessages(self.dtype()) + "{"
                     + Arrays.toString(self.sizes()) + "}, size=" + Arrays.toString(shape)
                     + "): the number of sizes provided (" + shape.length
                     + ") must be greater or equal to the number of dimensions in the tensor (" + n + ")");
@@ -250,11 +250,6 @@ public final class Views {
         System.arraycopy(inferred, 0, shape, d, inferred.length);
         System.arraycopy(self.sizes(), d + 1, shape, d + inferred.length, self.dim() - d - 1);
         return view(self, shape);
-    }
-
-    /** The tensor type as c10 prints it in expand's message: legacy names, except for bool and bfloat16. */
-    private static String typeName(DType type) {
-        return type == DType.BOOL ? "CPUBoolType" : type == DType.BFLOAT16 ? "CPUBFloat16Type" : type.tensorTypeName();
     }
 
     /** {@code t} read as the larger broadcast {@code shape} (stride 0 on broadcast dims), not recorded. */

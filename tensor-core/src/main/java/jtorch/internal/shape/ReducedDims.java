@@ -15,14 +15,13 @@ public final class ReducedDims {
             java.util.Arrays.fill(mask, true);
             return mask;
         }
+        boolean[] seen = ndim > 0 ? mask : new boolean[1]; // a 0-d tensor's dim 0 may be named once too
         for (int d : dims) {
             int w = Shapes.wrapDim(d, ndim);
-            if (ndim > 0) {
-                if (mask[w]) {
-                    throw new IllegalArgumentException("dim " + w + " appears multiple times in the list of dims");
-                }
-                mask[w] = true;
+            if (seen[w]) {
+                throw new IllegalArgumentException("dim " + w + " appears multiple times in the list of dims");
             }
+            seen[w] = true;
         }
         return mask;
     }
