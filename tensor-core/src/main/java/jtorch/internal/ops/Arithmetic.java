@@ -272,6 +272,7 @@ public final class Arithmetic {
      */
     public static TensorImpl pow(TensorImpl self, TensorImpl exponent) {
         DType type = Promotion.resultType(self, exponent);
+        Shapes.broadcast(self.sizes(), exponent.sizes()); // TensorIterator's shape check before the kernel's dtype
         checkPowDtype(type);
         TensorImpl out = Outputs.binary(self, exponent, type, type, Arithmetic::cPow, Arithmetic::intPow);
         return FormulaNode.record(out, "PowBackward1", self, exponent,
