@@ -2689,7 +2689,7 @@ public class Tensor {
 
     /** {@code x.cumprod_(dim)}: the running products written into x. */
     public Tensor cumprod_(int dim) {
-        return of(Derived.inPlace(impl, a -> Cumprod.cumprod(a, dim, a.dtype())));
+        return of(Cumprod.cumprodInPlace(impl, dim));
     }
 
     /** {@code x.logsumexp(dim)}: {@code log(sum(exp(x), dim))}, computed stably. */

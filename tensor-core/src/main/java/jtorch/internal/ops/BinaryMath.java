@@ -344,6 +344,7 @@ public final class BinaryMath {
 
     /** {@code self.addcdiv_(t1, t2, value)}: the integer-division check comes first. */
     public static TensorImpl addcdivInPlace(TensorImpl self, TensorImpl t1, TensorImpl t2, Number value) {
+        Autograd.checkInplace(self); // autograd's check comes before the op's own
         checkAddcdivOperands(t1, t2);
         return Derived.inPlace(self, t1, t2, Promotion.resultType(self, t1, t2), (a, b, c) -> addcdiv(a, b, c, value));
     }

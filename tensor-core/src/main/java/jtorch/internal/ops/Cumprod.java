@@ -5,6 +5,7 @@ import static jtorch.internal.autograd.FormulaNode.Operand.SELF;
 import static jtorch.internal.autograd.FormulaNode.formula;
 
 import jtorch.DType;
+import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.dtype.Casts;
 import jtorch.internal.kernels.Cancellation;
@@ -29,14 +30,30 @@ public final class Cumprod {
     private Cumprod() {
     }
 
-    /** {@code torch.cumprod(self, dim, dtype)}: integral and bool inputs multiply to int64 unless a dtype is given. */
-    public static TensorImpl cumprod(TensorImpl self, int dim, DType dtype) {
-        int d = Shapes.wrapDim(dim, self.dim());
-        DType out = dtype != null ? dtype : self.dtype().isFloatingPoint() ? self.dtype() : DType.INT64;
+    /**
+     * {@code x.cumprod_(dim)}: cumprod_out into x, whose kernel refuses float16/bool before the
+     * overlap check of an expanded x (no TensorIterator op); autograd's check comes first.
+     */
+    public static TensorImpl cumprodInPlace(TensorImpl self, int dim) {
+        Autograd.checkInplace(self);
+        Shapes.wrapDim(dim, self.dim());
+        checkKernel(self, self.dtype());
+        return Derived.inPlace(self, a -> cumprod(a, dim, a.dtype()));
+    }
+
+    /** PyTorch's CPU kernel has no float16 or bool version (an empty or 0-d input never reaches it). */
+    private static void checkKernel(TensorImpl self, DType out) {
         if ((out == DType.FLOAT16 || out == DType.BOOL) && self.dim() > 0 && self.numel() > 0) {
             throw new UnsupportedOperationException("\"cumprod_out_cpu\" not implemented for '" + out.scalarName()
                     + "'");
         }
+    }
+
+    /** {@code torch.cumprod(self, dim, dtype)}: integral and bool inputs multiply to int64 unless a dtype is given. */
+    public static TensorImpl cumprod(TensorImpl self, int dim, DType dtype) {
+        int d = Shapes.wrapDim(dim, self.dim());
+        DType out = dtype != null ? dtype : self.dtype().isFloatingPoint() ? self.dtype() : DType.INT64;
+        checkKernel(self, out);
         TensorImpl input = self.dtype() == out ? self : Conversions.to(self.detachAlias(), out);
         TensorImpl result = scan(input, d, out);
         return FormulaNode.record(result, "CumprodBackward0", self,

@@ -45,11 +45,16 @@ final class Outputs {
     }
 
     /**
-     * An operand as the kernel sees it: a Python number (wrapped scalar) first takes the op's
-     * common dtype, as ATen converts the scalar: {@code -1} is 255 for a uint8 op, {@code 1.1} is
-     * 1.0996 for a float16 one, {@code 2**40} is 0 for an int32 one.
+     * An operand as the kernel sees it: a Python number (wrapped scalar) or a 0-d tensor, the
+     * operands that may not take part in type promotion, first take the op's common dtype, as
+     * TensorIterator casts its inputs: {@code -1} is 255 for a uint8 op, {@code 1.1} is 1.0996
+     * for a float16 one, {@code 2**40} is 0 for an int32 one; an int8 0-d tensor of -4 is 252
+     * for a uint8 op.
      */
     static TensorImpl operand(TensorImpl t, DType common) {
-        return t.isWrappedNumber() && t.dtype() != common ? Conversions.to(t, common) : t;
+        if (t.dtype() == common || t.dim() != 0) {
+            return t;
+        }
+        return Conversions.to(t.isWrappedNumber() ? t : t.detachAlias(), common);
     }
 }
