@@ -6,10 +6,12 @@ then a second table: each tensor-with-Java-number op over our tensor-with-tensor
 dtype and shape.
 
 Usage (from the repository root, after `mvn -q -Pbench package -DskipTests`):
-    /usr/bin/python3 benchmarks/compare.py [--only REGEX] [--quick] [--recorded] [--markdown FILE]
+    /usr/bin/python3 benchmarks/compare.py [--only REGEX] [--quick | --jmh 'ARGS'] [--recorded] [--markdown FILE]
 
 --recorded   use ../shared/reference/perf/pytorch_ref.json instead of running PyTorch now
 --quick      fewer JMH iterations (noisier)
+--jmh ARGS   extra JMH options, e.g. --jmh '-wi 3 -i 5' (3 warm-up, 5 measured iterations)
+The output starts with the 1-minute load average at the start and end of each phase.
 PyTorch runs through ../shared/reference/perf/pytorch_ref.py --child (and, for the cases that
 script lacks, benchmarks/pytorch_cases.py, which reuses its timing), one process per thread
 count, with OMP/OpenBLAS/MKL threads pinned as its driver does (environment as found).
@@ -22,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("JTORCH_SHARED", os.path.join(os.path.dirname(ROOT), "shared"))
@@ -82,11 +85,12 @@ def tensor_case(case):
 BASELINE_CASE = {"add_16M": ("add_out_16M", 2.5)}
 
 
-def run_jmh(only, quick):
+def run_jmh(only, quick, extra):
     out = tempfile.mktemp(suffix=".json")
     cmd = [os.environ.get("JAVA", "java"), "-jar", JAR, "-rf", "json", "-rff", out]
     if quick:
         cmd += ["-wi", "2", "-i", "3", "-w", "1", "-r", "1"]
+    cmd += extra.split()
     if only:
         cmd.append(only)
     print("+", " ".join(cmd), file=sys.stderr, flush=True)
@@ -143,8 +147,11 @@ def main():
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--recorded", action="store_true")
     ap.add_argument("--markdown", default="")
+    ap.add_argument("--jmh", default="")
     a = ap.parse_args()
-    ours = run_jmh(a.only, a.quick)
+    loads = [load("JMH start")]
+    ours = run_jmh(a.only, a.quick, a.jmh)
+    loads.append(load("JMH end"))
     if a.recorded:
         theirs = recorded()
     else:
@@ -154,12 +161,18 @@ def main():
         theirs = {}
         for t in (1, 2):
             theirs.update(run_pytorch(groups, t))
-    tables = [table(ours, theirs), scalar_table(ours, theirs)]
+        loads.append(load("PyTorch end"))
+    tables = ["Load average (1 min): " + ", ".join(loads) + "\n", table(ours, theirs), scalar_table(ours, theirs)]
     text = "\n".join(tables)
     print(text)
     if a.markdown:
         with open(a.markdown, "w") as f:
             f.write(text)
+
+
+def load(phase):
+    """The 1-minute load average now, labelled with the run's phase."""
+    return f"{os.getloadavg()[0]:.1f} at {phase} ({time.strftime('%H:%M', time.gmtime())} UTC)"
 
 
 def gflops(case, seconds):
