@@ -13,22 +13,27 @@
 #   --jar PATH       the kernel jar to install (default: kernel/target/jtorch-kernel.jar,
 #                    built with `mvn package` only when it does not exist yet)
 #   --jvm-opt OPT    one more JVM option for kernel.json (repeatable), e.g. --jvm-opt -Xmx8g
+#   --no-cds         write no class-data-sharing archive (see below)
 #
 # The jar is copied into the kernelspec directory, so the installed kernel survives `mvn clean`
 # and works from any working directory; paths may contain spaces. Re-running is safe: the
 # kernelspec is replaced as a whole. --sys-prefix and --prefix install for every user: the files
 # are made readable by all, and a java launcher other users cannot run is reported.
+# The JVM options are checked with the chosen java before anything is installed. Then a warm-up
+# run of the installed kernel writes a class-data-sharing archive for exactly that jar and JVM
+# (jtorch-kernel.jsa beside it; faster kernel starts), and kernel.json is pointed at it.
 set -euo pipefail
 
 KERNEL_NAME=jtorch
 MIN_JAVA=17
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TEMPLATE="$ROOT/kernel/src/main/resources/kernelspec/kernel.json.template"
+SPEC_FILES="$ROOT/kernel/src/main/resources/kernelspec"
+TEMPLATE="$SPEC_FILES/kernel.json.template"
 
 die() { printf 'install.sh: error: %s\n' "$*" >&2; exit 1; }
 info() { printf 'install.sh: %s\n' "$*"; }
 
-usage() { sed -n '2,22s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+usage() { sed -n '2,26s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 scope=user
 prefix=""
@@ -36,6 +41,7 @@ uninstall=false
 java=""
 jar=""
 jvm_opts=()
+cds=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --user) scope=user ;;
@@ -54,6 +60,7 @@ while [ $# -gt 0 ]; do
     --jvm-opt)
       [ $# -ge 2 ] || die "--jvm-opt needs an option, e.g. --jvm-opt -Xmx8g"
       jvm_opts+=("$2"); shift ;;
+    --no-cds) cds=false ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
@@ -168,13 +175,18 @@ spec="$staging/$KERNEL_NAME"
 mkdir -p "$spec"
 cp -- "$jar" "$spec/jtorch-kernel.jar"
 cp -- "$ROOT/install/logo-32x32.png" "$ROOT/install/logo-64x64.png" "$spec/"
+# the files the template names with @KERNEL_DIR@ (e.g. the JIT directives)
+for file in "$SPEC_FILES"/*; do
+  [ "$file" = "$TEMPLATE" ] || cp -- "$file" "$spec/"
+done
 
-# kernel.json: the kernel module's template with @JAVA@ and @JAR@ filled in, edited as JSON.
-# Without a template (older checkouts), the contract's defaults are used.
-"${PY[@]}" - "$TEMPLATE" "$spec/kernel.json" "$java" "$dest/jtorch-kernel.jar" "${jvm_opts[@]}" <<'PYEOF'
+# kernel.json: the kernel module's template with @JAVA@, @JAR@ and @KERNEL_DIR@ (the installed
+# kernelspec directory) filled in, edited as JSON. Without a template (older checkouts), the
+# contract's defaults are used.
+"${PY[@]}" - "$TEMPLATE" "$spec/kernel.json" "$java" "$dest/jtorch-kernel.jar" "$dest" "${jvm_opts[@]}" <<'PYEOF'
 import json, os, sys
 
-template, out, java, jar, *jvm_opts = sys.argv[1:]
+template, out, java, jar, kernel_dir, *jvm_opts = sys.argv[1:]
 if os.path.exists(template):
     with open(template, encoding="utf-8") as f:
         spec = json.load(f)
@@ -184,7 +196,7 @@ else:
 
 def fill(value):
     if isinstance(value, str):
-        return value.replace("@JAVA@", java).replace("@JAR@", jar)
+        return value.replace("@JAVA@", java).replace("@JAR@", jar).replace("@KERNEL_DIR@", kernel_dir)
     if isinstance(value, list):
         return [fill(v) for v in value]
     if isinstance(value, dict):
@@ -204,6 +216,26 @@ with open(out, "w", encoding="utf-8") as f:
 PYEOF
 [ "$scope" = user ] || chmod -R a+rX -- "$spec"
 
+# The JVM options of a kernel.json (between the launcher and -jar), one per line.
+jvm_options_of() {
+  "${PY[@]}" -c 'import json, sys
+argv = json.load(open(sys.argv[1], encoding="utf-8"))["argv"]
+print("\n".join(argv[1:argv.index("-jar") if "-jar" in argv else 1]))' "$1"
+}
+# Fails with the JVM's own message when $java rejects the options (a mistyped --jvm-opt, a JIT
+# directives file it cannot parse): better now than a kernel that dies at every start.
+check_jvm_options() {
+  local out
+  if ! out="$("$java" "$@" -version 2>&1)"; then
+    printf '%s\n' "$out" >&2
+    die "'$java' does not accept the kernel's JVM options: $*"
+  fi
+}
+mapfile -t options < <(jvm_options_of "$spec/kernel.json")
+staged_options=()
+for option in "${options[@]}"; do staged_options+=("${option//"$dest"/"$spec"}"); done
+check_jvm_options "${staged_options[@]}"
+
 case "$scope" in
   user) scope_args=(--user) ;;
   sys-prefix) scope_args=(--sys-prefix) ;;
@@ -216,9 +248,38 @@ fi
 [ -f "$dest/kernel.json" ] && [ -f "$dest/jtorch-kernel.jar" ] \
   || die "the kernelspec did not land where expected ($dest)"
 
+# Class-data sharing: a warm-up run of the installed jar writes the archive of the classes a
+# session loads; it matches only this jar (path, size, time) and this JVM, so it is made here.
+# Without it (a failed run, --no-cds) the kernel starts the same way, only slower.
+archive="$dest/jtorch-kernel.jsa"
+rm -f -- "$archive"
+if $cds; then
+  if "$java" "${options[@]}" "-XX:ArchiveClassesAtExit=$archive" -jar "$dest/jtorch-kernel.jar" --warmup \
+      >"$staging/cds.log" 2>&1 && [ -s "$archive" ] && "$java" "${options[@]}" "-XX:SharedArchiveFile=$archive" \
+      -Xshare:on -cp "$dest/jtorch-kernel.jar" -version >/dev/null 2>&1; then
+    "${PY[@]}" - "$dest/kernel.json" "-XX:SharedArchiveFile=$archive" <<'PYEOF'
+import json, sys
+
+path, option = sys.argv[1:]
+with open(path, encoding="utf-8") as f:
+    spec = json.load(f)
+spec["argv"].insert(spec["argv"].index("-jar"), option)
+with open(path, "w", encoding="utf-8") as f:
+    json.dump(spec, f, indent=2, ensure_ascii=False)
+    f.write("\n")
+PYEOF
+    [ "$scope" = user ] || chmod a+r -- "$archive"
+  else
+    rm -f -- "$archive"
+    info "no class-data archive: the warm-up run with $java failed (the kernel works, starts slower);"
+    info "  its output: $(tail -n 3 "$staging/cds.log" | tr '\n' ' ')"
+  fi
+fi
+
 info "installed the '$KERNEL_NAME' kernelspec (\"Java (JTorch)\") in $dest"
 info "  java: $java (Java $version)"
 info "  jar:  $dest/jtorch-kernel.jar (a copy of $jar)"
+[ ! -f "$archive" ] || info "  class-data archive: $archive"
 data_dir="$(dirname "$(dirname "$dest")")"
 if [ "$scope" = prefix ] && ! jupyter --paths --json 2>/dev/null \
     | "${PY[@]}" -c 'import json, sys; sys.exit(sys.argv[1] not in json.load(sys.stdin)["data"])' "$data_dir"; then

@@ -7,6 +7,7 @@ from a kernelspec whose path has spaces, with the working directory elsewhere.
 import json
 import os
 import pathlib
+import re
 import shutil
 import stat
 import subprocess
@@ -16,6 +17,14 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 INSTALL = ROOT / "install" / "install.sh"
 REAL_JAR = ROOT / "kernel" / "target" / "jtorch-kernel.jar"
+JIT_DIRECTIVES = ROOT / "kernel" / "src" / "main" / "resources" / "kernelspec" / "jit-directives.json"
+# The kernelspec must work on Debian's JDK 17 and on a current JDK (Temurin 25 here).
+TEMURIN_25 = pathlib.Path("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java")
+JDKS = [
+    pytest.param(None, id="default-jdk"),
+    pytest.param(str(TEMURIN_25), id="temurin-25",
+                 marks=pytest.mark.skipif(not TEMURIN_25.exists(), reason=f"no {TEMURIN_25}")),
+]
 CORE_TOOLS = ["bash", "env", "dirname", "basename", "sed", "head", "readlink", "realpath", "grep",
               "cut", "mktemp", "cp", "rm", "mkdir", "cat", "ls"]
 
@@ -148,7 +157,7 @@ def test_install_twice_isIdempotent(tmp_path, stand_in_jar, elsewhere):
     assert first.returncode == 0 and second.returncode == 0, second.stderr
     assert (kernelspec_dir(prefix) / "kernel.json").read_text() == spec_before
     assert sorted(p.name for p in kernelspec_dir(prefix).iterdir()) == [
-        "jtorch-kernel.jar", "kernel.json", "logo-32x32.png", "logo-64x64.png"]
+        "jit-directives.json", "jtorch-kernel.jar", "kernel.json", "logo-32x32.png", "logo-64x64.png"]
 
 
 def test_uninstall_installed_removesAndRepeatsSafely(tmp_path, stand_in_jar, elsewhere):
@@ -239,6 +248,29 @@ def test_install_noJupyter_explains(tmp_path, stand_in_jar, elsewhere):
     assert "'jupyter' is not on PATH" in result.stderr
 
 
+def test_install_jvmOptTheJvmRejects_installsNothing(tmp_path, stand_in_jar, elsewhere):
+    prefix = tmp_path / "p"
+    result = run(["--prefix", str(prefix), "--jar", str(stand_in_jar), "--jvm-opt", "-XX:+NoSuchJTorchFlag"],
+                 cwd=elsewhere)
+    assert result.returncode != 0
+    assert "does not accept the kernel's JVM options" in result.stderr and "NoSuchJTorchFlag" in result.stderr
+    assert not kernelspec_dir(prefix).exists()
+
+
+@pytest.mark.parametrize("java", JDKS)
+def test_jitDirectives_everyPatternAcceptedByJava(java):
+    """HotSpot stops at a directives file it cannot parse (e.g. an embedded '*'): every pattern loads."""
+    java = java or shutil.which("java")
+    result = subprocess.run([java, "-XX:+UnlockDiagnosticVMOptions", f"-XX:CompilerDirectivesFile={JIT_DIRECTIVES}",
+                             "-XX:+CompilerDirectivesPrint", "-version"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 compiler directives added" in result.stdout
+    code = "\n".join(line for line in JIT_DIRECTIVES.read_text().splitlines() if not line.strip().startswith("//"))
+    patterns = re.findall(r'"([^"]+)"', code)
+    matching = next(line for line in result.stdout.splitlines() if line.strip().startswith("matching:"))
+    assert patterns and all(p in matching.split(": ", 1)[1].split(", ") for p in patterns), matching
+
+
 def test_install_unknownOption_explains(elsewhere):
     result = run(["--sytem"], cwd=elsewhere)
     assert result.returncode != 0 and "unknown option '--sytem'" in result.stderr
@@ -282,14 +314,22 @@ def test_install_noJar_buildsOnceWithMaven(tmp_path, elsewhere):
     assert (kernelspec_dir(tmp_path / "p") / "jtorch-kernel.jar").read_bytes() == b"built"
 
 
-def test_installedKernel_pathWithSpaces_runsCellsFromAnotherCwd(tmp_path, elsewhere, monkeypatch):
-    """The real kernel, installed under a path with spaces, answers from an unrelated cwd."""
+@pytest.mark.parametrize("java", JDKS)
+def test_installedKernel_pathWithSpaces_runsCellsFromAnotherCwd(tmp_path, elsewhere, monkeypatch, java):
+    """The real kernel, installed under a path with spaces with its class-data archive, answers
+    from an unrelated cwd with the Vector API in use."""
     assert REAL_JAR.exists(), f"build the kernel first: {REAL_JAR} is missing"
     from jupyter_client.manager import start_new_kernel
 
     prefix = tmp_path / "a prefix with spaces"
-    result = run(["--prefix", str(prefix), "--jar", str(REAL_JAR)], cwd=elsewhere)
+    result = run(["--prefix", str(prefix), "--jar", str(REAL_JAR)] + (["--java", java] if java else []),
+                 cwd=elsewhere)
     assert result.returncode == 0, result.stderr
+    archive = kernelspec_dir(prefix) / "jtorch-kernel.jsa"
+    assert archive.stat().st_size > 0, result.stdout
+    argv = json.loads((kernelspec_dir(prefix) / "kernel.json").read_text())["argv"]
+    assert f"-XX:SharedArchiveFile={archive}" in argv[:argv.index("-jar")]
+    assert not java or argv[0] == java
     monkeypatch.setenv("JUPYTER_PATH", str(prefix / "share" / "jupyter"))
     manager, client = start_new_kernel(kernel_name="jtorch", cwd=str(elsewhere), startup_timeout=60)
     try:
@@ -302,6 +342,11 @@ def test_installedKernel_pathWithSpaces_runsCellsFromAnotherCwd(tmp_path, elsewh
         results = [m["content"]["data"]["text/plain"] for m in outputs
                    if m["msg_type"] == "execute_result"]
         assert results and str(elsewhere) in results[0] and "tensor([1., 1.])" in results[0]
+        vector = []
+        reply = client.execute_interactive("torch.backends.vectorAvailable()", timeout=60,
+                                           output_hook=vector.append)
+        assert reply["content"]["status"] == "ok"
+        assert [m["content"]["data"]["text/plain"] for m in vector if m["msg_type"] == "execute_result"] == ["True"]
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)

@@ -1,8 +1,10 @@
 """Installs the jtorch kernelspec into a private JUPYTER_PATH for the tests.
 
 The spec is made from the kernel's own template (kernel/src/main/resources/kernelspec/
-kernel.json.template) with @JAR@ and @JAVA@ filled in, so `mvn verify` tests the kernel without
-install/install.sh. Import this module before jupyter_client so it sees JUPYTER_PATH.
+kernel.json.template) with @JAR@, @JAVA@ and @KERNEL_DIR@ filled in and the files it names copied
+beside it, so `mvn verify` tests the kernel without install/install.sh (which also writes a
+class-data archive: not needed here). Import this module before jupyter_client so it sees
+JUPYTER_PATH.
 """
 import atexit
 import json
@@ -12,7 +14,8 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KERNEL_DIR = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-TEMPLATE = os.path.join(KERNEL_DIR, "src", "main", "resources", "kernelspec", "kernel.json.template")
+SPEC_FILES = os.path.join(KERNEL_DIR, "src", "main", "resources", "kernelspec")
+TEMPLATE = os.path.join(SPEC_FILES, "kernel.json.template")
 KERNEL_NAME = "jtorch"
 
 
@@ -27,30 +30,33 @@ def default_java():
     return shutil.which("java") or "java"
 
 
-def install(jar=None, java=None, extra_jvm_args=()):
-    """Writes kernels/jtorch/kernel.json under a fresh temp dir and puts it first on JUPYTER_PATH."""
+def write_spec(root, jar=None, java=None, extra_jvm_args=()):
+    """Writes ROOT/kernels/jtorch: kernel.json and the files it names. Returns the spec."""
     jar = os.path.abspath(jar or default_jar())
     if not os.path.exists(jar):
         raise SystemExit(f"kernel jar not found: {jar} (run mvn package first)")
     java = java or default_java()
+    target = os.path.join(root, "kernels", KERNEL_NAME)
+    os.makedirs(target)
+    for name in os.listdir(SPEC_FILES):
+        if os.path.join(SPEC_FILES, name) != TEMPLATE:
+            shutil.copy(os.path.join(SPEC_FILES, name), target)
     with open(TEMPLATE, encoding="utf-8") as f:
         spec = json.load(f)
-    argv = []
-    for arg in spec["argv"]:
-        if arg == "@JAVA@":
-            argv.append(java)
-        elif arg == "@JAR@":
-            argv.append(jar)
-        else:
-            argv.append(arg)
+    argv = [arg.replace("@JAVA@", java).replace("@JAR@", jar).replace("@KERNEL_DIR@", target)
+            for arg in spec["argv"]]
     if extra_jvm_args:
         argv[1:1] = list(extra_jvm_args)
     spec["argv"] = argv
-    root = tempfile.mkdtemp(prefix="jtorch-jupyter-")
-    atexit.register(shutil.rmtree, root, True)
-    target = os.path.join(root, "kernels", KERNEL_NAME)
-    os.makedirs(target)
     with open(os.path.join(target, "kernel.json"), "w", encoding="utf-8") as f:
         json.dump(spec, f, indent=2)
+    return spec
+
+
+def install(jar=None, java=None, extra_jvm_args=()):
+    """Writes kernels/jtorch/kernel.json under a fresh temp dir and puts it first on JUPYTER_PATH."""
+    root = tempfile.mkdtemp(prefix="jtorch-jupyter-")
+    atexit.register(shutil.rmtree, root, True)
+    spec = write_spec(root, jar, java, extra_jvm_args)
     os.environ["JUPYTER_PATH"] = root + os.pathsep + os.environ.get("JUPYTER_PATH", "")
     return spec

@@ -15,7 +15,8 @@ def main():
     parser.add_argument("--java-home")
     parser.add_argument("-k", dest="pattern", action="append")
     parser.add_argument("modules", nargs="*", default=["test_conformance", "test_robustness", "test_figures", "test_maven",
-                                                        "test_cells", "test_cell_fuzz"])
+                                                        "test_cells", "test_cell_fuzz",
+                                                        "test_runtime"])
     args = parser.parse_args()
     if args.jar:
         os.environ["JTORCH_KERNEL_JAR"] = args.jar

@@ -13,6 +13,7 @@ import jtorch.kernel.protocol.Publisher;
 import jtorch.kernel.protocol.Replies;
 import jtorch.kernel.render.ErrorFormatter;
 import jtorch.kernel.render.Renderers;
+import jtorch.kernel.runtime.IdleWork;
 import jtorch.kernel.session.CellOutcome;
 import jtorch.kernel.session.Completion;
 import jtorch.kernel.session.JShellSession;
@@ -60,6 +61,7 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
     private final CellHistory history = new CellHistory();
     private final ErrorFormatter errors;
     private final Magics magics = new Magics();
+    private final IdleWork idleWork = new IdleWork();
     private volatile Help help;
     private volatile CellPipeline pipeline;
     private Publisher publisher;
@@ -85,6 +87,11 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
 
     private JShellSession session() {
         return sessionReady.join();
+    }
+
+    /** Work that runs only between cells (warm-up, heap trimming): the launcher registers it here. */
+    public IdleWork idleWork() {
+        return idleWork;
     }
 
     private Help help() {
@@ -156,7 +163,12 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
 
     @Override
     protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
-        execute.handle(env, message);
+        idleWork.cellStarted();
+        try {
+            execute.handle(env, message);
+        } finally {
+            idleWork.cellFinished();
+        }
     }
 
     private DisplayData render(Object value) {
@@ -268,6 +280,7 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
         if (streams != null) {
             streams.close();
         }
+        idleWork.close();
         super.onShutdown(isRestarting);
     }
 

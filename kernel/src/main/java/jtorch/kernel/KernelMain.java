@@ -3,21 +3,37 @@ package jtorch.kernel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import jtorch.torch;
 import jtorch.kernel.protocol.KernelConnection;
 import jtorch.kernel.protocol.KernelLog;
 import jtorch.kernel.render.Renderers;
 import jtorch.kernel.session.ExitGuard;
+import jtorch.kernel.runtime.HeapTrim;
+import jtorch.kernel.runtime.IntraOpThreads;
+import jtorch.kernel.runtime.OpWarmUp;
 import jtorch.kernel.session.JShellSession;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /**
  * {@code java -jar jtorch-kernel.jar CONNECTION_FILE}: binds the sockets named in the connection
  * file (exit status 1, with the socket named on standard error, when a port is taken), then serves
- * requests until a shutdown_request. The JShell session and its compiler warm
- * up while the sockets come up, so the first cell does not pay for it.
+ * requests until a shutdown_request. The JShell session and its compiler warm up while the
+ * sockets come up, so the first cell does not pay for it; then, between cells, the common op
+ * paths warm up and the heap a cell grew is given back ({@link jtorch.kernel.runtime}).
+ * {@code JTORCH_NUM_THREADS} (else {@code OMP_NUM_THREADS}) sets the threads of one tensor op.
  */
 public final class KernelMain {
+    /** Rounds of {@link OpWarmUp} pieces after start: about a second of one core, once. */
+    private static final int WARM_UP_ROUNDS = 150;
+    /** Longest wait for tensor-core's vector kernels before the op warm-up starts anyway. */
+    private static final long VECTOR_WAIT_MS = 30_000;
+    /** Idle time after a cell before the heap it grew is trimmed. */
+    private static final long TRIM_DELAY_MS = 2_000;
+
     private KernelMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -37,6 +53,7 @@ public final class KernelMain {
         CompletableFuture<JShellSession> session = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
+                applyThreadCount();
                 JShellSession s = new JShellSession(KernelLog.stream());
                 trace("session created");
                 s.warmUp();
@@ -53,6 +70,11 @@ public final class KernelMain {
         KernelConnectionProperties props = KernelConnectionProperties.parse(
                 Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
         JTorchKernel kernel = new JTorchKernel(session);
+        kernel.idleWork().whenIdle(() -> {
+            awaitQuietly(session);
+            kernel.idleWork().afterEachCell(TRIM_DELAY_MS, HeapTrim.ofThisJvm());
+            trace("op warm-up starts");
+        }, warmUpPieces());
         KernelConnection connection = new KernelConnection(props);
         kernel.attach(connection);
         installSigint(kernel);
@@ -86,7 +108,34 @@ public final class KernelMain {
             s.endCell();
             s.complete("x.unsq", 6);
         }
+        OpWarmUp.pieces(2).forEach(Runnable::run);
         ExitGuard.exitKernel(0);
+    }
+
+    private static List<Runnable> warmUpPieces() {
+        List<Runnable> pieces = new ArrayList<>(OpWarmUp.pieces(WARM_UP_ROUNDS));
+        pieces.add(() -> trace("op warm-up done"));
+        return pieces;
+    }
+
+    private static void applyThreadCount() {
+        int threads = IntraOpThreads.requested(System.getenv(), KernelLog::warn);
+        if (threads > 0) {
+            torch.setNumThreads(threads);
+        }
+        trace("intra-op threads: " + torch.getNumThreads());
+    }
+
+    /** Waits until the session has started (or failed to) and the vector kernels are compiled. */
+    private static void awaitQuietly(CompletableFuture<JShellSession> session) {
+        try {
+            session.join();
+            torch.backends.awaitVectorKernels(VECTOR_WAIT_MS);
+        } catch (CompletionException ex) {
+            // the session's failure is reported to every cell; the ops can warm up regardless
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** With {@code -Djtorch.kernel.trace=true}, logs startup phases with the JVM's uptime. */

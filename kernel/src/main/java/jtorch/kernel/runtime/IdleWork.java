@@ -1,0 +1,109 @@
+package jtorch.kernel.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import jtorch.kernel.protocol.KernelLog;
+
+/**
+ * Work the kernel does only while no cell runs, on one daemon thread: warming op paths up after
+ * start ({@link #whenIdle}), giving heap back after a cell ({@link #afterEachCell}).
+ *
+ * <p>Invariant: a cell and an idle piece never run at the same time. {@link #cellStarted} takes
+ * the turn (waiting for the piece in flight, which is kept short) and {@link #cellFinished} gives
+ * it back; pieces run only holding the turn, so they may use process-wide state (grad mode) as
+ * long as they restore it, and never see a cell's half-done work. Pieces must not change state a
+ * cell can observe afterwards (the random generator, print options, thread counts).
+ */
+public final class IdleWork implements AutoCloseable {
+    private static final long RETRY_MS = 20;
+
+    private final ReentrantLock turn = new ReentrantLock();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jtorch-idle-work");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Runnable> afterCell = new ArrayList<>();
+    private final List<ScheduledFuture<?>> pending = new ArrayList<>();
+    private long afterCellDelayMs;
+    private volatile boolean cellRunning;
+
+    /** Runs {@code task} (as one piece) {@code delayMs} after every cell, unless another cell starts first. */
+    public synchronized void afterEachCell(long delayMs, Runnable task) {
+        afterCellDelayMs = delayMs;
+        afterCell.add(task);
+    }
+
+    /**
+     * Runs {@code prepare} on the idle thread without the turn (e.g. waiting for something), then
+     * {@code pieces} in order, each one while no cell runs.
+     */
+    public void whenIdle(Runnable prepare, List<Runnable> pieces) {
+        worker.execute(() -> {
+            prepare.run();
+            for (Runnable piece : pieces) {
+                while (!runIfIdle(piece)) {
+                    sleep(RETRY_MS);
+                }
+            }
+        });
+    }
+
+    /** A cell begins: waits for the idle piece in flight and cancels the after-cell tasks due. */
+    public void cellStarted() {
+        turn.lock();
+        cellRunning = true;
+        synchronized (this) {
+            pending.forEach(f -> f.cancel(false));
+            pending.clear();
+        }
+    }
+
+    /** The cell that {@link #cellStarted} announced has ended (on the same thread). */
+    public void cellFinished() {
+        cellRunning = false;
+        turn.unlock();
+        synchronized (this) {
+            for (Runnable task : afterCell) {
+                pending.add(worker.schedule(() -> runIfIdle(task), afterCellDelayMs, TimeUnit.MILLISECONDS));
+            }
+        }
+    }
+
+    /** Runs {@code piece} now if no cell runs; false (and nothing run) otherwise. */
+    boolean runIfIdle(Runnable piece) {
+        if (cellRunning || !turn.tryLock()) {
+            return false;
+        }
+        try {
+            if (cellRunning) {
+                return false;
+            }
+            piece.run();
+        } catch (RuntimeException | StackOverflowError ex) {
+            KernelLog.warn("idle work failed: " + ex);
+        } finally {
+            turn.unlock();
+        }
+        return true;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("idle work interrupted", ex);
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}
