@@ -82,7 +82,9 @@ class RuntimeKernel:
         return rss_kib(self.pid) / MIB
 
     def settled_rss_mib(self, limit_s=30):
-        """RSS once it stops moving (< 2 MiB over a second; the start-up warm-up runs at idle)."""
+        """RSS after 3 s of idle (the kernel trims the heap 2 s after a cell) once it stops moving
+        (< 2 MiB over a second; the start-up warm-up runs at idle)."""
+        time.sleep(3)
         last = self.rss_mib()
         for _ in range(limit_s):
             time.sleep(1)
