@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import jtorch.Interrupts;
 import jtorch.kernel.protocol.KernelLog;
 
 /**
@@ -17,7 +18,9 @@ import jtorch.kernel.protocol.KernelLog;
  * the turn (waiting for the piece in flight, which is kept short) and {@link #cellFinished} gives
  * it back; pieces run only holding the turn, so they may use process-wide state (grad mode) as
  * long as they restore it, and never see a cell's half-done work. Pieces must not change state a
- * cell can observe afterwards (the random generator, print options, thread counts).
+ * cell can observe afterwards (the random generator, print options, thread counts). While the
+ * interrupt of the last cell is still pending (tensor ops would throw until the next cell clears
+ * it) nothing runs either.
  */
 public final class IdleWork implements AutoCloseable {
     private static final long RETRY_MS = 20;
@@ -75,9 +78,9 @@ public final class IdleWork implements AutoCloseable {
         }
     }
 
-    /** Runs {@code piece} now if no cell runs; false (and nothing run) otherwise. */
+    /** Runs {@code piece} now if no cell runs and no interrupt is pending; false (and nothing run) otherwise. */
     boolean runIfIdle(Runnable piece) {
-        if (cellRunning || !turn.tryLock()) {
+        if (cellRunning || Interrupts.isRequested() || !turn.tryLock()) {
             return false;
         }
         try {

@@ -25,6 +25,21 @@ class IdleWorkTest {
     }
 
     @Test
+    void runIfIdle_interruptPending_runsNothingUntilCleared() {
+        try (IdleWork idle = new IdleWork()) {
+            AtomicInteger runs = new AtomicInteger();
+            jtorch.Interrupts.request();
+            try {
+                assertFalse(idle.runIfIdle(runs::incrementAndGet));
+            } finally {
+                jtorch.Interrupts.clear();
+            }
+            assertTrue(idle.runIfIdle(runs::incrementAndGet));
+            assertEquals(1, runs.get());
+        }
+    }
+
+    @Test
     void whenIdle_piecesNeverOverlapACell() throws Exception {
         try (IdleWork idle = new IdleWork()) {
             AtomicBoolean inCell = new AtomicBoolean();
