@@ -177,7 +177,7 @@ cp -- "$jar" "$spec/jtorch-kernel.jar"
 cp -- "$ROOT/install/logo-32x32.png" "$ROOT/install/logo-64x64.png" "$spec/"
 # the files the template names with @KERNEL_DIR@ (e.g. the JIT directives)
 for file in "$SPEC_FILES"/*; do
-  [ "$file" = "$TEMPLATE" ] || cp -- "$file" "$spec/"
+  [ ! -f "$file" ] || [ "$file" = "$TEMPLATE" ] || cp -- "$file" "$spec/"
 done
 
 # kernel.json: the kernel module's template with @JAVA@, @JAR@ and @KERNEL_DIR@ (the installed
@@ -220,7 +220,7 @@ PYEOF
 jvm_options_of() {
   "${PY[@]}" -c 'import json, sys
 argv = json.load(open(sys.argv[1], encoding="utf-8"))["argv"]
-print("\n".join(argv[1:argv.index("-jar") if "-jar" in argv else 1]))' "$1"
+sys.stdout.write("".join(a + "\n" for a in argv[1:argv.index("-jar") if "-jar" in argv else 1]))' "$1"
 }
 # Fails with the JVM's own message when $java rejects the options (a mistyped --jvm-opt, a JIT
 # directives file it cannot parse): better now than a kernel that dies at every start.
