@@ -14,7 +14,7 @@ through jupyter-client, and times in the same run, for each kernel:
 Usage:
   /usr/bin/python3 kernel/bench/bench_kernel.py [--runs N] [--heavy-runs N] [--starts N]
       [--only REGEX] [--java PATH] [--jar JAR] [--jvm-opt OPT]... [--variant NAME=OPTS]...
-      [--no-ipykernel] [--json FILE]
+      [--no-ipykernel] [--cpu] [--json FILE]
 
 --java and --jvm-opt are passed to install.sh. --variant adds a jtorch kernel whose JVM options
 are replaced by OPTS (to compare configurations in one run). Ratios are jtorch / ipykernel+torch.
@@ -50,6 +50,13 @@ TARGETS = {"one_plus_one": 1.0, "autograd": 1.0, "redeclare_vars": 1.0, "mlp": 1
 
 def log(*parts):
     print(*parts, file=sys.stderr, flush=True)
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of a process so far (all its threads)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mib(pid):
@@ -96,6 +103,15 @@ class Kernel:
 
     def rss(self):
         return rss_mib(self.pid)
+
+    def cpu(self):
+        return cpu_seconds(self.pid)
+
+    def timed(self, code):
+        """(wall seconds, kernel process CPU seconds) of one cell."""
+        cpu0 = self.cpu()
+        wall = self.run(code)
+        return wall, self.cpu() - cpu0
 
     def close(self):
         try:
@@ -156,13 +172,14 @@ def install_ipykernel(tmp):
 
 def measure_fresh(side, starts, idle):
     """Start -> first tensor result and idle RSS; then the first matmul in other fresh kernels."""
-    first, rss, first_matmul = [], [], []
+    first, first_cpu, rss, first_matmul, first_matmul_cpu = [], [], [], [], []
     first_cell = C.FIRST_RESULT_JAVA if side.lang == "java" else C.FIRST_RESULT_PY
     for _ in range(starts):
         k = Kernel(side.specs, side.name)
         try:
             k.run(first_cell)
             first.append(time.perf_counter() - k.t0)
+            first_cpu.append(k.cpu())
             time.sleep(idle)
             rss.append(k.rss())
         finally:
@@ -173,25 +190,31 @@ def measure_fresh(side, starts, idle):
         k = Kernel(side.specs, side.name)
         try:
             k.run(setup)
-            first_matmul.append(k.run(code))
+            wall, cpu = k.timed(code)
+            first_matmul.append(wall)
+            first_matmul_cpu.append(cpu)
         finally:
             k.close()
-    return {"first_result": first, "idle_rss": rss, "first_matmul": first_matmul}
+    return {"first_result": first, "idle_rss": rss, "first_matmul": first_matmul,
+            "cpu": {"first_result": first_cpu, "first_matmul": first_matmul_cpu}}
 
 
 def measure_cells(kernels, cells, runs, heavy_runs):
     """Each cell: setup and one warm-up run per kernel, then the timed runs, side by side."""
     times = {side.label: {} for side, _ in kernels}
+    cpus = {side.label: {} for side, _ in kernels}
     for cell in cells:
         n = heavy_runs if cell.heavy else runs
         for side, k in kernels:
             if side.code(cell, setup=True):
                 k.run(side.code(cell, setup=True))
             k.run(side.code(cell))
-            times[side.label][cell.key] = [k.run(side.code(cell)) for _ in range(n)]
+            runs = [k.timed(side.code(cell)) for _ in range(n)]
+            times[side.label][cell.key] = [wall for wall, _ in runs]
+            cpus[side.label][cell.key] = [cpu for _, cpu in runs]
             log(f"  {side.label:>10} {cell.key:<16} median {statistics.median(times[side.label][cell.key]) * 1000:9.1f} ms")
     rss_after = {side.label: k.rss() for side, k in kernels}
-    return times, rss_after
+    return times, cpus, rss_after
 
 
 def java_version(argv0):
@@ -214,52 +237,73 @@ def fmt_time(seconds):
     return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
-def table(sides, ref, results, cells):
-    """Markdown: one row per figure, a column per kernel; jtorch columns carry the ratio."""
-    med = statistics.median
-    head = "| cell | " + " | ".join(s.label for s in sides) + " | target |"
-    lines = [head, "|---" * (len(sides) + 2) + "|"]
+class Table:
+    """Markdown: one row per figure, a column per kernel; jtorch columns carry their ratio."""
 
-    def row(title, key, values, unit_fmt, target):
+    def __init__(self, sides, ref):
+        self.sides, self.ref = sides, ref
+        self.lines = ["| cell | " + " | ".join(s.label for s in sides) + " | target |",
+                      "|---" * (len(sides) + 2) + "|"]
+
+    def row(self, title, values, fmt, target=""):
         cols = []
-        for s in sides:
+        for s in self.sides:
             v = values.get(s.label)
             if v is None:
                 cols.append("—")
                 continue
-            text = unit_fmt(v)
-            if ref and s.label != ref.label and values.get(ref.label):
-                text += f" (×{v / values[ref.label]:.2f})"
+            text = fmt(v)
+            if self.ref and s.label != self.ref.label and values.get(self.ref.label):
+                text += f" (×{v / values[self.ref.label]:.2f})"
             cols.append(text)
-        lines.append(f"| {title} | " + " | ".join(cols) + f" | {target} |")
+        self.lines.append(f"| {title} | " + " | ".join(cols) + f" | {target} |")
 
+    def text(self):
+        return "\n".join(self.lines)
+
+
+def medians(results, labels, *path):
+    """{label: median of results[label][path...]} for the labels that have it."""
+    out = {}
+    for label in labels:
+        v = results[label]
+        for key in path:
+            v = v.get(key) if isinstance(v, dict) else None
+        if v:
+            out[label] = statistics.median(v)
+    return out
+
+
+def time_table(sides, ref, results, cells):
+    t = Table(sides, ref)
+    labels = [s.label for s in sides]
     for cell in cells:
-        vals = {s.label: med(results[s.label]["cells"][cell.key]) for s in sides
-                if cell.key in results[s.label]["cells"]}
-        t = TARGETS.get(cell.key)
-        row(cell.title, cell.key, vals, fmt_time, f"≤ {t}" if t else "")
-    fresh = [s for s in sides if results[s.label].get("fresh")]
+        target = TARGETS.get(cell.key)
+        t.row(cell.title, medians(results, labels, "cells", cell.key), fmt_time, f"≤ {target}" if target else "")
+    fresh = [s.label for s in sides if results[s.label].get("fresh")]
     if fresh:
-        vals = {s.label: med(results[s.label]["fresh"]["first_matmul"]) for s in fresh}
-        row("FIRST matmul 1024 in a fresh kernel", "first_matmul", vals, fmt_time, "")
-        steady = {s.label: med(results[s.label]["cells"]["matmul1"]) for s in fresh
-                  if "matmul1" in results[s.label]["cells"]}
-        if steady:
-            ratios = []
-            for s in fresh:
-                if s.label in steady:
-                    ratios.append(f"{vals[s.label] / steady[s.label]:.1f}×")
-                else:
-                    ratios.append("—")
-            lines.append("| first ÷ steady matmul 1024 (same kernel kind) | " + " | ".join(ratios)
-                         + " | jtorch ≤ 3× |")
-        vals = {s.label: med(results[s.label]["fresh"]["first_result"]) for s in fresh}
-        row("start → first tensor result", "first_result", vals, fmt_time, "≤ 1.5 s")
-        vals = {s.label: med(results[s.label]["fresh"]["idle_rss"]) for s in fresh}
-        row("idle RSS, fresh kernel", "idle_rss", vals, lambda v: f"{v:.0f} MiB", "≤ 0.6")
-    vals = {s.label: results[s.label]["rss_after_cells"] for s in sides if "rss_after_cells" in results[s.label]}
-    row("RSS after the cells above", "rss_after", vals, lambda v: f"{v:.0f} MiB", "")
-    return "\n".join(lines)
+        first = medians(results, fresh, "fresh", "first_matmul")
+        t.row("FIRST matmul 1024 in a fresh kernel", first, fmt_time)
+        steady = medians(results, fresh, "cells", "matmul1")
+        t.lines.append("| first ÷ steady matmul 1024 (same kernel kind) | " + " | ".join(
+            f"{first[s.label] / steady[s.label]:.1f}×" if s.label in steady and s.label in first else "—"
+            for s in sides) + " | jtorch ≤ 3× |")
+        t.row("start → first tensor result", medians(results, fresh, "fresh", "first_result"), fmt_time, "≤ 1.5 s")
+        t.row("idle RSS, fresh kernel", medians(results, fresh, "fresh", "idle_rss"), lambda v: f"{v:.0f} MiB", "≤ 0.6")
+    after = {s.label: results[s.label]["rss_after_cells"] for s in sides if "rss_after_cells" in results[s.label]}
+    t.row("RSS after the cells above", after, lambda v: f"{v:.0f} MiB")
+    return t.text()
+
+
+def cpu_table(sides, ref, results, cells):
+    """The kernel process's CPU time (all threads: JIT, GC, warm-up) in the same runs."""
+    t = Table(sides, ref)
+    labels = [s.label for s in sides]
+    for cell in cells:
+        t.row(cell.title, medians(results, labels, "cells_cpu", cell.key), fmt_time)
+    t.row("FIRST matmul 1024 in a fresh kernel", medians(results, labels, "fresh", "cpu", "first_matmul"), fmt_time)
+    t.row("start → first tensor result", medians(results, labels, "fresh", "cpu", "first_result"), fmt_time)
+    return t.text()
 
 
 def main():
@@ -276,6 +320,7 @@ def main():
     ap.add_argument("--variant", action="append", default=[],
                     help="NAME=OPTS: one more jtorch kernel with these JVM options instead of the installed ones")
     ap.add_argument("--no-ipykernel", action="store_true")
+    ap.add_argument("--cpu", action="store_true", help="also print the kernel processes' CPU time (robust under load)")
     ap.add_argument("--json", help="also write the raw timings here")
     args = ap.parse_args()
     # the steady 1024 matmul is the yardstick of the first one in a fresh kernel
@@ -308,12 +353,13 @@ def main():
                 kernels.append((s, k))
                 if s.lang == "python":
                     k.run("import torch")
-            times, rss_after = measure_cells(kernels, cells, args.runs, args.heavy_runs)
+            times, cpus, rss_after = measure_cells(kernels, cells, args.runs, args.heavy_runs)
         finally:
             for _, k in kernels:
                 k.close()
         for s in sides:
             results[s.label]["cells"] = times[s.label]
+            results[s.label]["cells_cpu"] = cpus[s.label]
             results[s.label]["rss_after_cells"] = rss_after[s.label]
         load_end = os.getloadavg()
 
@@ -325,7 +371,10 @@ def main():
         for s in sides:
             print(f"- {s.label}: `{' '.join(shlex.quote(a) for a in s.argv)}`")
         print()
-        print(table(sides, ref, results, cells))
+        print(time_table(sides, ref, results, cells))
+        if args.cpu:
+            print("\nCPU time of the kernel process (all its threads) in the same runs, medians:\n")
+            print(cpu_table(sides, ref, results, cells))
         if args.json:
             with open(args.json, "w") as f:
                 json.dump({"started": started, "load": [load_start, load_end], "results": results}, f, indent=1)

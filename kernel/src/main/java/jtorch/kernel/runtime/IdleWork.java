@@ -2,6 +2,7 @@ package jtorch.kernel.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,15 +32,15 @@ public final class IdleWork implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final List<Runnable> afterCell = new ArrayList<>();
+    private final List<Delayed> afterCell = new ArrayList<>();
     private final List<ScheduledFuture<?>> pending = new ArrayList<>();
-    private long afterCellDelayMs;
     private volatile boolean cellRunning;
+
+    private record Delayed(long delayMs, Runnable task) {}
 
     /** Runs {@code task} (as one piece) {@code delayMs} after every cell, unless another cell starts first. */
     public synchronized void afterEachCell(long delayMs, Runnable task) {
-        afterCellDelayMs = delayMs;
-        afterCell.add(task);
+        afterCell.add(new Delayed(delayMs, task));
     }
 
     /**
@@ -72,8 +73,8 @@ public final class IdleWork implements AutoCloseable {
         cellRunning = false;
         turn.unlock();
         synchronized (this) {
-            for (Runnable task : afterCell) {
-                pending.add(worker.schedule(() -> runIfIdle(task), afterCellDelayMs, TimeUnit.MILLISECONDS));
+            for (Delayed d : afterCell) {
+                pending.add(worker.schedule(() -> runIfIdle(d.task), d.delayMs, TimeUnit.MILLISECONDS));
             }
         }
     }
@@ -88,6 +89,8 @@ public final class IdleWork implements AutoCloseable {
                 return false;
             }
             piece.run();
+        } catch (CancellationException ex) {
+            // an interrupt (of a cell, or of this thread at shutdown) cancelled the piece's tensor op
         } catch (RuntimeException | StackOverflowError ex) {
             KernelLog.warn("idle work failed: " + ex);
         } finally {
