@@ -70,11 +70,12 @@ public final class KernelMain {
         KernelConnectionProperties props = KernelConnectionProperties.parse(
                 Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
         JTorchKernel kernel = new JTorchKernel(session);
+        HeapTrim trim = HeapTrim.ofThisJvm();
+        kernel.idleWork().afterEachCell(TRIM_DELAY_MS, trim);
         kernel.idleWork().whenIdle(() -> {
             awaitQuietly(session);
-            kernel.idleWork().afterEachCell(TRIM_DELAY_MS, HeapTrim.ofThisJvm());
             trace("op warm-up starts");
-        }, warmUpPieces());
+        }, warmUpPieces(trim));
         KernelConnection connection = new KernelConnection(props);
         kernel.attach(connection);
         installSigint(kernel);
@@ -112,9 +113,11 @@ public final class KernelMain {
         ExitGuard.exitKernel(0);
     }
 
-    private static List<Runnable> warmUpPieces() {
+    /** The op warm-up, then a trim of the heap it grew. */
+    private static List<Runnable> warmUpPieces(HeapTrim trim) {
         List<Runnable> pieces = new ArrayList<>(OpWarmUp.pieces(WARM_UP_ROUNDS));
         pieces.add(() -> trace("op warm-up done"));
+        pieces.add(trim::now);
         return pieces;
     }
 

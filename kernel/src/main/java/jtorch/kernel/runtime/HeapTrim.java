@@ -2,7 +2,6 @@ package jtorch.kernel.runtime;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.function.LongSupplier;
 import jtorch.kernel.protocol.KernelLog;
 
@@ -15,9 +14,10 @@ import jtorch.kernel.protocol.KernelLog;
  * keeps the JVM's roomy free ratios (fewer collections); for the trim they are lowered to
  * {@link #TRIM_MIN_FREE}/{@link #TRIM_MAX_FREE} percent (both flags are manageable) and restored.
  *
- * <p>Invariant: a full GC runs only when the committed heap has grown by more than
+ * <p>Invariant: after a cell a full GC runs only when the committed heap has grown by more than
  * {@link #GROWTH_BYTES} since the last one (so cells that allocate little never pay for it), and
- * only between cells (it runs as {@link IdleWork}).
+ * only between cells (it runs as {@link IdleWork}); {@link #now} runs one regardless (after the
+ * start-up warm-up, which leaves a roomy heap behind).
  */
 public final class HeapTrim implements Runnable {
     /** Growth of the committed heap that is worth a full GC at idle. */
@@ -35,19 +35,27 @@ public final class HeapTrim implements Runnable {
         this.baseline = committed.getAsLong();
     }
 
-    /** Over this JVM's heap: {@code System.gc()} with the trim's free ratios. */
+    /**
+     * Over this JVM's heap ({@link Runtime#totalMemory()} is the committed heap): {@code System.gc()}
+     * with the trim's free ratios. The management beans load at the first collection, not at start.
+     */
     public static HeapTrim ofThisJvm() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        HotSpotDiagnosticMXBean flags = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        return new HeapTrim(() -> memory.getHeapMemoryUsage().getCommitted(), () -> collectTight(flags));
+        Runtime runtime = Runtime.getRuntime();
+        return new HeapTrim(runtime::totalMemory,
+                () -> collectTight(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)));
     }
 
     @Override
     public void run() {
         if (committed.getAsLong() > baseline + GROWTH_BYTES) {
-            fullGc.run();
-            baseline = committed.getAsLong();
+            now();
         }
+    }
+
+    /** Trims whatever the heap has grown by. */
+    public void now() {
+        fullGc.run();
+        baseline = committed.getAsLong();
     }
 
     private static void collectTight(HotSpotDiagnosticMXBean flags) {

@@ -3,15 +3,15 @@ package jtorch.kernel.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import jtorch.Tensor;
+import jtorch.nn;
+import jtorch.optim;
 import jtorch.torch;
 
 /**
  * The op paths notebook cells use most, run on small deterministic inputs so that the JIT has
- * compiled them before the user's first heavy cell: a matmul whose depth spans several GEMM
- * blocks, elementwise ops and reductions over a large float tensor, the course's scalar autograd,
- * and a tensor repr. No training step: its transposed and narrow GEMMs make C2 recompile the
- * GEMM micro-kernel into a form that boxes its vectors, 100x slower for every later large matmul
- * (tensor-core's GEMM is being reworked for this).
+ * compiled them before the user's first heavy cell: an MLP training step (linear, relu,
+ * cross-entropy, backward, SGD), a matmul whose depth spans several GEMM blocks, elementwise ops
+ * and reductions over a large float tensor, the course's scalar autograd, and a tensor repr.
  *
  * <p>Each piece is short (a few milliseconds once compiled) because a cell waits for the piece in
  * flight ({@link IdleWork}). Pieces use no random numbers and change no setting a cell can see.
@@ -22,7 +22,9 @@ public final class OpWarmUp {
     /** {@code rounds} rounds of pieces, each round one piece per op family. */
     public static List<Runnable> pieces(int rounds) {
         List<Runnable> pieces = new ArrayList<>();
+        Mlp mlp = new Mlp();
         for (int i = 0; i < rounds; i++) {
+            pieces.add(mlp::step);
             pieces.add(OpWarmUp::blockedMatmul);
             pieces.add(OpWarmUp::elementwise);
             pieces.add(OpWarmUp::scalarAutograd);
@@ -60,5 +62,32 @@ public final class OpWarmUp {
 
     private static void repr() {
         ramp(30, 30, 1).toString();
+    }
+
+    /** A 784-64-10 MLP on one batch of 32, trained in place; made by its first step (in a piece). */
+    private static final class Mlp {
+        private Tensor x;
+        private Tensor labels;
+        private Tensor w1;
+        private Tensor b1;
+        private Tensor w2;
+        private Tensor b2;
+        private optim.SGD sgd;
+
+        void step() {
+            if (sgd == null) {
+                x = ramp(32, 784, 1);
+                labels = torch.arange(0, 32).remainder(10);
+                w1 = ramp(64, 784, 0.05).requiresGrad_();
+                b1 = torch.linspace(-0.05, 0.05, 64).requiresGrad_();
+                w2 = ramp(10, 64, 0.05).requiresGrad_();
+                b2 = torch.linspace(-0.05, 0.05, 10).requiresGrad_();
+                sgd = new optim.SGD(List.of(w1, b1, w2, b2), 0.01);
+            }
+            sgd.zeroGrad();
+            Tensor hidden = nn.functional.relu(nn.functional.linear(x, w1, b1));
+            nn.functional.crossEntropy(nn.functional.linear(hidden, w2, b2), labels).backward();
+            sgd.step();
+        }
     }
 }

@@ -22,6 +22,15 @@ class HeapTrimTest {
     }
 
     @Test
+    void now_collectsRegardlessAndMeasuresFromThere() {
+        trim.now();
+        assertEquals(1, gcs.get());
+        committed.addAndGet(HeapTrim.GROWTH_BYTES);
+        trim.run();
+        assertEquals(1, gcs.get());
+    }
+
+    @Test
     void run_heapGrewMuch_collectsOnceAndMeasuresFromTheShrunkHeap() {
         committed.set(2L << 30);
         trim.run();

@@ -5,7 +5,8 @@ package jtorch.internal.kernels;
  * of KC, pack B once; for each block of MC rows, pack A; then run the micro-kernel over the
  * register tiles along rows of C: an A micro-panel (MR x KC) stays in L1 while the B micro-panels
  * stream from the packed B block in L2, and C is walked row-wise. Checks for cancellation once
- * per packed A block.
+ * per row of micro-panels (MR x KC x NC multiply-adds), so an interrupt lands within milliseconds
+ * even while the micro-kernel still runs interpreted, as in a kernel that has just started.
  */
 final class GemmDriver {
     private GemmDriver() {}
@@ -25,10 +26,10 @@ final class GemmDriver {
                 kern.packB(b, pc, kc, jc, nc, w.b);
                 boolean add = accumulate || pc > 0;
                 for (int ic = i0; ic < i1; ic += kern.mc) {
-                    Cancellation.check();
                     int mc = Math.min(kern.mc, i1 - ic);
                     kern.packA(a, ic, mc, pc, kc, w.a);
                     for (int ir = 0; ir < mc; ir += mr) {
+                        Cancellation.check();
                         int rows = Math.min(mr, mc - ir);
                         for (int jr = 0; jr < nc; jr += nr) {
                             kern.micro(kc, w.a, ir * kc, w.b, jr * kc, c, ic + ir, jc + jr,
