@@ -2,11 +2,14 @@
 OutOfMemoryError (issue 13), the intra-op thread setting, and a start-up warm-up that leaves the
 user's state alone. RSS is read from /proc; memory figures only, no timings.
 
-Each test starts its own kernel from a kernelspec of its own (the template's options plus, where
-named, one more), so the shared JUPYTER_PATH of the other modules is untouched.
+Each test starts its own kernel from a kernelspec that install/install.sh writes into a temporary
+--prefix, as users get it (with its class-data archive), plus the JVM options the test names; the
+shared JUPYTER_PATH of the other modules is untouched.
 """
+import atexit
 import os
 import shutil
+import subprocess
 import tempfile
 import time
 import unittest
@@ -28,13 +31,30 @@ SMALL_CELLS_GROWTH_MIB = 50
 MAX_HEAP = "-Xmx3g"
 
 
+INSTALL = os.path.join(jtorch_kernelspec.KERNEL_DIR, "..", "install", "install.sh")
+_installed = {}
+
+
+def installed_kernels_dir(extra_jvm_args):
+    """The kernels directory of an install.sh --prefix install with these extra JVM options (once)."""
+    key = tuple(extra_jvm_args)
+    if key not in _installed:
+        prefix = tempfile.mkdtemp(prefix="jtorch-runtime-")
+        atexit.register(shutil.rmtree, prefix, True)
+        cmd = ["bash", INSTALL, "--prefix", prefix, "--jar", jtorch_kernelspec.default_jar(),
+               "--java", jtorch_kernelspec.default_java()]
+        for opt in key:
+            cmd += ["--jvm-opt", opt]
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, timeout=600)
+        _installed[key] = os.path.join(prefix, "share", "jupyter", "kernels")
+    return _installed[key]
+
+
 class RuntimeKernel:
-    """A kernel started from its own kernelspec with `extra_jvm_args` and environment `env`."""
+    """A kernel of the installed kernelspec with `extra_jvm_args`, in environment `env`."""
 
     def __init__(self, extra_jvm_args=(), env=None):
-        self.root = tempfile.mkdtemp(prefix="jtorch-runtime-")
-        jtorch_kernelspec.write_spec(self.root, extra_jvm_args=extra_jvm_args)
-        specs = KernelSpecManager(kernel_dirs=[os.path.join(self.root, "kernels")])
+        specs = KernelSpecManager(kernel_dirs=[installed_kernels_dir(extra_jvm_args)])
         self.km = KernelManager(kernel_name=jtorch_kernelspec.KERNEL_NAME, kernel_spec_manager=specs)
         self.km.start_kernel(env=dict(os.environ, **(env or {})))
         self.kc = self.km.client()
@@ -110,7 +130,6 @@ class RuntimeKernel:
             self.kc.stop_channels()
         finally:
             self.km.shutdown_kernel(now=True)
-            shutil.rmtree(self.root, ignore_errors=True)
 
 
 class MemoryAfterSpikeTest(unittest.TestCase):

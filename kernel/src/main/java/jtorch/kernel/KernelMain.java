@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import jtorch.torch;
@@ -24,7 +25,8 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  * requests until a shutdown_request. The JShell session and its compiler warm up while the
  * sockets come up, so the first cell does not pay for it; then, between cells, the common op
  * paths warm up and the heap a cell grew is given back ({@link jtorch.kernel.runtime}).
- * {@code JTORCH_NUM_THREADS} (else {@code OMP_NUM_THREADS}) sets the threads of one tensor op.
+ * {@code JTORCH_NUM_THREADS} (else {@code OMP_NUM_THREADS}) sets the threads of one tensor op;
+ * {@code JTORCH_WARMUP=0} leaves the op warm-up out (a class of kernels sharing few cores).
  */
 public final class KernelMain {
     /** Rounds of {@link OpWarmUp} pieces after start: about a second of one core, once. */
@@ -115,7 +117,9 @@ public final class KernelMain {
 
     /** The op warm-up, then a trim of the heap it grew. */
     private static List<Runnable> warmUpPieces(HeapTrim trim) {
-        List<Runnable> pieces = new ArrayList<>(OpWarmUp.pieces(WARM_UP_ROUNDS));
+        boolean wanted = !List.of("0", "false", "no").contains(
+                System.getenv().getOrDefault(OpWarmUp.SWITCH, "").trim().toLowerCase(Locale.ROOT));
+        List<Runnable> pieces = new ArrayList<>(wanted ? OpWarmUp.pieces(WARM_UP_ROUNDS) : List.of());
         pieces.add(() -> trace("op warm-up done"));
         pieces.add(trim::now);
         return pieces;

@@ -12,8 +12,9 @@ import jtorch.Interrupts;
 import jtorch.kernel.protocol.KernelLog;
 
 /**
- * Work the kernel does only while no cell runs, on one daemon thread: warming op paths up after
- * start ({@link #whenIdle}), giving heap back after a cell ({@link #afterEachCell}).
+ * Work the kernel does only while no cell runs: warming op paths up after start ({@link #whenIdle},
+ * on a thread of its own) and giving heap back after a cell ({@link #afterEachCell}, on a timer
+ * thread, so it never waits behind the warm-up).
  *
  * <p>Invariant: a cell and an idle piece never run at the same time. {@link #cellStarted} takes
  * the turn (waiting for the piece in flight, which is kept short) and {@link #cellFinished} gives
@@ -28,13 +29,14 @@ public final class IdleWork implements AutoCloseable {
 
     private final ReentrantLock turn = new ReentrantLock();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "jtorch-idle-work");
+        Thread t = new Thread(r, "jtorch-idle-timer");
         t.setDaemon(true);
         return t;
     });
     private final List<Delayed> afterCell = new ArrayList<>();
     private final List<ScheduledFuture<?>> pending = new ArrayList<>();
     private volatile boolean cellRunning;
+    private volatile boolean closed;
 
     private record Delayed(long delayMs, Runnable task) {}
 
@@ -44,18 +46,20 @@ public final class IdleWork implements AutoCloseable {
     }
 
     /**
-     * Runs {@code prepare} on the idle thread without the turn (e.g. waiting for something), then
-     * {@code pieces} in order, each one while no cell runs.
+     * Runs {@code prepare} without the turn (e.g. waiting for something), then {@code pieces} in
+     * order, each one while no cell runs, on a daemon thread of their own.
      */
     public void whenIdle(Runnable prepare, List<Runnable> pieces) {
-        worker.execute(() -> {
+        Thread t = new Thread(() -> {
             prepare.run();
             for (Runnable piece : pieces) {
-                while (!runIfIdle(piece)) {
+                while (!closed && !runIfIdle(piece)) {
                     sleep(RETRY_MS);
                 }
             }
-        });
+        }, "jtorch-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** A cell begins: waits for the idle piece in flight and cancels the after-cell tasks due. */
@@ -74,7 +78,16 @@ public final class IdleWork implements AutoCloseable {
         turn.unlock();
         synchronized (this) {
             for (Delayed d : afterCell) {
-                pending.add(worker.schedule(() -> runIfIdle(d.task), d.delayMs, TimeUnit.MILLISECONDS));
+                pending.add(worker.schedule(() -> runAfterCell(d), d.delayMs, TimeUnit.MILLISECONDS));
+            }
+        }
+    }
+
+    /** Runs an after-cell task; while a warm-up piece holds the turn, a little later (a cell cancels it). */
+    private void runAfterCell(Delayed d) {
+        if (!runIfIdle(d.task) && !cellRunning && !closed) {
+            synchronized (this) {
+                pending.add(worker.schedule(() -> runAfterCell(d), RETRY_MS, TimeUnit.MILLISECONDS));
             }
         }
     }
@@ -104,12 +117,12 @@ public final class IdleWork implements AutoCloseable {
             Thread.sleep(ms);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("idle work interrupted", ex);
         }
     }
 
     @Override
     public void close() {
+        closed = true;
         worker.shutdownNow();
     }
 }

@@ -17,6 +17,9 @@ import jtorch.torch;
  * flight ({@link IdleWork}). Pieces use no random numbers and change no setting a cell can see.
  */
 public final class OpWarmUp {
+    /** Environment variable: {@code 0} (or {@code false}, {@code no}) leaves the op warm-up out. */
+    public static final String SWITCH = "JTORCH_WARMUP";
+
     private OpWarmUp() {}
 
     /** {@code rounds} rounds of pieces, each round one piece per op family. */
@@ -32,6 +35,7 @@ public final class OpWarmUp {
                 pieces.add(OpWarmUp::repr);
             }
         }
+        pieces.add(mlp::release);
         return pieces;
     }
 
@@ -73,6 +77,12 @@ public final class OpWarmUp {
         private Tensor w2;
         private Tensor b2;
         private optim.SGD sgd;
+
+        /** Drops the tensors, so that the warm-up leaves nothing behind on the heap. */
+        void release() {
+            x = labels = w1 = b1 = w2 = b2 = null;
+            sgd = null;
+        }
 
         void step() {
             if (sgd == null) {

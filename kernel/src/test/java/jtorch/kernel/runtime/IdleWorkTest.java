@@ -83,6 +83,35 @@ class IdleWorkTest {
     }
 
     @Test
+    void afterEachCell_dueWhileAWarmUpPieceRuns_runsRightAfterIt() throws Exception {
+        try (IdleWork idle = new IdleWork()) {
+            CountDownLatch pieceStarted = new CountDownLatch(1);
+            CountDownLatch releasePiece = new CountDownLatch(1);
+            CountDownLatch taskRan = new CountDownLatch(1);
+            idle.afterEachCell(300, taskRan::countDown);
+            idle.cellStarted();
+            idle.cellFinished();
+            idle.whenIdle(() -> { }, List.of(() -> {
+                pieceStarted.countDown();
+                await(releasePiece);
+            }));
+            assertTrue(pieceStarted.await(5, TimeUnit.SECONDS));
+            Thread.sleep(500); // the task falls due while the piece holds the turn
+            assertEquals(1, taskRan.getCount());
+            releasePiece.countDown();
+            assertTrue(taskRan.await(5, TimeUnit.SECONDS));
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void whenIdle_failingPiece_isLoggedAndTheNextOneRuns() throws Exception {
         try (IdleWork idle = new IdleWork()) {
             CountDownLatch next = new CountDownLatch(1);
