@@ -209,9 +209,9 @@ def measure_cells(kernels, cells, runs, heavy_runs):
             if side.code(cell, setup=True):
                 k.run(side.code(cell, setup=True))
             k.run(side.code(cell))
-            runs = [k.timed(side.code(cell)) for _ in range(n)]
-            times[side.label][cell.key] = [wall for wall, _ in runs]
-            cpus[side.label][cell.key] = [cpu for _, cpu in runs]
+            timed = [k.timed(side.code(cell)) for _ in range(n)]
+            times[side.label][cell.key] = [wall for wall, _ in timed]
+            cpus[side.label][cell.key] = [cpu for _, cpu in timed]
             log(f"  {side.label:>10} {cell.key:<16} median {statistics.median(times[side.label][cell.key]) * 1000:9.1f} ms")
     rss_after = {side.label: k.rss() for side, k in kernels}
     return times, cpus, rss_after
