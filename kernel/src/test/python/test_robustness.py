@@ -15,9 +15,6 @@ import zmq
 from jupyter_client.kernelspec import KernelSpecManager
 from kernel_harness import Kernel, java_feature_version
 
-# Seconds of idle in which the kernel's start-up op warm-up (about a second of one core) can run.
-IDLE_WARM_UP_S = 5
-
 
 class RobustnessTest(unittest.TestCase):
     @classmethod
@@ -294,9 +291,11 @@ class RobustnessTest(unittest.TestCase):
 class MemoryTest(unittest.TestCase):
     """2,000 consecutive cells keep the kernel's heap bounded (JShell snippets are dropped).
 
-    JShell's records of the cells themselves stay: 7-8.5 KiB a cell in the runs on main. The bound
-    of 12 leaves room for what the kernel allocates once and may still do between the probes on a
-    loaded machine (the idle op warm-up's caches and GEMM buffers, ~2 MiB = 1.1 KiB a cell here)."""
+    JShell keeps a record of each cell (its snippet, wrapper, javac names, one class): 4.8 KiB a
+    cell live by `jmap -histo:live` (JDK 25). This probe reads more (used heap after System.gc():
+    7-9 KiB a cell on JDK 17, 8-11 on JDK 25 with the C2 kernelspec, with or without the idle op
+    warm-up), so the bound is 16: a loaded CI machine must not fail it, a leak of each cell's
+    outputs or compiled state would still."""
 
     def test_2000_cells_keep_heap_bounded(self):
         k = Kernel()
@@ -305,7 +304,6 @@ class MemoryTest(unittest.TestCase):
                      "(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1024")
             for i in range(200):
                 k.run(f"{i} + {i}")
-            time.sleep(IDLE_WARM_UP_S)  # the start-up op warm-up runs at idle: not part of the slope
             before = int(k.value(probe))
             for i in range(200, 2000):
                 k.run(f"{i} + {i}")
@@ -313,7 +311,7 @@ class MemoryTest(unittest.TestCase):
             grown_kib_per_cell = (after - before) / 1800
             print(f"\nheap after 200 cells {before} KiB, after 2000 cells {after} KiB, "
                   f"{grown_kib_per_cell:.1f} KiB/cell")
-            self.assertLess(grown_kib_per_cell, 12, "JShell snippet history leaks")
+            self.assertLess(grown_kib_per_cell, 16, "JShell snippet history leaks")
         finally:
             k.close()
 
