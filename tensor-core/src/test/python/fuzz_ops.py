@@ -264,11 +264,12 @@ def catalog_ops(path=CATALOG, known=None):
             continue
         family = CATALOG_FAMILIES.get(row["family"], row["family"])
         for variant in (row.get("variants") or [{"inputs": [[2, 3]]}]) + row.get("extra", []):
-            # a method whose self is not the first input (x.where(cond, y)) and tensor-valued
-            # literals (index lists) have no case form here: those variants are left to the catalog test
+            # a method whose self is not the first input (x.where(cond, y)) and literals without a case
+            # form (None, tensors) have none here: those variants are left to the catalog test
             forms = "".join({"torch": "f", "method": "m", "F": "F"}[form] for form in variant.get("forms", row["forms"])
                             if form != "method" or row.get("method_self", 0) == 0)
-            if not forms or '"tensor"' in json.dumps(variant.get("args", [])):
+            literals = variant.get("args", []) + list(variant.get("kwargs", {}).values())
+            if not forms or not all(_expressible(v) for v in literals):
                 continue
             ops.append(Op(row["op"], family, tuple(_catalog_args(row["family"], variant)), forms=forms,
                           java=row.get("java", ""), grad=row.get("grad", False), dtypes=tuple(row.get("dtypes", ()))))
@@ -289,6 +290,15 @@ def _catalog_args(family, variant):
     for name, value in variant.get("kwargs", {}).items():
         kinds.append(f"{name}={_catalog_kind(family, value)}")
     return kinds
+
+
+def _expressible(value):
+    """Whether a catalog literal has a case argument form (fuzz_gen.literal)."""
+    if isinstance(value, list):
+        return all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    if isinstance(value, dict):
+        return set(value) == {"dtype"}
+    return isinstance(value, (bool, int, float, str))
 
 
 def _catalog_kind(family, value):

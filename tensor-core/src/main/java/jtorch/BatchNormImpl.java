@@ -3,29 +3,39 @@ package jtorch;
 import jtorch.internal.format.PythonFloatFormat;
 
 /**
- * {@link nn.BatchNorm1d} and {@link nn.BatchNorm2d}: normalizes each channel (dimension 1) with
- * batch statistics in training mode, running statistics in evaluation mode; learnable scale
- * and shift; buffers {@code running_mean}, {@code running_var}, {@code num_batches_tracked}.
+ * {@link nn.BatchNorm1d} and {@link nn.BatchNorm2d}, as PyTorch's {@code _BatchNorm}: normalizes
+ * each channel (dimension 1) with the batch's statistics in training mode and the running
+ * statistics in evaluation mode; optional learnable scale and shift ({@code affine}); buffers
+ * {@code running_mean}, {@code running_var} and {@code num_batches_tracked}
+ * ({@code track_running_stats}), updated by every training forward with {@code momentum}, or
+ * with the cumulative average {@code 1 / num_batches_tracked} when the momentum is null.
+ *
+ * <p>Invariant: weight and bias are both null or both {@code (num_features)}; the three buffers
+ * are all null or all present.
  */
 abstract class BatchNormImpl extends nn.Module {
+    private final int numFeatures;
     private final double eps;
-    private final double momentum;
-    private final int dims;
+    private final Double momentum;
+    private final int[] inputDims;
     private final Tensor weight;
     private final Tensor bias;
     private final Tensor runningMean;
     private final Tensor runningVar;
     private final Tensor numBatchesTracked;
 
-    BatchNormImpl(int numFeatures, double eps, double momentum, int dims) {
+    /** {@code inputDims}: the input ranks this module accepts (2 or 3 for 1d, 4 for 2d). */
+    BatchNormImpl(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats,
+                  int... inputDims) {
+        this.numFeatures = numFeatures;
         this.eps = eps;
         this.momentum = momentum;
-        this.dims = dims;
-        weight = nn.Parameter(torch.ones(numFeatures));
-        bias = nn.Parameter(torch.zeros(numFeatures));
-        runningMean = torch.zeros(numFeatures);
-        runningVar = torch.ones(numFeatures);
-        numBatchesTracked = torch.zeros(new int[0], torch.int64);
+        this.inputDims = inputDims.clone();
+        weight = affine ? nn.Parameter(torch.ones(numFeatures)) : null;
+        bias = affine ? nn.Parameter(torch.zeros(numFeatures)) : null;
+        runningMean = trackRunningStats ? torch.zeros(numFeatures) : null;
+        runningVar = trackRunningStats ? torch.ones(numFeatures) : null;
+        numBatchesTracked = trackRunningStats ? torch.tensor(0L) : null;
         registerParameter("weight", weight);
         registerParameter("bias", bias);
         registerBuffer("running_mean", runningMean);
@@ -36,41 +46,59 @@ abstract class BatchNormImpl extends nn.Module {
     @Override
     @SuppressWarnings("try")
     public Tensor forward(Tensor input) {
-        if (input.dim() != dims && !(dims == 2 && input.dim() == 3)) {
-            throw new IllegalArgumentException("expected " + (dims == 4 ? "4D" : "2D or 3D") + " input (got "
-                    + input.dim() + "D input)");
-        }
-        if (training()) {
+        checkInputDim(input);
+        double factor = momentum == null ? 0.0 : momentum;
+        if (training() && numBatchesTracked != null) {
             try (GradMode ignored = GradMode.set(false)) {
                 numBatchesTracked.add_(1);
             }
+            if (momentum == null) {
+                factor = 1.0 / ((Number) numBatchesTracked.item()).doubleValue();
+            }
         }
-        return nn.functional.batchNorm(input, runningMean, runningVar, weight, bias, training(), momentum, eps);
+        boolean useBatchStats = training() || runningMean == null;
+        return nn.functional.batchNorm(input, runningMean, runningVar, weight, bias, useBatchStats, factor, eps);
     }
 
-    /** The {@code weight} (scale) parameter. */
+    private void checkInputDim(Tensor input) {
+        for (int d : inputDims) {
+            if (input.dim() == d) {
+                return;
+            }
+        }
+        String expected = inputDims.length == 1 ? inputDims[0] + "D" : inputDims[0] + "D or " + inputDims[1] + "D";
+        throw new IllegalArgumentException("expected " + expected + " input (got " + input.dim() + "D input)");
+    }
+
+    /** The {@code weight} (scale) parameter, or null when {@code affine=false}. */
     public Tensor weight() {
         return weight;
     }
 
-    /** The {@code bias} (shift) parameter. */
+    /** The {@code bias} (shift) parameter, or null when {@code affine=false}. */
     public Tensor bias() {
         return bias;
     }
 
-    /** The {@code running_mean} buffer. */
+    /** The {@code running_mean} buffer, or null when {@code track_running_stats=false}. */
     public Tensor runningMean() {
         return runningMean;
     }
 
-    /** The {@code running_var} buffer. */
+    /** The {@code running_var} buffer, or null when {@code track_running_stats=false}. */
     public Tensor runningVar() {
         return runningVar;
     }
 
+    /** The {@code num_batches_tracked} buffer, or null when {@code track_running_stats=false}. */
+    public Tensor numBatchesTracked() {
+        return numBatchesTracked;
+    }
+
     @Override
     public String extraRepr() {
-        return weight.size(0) + ", eps=" + PythonFloatFormat.repr(eps) + ", momentum="
-                + PythonFloatFormat.repr(momentum) + ", affine=True, track_running_stats=True";
+        return numFeatures + ", eps=" + PythonFloatFormat.repr(eps) + ", momentum="
+                + (momentum == null ? "None" : PythonFloatFormat.repr(momentum)) + ", affine=" + Reprs.bool(weight != null)
+                + ", track_running_stats=" + Reprs.bool(runningMean != null);
     }
 }

@@ -1,8 +1,12 @@
 package jtorch;
 
+import jtorch.internal.ops.Convolution;
 import jtorch.internal.ops.Layers;
 import jtorch.internal.ops.Losses;
 import jtorch.internal.ops.NNFunctional;
+import jtorch.internal.ops.Normalization;
+import jtorch.internal.ops.Pooling;
+import jtorch.internal.tensor.TensorImpl;
 
 /**
  * The home of {@link nn.functional}: Java keeps a class's members in one file, so {@code nn}
@@ -58,42 +62,153 @@ abstract class Functional {
 
         /** {@code F.dropout(input, p, training)}. */
         public static Tensor dropout(Tensor input, double p, boolean training) {
-            return Tensor.of(Layers.dropout(input.impl, p, training));
+            return dropout(input, p, training, false);
         }
 
-        /** {@code F.embedding(input, weight)}. */
+        /** {@code F.dropout(input, p, training, inplace)}: with {@code inplace}, the input itself is scaled and returned. */
+        public static Tensor dropout(Tensor input, double p, boolean training, boolean inplace) {
+            return Tensor.of(Layers.dropout(input.impl, p, training, inplace));
+        }
+
+        /** {@code F.embedding(input, weight)}: rows of {@code weight} picked by the int64 {@code input}. */
         public static Tensor embedding(Tensor input, Tensor weight) {
-            return Tensor.of(Layers.embedding(input.impl, weight.impl));
+            return Tensor.of(Layers.embedding(input.impl, weight.impl, -1));
         }
 
-        /** {@code F.conv2d(input, weight, bias)} with stride 1, no padding. */
+        /**
+         * {@code F.embedding(input, weight, padding_idx)}: row {@code padding_idx} (negative counts from
+         * the end) gets no gradient.
+         */
+        public static Tensor embedding(Tensor input, Tensor weight, int paddingIdx) {
+            return Tensor.of(Layers.embedding(input.impl, weight.impl, Layers.paddingIndex(paddingIdx, weight.impl)));
+        }
+
+        /** {@code F.conv2d(input, weight)}: stride 1, no padding, no bias. */
+        public static Tensor conv2d(Tensor input, Tensor weight) {
+            return conv2d(input, weight, null, 1, 0, 1, 1);
+        }
+
+        /** {@code F.conv2d(input, weight, bias)} (bias may be null). */
         public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
-            return conv2d(input, weight, bias, 1, 0);
+            return conv2d(input, weight, bias, 1, 0, 1, 1);
         }
 
-        /** {@code F.conv2d(input, weight, bias, stride, padding)} (the same on both axes). */
+        /** {@code F.conv2d(input, weight, bias, stride)}. */
+        public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride) {
+            return conv2d(input, weight, bias, stride, 0, 1, 1);
+        }
+
+        /** {@code F.conv2d(input, weight, bias, stride, padding)}. */
         public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride, int padding) {
-            return Tensor.of(Layers.conv2d(input.impl, weight.impl, bias == null ? null : bias.impl,
-                    new int[] {stride, stride}, new int[] {padding, padding}, new int[] {1, 1}));
+            return conv2d(input, weight, bias, stride, padding, 1, 1);
         }
 
-        /** {@code F.max_pool2d(input, kernel_size)}: stride = kernel, no padding. */
+        /** {@code F.conv2d(input, weight, bias, stride, padding, dilation)}. */
+        public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation) {
+            return conv2d(input, weight, bias, stride, padding, dilation, 1);
+        }
+
+        /** {@code F.conv2d(input, weight, bias, stride, padding, dilation, groups)}, each the same on both axes. */
+        public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation,
+                                    int groups) {
+            return conv2d(input, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {dilation}, groups);
+        }
+
+        /** {@code F.conv2d(input, weight, bias, stride=(sh, sw), padding=(ph, pw))}. */
+        public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding) {
+            return conv2d(input, weight, bias, stride, padding, new int[] {1}, 1);
+        }
+
+        /** {@code F.conv2d(input, weight, bias, stride, padding, dilation, groups)} with per-axis values. */
+        public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                    int[] dilation, int groups) {
+            return Tensor.of(Convolution.conv2d(input.impl, weight.impl, impl(bias), stride, padding, dilation,
+                    groups));
+        }
+
+        /** {@code F.conv2d(input, weight, bias, stride, padding='same' | 'valid')}. */
+        public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride, String padding) {
+            return conv2d(input, weight, bias, new int[] {stride}, padding, new int[] {1}, 1);
+        }
+
+        /** {@code F.conv2d(input, weight, bias, stride, padding='same' | 'valid', dilation, groups)}. */
+        public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int stride, String padding, int dilation,
+                                    int groups) {
+            return conv2d(input, weight, bias, new int[] {stride}, padding, new int[] {dilation}, groups);
+        }
+
+        /** {@code F.conv2d(input, weight, bias, stride, padding='same' | 'valid', dilation, groups)} with per-axis values. */
+        public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding,
+                                    int[] dilation, int groups) {
+            return Tensor.of(Convolution.conv2d(input.impl, weight.impl, impl(bias), stride, padding, dilation,
+                    groups));
+        }
+
+        /** {@code F.max_pool2d(input, kernel_size)}: stride = kernel size, no padding. */
         public static Tensor maxPool2d(Tensor input, int kernelSize) {
-            return maxPool2d(input, kernelSize, kernelSize, 0);
+            return maxPool2d(input, new int[] {kernelSize}, new int[0], new int[] {0}, new int[] {1}, false);
+        }
+
+        /** {@code F.max_pool2d(input, kernel_size, stride)}. */
+        public static Tensor maxPool2d(Tensor input, int kernelSize, int stride) {
+            return maxPool2d(input, kernelSize, stride, 0, 1, false);
         }
 
         /** {@code F.max_pool2d(input, kernel_size, stride, padding)}. */
         public static Tensor maxPool2d(Tensor input, int kernelSize, int stride, int padding) {
-            return Tensor.of(Layers.maxPool2d(input.impl, new int[] {kernelSize, kernelSize},
-                    new int[] {stride, stride}, new int[] {padding, padding}, new int[] {1, 1}));
+            return maxPool2d(input, kernelSize, stride, padding, 1, false);
         }
 
-        /** {@code F.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)}. */
+        /** {@code F.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode)}, each the same on both axes. */
+        public static Tensor maxPool2d(Tensor input, int kernelSize, int stride, int padding, int dilation,
+                                       boolean ceilMode) {
+            return maxPool2d(input, new int[] {kernelSize}, new int[] {stride}, new int[] {padding},
+                    new int[] {dilation}, ceilMode);
+        }
+
+        /** {@code F.max_pool2d(input, kernel_size=(kh, kw))}: stride = kernel size, no padding. */
+        public static Tensor maxPool2d(Tensor input, int[] kernelSize) {
+            return maxPool2d(input, kernelSize, new int[0], new int[] {0}, new int[] {1}, false);
+        }
+
+        /**
+         * {@code F.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode)} with per-axis
+         * values; an empty {@code stride} means the kernel size.
+         */
+        public static Tensor maxPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+                                       boolean ceilMode) {
+            return maxPool2dWithIndices(input, kernelSize, stride, padding, dilation, ceilMode).get(0);
+        }
+
+        /**
+         * {@code F.max_pool2d(..., return_indices=True)} (also {@code F.max_pool2d_with_indices}): the
+         * pooled values and, for each, the index of its maximum within its input plane.
+         */
+        public static TensorList maxPool2dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding,
+                                                      int[] dilation, boolean ceilMode) {
+            return TensorList.wrap(Pooling.maxPool2dWithIndices(input.impl, kernelSize, stride, padding, dilation,
+                    ceilMode));
+        }
+
+        /** {@code F.batch_norm(input, running_mean, running_var)}: evaluation mode, no scale or shift. */
+        public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar) {
+            return batchNorm(input, runningMean, runningVar, null, null, false, 0.1, 1e-5);
+        }
+
+        /** {@code F.batch_norm(input, running_mean, running_var, weight, bias, training)}: momentum 0.1, eps 1e-5. */
         public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
-                boolean training, double momentum, double eps) {
-            return Tensor.of(Layers.batchNorm(input.impl, runningMean == null ? null : runningMean.impl,
-                    runningVar == null ? null : runningVar.impl, weight == null ? null : weight.impl,
-                    bias == null ? null : bias.impl, training, momentum, eps));
+                                       boolean training) {
+            return batchNorm(input, runningMean, runningVar, weight, bias, training, 0.1, 1e-5);
+        }
+
+        /**
+         * {@code F.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)};
+         * in training the running statistics (if given) are updated in place.
+         */
+        public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                                       boolean training, double momentum, double eps) {
+            return Tensor.of(Normalization.batchNorm(input.impl, impl(runningMean), impl(runningVar), impl(weight),
+                    impl(bias), training, momentum, eps));
         }
 
         /** {@code F.layer_norm(input, normalized_shape)}: no scale or shift, eps 1e-5. */
@@ -101,10 +216,14 @@ abstract class Functional {
             return layerNorm(input, normalizedShape, null, null, 1e-5);
         }
 
+        /** {@code F.layer_norm(input, normalized_shape, weight, bias)}: eps 1e-5. */
+        public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias) {
+            return layerNorm(input, normalizedShape, weight, bias, 1e-5);
+        }
+
         /** {@code F.layer_norm(input, normalized_shape, weight, bias, eps)}. */
         public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
-            return Tensor.of(Layers.layerNorm(input.impl, normalizedShape.length, weight == null ? null : weight.impl,
-                    bias == null ? null : bias.impl, eps));
+            return Tensor.of(Normalization.layerNorm(input.impl, normalizedShape, impl(weight), impl(bias), eps));
         }
 
         /** {@code F.l1_loss(input, target)}. */
@@ -227,6 +346,11 @@ abstract class Functional {
         /** {@code F.one_hot(tensor)}: one class more than the largest value. */
         public static Tensor oneHot(Tensor tensor) {
             return Tensor.of(NNFunctional.oneHot(tensor.impl, -1));
+        }
+
+        /** A tensor argument PyTorch allows to be None. */
+        private static TensorImpl impl(Tensor t) {
+            return t == null ? null : t.impl;
         }
     }
 }

@@ -1,10 +1,9 @@
 package jtorch;
 
-import jtorch.internal.format.PythonFloatFormat;
-
 /**
- * {@link nn.LayerNorm}: normalizes over the trailing {@code normalized_shape} dimensions, then a
- * learnable elementwise scale and shift.
+ * {@link nn.LayerNorm}: normalizes over the trailing {@code normalized_shape} dimensions, then
+ * (with {@code elementwise_affine}) a learnable elementwise scale and shift, initialised to ones
+ * and zeros.
  */
 abstract class LayerNormImpl extends nn.Module {
     private final int[] normalizedShape;
@@ -12,11 +11,11 @@ abstract class LayerNormImpl extends nn.Module {
     private final Tensor weight;
     private final Tensor bias;
 
-    LayerNormImpl(int[] normalizedShape, double eps) {
+    LayerNormImpl(int[] normalizedShape, double eps, boolean elementwiseAffine) {
         this.normalizedShape = normalizedShape.clone();
         this.eps = eps;
-        weight = nn.Parameter(torch.ones(normalizedShape));
-        bias = nn.Parameter(torch.zeros(normalizedShape));
+        weight = elementwiseAffine ? nn.Parameter(torch.ones(normalizedShape)) : null;
+        bias = elementwiseAffine ? nn.Parameter(torch.zeros(normalizedShape)) : null;
         registerParameter("weight", weight);
         registerParameter("bias", bias);
     }
@@ -26,10 +25,19 @@ abstract class LayerNormImpl extends nn.Module {
         return nn.functional.layerNorm(input, normalizedShape, weight, bias, eps);
     }
 
+    /** The {@code weight} (scale) parameter, or null without {@code elementwise_affine}. */
+    public Tensor weight() {
+        return weight;
+    }
+
+    /** The {@code bias} (shift) parameter, or null without {@code elementwise_affine}. */
+    public Tensor bias() {
+        return bias;
+    }
+
     @Override
     public String extraRepr() {
-        return torch.Size(normalizedShape).toString().replace("torch.Size([", "(")
-                .replace("])", normalizedShape.length == 1 ? ",)" : ")") + ", eps=" + PythonFloatFormat.repr(eps)
-                + ", elementwise_affine=True";
+        return Reprs.tuple(normalizedShape) + ", eps=" + Reprs.number(eps) + ", elementwise_affine="
+                + Reprs.bool(weight != null);
     }
 }

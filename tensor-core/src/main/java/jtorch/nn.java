@@ -149,74 +149,193 @@ public final class nn extends Functional {
         }
     }
 
-    /** {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0)}, initialised as PyTorch's. */
+    /**
+     * {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1,
+     * groups=1, bias=True)}: a 2-d convolution, initialised as PyTorch's ({@code kaiming_uniform_}
+     * weight, uniform bias). Sizes are one int for both axes or {@code new int[] {h, w}}; padding
+     * may also be {@code "same"} or {@code "valid"}.
+     */
     public static final class Conv2d extends Conv2dImpl {
         /** {@code nn.Conv2d(in_channels, out_channels, kernel_size)}. */
         public Conv2d(int inChannels, int outChannels, int kernelSize) {
-            super(inChannels, outChannels, kernelSize, 1, 0);
+            this(inChannels, outChannels, kernelSize, 1, 0, 1, 1, true);
+        }
+
+        /** {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride)}. */
+        public Conv2d(int inChannels, int outChannels, int kernelSize, int stride) {
+            this(inChannels, outChannels, kernelSize, stride, 0, 1, 1, true);
         }
 
         /** {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding)}. */
         public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
-            super(inChannels, outChannels, kernelSize, stride, padding);
+            this(inChannels, outChannels, kernelSize, stride, padding, 1, 1, true);
+        }
+
+        /** {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias)}. */
+        public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int dilation,
+                      int groups, boolean bias) {
+            super(inChannels, outChannels, new int[] {kernelSize}, new int[] {stride}, new int[] {padding},
+                    new int[] {dilation}, groups, bias);
+        }
+
+        /** {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding='same' | 'valid')}. */
+        public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, String padding) {
+            this(inChannels, outChannels, kernelSize, stride, padding, 1, 1, true);
+        }
+
+        /** {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding='same' | 'valid', dilation, groups, bias)}. */
+        public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, String padding, int dilation,
+                      int groups, boolean bias) {
+            super(inChannels, outChannels, new int[] {kernelSize}, new int[] {stride}, padding, new int[] {dilation},
+                    groups, bias);
+        }
+
+        /** {@code nn.Conv2d(in_channels, out_channels, kernel_size=(kh, kw), stride=(sh, sw), padding=(ph, pw))}. */
+        public Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding) {
+            this(inChannels, outChannels, kernelSize, stride, padding, new int[] {1}, 1, true);
+        }
+
+        /** {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias)} with per-axis sizes. */
+        public Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+                      int groups, boolean bias) {
+            super(inChannels, outChannels, kernelSize, stride, padding, dilation, groups, bias);
         }
     }
 
-    /** {@code nn.MaxPool2d(kernel_size, stride=kernel_size, padding=0)}. */
+    /**
+     * {@code nn.MaxPool2d(kernel_size, stride=kernel_size, padding=0, dilation=1, return_indices=False,
+     * ceil_mode=False)}; {@code forwardWithIndices} gives what {@code return_indices=True} returns.
+     */
     public static final class MaxPool2d extends MaxPool2dImpl {
         /** {@code nn.MaxPool2d(kernel_size)}. */
         public MaxPool2d(int kernelSize) {
-            super(kernelSize, kernelSize, 0);
+            super(new int[] {kernelSize}, null, new int[] {0}, new int[] {1}, false);
+        }
+
+        /** {@code nn.MaxPool2d(kernel_size, stride)}. */
+        public MaxPool2d(int kernelSize, int stride) {
+            this(kernelSize, stride, 0);
         }
 
         /** {@code nn.MaxPool2d(kernel_size, stride, padding)}. */
         public MaxPool2d(int kernelSize, int stride, int padding) {
-            super(kernelSize, stride, padding);
+            this(kernelSize, stride, padding, 1, false, false);
+        }
+
+        /** {@code nn.MaxPool2d(kernel_size, stride, padding, dilation, return_indices, ceil_mode)}. */
+        public MaxPool2d(int kernelSize, int stride, int padding, int dilation, boolean returnIndices,
+                         boolean ceilMode) {
+            super(new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, new int[] {dilation}, ceilMode);
+        }
+
+        /** {@code nn.MaxPool2d(kernel_size=(kh, kw))}. */
+        public MaxPool2d(int[] kernelSize) {
+            super(kernelSize, null, new int[] {0}, new int[] {1}, false);
+        }
+
+        /** {@code nn.MaxPool2d(kernel_size, stride, padding, dilation, return_indices, ceil_mode)} with per-axis sizes. */
+        public MaxPool2d(int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean returnIndices,
+                         boolean ceilMode) {
+            super(kernelSize, stride, padding, dilation, ceilMode);
         }
     }
 
-    /** {@code nn.BatchNorm1d(num_features)} over {@code (N, C)} or {@code (N, C, L)}. */
+    /** {@code nn.BatchNorm1d(num_features, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)} over {@code (N, C)} or {@code (N, C, L)}. */
     public static final class BatchNorm1d extends BatchNormImpl {
         /** {@code nn.BatchNorm1d(num_features)}. */
         public BatchNorm1d(int numFeatures) {
-            super(numFeatures, 1e-5, 0.1, 2);
+            this(numFeatures, 1e-5, 0.1, true, true);
+        }
+
+        /** {@code nn.BatchNorm1d(num_features, eps, momentum)}; a null momentum averages all batches. */
+        public BatchNorm1d(int numFeatures, double eps, Double momentum) {
+            this(numFeatures, eps, momentum, true, true);
+        }
+
+        /** {@code nn.BatchNorm1d(num_features, eps, momentum, affine, track_running_stats)}. */
+        public BatchNorm1d(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
+            super(numFeatures, eps, momentum, affine, trackRunningStats, 2, 3);
         }
     }
 
-    /** {@code nn.BatchNorm2d(num_features)} over {@code (N, C, H, W)}. */
+    /** {@code nn.BatchNorm2d(num_features, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)} over {@code (N, C, H, W)}. */
     public static final class BatchNorm2d extends BatchNormImpl {
         /** {@code nn.BatchNorm2d(num_features)}. */
         public BatchNorm2d(int numFeatures) {
-            super(numFeatures, 1e-5, 0.1, 4);
+            this(numFeatures, 1e-5, 0.1, true, true);
+        }
+
+        /** {@code nn.BatchNorm2d(num_features, eps, momentum)}; a null momentum averages all batches. */
+        public BatchNorm2d(int numFeatures, double eps, Double momentum) {
+            this(numFeatures, eps, momentum, true, true);
+        }
+
+        /** {@code nn.BatchNorm2d(num_features, eps, momentum, affine, track_running_stats)}. */
+        public BatchNorm2d(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
+            super(numFeatures, eps, momentum, affine, trackRunningStats, 4);
         }
     }
 
-    /** {@code nn.LayerNorm(normalized_shape)}: normalizes over the last dimensions, learnable scale and shift. */
+    /** {@code nn.LayerNorm(normalized_shape, eps=1e-05, elementwise_affine=True)}: normalizes over the last dimensions. */
     public static final class LayerNorm extends LayerNormImpl {
         /** {@code nn.LayerNorm(normalized_shape)}: one or more trailing sizes. */
         public LayerNorm(int... normalizedShape) {
-            super(normalizedShape, 1e-5);
+            super(normalizedShape, 1e-5, true);
+        }
+
+        /** {@code nn.LayerNorm(normalized_shape, eps)}. */
+        public LayerNorm(int[] normalizedShape, double eps) {
+            super(normalizedShape, eps, true);
+        }
+
+        /** {@code nn.LayerNorm(normalized_shape, eps, elementwise_affine)}. */
+        public LayerNorm(int[] normalizedShape, double eps, boolean elementwiseAffine) {
+            super(normalizedShape, eps, elementwiseAffine);
         }
     }
 
-    /** {@code nn.Embedding(num_embeddings, embedding_dim)}: a lookup table initialised from N(0, 1). */
+    /** {@code nn.Embedding(num_embeddings, embedding_dim, padding_idx=None)}: a lookup table initialised from N(0, 1). */
     public static final class Embedding extends EmbeddingImpl {
         /** {@code nn.Embedding(num_embeddings, embedding_dim)}. */
         public Embedding(int numEmbeddings, int embeddingDim) {
-            super(numEmbeddings, embeddingDim);
+            super(numEmbeddings, embeddingDim, null);
+        }
+
+        /** {@code nn.Embedding(num_embeddings, embedding_dim, padding_idx)}: that row starts at zero and gets no gradient. */
+        public Embedding(int numEmbeddings, int embeddingDim, Integer paddingIdx) {
+            super(numEmbeddings, embeddingDim, paddingIdx);
+        }
+
+        private Embedding(Tensor embeddings, boolean freeze, Integer paddingIdx) {
+            super(embeddings, freeze, paddingIdx);
+        }
+
+        /** {@code nn.Embedding.from_pretrained(embeddings)}: a frozen table holding {@code embeddings}. */
+        public static Embedding fromPretrained(Tensor embeddings) {
+            return new Embedding(embeddings, true, null);
+        }
+
+        /** {@code nn.Embedding.from_pretrained(embeddings, freeze, padding_idx)}. */
+        public static Embedding fromPretrained(Tensor embeddings, boolean freeze, Integer paddingIdx) {
+            return new Embedding(embeddings, freeze, paddingIdx);
         }
     }
 
-    /** {@code nn.Dropout(p=0.5)}: zeroes elements with probability p in training mode, scales the rest by 1/(1-p). */
+    /** {@code nn.Dropout(p=0.5, inplace=False)}: zeroes elements with probability p in training mode, scales the rest by 1/(1-p). */
     public static final class Dropout extends DropoutImpl {
         /** {@code nn.Dropout()}. */
         public Dropout() {
-            super(0.5);
+            super(0.5, false);
         }
 
         /** {@code nn.Dropout(p)}. */
         public Dropout(double p) {
-            super(p);
+            super(p, false);
+        }
+
+        /** {@code nn.Dropout(p, inplace)}. */
+        public Dropout(double p, boolean inplace) {
+            super(p, inplace);
         }
     }
 

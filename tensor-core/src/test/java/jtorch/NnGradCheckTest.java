@@ -58,4 +58,46 @@ class NnGradCheckTest {
                 nn.functional.linear(nn.functional.linear(in[0], in[1], in[2]).relu(), in[3], in[4]), labels),
                 x(4, 3), x(5, 3), x(5), x(3, 5), x(3));
     }
+
+    @Test
+    void conv2d_everyOption() {
+        check("conv2d", in -> nn.functional.conv2d(in[0], in[1], in[2]), x(2, 3, 5, 4), x(4, 3, 3, 2), x(4));
+        check("conv2d stride padding", in -> nn.functional.conv2d(in[0], in[1], in[2], 2, 1), x(1, 2, 6, 5),
+                x(3, 2, 3, 3), x(3));
+        check("conv2d dilation groups", in -> nn.functional.conv2d(in[0], in[1], in[2], new int[] {1, 2},
+                new int[] {2, 1}, new int[] {2, 1}, 2), x(2, 4, 6, 7), x(4, 2, 2, 3), x(4));
+        check("conv2d same", in -> nn.functional.conv2d(in[0], in[1], null, 1, "same"), x(1, 2, 5, 4), x(2, 2, 4, 3));
+        check("conv2d 1x1 unbatched", in -> nn.functional.conv2d(in[0], in[1]), x(3, 4, 4), x(2, 3, 1, 1));
+    }
+
+    @Test
+    void maxPool2d_everyOption() {
+        check("max_pool2d", in -> nn.functional.maxPool2d(in[0], 2), x(2, 2, 4, 5));
+        check("max_pool2d overlapping padded ceil", in -> nn.functional.maxPool2d(in[0], 3, 2, 1, 1, true),
+                x(1, 2, 6, 7));
+        check("max_pool2d dilation unbatched", in -> nn.functional.maxPool2d(in[0], new int[] {2, 2},
+                new int[] {1, 2}, new int[] {0, 1}, new int[] {2, 1}, false), x(2, 6, 5));
+    }
+
+    @Test
+    void normalization_trainingAndEvaluation() {
+        check("batch_norm training", in -> nn.functional.batchNorm(in[0], null, null, in[1], in[2], true),
+                x(4, 3, 2, 2), x(3), x(3));
+        check("batch_norm training 2d", in -> nn.functional.batchNorm(in[0], null, null, in[1], in[2], true),
+                x(5, 3), x(3), x(3));
+        Tensor mean = leaf(random, -1, 1, 3).detach();
+        Tensor var = leaf(random, 0.5, 2, 3).detach();
+        check("batch_norm evaluation", in -> nn.functional.batchNorm(in[0], mean, var, in[1], in[2], false),
+                x(2, 3, 4), x(3), x(3));
+        check("batch_norm no affine", in -> nn.functional.batchNorm(in[0], null, null, null, null, true), x(3, 2, 3));
+        check("layer_norm", in -> nn.functional.layerNorm(in[0], new int[] {3, 4}, in[1], in[2]), x(2, 3, 4),
+                x(3, 4), x(3, 4));
+        check("layer_norm no affine", in -> nn.functional.layerNorm(in[0], new int[] {20}), x(3, 20));
+    }
+
+    @Test
+    void embedding_rowsOfTheWeight() {
+        Tensor indices = torch.tensor(new long[][] {{0, 2, 2}, {3, 0, 1}});
+        check("embedding", in -> nn.functional.embedding(indices, in[0]), x(4, 3));
+    }
 }

@@ -6,8 +6,8 @@ import java.util.Set;
  * Which Python exception names a Java exception stands for (docs/java-api.md, "Errors"):
  * {@code IndexOutOfBoundsException} is Python's IndexError, {@code NullPointerException} its
  * AttributeError on {@code None}, {@code ArithmeticException} its "RuntimeError: ZeroDivisionError",
- * {@code IllegalArgumentException} a RuntimeError, TypeError or ValueError (Java does not split bad
- * arguments further), {@code IllegalStateException} and {@code UnsupportedOperationException} a
+ * {@code IllegalArgumentException} a RuntimeError, TypeError, ValueError or AssertionError (an
+ * argument check PyTorch writes as a Python assert; Java does not split bad arguments further), {@code IllegalStateException} and {@code UnsupportedOperationException} a
  * RuntimeError. Subclasses count as their standard parent.
  */
 public final class PyErrors {
@@ -29,7 +29,7 @@ public final class PyErrors {
             return Set.of("AttributeError");
         }
         if (IllegalArgumentException.class.isAssignableFrom(type)) {
-            return Set.of("RuntimeError", "TypeError", "ValueError");
+            return Set.of("RuntimeError", "TypeError", "ValueError", "AssertionError");
         }
         if (UnsupportedOperationException.class.isAssignableFrom(type)) {
             // Python's NotImplementedError is a RuntimeError ("the derivative for 'nextafter' is not implemented.")

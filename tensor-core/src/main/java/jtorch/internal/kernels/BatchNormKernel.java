@@ -1,0 +1,190 @@
+package jtorch.internal.kernels;
+
+/**
+ * Batch normalization over a dense {@code (N, C, *)} block held in a {@code double[]}, following
+ * PyTorch 1.13's CPU kernels step by step so float32 results are PyTorch's bit for bit: with
+ * {@code single}, every intermediate is rounded to float where PyTorch computes in float, and the
+ * products its compiler fuses ({@code x * alpha + beta}, {@code bias - mean * alpha}, the
+ * channels-last variance sums) are fused here too.
+ *
+ * <p>Statistics: with {@code image} (the product of the sizes after C) above 1, a channel's sum
+ * and the sum of squared deviations from its float mean accumulate in double; with
+ * {@code image == 1} PyTorch treats the block as channels-last and accumulates per-thread float
+ * partial sums ({@link Parallel#numThreads} chunks of the batch), added in double.
+ */
+public final class BatchNormKernel {
+    private BatchNormKernel() {}
+
+    /** The shape of a block: {@code n} samples of {@code c} channels of {@code image} elements. */
+    public record Shape(int n, int c, int image) {
+        int count() {
+            return n * image;
+        }
+
+        int at(int sample, int channel) {
+            return (sample * c + channel) * image;
+        }
+    }
+
+    /** A channel's batch mean and the sum of squared deviations from it. */
+    public record Moments(double[] mean, double[] varSum) {
+    }
+
+    /** The per-channel batch mean and sum of squared deviations of {@code x}. */
+    public static Moments moments(double[] x, Shape s, boolean single) {
+        double[] mean = new double[s.c()];
+        double[] varSum = new double[s.c()];
+        int threads = Parallel.numThreads();
+        boolean channelsLast = s.image() == 1 && s.n() > threads;
+        for (int ch = 0; ch < s.c(); ch++) {
+            Cancellation.check();
+            if (channelsLast) {
+                mean[ch] = round(single, chunkedSum(x, s, ch, threads, single, Double.NaN) / s.count());
+                varSum[ch] = round(single, chunkedSum(x, s, ch, threads, single, mean[ch]));
+            } else {
+                double sum = 0;
+                for (int i = 0; i < s.n(); i++) {
+                    for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
+                        sum += x[k];
+                    }
+                }
+                double m = round(single, sum / s.count());
+                double squares = 0;
+                for (int i = 0; i < s.n(); i++) {
+                    for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
+                        double d = round(single, x[k] - m);
+                        squares += round(single, d * d);
+                    }
+                }
+                mean[ch] = m;
+                varSum[ch] = round(single, squares);
+            }
+        }
+        return new Moments(mean, varSum);
+    }
+
+    /**
+     * PyTorch's channels-last reduction of one channel: each of {@code threads} chunks of the
+     * batch sums in float ({@code x}, or {@code (x - mean)^2} fused when {@code mean} is not NaN),
+     * then the partial sums are added in double.
+     */
+    private static double chunkedSum(double[] x, Shape s, int ch, int threads, boolean single, double mean) {
+        int chunk = (s.n() + threads - 1) / threads;
+        double total = 0;
+        for (int from = 0; from < s.n(); from += chunk) {
+            double partial = 0;
+            for (int i = from, end = Math.min(s.n(), from + chunk); i < end; i++) {
+                double v = x[s.at(i, ch)];
+                if (Double.isNaN(mean)) {
+                    partial = round(single, partial + v);
+                } else {
+                    double d = round(single, v - mean);
+                    partial = fma(single, d, d, partial);
+                }
+            }
+            total += partial;
+        }
+        return total;
+    }
+
+    /**
+     * The saved inverse standard deviation {@code 1 / sqrt(varSum / count + eps)} (in double, as
+     * PyTorch's {@code InvStd<acc_type>}), and the running statistics updated in place:
+     * {@code running = momentum * batch + (1 - momentum) * running}, the variance unbiased.
+     */
+    public static double[] updateStats(Moments m, Shape s, double[] runningMean, double[] runningVar, double momentum,
+                                       double eps, boolean single) {
+        double[] invstd = new double[s.c()];
+        double mom = round(single, momentum);
+        double keep = round(single, 1 - mom);
+        for (int ch = 0; ch < s.c(); ch++) {
+            double var = round(single, m.varSum()[ch] / s.count());
+            invstd[ch] = round(single, 1 / Math.sqrt(var + eps));
+            if (runningMean != null) {
+                runningMean[ch] = round(single, round(single, mom * m.mean()[ch]) + round(single, keep * runningMean[ch]));
+            }
+            if (runningVar != null) {
+                double unbiased = round(single, m.varSum()[ch] / (s.count() - 1));
+                runningVar[ch] = round(single, mom * unbiased + round(single, keep * runningVar[ch]));
+            }
+        }
+        return invstd;
+    }
+
+    /** The inverse standard deviations of evaluation mode, {@code 1 / sqrt(running_var + eps)} in the input's precision. */
+    public static double[] evalInvstd(double[] runningVar, double eps, boolean single) {
+        double[] invstd = new double[runningVar.length];
+        double e = round(single, eps);
+        for (int ch = 0; ch < invstd.length; ch++) {
+            invstd[ch] = round(single, 1 / round(single, Math.sqrt(round(single, runningVar[ch] + e))));
+        }
+        return invstd;
+    }
+
+    /** {@code y = x * alpha + beta} per channel, {@code alpha = invstd * w}, {@code beta = b - mean * alpha} (weight, bias may be null). */
+    public static void normalize(double[] x, Shape s, double[] mean, double[] invstd, double[] weight, double[] bias,
+                                 boolean single, double[] y) {
+        for (int ch = 0; ch < s.c(); ch++) {
+            double alpha = round(single, invstd[ch] * (weight == null ? 1 : weight[ch]));
+            double beta = fma(single, -mean[ch], alpha, bias == null ? 0 : bias[ch]);
+            for (int i = 0; i < s.n(); i++) {
+                Cancellation.checkEvery(i);
+                for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
+                    y[k] = fma(single, x[k], alpha, beta);
+                }
+            }
+        }
+    }
+
+    /**
+     * The gradients of batch normalization (PyTorch's batch_norm_backward): per channel
+     * {@code sum = Σ dy} and {@code dotp = Σ (x - mean) dy}; in training
+     * {@code dx = (dy - sum / count - (x - mean) * dotp * invstd^2 / count) * invstd * w}, in
+     * evaluation {@code dx = dy * invstd * w}; {@code dw = dotp * invstd}, {@code db = sum}.
+     * Null outputs are not computed; {@code x} may be null when only {@code db} is.
+     */
+    public static void backward(double[] dy, double[] x, Shape s, double[] mean, double[] invstd, double[] weight,
+                                boolean training, boolean single, double[] dx, double[] dw, double[] db) {
+        for (int ch = 0; ch < s.c(); ch++) {
+            Cancellation.check();
+            double sum = 0;
+            double dotp = 0;
+            for (int i = 0; i < s.n(); i++) {
+                for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
+                    sum += dy[k];
+                    if (x != null) {
+                        dotp += round(single, round(single, x[k] - mean[ch]) * dy[k]);
+                    }
+                }
+            }
+            double w = weight == null ? 1 : weight[ch];
+            if (dx != null) {
+                double k2 = round(single, round(single, round(single, dotp) * invstd[ch]) * invstd[ch] / s.count());
+                double gradMean = round(single, round(single, sum) / s.count());
+                for (int i = 0; i < s.n(); i++) {
+                    for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
+                        double v = training
+                                ? round(single, round(single, round(single, dy[k] - gradMean)
+                                        - round(single, round(single, x[k] - mean[ch]) * k2)) * invstd[ch])
+                                : round(single, dy[k] * invstd[ch]);
+                        dx[k] = round(single, v * w);
+                    }
+                }
+            }
+            if (dw != null) {
+                dw[ch] = round(single, dotp * invstd[ch]);
+            }
+            if (db != null) {
+                db[ch] = round(single, sum);
+            }
+        }
+    }
+
+    private static double round(boolean single, double v) {
+        return single ? (float) v : v;
+    }
+
+    private static double fma(boolean single, double a, double b, double c) {
+        return single ? Math.fma((float) a, (float) b, (float) c) : Math.fma(a, b, c);
+    }
+}

@@ -1,0 +1,211 @@
+package jtorch.internal.ops;
+
+import static jtorch.internal.autograd.FormulaNode.Operand.SELF;
+import static jtorch.internal.autograd.FormulaNode.Operand.input;
+import static jtorch.internal.autograd.FormulaNode.formula;
+
+import java.util.Arrays;
+
+import jtorch.DType;
+import jtorch.internal.autograd.FormulaNode;
+import jtorch.internal.autograd.GradEnabled;
+import jtorch.internal.kernels.BatchNormKernel;
+import jtorch.internal.kernels.LayerNormKernel;
+import jtorch.internal.kernels.StridedCopy;
+import jtorch.internal.shape.Layout;
+import jtorch.internal.storage.BufferStorage;
+import jtorch.internal.tensor.TensorImpl;
+
+/**
+ * {@code F.batch_norm} and {@code F.layer_norm} as PyTorch 1.13's native ops (backward nodes
+ * {@code NativeBatchNormBackward0} and {@code NativeLayerNormBackward0}, each with formulas for
+ * the input, weight and bias), computed by {@link BatchNormKernel} and {@link LayerNormKernel}
+ * in float64 arrays that reproduce PyTorch's float32 rounding. The batch statistics a forward
+ * pass computes (mean and inverse standard deviation) are captured for its backward, as PyTorch
+ * saves them; batch norm updates the running statistics in place.
+ */
+public final class Normalization {
+    private Normalization() {}
+
+    /**
+     * {@code F.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)}
+     * over dimension 1 of an {@code (N, C, *)} input; the running statistics may be null only in
+     * training.
+     */
+    public static TensorImpl batchNorm(TensorImpl input, TensorImpl runningMean, TensorImpl runningVar,
+                                       TensorImpl weight, TensorImpl bias, boolean training, double momentum,
+                                       double eps) {
+        int channels = input.dim() > 1 ? input.sizes()[1] : 0;
+        if (training) {
+            long count = input.numel() / Math.max(1, channels);
+            if (count == 1 && input.numel() > 0) {
+                throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input"
+                        + " size torch.Size(" + Arrays.toString(input.sizes()) + ")");
+            }
+        } else if (runningMean == null) {
+            throw new IllegalArgumentException("running_mean must be defined in evaluation mode");
+        }
+        for (String name : new String[] {"running_mean", "running_var"}) {
+            TensorImpl stat = name.equals("running_mean") ? runningMean : runningVar;
+            if (stat != null && stat.requiresGrad() && GradEnabled.isEnabled()) {
+                throw new IllegalArgumentException("The function 'native_batch_norm' is not differentiable with respect"
+                        + " to argument '" + name + "'. This input cannot have requires_grad True.");
+            }
+        }
+        checkChannels("running_mean", runningMean, channels);
+        checkChannels("running_var", runningVar, channels);
+        checkChannels("weight", weight, channels);
+        checkChannels("bias", bias, channels);
+        DType type = input.dtype();
+        if (!type.isFloatingPoint() || type == DType.FLOAT16) {
+            throw new UnsupportedOperationException("\"batch_norm\" not implemented for '" + type.scalarName() + "'");
+        }
+        for (TensorImpl t : new TensorImpl[] {runningMean, runningVar, weight, bias}) {
+            if (t != null && t.dtype() != type && type != DType.BFLOAT16) {
+                throw new IllegalArgumentException("mixed dtype (CPU): expect input to have scalar type of BFloat16");
+            }
+        }
+        boolean single = type != DType.FLOAT64;
+        BatchNormKernel.Shape shape = new BatchNormKernel.Shape(input.sizes()[0], channels,
+                channels == 0 ? 0 : input.numel() / Math.max(1, input.sizes()[0] * channels));
+        double[] x = values(input);
+        double[] w = weight == null ? null : values(weight);
+        double[] mean;
+        double[] invstd;
+        if (training) {
+            BatchNormKernel.Moments moments = BatchNormKernel.moments(x, shape, single);
+            double[] rm = runningMean == null ? null : values(runningMean);
+            double[] rv = runningVar == null ? null : values(runningVar);
+            invstd = BatchNormKernel.updateStats(moments, shape, rm, rv, momentum, eps, single);
+            mean = moments.mean();
+            writeBack(runningMean, rm);
+            writeBack(runningVar, rv);
+        } else {
+            mean = values(runningMean);
+            invstd = BatchNormKernel.evalInvstd(values(runningVar), eps, single);
+        }
+        double[] y = new double[x.length];
+        BatchNormKernel.normalize(x, shape, mean, invstd, w, bias == null ? null : values(bias), single, y);
+        TensorImpl out = fromValues(y, input.sizes(), type);
+        TensorImpl[] inputs = {input, weight, bias};
+        FormulaNode.Derivative[] derivatives = {
+            weight == null ? formula((g, in) -> batchNormGrads(g, null, in.self(), shape, mean, invstd, training, 0), SELF)
+                    : formula((g, in) -> batchNormGrads(g, in.input(1), in.self(), shape, mean, invstd, training, 0),
+                            SELF, input(1)),
+            formula((g, in) -> batchNormGrads(g, null, in.self(), shape, mean, invstd, training, 1), SELF),
+            formula((g, in) -> batchNormGrads(g, null, null, shape, mean, invstd, training, 2)),
+        };
+        return FormulaNode.record(out, "NativeBatchNormBackward0", inputs, derivatives);
+    }
+
+    private static void checkChannels(String name, TensorImpl t, int channels) {
+        if (t != null && t.numel() != channels) {
+            throw new IllegalArgumentException(name + " should contain " + channels + " elements not " + t.numel());
+        }
+    }
+
+    /**
+     * One of the three gradients of batch norm ({@code which}: 0 input, 1 weight, 2 bias), from the
+     * saved input (not needed for the bias) and weight (only for the input's gradient).
+     */
+    private static TensorImpl batchNormGrads(TensorImpl g, TensorImpl weight, TensorImpl input,
+                                             BatchNormKernel.Shape shape, double[] mean, double[] invstd,
+                                             boolean training, int which) {
+        boolean single = g.dtype() != DType.FLOAT64;
+        double[] dy = values(g);
+        double[] x = input == null ? null : values(input);
+        double[] w = weight == null ? null : values(weight);
+        double[] grad = new double[which == 0 ? dy.length : shape.c()];
+        BatchNormKernel.backward(dy, x, shape, mean, invstd, w, training, single, which == 0 ? grad : null,
+                which == 1 ? grad : null, which == 2 ? grad : null);
+        return fromValues(grad, which == 0 ? g.sizes() : new int[] {shape.c()}, g.dtype());
+    }
+
+    /**
+     * {@code F.layer_norm(input, normalized_shape, weight, bias, eps)}: normalizes over the last
+     * {@code normalizedShape.length} dimensions, which must equal {@code normalizedShape}.
+     */
+    public static TensorImpl layerNorm(TensorImpl input, int[] normalizedShape, TensorImpl weight, TensorImpl bias,
+                                       double eps) {
+        int k = normalizedShape.length;
+        int[] in = input.sizes();
+        checkAffine("weight", weight, normalizedShape);
+        checkAffine("bias", bias, normalizedShape);
+        if (in.length < k || !Arrays.equals(Arrays.copyOfRange(in, in.length - k, in.length), normalizedShape)) {
+            throw new IllegalArgumentException("Given normalized_shape=" + Arrays.toString(normalizedShape)
+                    + ", expected input with shape [*, " + Arrays.toString(normalizedShape).replaceAll("^\\[|]$", "")
+                    + "], but got input of size" + Arrays.toString(in));
+        }
+        DType type = input.dtype();
+        if (!type.isFloatingPoint() || type == DType.FLOAT16) {
+            throw new UnsupportedOperationException("\"LayerNormKernelImpl\" not implemented for '" + type.scalarName()
+                    + "'");
+        }
+        int n = 1;
+        for (int s : normalizedShape) {
+            n *= s;
+        }
+        int rows = n == 0 ? 0 : input.numel() / n;
+        boolean single = type != DType.FLOAT64;
+        int lanes = single ? 8 : 4;
+        double[] x = values(input);
+        double[] y = new double[x.length];
+        LayerNormKernel.RowStats stats = LayerNormKernel.forward(x, rows, n, weight == null ? null : values(weight),
+                bias == null ? null : values(bias), eps, single, lanes, y);
+        TensorImpl out = fromValues(y, in, type);
+        int[] shape = normalizedShape.clone();
+        TensorImpl[] inputs = {input, weight, bias};
+        FormulaNode.Derivative[] derivatives = {
+            weight == null ? formula((g, node) -> layerNormGrads(g, null, node.self(), stats, shape, 0), SELF)
+                    : formula((g, node) -> layerNormGrads(g, node.input(1), node.self(), stats, shape, 0), SELF, input(1)),
+            formula((g, node) -> layerNormGrads(g, null, node.self(), stats, shape, 1), SELF),
+            formula((g, node) -> layerNormGrads(g, null, null, stats, shape, 2)),
+        };
+        return FormulaNode.record(out, "NativeLayerNormBackward0", inputs, derivatives);
+    }
+
+    private static void checkAffine(String name, TensorImpl t, int[] normalizedShape) {
+        if (t != null && !Arrays.equals(t.sizes(), normalizedShape)) {
+            throw new IllegalArgumentException("Expected " + name + " to be of same shape as normalized_shape, but got "
+                    + name + " of shape " + Arrays.toString(t.sizes()) + " and normalized_shape = "
+                    + Arrays.toString(normalizedShape));
+        }
+    }
+
+    /**
+     * One of the three gradients of layer norm ({@code which}: 0 input, 1 weight, 2 bias), from the
+     * saved input (not needed for the bias) and weight (only for the input's gradient).
+     */
+    private static TensorImpl layerNormGrads(TensorImpl g, TensorImpl weight, TensorImpl input,
+                                             LayerNormKernel.RowStats stats, int[] normalizedShape, int which) {
+        boolean single = g.dtype() != DType.FLOAT64;
+        int rows = stats.mean().length;
+        int n = rows == 0 ? 0 : g.numel() / rows;
+        double[] dy = values(g);
+        double[] x = input == null ? null : values(input);
+        double[] gamma = weight == null ? null : values(weight);
+        double[] grad = new double[which == 0 ? dy.length : Math.max(n, 0)];
+        LayerNormKernel.backward(dy, x, rows, n, stats, gamma, single, which == 0 ? grad : null,
+                which == 1 ? grad : null, which == 2 ? grad : null);
+        return fromValues(grad, which == 0 ? g.sizes() : normalizedShape, g.dtype());
+    }
+
+    /** A tensor's values in row-major order as doubles (exact for every floating dtype). */
+    private static double[] values(TensorImpl t) {
+        TensorImpl copy = t.dtype() == DType.FLOAT64 ? t.contiguousCopy() : Conversions.to(t.detachAlias(), DType.FLOAT64);
+        return (double[]) copy.storage().array();
+    }
+
+    /** Writes {@code values} into {@code target} in place (a running statistic), as its own dtype. */
+    private static void writeBack(TensorImpl target, double[] values) {
+        if (target != null) {
+            StridedCopy.copyInto(target, fromValues(values, target.sizes(), DType.FLOAT64));
+            target.storage().bumpVersion();
+        }
+    }
+
+    private static TensorImpl fromValues(double[] values, int[] sizes, DType type) {
+        TensorImpl t = new TensorImpl(BufferStorage.of(values), Layout.contiguous(sizes.clone()), null);
+        return Conversions.to(t, type);
+    }
+}
