@@ -31,7 +31,7 @@ SHARED = os.environ.get("JTORCH_SHARED", os.path.join(os.path.dirname(ROOT), "sh
 PERF = os.path.join(SHARED, "reference", "perf")
 JAR = os.path.join(ROOT, "benchmarks", "target", "benchmarks.jar")
 # groups timed by benchmarks/pytorch_cases.py; the others by the shared pytorch_ref.py
-EXTRA_GROUPS = {"scalar", "matmul_extra", "mlp_extra"}
+EXTRA_GROUPS = {"scalar", "matmul_extra", "mlp_extra", "cnn_extra"}
 
 # JMH benchmark -> (PyTorch case, pytorch_ref.py group)
 def case_name(bench, params):
@@ -43,7 +43,7 @@ def case_name(bench, params):
     if cls == "MlpBench":
         return method, "mlp_extra" if method.endswith("adam") else "mlp"
     group = {"TinyBench": "tiny", "LayoutPrintBench": "print,transpose",
-             "BroadcastReduceBench": "broadcast,reduce", "ScalarOpsBench": "scalar"}[cls]
+             "BroadcastReduceBench": "broadcast,reduce", "ScalarOpsBench": "scalar", "CnnBench": "cnn_extra"}[cls]
     return method, group
 
 # target ratio (ours / PyTorch at the same thread count); a tuple is (1 thread, 2 threads)

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """PyTorch side of the JMH cases that ../shared/reference/perf/pytorch_ref.py does not have:
-tensor-with-scalar ops beside tensor-with-tensor ops, the matrix shapes of a 784-256-10 MLP, and
-the MLP step with Adam. Same timing method and output lines as pytorch_ref.py (it imports them).
+tensor-with-scalar ops beside tensor-with-tensor ops, the matrix shapes of a 784-256-10 MLP, the
+MLP step with Adam, and the layers and training step of a small MNIST CNN (CnnBench). Same timing method and output lines as pytorch_ref.py (it imports them).
 
-    python3 pytorch_cases.py --threads N [--only scalar,matmul_extra,mlp_extra]
+    python3 pytorch_cases.py --threads N [--only scalar,matmul_extra,mlp_extra,cnn_extra]
 """
 import argparse
 import os
@@ -70,6 +70,43 @@ def main():
             opt.step()
         E("mlp_step_nn_784_256_10_b64_xent_adam", bench(step, min_repeat_s=0.2),
           flops=3 * 2 * 64 * (784 * 256 + 256 * 10))
+
+
+    if want("cnn_extra"):
+        images = torch.randn(64, 1, 28, 28)
+        labels = torch.randint(0, 10, (64,))
+        hidden = torch.randn(64, 32, 13, 13)
+        features = torch.randn(64, 64, 11, 11)
+        conv1, conv2, norm = nn.Conv2d(1, 32, 3), nn.Conv2d(32, 64, 3), nn.BatchNorm2d(64)
+        model = nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
+                              nn.MaxPool2d(2), nn.Flatten(), nn.Linear(1600, 10))
+        sgd = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+
+        def no_grad(fn):
+            def run():
+                with torch.no_grad():
+                    return fn()
+            return run
+
+        def conv_fwd_bwd():
+            conv2.zero_grad(set_to_none=True)
+            x = hidden.detach().requires_grad_()
+            conv2(x).sum().backward()
+            return x.grad
+
+        def cnn_step():
+            sgd.zero_grad()
+            loss = F.cross_entropy(model(images), labels)
+            loss.backward()
+            sgd.step()
+        E("conv2d_f32_b64_1x28x28_k3_32", bench(no_grad(lambda: conv1(images)), min_repeat_s=0.1),
+          flops=2 * 64 * 32 * 26 * 26 * 9)
+        E("conv2d_f32_b64_32x13x13_k3_64", bench(no_grad(lambda: conv2(hidden)), min_repeat_s=0.1),
+          flops=2 * 64 * 64 * 11 * 11 * 32 * 9)
+        E("conv2d_fwd_bwd_f32_b64_32x13x13_k3_64", bench(conv_fwd_bwd, min_repeat_s=0.2),
+          flops=3 * 2 * 64 * 64 * 11 * 11 * 32 * 9)
+        E("batch_norm2d_train_f32_b64_64x11x11", bench(no_grad(lambda: norm(features)), min_repeat_s=0.1))
+        E("cnn_step_mnist_b64_sgd", bench(cnn_step, min_repeat_s=0.3))
 
 
 if __name__ == "__main__":

@@ -95,14 +95,14 @@ class OptimTest {
 
     @Test
     void pythonRepr_floats() {
-        assertEquals("0.001", optim.pythonRepr(0.001));
-        assertEquals("0.0001", optim.pythonRepr(1e-4));
-        assertEquals("1e-05", optim.pythonRepr(1e-5));
-        assertEquals("1.5e-07", optim.pythonRepr(1.5e-7));
-        assertEquals("1234567.0", optim.pythonRepr(1234567.0));
-        assertEquals("1e+16", optim.pythonRepr(1e16));
-        assertEquals("-2.5", optim.pythonRepr(-2.5));
-        assertEquals("3", optim.pythonRepr(3));
+        assertEquals("0.001", OptimizerImpl.pythonRepr(0.001));
+        assertEquals("0.0001", OptimizerImpl.pythonRepr(1e-4));
+        assertEquals("1e-05", OptimizerImpl.pythonRepr(1e-5));
+        assertEquals("1.5e-07", OptimizerImpl.pythonRepr(1.5e-7));
+        assertEquals("1234567.0", OptimizerImpl.pythonRepr(1234567.0));
+        assertEquals("1e+16", OptimizerImpl.pythonRepr(1e16));
+        assertEquals("-2.5", OptimizerImpl.pythonRepr(-2.5));
+        assertEquals("3", OptimizerImpl.pythonRepr(3));
     }
 
     /** Points in the square [-1, 1)^2 labelled by the sign of x0 * x1 (XOR): not linearly separable. */

@@ -105,13 +105,13 @@ public final class Kernels {
         VectorKernels.gatherRows(a, 0, 1, 64, c, 0, 64, 0, 64);
         VectorKernels.reluGrad(a, 0, b, 0, c, 0, 4096);
         // the optimizer steps, on a parameter d that stays finite
-        VectorKernels.sgdStep(d, 0, b, 0f, 4096);
-        VectorKernels.sgdMomentumStep(d, 0, b, c, 0.5f, 0.5f, 0f, 4096);
-        VectorKernels.adamStep(d, 0, b, c, a, WARM_UP_ADAM, 4096);
+        VectorKernels.sgdStep(d, b, 0f, 4096);
+        VectorKernels.sgdMomentumStep(d, b, c, 0.5f, 0.5f, 0f, 4096);
+        VectorKernels.adamStep(d, b, c, a, WARM_UP_ADAM, 4096);
     }
 
-    private static final AdamCoefficients WARM_UP_ADAM = new AdamCoefficients(0.9f, 0.999f, 0.1f, 0.001f, 0f, 1f,
-            1e-8f, 0f);
+    private static final AdamCoefficients WARM_UP_ADAM = new AdamCoefficients(0.9f, 0.999f, 0.1f, 0.001f, 1f, 1e-8f,
+            0f);
 
     /**
      * Whether HotSpot's optimizing compiler may compile the vector kernels: not under
@@ -238,60 +238,48 @@ public final class Kernels {
         }
     }
 
-    /** SGD without momentum or weight decay: {@code p[po + i] += negLr * g[i]}. */
-    public static void sgdStep(float[] p, int po, float[] g, float negLr, int n) {
-        if (vectorHot) {
-            VectorKernels.sgdStep(p, po, g, negLr, n);
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            p[po + i] = p[po + i] + negLr * g[i];
-        }
-    }
-
     /**
-     * SGD with momentum after its first step, without weight decay or Nesterov:
-     * {@code b = b * mom + keep * g; p += negLr * b}.
+     * SGD without momentum or weight decay on a dense float32 parameter, as PyTorch's
+     * {@code p.add_(g, alpha=-lr)}: {@code p = fma(g, negLr, p)}.
      */
-    public static void sgdMomentumStep(float[] p, int po, float[] g, float[] buf, float mom, float keep, float negLr,
-                                       int n) {
-        if (vectorHot) {
-            VectorKernels.sgdMomentumStep(p, po, g, buf, mom, keep, negLr, n);
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            buf[i] = buf[i] * mom + keep * g[i];
-            p[po + i] = p[po + i] + negLr * buf[i];
-        }
-    }
-
-    /** Adam's moments and update of a float32 parameter ({@link #adamElement} for each element). */
-    public static void adamStep(float[] p, int po, float[] g, float[] m, float[] v, AdamCoefficients k, int n) {
-        int done = vectorHot && k.weightDecay() == 0 ? VectorKernels.adamStep(p, po, g, m, v, k, n) : 0;
-        for (int i = done; i < n; i++) {
-            adamElement(p, po, g, m, v, k, i);
+    public static void sgdStep(float[] p, float[] g, float negLr, int n) {
+        for (int i = vectorHot ? VectorKernels.sgdStep(p, g, negLr, n) : 0; i < n; i++) {
+            p[i] = Math.fma(g[i], negLr, p[i]);
         }
     }
 
     /**
-     * PyTorch 1.13's single-tensor Adam on element {@code i}, float arithmetic in this order:
-     * {@code g' = g + wd*p} (with weight decay), {@code m = m*b1 + c1*g'; v = v*b2 + (c2*g')*g';
+     * SGD with momentum after its first step, without weight decay or Nesterov, as PyTorch's
+     * {@code buf.mul_(mom).add_(g, alpha=keep); p.add_(buf, alpha=-lr)}:
+     * {@code b = fma(g, keep, b * mom); p = fma(b, negLr, p)}.
+     */
+    public static void sgdMomentumStep(float[] p, float[] g, float[] buf, float mom, float keep, float negLr, int n) {
+        for (int i = vectorHot ? VectorKernels.sgdMomentumStep(p, g, buf, mom, keep, negLr, n) : 0; i < n; i++) {
+            buf[i] = Math.fma(g[i], keep, buf[i] * mom);
+            p[i] = Math.fma(buf[i], negLr, p[i]);
+        }
+    }
+
+    /**
+     * Adam's moments and update of a dense float32 parameter without weight decay, as PyTorch
+     * 1.13's single-tensor Adam in float: {@code m = fma(g, c1, m*b1); v = fma(c2*g, g, v*b2);
      * p = p + (negStep*m) / (sqrt(v)/s2 + eps)}.
      */
-    static void adamElement(float[] p, int po, float[] g, float[] m, float[] v, AdamCoefficients k, int i) {
-        float gi = k.weightDecay() != 0 ? g[i] + k.weightDecay() * p[po + i] : g[i];
-        m[i] = m[i] * k.beta1() + k.c1() * gi;
-        v[i] = v[i] * k.beta2() + k.c2() * gi * gi;
-        float denom = (float) Math.sqrt(v[i]) / k.correction2Sqrt() + k.eps();
-        p[po + i] = p[po + i] + k.negStep() * m[i] / denom;
+    public static void adamStep(float[] p, float[] g, float[] m, float[] v, AdamCoefficients k, int n) {
+        for (int i = vectorHot ? VectorKernels.adamStep(p, g, m, v, k, n) : 0; i < n; i++) {
+            m[i] = Math.fma(g[i], k.c1(), m[i] * k.beta1());
+            v[i] = Math.fma(k.c2() * g[i], g[i], v[i] * k.beta2());
+            float denom = (float) Math.sqrt(v[i]) / k.correction2Sqrt() + k.eps();
+            p[i] = p[i] + k.negStep() * m[i] / denom;
+        }
     }
 
     /**
-     * Adam's per-step constants in float: the betas, {@code 1 - beta}s, weight decay,
-     * {@code sqrt(1 - beta2^t)}, eps and {@code -lr / (1 - beta1^t)}.
+     * Adam's per-step constants in float: the betas, {@code 1 - beta}s, {@code sqrt(1 - beta2^t)},
+     * eps and {@code -lr / (1 - beta1^t)}.
      */
-    public record AdamCoefficients(float beta1, float beta2, float c1, float c2, float weightDecay,
-                                   float correction2Sqrt, float eps, float negStep) {}
+    public record AdamCoefficients(float beta1, float beta2, float c1, float c2, float correction2Sqrt, float eps,
+                                   float negStep) {}
 
     /** Sum of {@code n} floats from {@code off}. */
     public static double sumFloat(float[] a, int off, int n) {

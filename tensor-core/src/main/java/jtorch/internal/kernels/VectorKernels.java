@@ -184,44 +184,41 @@ final class VectorKernels {
         }
     }
 
-    /** {@link Kernels#sgdStep}. */
-    static void sgdStep(float[] p, int po, float[] g, float negLr, int n) {
+    /** {@link Kernels#sgdStep} over whole vectors; returns how many elements were done. */
+    static int sgdStep(float[] p, float[] g, float negLr, int n) {
         int upper = F.loopBound(n);
-        int i = 0;
-        for (; i < upper; i += F.length()) {
-            FloatVector.fromArray(F, p, po + i).add(FloatVector.fromArray(F, g, i).mul(negLr)).intoArray(p, po + i);
+        FloatVector rate = FloatVector.broadcast(F, negLr);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector.fromArray(F, g, i).fma(rate, FloatVector.fromArray(F, p, i)).intoArray(p, i);
         }
-        for (; i < n; i++) {
-            p[po + i] = p[po + i] + negLr * g[i];
-        }
+        return upper;
     }
 
-    /** {@link Kernels#sgdMomentumStep}. */
-    static void sgdMomentumStep(float[] p, int po, float[] g, float[] buf, float mom, float keep, float negLr, int n) {
+    /** {@link Kernels#sgdMomentumStep} over whole vectors; returns how many elements were done. */
+    static int sgdMomentumStep(float[] p, float[] g, float[] buf, float mom, float keep, float negLr, int n) {
         int upper = F.loopBound(n);
-        int i = 0;
-        for (; i < upper; i += F.length()) {
-            FloatVector b = FloatVector.fromArray(F, buf, i).mul(mom).add(FloatVector.fromArray(F, g, i).mul(keep));
+        FloatVector kept = FloatVector.broadcast(F, keep);
+        FloatVector rate = FloatVector.broadcast(F, negLr);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector b = FloatVector.fromArray(F, g, i).fma(kept, FloatVector.fromArray(F, buf, i).mul(mom));
             b.intoArray(buf, i);
-            FloatVector.fromArray(F, p, po + i).add(b.mul(negLr)).intoArray(p, po + i);
+            b.fma(rate, FloatVector.fromArray(F, p, i)).intoArray(p, i);
         }
-        for (; i < n; i++) {
-            buf[i] = buf[i] * mom + keep * g[i];
-            p[po + i] = p[po + i] + negLr * buf[i];
-        }
+        return upper;
     }
 
     /** {@link Kernels#adamStep} over whole vectors; returns how many elements were done. */
-    static int adamStep(float[] p, int po, float[] g, float[] m, float[] v, Kernels.AdamCoefficients k, int n) {
+    static int adamStep(float[] p, float[] g, float[] m, float[] v, Kernels.AdamCoefficients k, int n) {
         int upper = F.loopBound(n);
+        FloatVector c1 = FloatVector.broadcast(F, k.c1());
         for (int i = 0; i < upper; i += F.length()) {
             FloatVector gi = FloatVector.fromArray(F, g, i);
-            FloatVector mi = FloatVector.fromArray(F, m, i).mul(k.beta1()).add(gi.mul(k.c1()));
-            FloatVector vi = FloatVector.fromArray(F, v, i).mul(k.beta2()).add(gi.mul(k.c2()).mul(gi));
+            FloatVector mi = gi.fma(c1, FloatVector.fromArray(F, m, i).mul(k.beta1()));
+            FloatVector vi = gi.mul(k.c2()).fma(gi, FloatVector.fromArray(F, v, i).mul(k.beta2()));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             FloatVector denom = vi.sqrt().div(k.correction2Sqrt()).add(k.eps());
-            FloatVector.fromArray(F, p, po + i).add(mi.mul(k.negStep()).div(denom)).intoArray(p, po + i);
+            FloatVector.fromArray(F, p, i).add(mi.mul(k.negStep()).div(denom)).intoArray(p, i);
         }
         return upper;
     }
