@@ -1,5 +1,7 @@
 package jtorch;
 
+import jtorch.internal.ops.Layers;
+
 /**
  * {@link nn.Embedding}: a lookup table of {@code embedding_dim}-vectors, initialised from
  * N(0, 1) with row {@code padding_idx} (if any) zeroed; that row gets no gradient.
@@ -12,7 +14,7 @@ abstract class EmbeddingImpl extends nn.Module {
 
     @SuppressWarnings("try")
     EmbeddingImpl(int numEmbeddings, int embeddingDim, Integer paddingIdx) {
-        this.paddingIdx = paddingIdx == null ? -1 : paddingIndex(paddingIdx, numEmbeddings);
+        this.paddingIdx = paddingIdx == null ? -1 : Layers.paddingIndex(paddingIdx, numEmbeddings);
         weight = torch.empty(numEmbeddings, embeddingDim);
         try (GradMode ignored = GradMode.set(false)) {
             weight.normal_();
@@ -28,17 +30,9 @@ abstract class EmbeddingImpl extends nn.Module {
         if (embeddings.dim() != 2) {
             throw new IllegalArgumentException("Embeddings parameter is expected to be 2-dimensional");
         }
-        this.paddingIdx = paddingIdx == null ? -1 : paddingIndex(paddingIdx, embeddings.size(0));
+        this.paddingIdx = paddingIdx == null ? -1 : Layers.paddingIndex(paddingIdx, embeddings.size(0));
         weight = nn.Parameter(embeddings, !freeze);
         registerParameter("weight", weight);
-    }
-
-    /** PyTorch's padding_idx check: within {@code [-num, num)}, negative counting from the end. */
-    private static int paddingIndex(int paddingIdx, int numEmbeddings) {
-        if (paddingIdx >= numEmbeddings || paddingIdx < -numEmbeddings) {
-            throw new IllegalArgumentException("Padding_idx must be within num_embeddings");
-        }
-        return paddingIdx < 0 ? paddingIdx + numEmbeddings : paddingIdx;
     }
 
     @Override

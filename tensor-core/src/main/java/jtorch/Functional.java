@@ -80,7 +80,8 @@ abstract class Functional {
          * the end) gets no gradient.
          */
         public static Tensor embedding(Tensor input, Tensor weight, int paddingIdx) {
-            return Tensor.of(Layers.embedding(input.impl, weight.impl, Layers.paddingIndex(paddingIdx, weight.impl)));
+            long row = Layers.paddingIndex(paddingIdx, weight.impl);
+            return Tensor.of(Layers.embedding(input.impl, weight.impl, row));
         }
 
         /** {@code F.conv2d(input, weight)}: stride 1, no padding, no bias. */

@@ -83,18 +83,21 @@ public final class Layers {
     }
 
     /**
-     * F.embedding's {@code padding_idx} check (a Python assertion, before any other): positive must
-     * be below {@code weight.size(0)}, negative at least its negation and counted from the end;
-     * 0 asks for no size.
+     * F.embedding's {@code padding_idx} check (a Python assertion, before any other) against
+     * {@code weight.size(0)}, which a 0-d weight does not have; 0 asks for no size.
      */
     public static long paddingIndex(int paddingIdx, TensorImpl weight) {
-        if (paddingIdx == 0) {
-            return 0;
-        }
-        if (weight.dim() == 0) {
+        if (paddingIdx != 0 && weight.dim() == 0) {
             throw new IndexOutOfBoundsException("Dimension specified as 0 but tensor has no dimensions");
         }
-        int rows = weight.sizes()[0];
+        return paddingIdx == 0 ? 0 : paddingIndex(paddingIdx, weight.sizes()[0]);
+    }
+
+    /**
+     * nn.Embedding's and F.embedding's {@code padding_idx} rule: a positive index must be below
+     * {@code rows}, a negative one at least {@code -rows} and counts from the end.
+     */
+    public static int paddingIndex(int paddingIdx, int rows) {
         if (paddingIdx > 0 ? paddingIdx >= rows : paddingIdx < -rows) {
             throw new IllegalArgumentException("Padding_idx must be within num_embeddings");
         }
