@@ -92,6 +92,7 @@ class NnLayersTest {
         poolingCases();
         normalizationCases();
         lookupCases();
+        modelCases();
         StringBuilder script = new StringBuilder(PRELUDE).append('\n');
         for (Map.Entry<String, String> e : PYTHON.entrySet()) {
             script.append("def case_").append(e.getKey()).append("():\n");
@@ -317,6 +318,34 @@ class NnLayersTest {
                     Tensor y = m.forward(x);
                     return list(y, grads(y, x, m.weight(), m.bias()), y.gradFn().name(), m.toString(),
                             new nn.LayerNorm(new int[] {7}, 1e-6, false).toString());
+                });
+    }
+
+    private static void modelCases() {
+        add("cnn_model", 2e-6, String.join("\n",
+                "m = nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.BatchNorm2d(4), nn.ReLU(), nn.MaxPool2d(2),",
+                "                  nn.Dropout(0.25), nn.Flatten(), nn.Linear(4 * 3 * 3, 5), nn.LayerNorm(5))",
+                "x = torch.randn(2, 1, 6, 6)",
+                "y = m(x)",
+                "loss = F.cross_entropy(y, torch.tensor([1, 3]))",
+                "loss.backward()",
+                "m.eval()",
+                "return [y, loss, m[0].weight.grad, m[1].weight.grad, m(x), repr(m), str(m.state_dict()),"
+                        + " str(list(dict(m.named_parameters()).keys()))]"), () -> {
+                    nn.Sequential m = new nn.Sequential(new nn.Conv2d(1, 4, 3, 1, 1), new nn.BatchNorm2d(4),
+                            new nn.ReLU(), new nn.MaxPool2d(2), new nn.Dropout(0.25), new nn.Flatten(),
+                            new nn.Linear(4 * 3 * 3, 5), new nn.LayerNorm(5));
+                    Tensor x = torch.randn(2, 1, 6, 6);
+                    Tensor y = m.forward(x);
+                    Tensor loss = nn.functional.crossEntropy(y, torch.tensor(new long[] {1, 3}));
+                    loss.backward();
+                    m.eval();
+                    nn.Conv2d conv = m.get(0);
+                    nn.BatchNorm2d bn = m.get(1);
+                    List<String> names = new ArrayList<>(m.namedParameters().keySet());
+                    return list(y, loss, conv.weight().grad(), bn.weight().grad(), m.forward(x), m.toString(),
+                            m.stateDict().toString(), "[" + String.join(", ", names.stream().map(n -> "'" + n + "'")
+                                    .toList()) + "]");
                 });
     }
 
