@@ -15,6 +15,7 @@ import pathlib
 import re
 import subprocess
 from html import unescape
+from itertools import zip_longest
 
 import pytest
 
@@ -270,8 +271,33 @@ def test_buildTrainSave_followsItsPyTorchTwinCellByCell():
 @pytest.mark.parametrize("index", range(len(code_cells(read(TWIN)))), ids=lambda i: f"cell{i + 1}")
 def test_buildTrainSave_printsWhatPyTorchPrinted(index, executed):
     """Model structure, seeded weights, softmax outputs, every training loss and the test accuracy:
-    the Java lesson prints PyTorch's digits (the twin ran with PyTorch 1.13 and is committed)."""
+    the Java lesson prints PyTorch's digits (the twin ran with PyTorch 1.13 and is committed);
+    losses to one unit in their last printed digit."""
     expected = printed_text(code_cells(read(TWIN))[index])
     java_cell = code_cells(executed[BUILD_TRAIN_SAVE.name])[index]
-    assert python_bools(printed_text(java_cell)) == expected
+    printed = python_bools(printed_text(java_cell))
+    assert printed == expected or all(
+        same_line_or_loss_within_last_digit(j, p)
+        for j, p in zip_longest(printed.splitlines(), expected.splitlines())), f"{printed}\n!=\n{expected}"
     assert not errors(java_cell), errors(java_cell)
+
+
+def same_line_or_loss_within_last_digit(java, pytorch):
+    """A printed line equals PyTorch's, except that a loss (a number with six decimals on a line
+    with 'loss:') may differ by one in its last printed digit: the matrix products sum in another
+    order than PyTorch's MKL kernels, so gradients differ in the last float32 bits from the first
+    step on, and a loss printed some steps later can land on the other side of a rounding
+    boundary (2.0220568 in PyTorch, 2.0220563 in JTorch)."""
+    if java == pytorch:
+        return True
+    if java is None or pytorch is None or "loss:" not in pytorch:
+        return False
+    java_numbers, torch_numbers = NUMBER.findall(java), NUMBER.findall(pytorch)
+    return NUMBER.sub("#", java) == NUMBER.sub("#", pytorch) and all(
+        a == b or (len(a) == len(b) and loss_digits(b) >= 6 and abs(float(a) - float(b)) <= 1.5 * 10 ** -loss_digits(b))
+        for a, b in zip(java_numbers, torch_numbers))
+
+
+def loss_digits(number):
+    """Decimal places of a printed number (losses print six, accuracies one)."""
+    return len(number.split(".")[1]) if "." in number else 0
