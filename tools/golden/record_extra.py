@@ -924,6 +924,20 @@ case(G, "vstack_vectors", "repr",
 case(G, "broadcast_tensors_repr", "repr",
      "torch.broadcast_tensors(torch.tensor([1., 2., 3.]), torch.tensor([[1], [2]]))",
      "torch.broadcastTensors(torch.tensor(new double[]{1., 2., 3.}), torch.tensor(new long[][]{{1}, {2}}))")
+case(G, "bernoulli_grad", "repr",
+     "torch.manual_seed(0)\np = torch.tensor([0.2, 0.5, 0.9], requires_grad=True)\ny = torch.bernoulli(p)\n"
+     "(y * 2).sum().backward()\n(y, p.grad)",
+     "torch.manualSeed(0);\nvar p = torch.tensor(new double[]{0.2, 0.5, 0.9}, true);\nvar y = torch.bernoulli(p);\n"
+     "y.mul(2).sum().backward();\nTensorList.of(y, p.grad())")
+case(G, "bernoulli_inplace_grad_fn", "repr",
+     "torch.manual_seed(1)\nx = torch.ones(4, requires_grad=True)\nx.clone().bernoulli_(0.5)",
+     "torch.manualSeed(1);\nvar x = torch.ones(new int[]{4}, true);\nx.clone().bernoulli_(0.5)")
+case(G, "logspace_repr", "repr",
+     "torch.logspace(-10, 10, steps=5)",
+     "torch.logspace(-10, 10, 5)")
+case(G, "logspace_base2_int", "repr",
+     "torch.logspace(0, 10, steps=11, base=2, dtype=torch.int32)",
+     "torch.logspace(0, 10, 11, 2, torch.int32)")
 case(G, "outer_grad_fn", "repr",
      "x = torch.tensor([1., 2.], requires_grad=True)\ntorch.outer(x, torch.tensor([1., 2., 3.]))",
      "var x = torch.tensor(new double[]{1., 2.}, true);\ntorch.outer(x, torch.tensor(new double[]{1., 2., 3.}))")

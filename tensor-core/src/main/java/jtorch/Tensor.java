@@ -1,6 +1,7 @@
 package jtorch;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.Engine;
@@ -2045,6 +2046,31 @@ public class Tensor {
         return JavaArrays.toArray(impl);
     }
 
+    /** {@code x.bernoulli()}: 0/1 samples with x's elements as probabilities (x's dtype). */
+    public Tensor bernoulli() {
+        return of(Sampling.bernoulli(impl));
+    }
+
+    /** {@code x.bernoulli(p)}: 0/1 samples like x, each 1 with probability {@code p}. */
+    public Tensor bernoulli(double p) {
+        return of(Sampling.bernoulli(impl, p));
+    }
+
+    /** {@code x.bernoulli_()}: x filled with fair 0/1 samples ({@code p=0.5}). */
+    public Tensor bernoulli_() {
+        return of(Sampling.bernoulliInPlace(impl, 0.5));
+    }
+
+    /** {@code x.bernoulli_(p)}: x filled with 0/1 samples, each 1 with probability {@code p}. */
+    public Tensor bernoulli_(double p) {
+        return of(Sampling.bernoulliInPlace(impl, p));
+    }
+
+    /** {@code x.bernoulli_(p)} with a tensor of probabilities broadcast to x. */
+    public Tensor bernoulli_(Tensor p) {
+        return of(Sampling.bernoulliInPlace(impl, p.impl));
+    }
+
     /** {@code tensor.uniform_()}: fills with samples from [0, 1). */
     public Tensor uniform_() {
         return of(Sampling.uniformInPlace(impl, 0, 1));
@@ -2551,6 +2577,19 @@ public class Tensor {
     /** {@code x.swapdims(dim0, dim1)}: alias of {@link #transpose}. */
     public Tensor swapdims(int dim0, int dim1) {
         return transpose(dim0, dim1);
+    }
+
+    /**
+     * {@code x.register_hook(hook)}: {@code hook} sees the gradient flowing into x during
+     * backward, before x's {@code .grad} (leaf) or x's grad_fn (non-leaf) uses it, and may return a
+     * replacement of the same shape and dtype, or null to keep it:
+     * {@code x.registerHook(g -> g.mul(2))}, {@code x.registerHook(g -> { print(g); return null; })}.
+     */
+    public RemovableHandle registerHook(UnaryOperator<Tensor> hook) {
+        return new RemovableHandle(Autograd.registerHook(impl, g -> {
+            Tensor r = hook.apply(Tensor.of(g));
+            return r == null ? null : r.impl;
+        }));
     }
 
     /** {@code x.retains_grad}: whether {@code retainGrad()} was called on this non-leaf tensor. */

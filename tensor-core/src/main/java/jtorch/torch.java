@@ -414,6 +414,41 @@ public final class torch {
         return Tensor.of(Creation.linspace(start, end, steps, dtype));
     }
 
+    /** {@code torch.bernoulli(p)}: 0/1 samples, each 1 with the probability in p (p's dtype). */
+    public static Tensor bernoulli(Tensor p) {
+        return p.bernoulli();
+    }
+
+    /** {@code torch.bernoulli(x, p)}: 0/1 samples like x, each 1 with probability {@code p}. */
+    public static Tensor bernoulli(Tensor x, double p) {
+        return x.bernoulli(p);
+    }
+
+    /** {@code torch.bernoulli(p, out=out)}. */
+    public static Tensor bernoulliOut(Tensor out, Tensor p) {
+        return Tensor.of(Derived.out(out.impl, in -> Sampling.bernoulli(in[0]), p.impl));
+    }
+
+    /** {@code torch.logspace(start, end, steps)}: {@code 10 ** torch.linspace(start, end, steps)}, as PyTorch computes it. */
+    public static Tensor logspace(double start, double end, int steps) {
+        return Tensor.of(Creation.logspace(start, end, steps, 10, null));
+    }
+
+    /** {@code torch.logspace(start, end, steps, dtype=...)}. */
+    public static Tensor logspace(double start, double end, int steps, DType dtype) {
+        return Tensor.of(Creation.logspace(start, end, steps, 10, dtype));
+    }
+
+    /** {@code torch.logspace(start, end, steps, base)}. */
+    public static Tensor logspace(double start, double end, int steps, double base) {
+        return Tensor.of(Creation.logspace(start, end, steps, base, null));
+    }
+
+    /** {@code torch.logspace(start, end, steps, base, dtype=...)}. */
+    public static Tensor logspace(double start, double end, int steps, double base, DType dtype) {
+        return Tensor.of(Creation.logspace(start, end, steps, base, dtype));
+    }
+
     // ---------------------------------------------------------------- legacy typed constructors
 
     /** The legacy type {@code torch.FloatTensor}, for {@code x.type(torch.FloatTensor)}. */

@@ -1,6 +1,7 @@
 package jtorch.internal.autograd;
 
 import java.util.ArrayList;
+import java.util.function.UnaryOperator;
 
 import jtorch.internal.tensor.AutogradMeta;
 import jtorch.internal.tensor.TensorImpl;
@@ -165,10 +166,29 @@ public final class Autograd {
     }
 
     private static void retainOn(Node node, TensorImpl t) {
-        if (node.retainedOutputs.isEmpty()) {
-            node.retainedOutputs = new ArrayList<>(1);
+        addPreHook(node, GradHook.retain(t));
+    }
+
+    private static void addPreHook(Node node, GradHook hook) {
+        if (node.preHooks.isEmpty()) {
+            node.preHooks = new ArrayList<>(1);
         }
-        node.retainedOutputs.add(t);
+        node.preHooks.add(hook);
+    }
+
+    /**
+     * {@code t.register_hook(fn)}: {@code fn} sees (and may replace) the gradient flowing into
+     * {@code t}: on the leaf's {@code AccumulateGrad} node, else on its grad_fn. Returns the action
+     * that removes it ({@code RemovableHandle.remove()}).
+     */
+    public static Runnable registerHook(TensorImpl t, UnaryOperator<TensorImpl> fn) {
+        if (!t.requiresGrad()) {
+            throw new IllegalStateException("cannot register a hook on a tensor that doesn't require gradient");
+        }
+        Node node = gradFn(t) != null ? gradFn(t) : gradAccumulator(t);
+        GradHook hook = GradHook.user(fn);
+        addPreHook(node, hook);
+        return () -> node.preHooks.remove(hook);
     }
 
     /** Adds the gradient reaching a retained non-leaf to its {@code .grad}. */
@@ -270,7 +290,7 @@ public final class Autograd {
     private static void setHistory(TensorImpl t, Node node) {
         State s = state(t);
         if (s.retainsGrad && s.gradFn != null && s.gradFn != node) {
-            s.gradFn.retainedOutputs.remove(t);
+            s.gradFn.preHooks.removeIf(h -> h.retained == t);
             if (node != null) {
                 retainOn(node, t);
             } else {

@@ -200,10 +200,11 @@ public final class Engine {
             node.buffer = prev == null ? g : Grads.add(prev, g);
         }
 
-        /** Runs one node: retained and captured gradients first, then its backward formula. */
-        private TensorImpl[] execute(Node node, TensorImpl grad) {
-            for (TensorImpl t : node.retainedOutputs) {
-                Autograd.retainGradient(t, grad);
+        /** Runs one node: its pre-hooks (retained gradients, user hooks) and captures first, then its formula. */
+        private TensorImpl[] execute(Node node, TensorImpl gradIn) {
+            TensorImpl grad = gradIn;
+            for (int i = 0; i < node.preHooks.size(); i++) {
+                grad = node.preHooks.get(i).run(grad);
             }
             if (capture != null) {
                 capture.offer(node, grad);

@@ -33,8 +33,8 @@ public abstract class Node {
     /** Tensors saved for backward, freed by {@link #release()}; null until the first save. */
     private SavedTensor[] saved;
     private int savedCount;
-    /** Non-leaf tensors whose {@code retainGrad()} asked for this node's incoming gradient. */
-    List<TensorImpl> retainedOutputs = Collections.emptyList();
+    /** Functions of this node's incoming gradient run before it ({@code retainGrad()}, {@code registerHook}). */
+    List<GradHook> preHooks = Collections.emptyList();
 
     /** Engine scratch: the backward pass currently using this node, its pending count and grad sum. */
     Object pass;

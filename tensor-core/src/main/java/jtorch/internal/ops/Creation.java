@@ -119,6 +119,37 @@ public final class Creation {
         return t;
     }
 
+    /**
+     * {@code logspace(start, end, steps, base)}: {@code base} to the powers of a symmetric fill,
+     * as ATen's CPU kernel: start, end and their difference in the element type, the step and
+     * the powers in double ({@code base^(start + step * i)} for the first half, {@code
+     * base^(end - step * (steps - i - 1))} for the rest), each point rounded (truncated for
+     * integral dtypes) once.
+     */
+    public static TensorImpl logspace(double start, double end, int steps, double base, DType dtype) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("number of steps must be non-negative");
+        }
+        DType type = dtype != null ? dtype : DefaultDtype.get();
+        TensorImpl t = TensorImpl.allocate(type, new int[] {steps});
+        boolean floating = type.isFloatingPoint();
+        double first = floating ? Casts.round(start, type) : (long) start;
+        double last = floating ? Casts.round(end, type) : (long) end;
+        double step = (floating ? Casts.round(last - first, type) : last - first) / (steps - 1);
+        int half = steps / 2;
+        for (int i = 0; i < steps; i++) {
+            Cancellation.checkEvery(i);
+            double v = steps == 1 ? Math.pow(base, start)
+                    : Math.pow(base, i < half ? first + step * i : last - step * (steps - i - 1));
+            if (floating) {
+                t.storage().setDouble(i, v);
+            } else {
+                t.storage().setLong(i, (long) v);
+            }
+        }
+        return t;
+    }
+
     /** Zeros with {@code t}'s shape and dtype. */
     public static TensorImpl zerosLike(TensorImpl t) {
         return TensorImpl.allocate(t.dtype(), t.sizes().clone());

@@ -226,12 +226,16 @@ public final class Linalg {
             throw new IllegalArgumentException("size mismatch, got " + a.sizes()[0] + ", " + a.sizes()[0] + "x"
                     + a.sizes()[1] + "," + v.sizes()[0]);
         }
-        if (a.numel() > 0) {
+        TensorImpl out;
+        if (a.numel() == 0) {
+            // no product to compute: zeros in the promoted dtype, whatever the kernels support
+            out = TensorImpl.allocate(Promotion.resultType(a, v), new int[] {a.sizes()[0]});
+        } else {
             checkKernel("addmv_impl_cpu", a.dtype());
+            checkSameDtype(a, v);
+            TensorImpl column = product(a, asColumn(v));
+            out = new TensorImpl(column.storage(), Layout.contiguous(new int[] {a.sizes()[0]}), null);
         }
-        checkSameDtype(a, v);
-        TensorImpl column = product(a, asColumn(v));
-        TensorImpl out = new TensorImpl(column.storage(), Layout.contiguous(new int[] {a.sizes()[0]}), null);
         // a: the outer product grad v^T; v: a^T grad
         return FormulaNode.record(out, "MvBackward0", a, v,
                 formula((g, in) -> mm(Views.unsqueeze(g, 1), Views.unsqueeze(in.other(), 0)), OTHER),

@@ -1,11 +1,14 @@
 package jtorch.internal.ops;
 
+import static jtorch.internal.autograd.FormulaNode.formula;
+
 import java.util.function.IntConsumer;
 
 import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.kernels.Kernels.BinaryOp;
 import jtorch.DType;
 import jtorch.internal.autograd.Autograd;
+import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.dtype.Casts;
 import jtorch.internal.dtype.DefaultDtype;
@@ -19,7 +22,7 @@ import jtorch.internal.tensor.TensorImpl;
 
 /**
  * Random sampling with PyTorch's CPU kernels, drawing from the default {@link Generator}:
- * {@code uniform_}, {@code normal_}, {@code random_(from, to)} and {@code randperm}, plus the
+ * {@code uniform_}, {@code normal_}, {@code random_(from, to)}, {@code bernoulli_} and {@code randperm}, plus the
  * factories built on them ({@code rand}, {@code randn}, {@code randint}, {@code normal}).
  *
  * <p>Each kernel consumes the generator exactly as PyTorch 1.13 does, so the values equal
@@ -214,6 +217,75 @@ public final class Sampling {
         return self;
     }
 
+    /**
+     * {@code torch.bernoulli(p)}: 0/1 samples in p's dtype, drawn as {@code p.bernoulli_()} into
+     * a new contiguous tensor; {@code BernoulliBackward0} gives p a zero gradient.
+     */
+    public static TensorImpl bernoulli(TensorImpl p) {
+        TensorImpl out = TensorImpl.allocate(p.dtype(), p.sizes().clone());
+        bernoulli(out, p);
+        return FormulaNode.record(out, "BernoulliBackward0", p, formula((g, in) -> Creation.zerosLike(g)));
+    }
+
+    /** {@code torch.bernoulli(x, p)}: a new tensor like x (no graph) filled by {@code bernoulli_(p)}. */
+    public static TensorImpl bernoulli(TensorImpl like, double p) {
+        return bernoulliInPlace(TensorImpl.allocate(like.dtype(), like.sizes().clone()), p);
+    }
+
+    /** {@code self.bernoulli_(p)}: one double draw per element in memory order, {@code u < p}. */
+    public static TensorImpl bernoulliInPlace(TensorImpl self, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("bernoulli_ expects p to be in [0, 1], but got p=" + cppDouble(p));
+        }
+        Autograd.checkInplace(self);
+        Derived.checkNoInternalOverlap(self);
+        if (self.dtype() == DType.FLOAT16) {
+            throw notImplemented("bernoulli_scalar_cpu_", self.dtype());
+        }
+        Generator g = Generator.getDefault();
+        Storage s = self.storage();
+        forEachElement(self, pos -> s.setLong(pos, g.nextDouble() < p ? 1 : 0));
+        Conversions.overwritten(self, "BernoulliBackward2");
+        return self;
+    }
+
+    /**
+     * {@code self.bernoulli_(p)} with a tensor of probabilities (broadcast to self): one draw per
+     * element in self's memory order, a double one when p is float64, else a float one,
+     * {@code u < p}; a probability outside [0, 1] fails when its element is reached.
+     */
+    public static TensorImpl bernoulliInPlace(TensorImpl self, TensorImpl p) {
+        Autograd.checkInplace(self);
+        Derived.checkNoInternalOverlap(self);
+        bernoulli(self, p);
+        Conversions.overwritten(self, "BernoulliBackward1");
+        return self;
+    }
+
+    private static void bernoulli(TensorImpl self, TensorImpl p) {
+        if (self.dtype() == DType.FLOAT16) {
+            throw notImplemented("bernoulli_tensor_cpu_self_", self.dtype());
+        }
+        TensorImpl probs = GradEnabled.without(() -> Views.expand(p.detachAlias(), self.sizes()));
+        if (!p.dtype().isFloatingPoint() || p.dtype() == DType.FLOAT16) {
+            throw notImplemented("bernoulli_tensor_cpu_p_", p.dtype());
+        }
+        boolean wide = p.dtype() == DType.FLOAT64;
+        Generator g = Generator.getDefault();
+        int[] at = memoryOrder(self, self);
+        int[] from = memoryOrder(self, probs);
+        for (int k = 0; k < at.length; k++) {
+            Cancellation.checkEvery(k);
+            double u = wide ? g.nextDouble() : g.nextFloat();
+            double pk = probs.storage().getDouble(from[k]);
+            if (!(pk >= 0 && pk <= 1)) {
+                throw new IllegalArgumentException("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could"
+                        + " this error message be improved?  If so, please report an enhancement request to PyTorch.)");
+            }
+            self.storage().setLong(at[k], u < pk ? 1 : 0);
+        }
+    }
+
     // ---------------------------------------------------------------- kernels
 
     private static void uniform(TensorImpl t, double from, double to) {
@@ -395,15 +467,18 @@ public final class Sampling {
      */
     private static void forEachElement(TensorImpl t, IntConsumer body) {
         int n = t.numel();
-        int[] order = t.isContiguous() ? null : memoryOrder(t);
+        int[] order = t.isContiguous() ? null : memoryOrder(t, t);
         for (int k = 0; k < n; k++) {
             Cancellation.checkEvery(k);
             body.accept(order == null ? t.offset() + k : order[k]);
         }
     }
 
-    /** Storage indices of a non-contiguous tensor's elements in memory order. */
-    private static int[] memoryOrder(TensorImpl t) {
+    /**
+     * Storage indices of the elements of {@code of} (with t's sizes) in the order TensorIterator
+     * visits {@code t}: t's dimensions sorted by decreasing stride (memory order).
+     */
+    private static int[] memoryOrder(TensorImpl t, TensorImpl of) {
         int nd = t.sizes().length;
         Integer[] dims = new Integer[nd];
         for (int i = 0; i < nd; i++) {
@@ -416,11 +491,11 @@ public final class Sampling {
         int[] strides = new int[nd];
         for (int j = 0; j < nd; j++) {
             sizes[j] = t.sizes()[dims[j]];
-            strides[j] = t.strides()[dims[j]];
+            strides[j] = of.strides()[dims[j]];
         }
         int n = t.numel();
         int[] out = new int[n];
-        StridedCursor c = new StridedCursor(sizes, new int[] {t.offset()}, strides);
+        StridedCursor c = new StridedCursor(sizes, new int[] {of.offset()}, strides);
         for (int k = 0; k < n; k++, c.next()) {
             out[k] = c.at(0);
         }
