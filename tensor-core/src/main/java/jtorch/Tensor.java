@@ -29,6 +29,7 @@ import jtorch.internal.ops.NNFunctional;
 import jtorch.internal.ops.Pointwise;
 import jtorch.internal.ops.Reductions;
 import jtorch.internal.ops.Sampling;
+import jtorch.internal.ops.Multinomial;
 import jtorch.internal.ops.Sorting;
 import jtorch.internal.ops.Statistics;
 import jtorch.internal.ops.Views;
@@ -2069,6 +2070,16 @@ public class Tensor {
     /** {@code x.bernoulli_(p)} with a tensor of probabilities broadcast to x. */
     public Tensor bernoulli_(Tensor p) {
         return of(Sampling.bernoulliInPlace(impl, p.impl));
+    }
+
+    /** {@code x.multinomial(num_samples)}: indices drawn (without replacement) with x's rows as weights. */
+    public Tensor multinomial(int numSamples) {
+        return of(Multinomial.multinomial(impl, numSamples, false));
+    }
+
+    /** {@code x.multinomial(num_samples, replacement)}. */
+    public Tensor multinomial(int numSamples, boolean replacement) {
+        return of(Multinomial.multinomial(impl, numSamples, replacement));
     }
 
     /** {@code tensor.uniform_()}: fills with samples from [0, 1). */

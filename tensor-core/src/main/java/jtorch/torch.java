@@ -424,6 +424,16 @@ public final class torch {
         return x.bernoulli(p);
     }
 
+    /** {@code torch.multinomial(input, num_samples)}: int64 indices drawn without replacement, weights in input's rows. */
+    public static Tensor multinomial(Tensor input, int numSamples) {
+        return input.multinomial(numSamples);
+    }
+
+    /** {@code torch.multinomial(input, num_samples, replacement)}. */
+    public static Tensor multinomial(Tensor input, int numSamples, boolean replacement) {
+        return input.multinomial(numSamples, replacement);
+    }
+
     /** {@code torch.bernoulli(p, out=out)}. */
     public static Tensor bernoulliOut(Tensor out, Tensor p) {
         return Tensor.of(Derived.out(out.impl, in -> Sampling.bernoulli(in[0]), p.impl));

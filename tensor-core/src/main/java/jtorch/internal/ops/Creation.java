@@ -131,6 +131,9 @@ public final class Creation {
             throw new IllegalArgumentException("number of steps must be non-negative");
         }
         DType type = dtype != null ? dtype : DefaultDtype.get();
+        if (steps > 1 && (type == DType.FLOAT16 || type == DType.BOOL)) {
+            throw new UnsupportedOperationException("\"logspace_cpu\" not implemented for '" + type.scalarName() + "'");
+        }
         TensorImpl t = TensorImpl.allocate(type, new int[] {steps});
         boolean floating = type.isFloatingPoint();
         double first = floating ? Casts.round(start, type) : (long) start;

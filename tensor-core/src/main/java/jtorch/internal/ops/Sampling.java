@@ -478,7 +478,7 @@ public final class Sampling {
      * Storage indices of the elements of {@code of} (with t's sizes) in the order TensorIterator
      * visits {@code t}: t's dimensions sorted by decreasing stride (memory order).
      */
-    private static int[] memoryOrder(TensorImpl t, TensorImpl of) {
+    static int[] memoryOrder(TensorImpl t, TensorImpl of) {
         int nd = t.sizes().length;
         Integer[] dims = new Integer[nd];
         for (int i = 0; i < nd; i++) {
