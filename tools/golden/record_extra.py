@@ -938,6 +938,19 @@ case(G, "logspace_repr", "repr",
 case(G, "logspace_base2_int", "repr",
      "torch.logspace(0, 10, steps=11, base=2, dtype=torch.int32)",
      "torch.logspace(0, 10, 11, 2, torch.int32)")
+case(G, "t_inplace_grad", "repr",
+     "x = torch.ones(2, 3, requires_grad=True)\ny = x * 2\ny.t_()\n(y * torch.arange(6.).view(3, 2)).sum().backward()\n(y, x.grad)",
+     "var x = torch.ones(new int[]{2, 3}, true);\nvar y = x.mul(2);\ny.t_();\n"
+     "y.mul(torch.arange(6.).view(3, 2)).sum().backward();\nTensorList.of(y, x.grad())")
+case(G, "squeeze_inplace_shared_storage", "repr",
+     "b = torch.zeros(2, 1, 3)\nw = b.view(6)\nb.squeeze_()\nw.fill_(1)\nb",
+     "var b = torch.zeros(2, 1, 3);\nvar w = b.view(6);\nb.squeeze_();\nw.fill_(1);\nb")
+case(G, "unsqueeze_inplace_leaf", "error",
+     "x = torch.ones(2, requires_grad=True)\nx.unsqueeze_(0)",
+     "var x = torch.ones(new int[]{2}, true);\nx.unsqueeze_(0)")
+case(G, "squeeze_inplace_no_grad_leaf", "repr",
+     "p = torch.ones(2, 1, requires_grad=True)\nwith torch.no_grad():\n    p.squeeze_()\np",
+     "var p = torch.ones(new int[]{2, 1}, true);\ntry (var g = torch.noGrad()) { p.squeeze_(); }\np")
 case(G, "outer_grad_fn", "repr",
      "x = torch.tensor([1., 2.], requires_grad=True)\ntorch.outer(x, torch.tensor([1., 2., 3.]))",
      "var x = torch.tensor(new double[]{1., 2.}, true);\ntorch.outer(x, torch.tensor(new double[]{1., 2., 3.}))")

@@ -30,6 +30,7 @@ import jtorch.internal.ops.Pointwise;
 import jtorch.internal.ops.Reductions;
 import jtorch.internal.ops.Sampling;
 import jtorch.internal.ops.Multinomial;
+import jtorch.internal.ops.InPlaceViews;
 import jtorch.internal.ops.Sorting;
 import jtorch.internal.ops.Statistics;
 import jtorch.internal.ops.Views;
@@ -54,7 +55,8 @@ public class Tensor {
         Facades.register(o -> o instanceof Tensor ? ((Tensor) o).impl : null, Tensor::of);
     }
 
-    final TensorImpl impl;
+    /** Replaced only by the in-place view ops ({@link #rebind}); otherwise fixed. */
+    TensorImpl impl;
     /** Set once by {@code nn.Parameter}: the repr starts with {@code Parameter containing:}. */
     private boolean parameter;
 
@@ -2601,6 +2603,42 @@ public class Tensor {
             Tensor r = hook.apply(Tensor.of(g));
             return r == null ? null : r.impl;
         }));
+    }
+
+    /** {@code x.squeeze_()}: drops every size-1 dimension of x in place (x's data is unchanged). */
+    public Tensor squeeze_() {
+        return rebind(InPlaceViews.squeeze(impl, null));
+    }
+
+    /** {@code x.squeeze_(dim)}. */
+    public Tensor squeeze_(int dim) {
+        return rebind(InPlaceViews.squeeze(impl, dim));
+    }
+
+    /** {@code x.unsqueeze_(dim)}: a size-1 dimension inserted into x in place. */
+    public Tensor unsqueeze_(int dim) {
+        return rebind(InPlaceViews.unsqueeze(impl, dim));
+    }
+
+    /** {@code x.transpose_(dim0, dim1)}: x's dimensions swapped in place. */
+    public Tensor transpose_(int dim0, int dim1) {
+        return rebind(InPlaceViews.transpose(impl, dim0, dim1));
+    }
+
+    /** {@code x.t_()}: x (at most 2-d) transposed in place. */
+    public Tensor t_() {
+        return rebind(InPlaceViews.t(impl));
+    }
+
+    /**
+     * Makes this facade wrap {@code moved}, the tensor an in-place view op left (its layout is
+     * new, so it is a new {@code TensorImpl}); the old one keeps pointing here, so graph nodes that
+     * hold it still show the user's tensor.
+     */
+    private Tensor rebind(TensorImpl moved) {
+        impl = moved;
+        moved.setFacade(this);
+        return this;
     }
 
     /** {@code x.retains_grad}: whether {@code retainGrad()} was called on this non-leaf tensor. */

@@ -201,6 +201,17 @@ public final class Autograd {
         }
     }
 
+    /**
+     * Gives {@code to} (a new tensor that replaces {@code from} for the user, e.g. after an
+     * in-place view op) the same autograd state object: requires_grad, {@code .grad} and the leaf's
+     * gradient accumulator are shared, so gradients still reach the one {@code .grad}.
+     */
+    public static void passState(TensorImpl from, TensorImpl to) {
+        if (from.autograd() != null) {
+            to.setAutograd(from.autograd());
+        }
+    }
+
     /** {@code detach_()}: cuts {@code t} from the graph in place (views cannot be); returns {@code t}. */
     public static TensorImpl detachInPlace(TensorImpl t) {
         if (t.viewBase() != null) {

@@ -192,7 +192,9 @@ public final class Normalization {
 
     /** A tensor's values in row-major order as doubles (exact for every floating dtype). */
     private static double[] values(TensorImpl t) {
-        TensorImpl copy = t.dtype() == DType.FLOAT64 ? t.contiguousCopy() : Conversions.to(t.detachAlias(), DType.FLOAT64);
+        TensorImpl wide = t.dtype() == DType.FLOAT64 ? t : Conversions.to(t.detachAlias(), DType.FLOAT64);
+        // to() keeps a transposed input's layout (preserve_format): read the values in logical order
+        TensorImpl copy = wide != t && wide.isContiguous() && wide.offset() == 0 ? wide : wide.contiguousCopy();
         return (double[]) copy.storage().array();
     }
 
