@@ -59,9 +59,12 @@ public final class Elementwise {
         StridedCursor c = new StridedCursor(shape, new int[] {la.offset(), lo.offset()}, la.stridesFor(shape),
                 lo.strides());
         boolean floating = compute.isFloatingPoint();
+        boolean singleFast = fast != null && compute == DType.FLOAT32;
         for (int k = 0; k < n; k++, c.next()) {
             Cancellation.checkEvery(k);
-            if (floating) {
+            if (singleFast) {
+                st.setDouble(c.at(1), fast.apply((float) in.getDouble(c.at(0))));
+            } else if (floating) {
                 st.setDouble(c.at(1), f.applyAsDouble(in.getDouble(c.at(0))));
             } else {
                 st.setLong(c.at(1), g.applyAsLong(in.getLong(c.at(0))));

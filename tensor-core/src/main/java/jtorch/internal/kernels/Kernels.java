@@ -164,7 +164,13 @@ public final class Kernels {
     /** The elementwise unary arithmetic that has a vector form, defined once as {@link BinaryOp} is. */
     public enum UnaryOp {
         RELU(x -> x > 0 || Double.isNaN(x) ? x : 0, x -> Math.max(x, 0)),
-        EXP(Math::exp, null);
+        /** float32 through {@link FloatExp}, in the plain and the vector loops alike. */
+        EXP(Math::exp, null) {
+            @Override
+            float apply(float a) {
+                return FloatExp.exp(a);
+            }
+        };
 
         public final DoubleUnaryOperator onDouble;
         public final LongUnaryOperator onLong;
