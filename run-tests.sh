@@ -66,9 +66,10 @@ run_step pytest "$PYTHON" -m pytest -p no:cacheprovider -q install/tests noteboo
 node_modules_current() {
   [ -f e2e/node_modules/.package-lock.json ] && [ e2e/node_modules/.package-lock.json -nt e2e/package-lock.json ]
 }
+# A hung test fails after 3 minutes instead of holding the run (the slowest passes in under a minute).
 e2e() {
   node_modules_current || (cd e2e && npm ci --no-audit --no-fund) || return $?
-  node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
+  node --test --test-concurrency=1 --test-timeout=180000 --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=junit --test-reporter-destination="$REPORTS/e2e.xml" e2e/tests/
 }
 run_step e2e e2e
