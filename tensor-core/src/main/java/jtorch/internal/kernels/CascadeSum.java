@@ -27,6 +27,11 @@ import java.util.function.IntToDoubleFunction;
  * </ul>
  * Every addition is rounded to the element type: with {@code single}, a double addition of two
  * floats rounded to float, which equals float addition (double has more than 2 * 24 + 2 bits).
+ * Independent parts (thread chunks, rows, groups of 32 columns) run on {@link Parallel}'s
+ * threads, which changes no addition. A contiguous float32 operand given as a {@link FloatArray}
+ * runs its 4 x 8-lane cascades as a Vector API loop once it is compiled
+ * ({@link VectorKernels#cascadeRows}), with the same additions in the same order: the same bits
+ * whether the vector loop, its interpreted form or this scalar code runs.
  */
 public final class CascadeSum {
     /** Elements per thread chunk below which PyTorch does not split a reduction. */
@@ -43,6 +48,22 @@ public final class CascadeSum {
         this.lanes = single ? 8 : 4;
     }
 
+    /**
+     * A contiguous float32 operand as a load: element {@code i} is {@code data[offset + i]}. Its
+     * cascades may run as the vector loop ({@link Kernels#vectorCascade}).
+     */
+    public record FloatArray(float[] data, int offset) implements IntToDoubleFunction {
+        @Override
+        public double applyAsDouble(int i) {
+            return data[offset + i];
+        }
+
+        /** The same array from element {@code start} of this one on. */
+        public FloatArray from(int start) {
+            return new FloatArray(data, offset + start);
+        }
+    }
+
     /** The float32 sum. */
     public static final CascadeSum FLOAT32 = new CascadeSum(true);
     /** The float64 sum. */
@@ -56,38 +77,47 @@ public final class CascadeSum {
         int chunks = Math.min(threads, ceilDiv(n, GRAIN));
         int chunk = ceilDiv(n, chunks);
         double[] perThread = new double[threads];
-        for (int t = 0; t < chunks && t * chunk < n; t++) {
-            int begin = t * chunk;
-            perThread[t] = round(0 + innerRow(load, begin, Math.min(n, begin + chunk) - begin));
-            Cancellation.check();
-        }
+        Parallel.forRange(chunks, n, (from, to) -> {
+            for (int t = from; t < to && t * chunk < n; t++) {
+                int begin = t * chunk;
+                perThread[t] = round(0 + innerRow(load, begin, Math.min(n, begin + chunk) - begin));
+                Cancellation.check();
+            }
+        });
         return round(0 + innerRow(i -> perThread[i], 0, threads));
     }
 
     /** Sums of each of {@code rows} contiguous rows of {@code cols} elements (a reduction over the last dimension). */
     public double[] innerSums(IntToDoubleFunction load, int rows, int cols) {
         double[] out = new double[rows];
-        for (int r = 0; r < rows; r++) {
-            Cancellation.checkSpan((long) r * cols, cols);
-            out[r] = round(0 + innerRow(load, r * cols, cols));
-        }
+        Parallel.forRange(rows, (long) rows * cols, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                Cancellation.checkSpan((long) r * cols, cols);
+                out[r] = round(0 + innerRow(load, r * cols, cols));
+            }
+        });
         return out;
     }
 
     /** Sums down each column of a contiguous {@code rows x cols} block (a reduction over the first dimension). */
     public double[] outerSums(IntToDoubleFunction load, int rows, int cols) {
         double[] out = new double[cols];
-        int j = 0;
-        if (cols >= lanes) {
-            for (; j + OUTER_ROWS * lanes <= cols; j += OUTER_ROWS * lanes) {
-                Cancellation.checkSpan((long) j * rows, (long) OUTER_ROWS * lanes * rows);
-                double[][] sums = multiRowSum(load, j, cols, lanes, rows, OUTER_ROWS, lanes);
+        int group = OUTER_ROWS * lanes;
+        int groups = cols >= lanes ? cols / group : 0;
+        Parallel.forRange(groups, (long) rows * cols, (from, to) -> {
+            for (int g = from; g < to; g++) {
+                int at = g * group;
+                Cancellation.checkSpan((long) at * rows, (long) group * rows);
+                double[][] sums = multiRowSum(load, at, cols, lanes, rows, OUTER_ROWS, lanes);
                 for (int k = 0; k < OUTER_ROWS; k++) {
                     for (int l = 0; l < lanes; l++) {
-                        out[j + k * lanes + l] = round(0 + sums[k][l]);
+                        out[at + k * lanes + l] = round(0 + sums[k][l]);
                     }
                 }
             }
+        });
+        int j = groups * group;
+        if (cols >= lanes) {
             for (; j + lanes <= cols; j += lanes) {
                 Cancellation.checkSpan((long) j * rows, (long) lanes * rows);
                 double[] sums = rowSum(load, j, cols, rows, lanes);
@@ -145,10 +175,32 @@ public final class CascadeSum {
         return partial[0];
     }
 
-    /** {@code multi_row_sum}: {@code nrows} sums (each {@code width} lanes) of {@code size} steps, with the level cascade. */
+    /**
+     * {@code multi_row_sum}: {@code nrows} sums (each {@code width} lanes) of {@code size} steps, with
+     * the level cascade; item {@code i} of row {@code k} is the {@code width} elements from
+     * {@code base + i * rowStride + k * colStride} on.
+     */
     private double[][] multiRowSum(IntToDoubleFunction load, int base, int rowStride, int colStride, int size,
             int nrows, int width) {
-        int levelPower = Math.max(4, ceilLog2(size) / LEVELS);
+        return multiRowSum(load, base, rowStride, colStride, size, nrows, width, Math.max(4, ceilLog2(size) / LEVELS));
+    }
+
+    /** {@link #multiRowSum} flushing level {@code j} every {@code 2^(j * levelPower)} steps. */
+    double[][] multiRowSum(IntToDoubleFunction load, int base, int rowStride, int colStride, int size,
+            int nrows, int width, int levelPower) {
+        if (single && nrows == 4 && width == lanes && colStride == lanes && load instanceof FloatArray f
+                && Kernels.vectorCascade()) {
+            // 4 rows of 8 lanes whose items are 32 consecutive floats: the vector loop's layout
+            float[] sums = new float[nrows * lanes];
+            VectorKernels.cascadeRows(f.data(), f.offset() + base, rowStride, size, levelPower, sums);
+            double[][] rows = new double[nrows][lanes];
+            for (int k = 0; k < nrows; k++) {
+                for (int l = 0; l < lanes; l++) {
+                    rows[k][l] = sums[k * lanes + l];
+                }
+            }
+            return rows;
+        }
         int levelStep = 1 << levelPower;
         long levelMask = levelStep - 1;
         double[][][] acc = new double[LEVELS][nrows][width];

@@ -42,6 +42,14 @@ public final class Kernels {
     private Kernels() {}
 
     /**
+     * Whether {@link CascadeSum} may run its 4 x 8-lane float cascades as
+     * {@link VectorKernels#cascadeRows}: the vector kernels are compiled and have 16 float lanes.
+     */
+    static boolean vectorCascade() {
+        return vectorHot && VectorKernels.CASCADE;
+    }
+
+    /**
      * Waits up to {@code millis} for the vector warm-up to end; whether the vector kernels (the
      * elementwise ones and {@link Gemm}'s) are now in use.
      */
@@ -100,8 +108,9 @@ public final class Kernels {
         for (UnaryOp op : UnaryOp.values()) {
             VectorKernels.unary(op, a, 0, c, 0, 4096);
         }
-        VectorKernels.sum(a, 0, 4096);
-        VectorKernels.columnSums(a, 0, 64, 64, c, 0, 64);
+        if (VectorKernels.CASCADE) {
+            VectorKernels.cascadeRows(a, 0, 32, 100, 4, c);
+        }
         VectorKernels.gatherRows(a, 0, 1, 64, c, 0, 64, 0, 64);
         VectorKernels.reluGrad(a, 0, b, 0, c, 0, 4096);
         // the optimizer steps, on a parameter d that stays finite
@@ -286,78 +295,6 @@ public final class Kernels {
      */
     public record AdamCoefficients(float beta1, float beta2, float c1, float c2, float correction2Sqrt, float eps,
                                    float negStep) {}
-
-    /** Sum of {@code n} floats from {@code off}. */
-    public static double sumFloat(float[] a, int off, int n) {
-        if (n >= 2 * Parallel.GRAIN && Parallel.numThreads() > 1) {
-            int parts = Parallel.numThreads();
-            double[] partial = new double[parts];
-            int chunk = (n + parts - 1) / parts;
-            Parallel.forRange(parts, n, (from, to) -> {
-                for (int p = from; p < to; p++) {
-                    int s = p * chunk;
-                    partial[p] = sumFloatSerial(a, off + s, Math.max(0, Math.min(chunk, n - s)));
-                }
-            });
-            double total = 0;
-            for (double v : partial) {
-                total += v;
-            }
-            return total;
-        }
-        return sumFloatSerial(a, off, n);
-    }
-
-    private static double sumFloatSerial(float[] a, int off, int n) {
-        if (vectorHot) {
-            return VectorKernels.sum(a, off, n);
-        }
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            Cancellation.checkEvery(i);
-            s0 += a[off + i];
-            s1 += a[off + i + 1];
-            s2 += a[off + i + 2];
-            s3 += a[off + i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[off + i];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** Sums of each of {@code rows} contiguous rows of length {@code n}. */
-    public static double[] rowSums(float[] a, int off, int rows, int n) {
-        double[] out = new double[rows];
-        Parallel.forRange(rows, (long) rows * n, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                out[r] = sumFloatSerial(a, off + r * n, n);
-            }
-        });
-        return out;
-    }
-
-    /** Sums over the rows of a contiguous {@code rows x n} block: one sum per column. */
-    public static float[] columnSums(float[] a, int off, int rows, int n) {
-        float[] out = new float[n];
-        Parallel.forRange(n, (long) rows * n, (from, to) -> {
-            if (vectorHot) {
-                VectorKernels.columnSums(a, off, rows, n, out, from, to);
-                return;
-            }
-            for (int r = 0; r < rows; r++) {
-                int base = off + r * n;
-                for (int j = from; j < to; j++) {
-                    out[j] += a[base + j];
-                }
-            }
-        });
-        return out;
-    }
 
     /**
      * Copies a {@code rows x cols} block read with strides {@code (rs, cs)} into a contiguous

@@ -12,7 +12,7 @@ import jtorch.internal.storage.Storage;
  * operand, into one double or long accumulator per output element (row-major over the kept
  * dims). Contiguous float32 and float64 input whose reduced dims are adjacent is summed in
  * PyTorch's own order and precision ({@link CascadeSum}), so printed sums and means carry its
- * last digits; other layouts fall back to the vector kernels or a double accumulator.
+ * last digits; other layouts and dtypes are walked row by row into a double or long accumulator.
  */
 public final class Sums {
     private Sums() {}
@@ -45,26 +45,6 @@ public final class Sums {
             return exact;
         }
         double[] acc = new double[Math.max(1, ReducedDims.outCount(t.layout().sizes(), mask))];
-        Layout l = t.layout();
-        Storage st = t.storage();
-        if (st.dtype() == DType.FLOAT32 && l.isContiguous() && st.array() != null) {
-            float[] data = (float[]) st.array();
-            int off = st.base + l.offset();
-            if (allTrue(mask)) {
-                acc[0] = Kernels.sumFloat(data, off, l.numel());
-                return acc;
-            }
-            if (l.dim() == 2 && mask[1] && !mask[0]) {
-                return Kernels.rowSums(data, off, l.size(0), l.size(1));
-            }
-            if (l.dim() == 2 && mask[0] && !mask[1]) {
-                float[] cols = Kernels.columnSums(data, off, l.size(0), l.size(1));
-                for (int j = 0; j < cols.length; j++) {
-                    acc[j] = cols[j];
-                }
-                return acc;
-            }
-        }
         for (Rows r = Rows.of(t, mask); r != null; r = r.next()) {
             addRow(acc, t.storage(), r.src, r.srcStep, r.dst, r.dstStep, r.length, r.done);
         }
@@ -114,7 +94,7 @@ public final class Sums {
         }
         int off = st.base + l.offset();
         CascadeSum sum = type == DType.FLOAT32 ? CascadeSum.FLOAT32 : CascadeSum.FLOAT64;
-        IntToDoubleFunction load = type == DType.FLOAT32 ? floats((float[]) st.array(), off)
+        IntToDoubleFunction load = type == DType.FLOAT32 ? new CascadeSum.FloatArray((float[]) st.array(), off)
                 : doubles((double[]) st.array(), off);
         if (outer == 1 && inner == 1) {
             return new double[] {sum.sum(load, reduced, Parallel.numThreads())};
@@ -126,14 +106,11 @@ public final class Sums {
         for (int o = 0; o < outer; o++) {
             Cancellation.checkSpan((long) o * reduced * inner, (long) reduced * inner);
             int base = o * reduced * inner;
-            double[] block = sum.outerSums(i -> load.applyAsDouble(base + i), reduced, inner);
-            System.arraycopy(block, 0, out, o * inner, inner);
+            IntToDoubleFunction block = load instanceof CascadeSum.FloatArray f ? f.from(base)
+                    : i -> load.applyAsDouble(base + i);
+            System.arraycopy(sum.outerSums(block, reduced, inner), 0, out, o * inner, inner);
         }
         return out;
-    }
-
-    private static IntToDoubleFunction floats(float[] data, int off) {
-        return i -> data[off + i];
     }
 
     private static IntToDoubleFunction doubles(double[] data, int off) {
@@ -211,14 +188,5 @@ public final class Sums {
             dst = cursor.at(1);
             return this;
         }
-    }
-
-    private static boolean allTrue(boolean[] mask) {
-        for (boolean b : mask) {
-            if (!b) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -298,54 +298,67 @@ final class VectorKernels {
         return upper;
     }
 
-    /** Sum of {@code n} floats with four vector accumulators (float lanes, double total). */
-    static double sum(float[] a, int off, int n) {
-        FloatVector s0 = FloatVector.zero(F);
-        FloatVector s1 = FloatVector.zero(F);
-        FloatVector s2 = FloatVector.zero(F);
-        FloatVector s3 = FloatVector.zero(F);
-        int step = F.length() * 4;
-        int i = 0;
-        double total = 0;
-        // flush every block into a double so long sums keep float32-sum accuracy or better
-        int block = 1 << 14;
-        while (i + step <= n) {
-            int end = Math.min(n - step + 1, i + block);
-            for (; i < end; i += step) {
-                s0 = FloatVector.fromArray(F, a, off + i).add(s0);
-                s1 = FloatVector.fromArray(F, a, off + i + F.length()).add(s1);
-                s2 = FloatVector.fromArray(F, a, off + i + 2 * F.length()).add(s2);
-                s3 = FloatVector.fromArray(F, a, off + i + 3 * F.length()).add(s3);
-            }
-            total += s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
-            s0 = FloatVector.zero(F);
-            s1 = FloatVector.zero(F);
-            s2 = FloatVector.zero(F);
-            s3 = FloatVector.zero(F);
-            Cancellation.check();
-        }
-        for (; i < n; i++) {
-            total += a[off + i];
-        }
-        return total;
-    }
+    /**
+     * Whether {@link #cascadeRows} fits the species: 16 float lanes (AVX-512), two of PyTorch's
+     * 8-lane AVX2 vectors.
+     */
+    static final boolean CASCADE = F.length() == 16;
 
-    /** Column sums of a contiguous {@code rows x n} block, columns {@code [from, to)}. */
-    static void columnSums(float[] a, int off, int rows, int n, float[] out, int from, int to) {
-        int j = from;
-        for (; j + F.length() <= to; j += F.length()) {
-            FloatVector acc = FloatVector.zero(F);
-            for (int r = 0; r < rows; r++) {
-                acc = FloatVector.fromArray(F, a, off + r * n + j).add(acc);
+    /**
+     * {@link CascadeSum}'s {@code multi_row_sum} of 4 rows of 8 float lanes whose item {@code i} is
+     * the 32 consecutive floats from {@code base + i * rowStride} on (row {@code k} = floats
+     * {@code 8k .. 8k + 7}), for {@link #CASCADE} species. PyTorch's four 8-lane accumulators are the
+     * halves of two 16-lane vectors ({@code lo}: rows 0 and 1, {@code hi}: rows 2 and 3), loaded
+     * as two 16-float loads, so each lane sees PyTorch's additions in its order. Items go into level
+     * 0; every {@code 2^levelPower} items level {@code j} is added into {@code j + 1} and cleared
+     * while the item count is a multiple of {@code 2^(j * levelPower)}; at the end the levels are
+     * added into level 0, which is written to {@code out[0..31]} (row {@code k} lane {@code l} at
+     * {@code 8k + l}).
+     */
+    static void cascadeRows(float[] a, int base, int rowStride, int size, int levelPower, float[] out) {
+        int half = F.length();
+        int step = 1 << levelPower;
+        long mask = step - 1;
+        FloatVector zero = FloatVector.zero(F);
+        FloatVector lo0 = zero;
+        FloatVector hi0 = zero;
+        FloatVector lo1 = zero;
+        FloatVector hi1 = zero;
+        FloatVector lo2 = zero;
+        FloatVector hi2 = zero;
+        FloatVector lo3 = zero;
+        FloatVector hi3 = zero;
+        int i = 0;
+        int at = base;
+        while (i + step <= size) {
+            for (int j = 0; j < step; j++, at += rowStride) {
+                lo0 = lo0.add(FloatVector.fromArray(F, a, at));
+                hi0 = hi0.add(FloatVector.fromArray(F, a, at + half));
             }
-            acc.intoArray(out, j);
-        }
-        for (; j < to; j++) {
-            float s = 0;
-            for (int r = 0; r < rows; r++) {
-                s += a[off + r * n + j];
+            i += step;
+            lo1 = lo1.add(lo0);
+            hi1 = hi1.add(hi0);
+            lo0 = zero;
+            hi0 = zero;
+            if ((i & (mask << levelPower)) == 0) {
+                lo2 = lo2.add(lo1);
+                hi2 = hi2.add(hi1);
+                lo1 = zero;
+                hi1 = zero;
+                if ((i & (mask << (2 * levelPower))) == 0) {
+                    lo3 = lo3.add(lo2);
+                    hi3 = hi3.add(hi2);
+                    lo2 = zero;
+                    hi2 = zero;
+                }
             }
-            out[j] = s;
+            Cancellation.checkEvery(i);
         }
+        for (; i < size; i++, at += rowStride) {
+            lo0 = lo0.add(FloatVector.fromArray(F, a, at));
+            hi0 = hi0.add(FloatVector.fromArray(F, a, at + half));
+        }
+        lo0.add(lo1).add(lo2).add(lo3).intoArray(out, 0);
+        hi0.add(hi1).add(hi2).add(hi3).intoArray(out, half);
     }
 }

@@ -1,6 +1,8 @@
 package jtorch.internal.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import jtorch.testing.LivePyTorch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,11 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@link CascadeSum} against the installed PyTorch's own sums, bit for bit: full sums (short rows,
  * vector rows, thread-split sums with 1, 2 and 3 threads), sums over the last dimension and over
- * the first, in float32 and float64.
+ * the first, in float32 and float64; and the Vector API cascade of contiguous float32 operands
+ * (interpreted, while the JIT compiles it, and compiled) and the thread splits against the scalar
+ * one-thread code, also bit for bit.
  */
 class CascadeSumTest {
     private static final int[] LENGTHS = {1, 3, 7, 8, 9, 31, 33, 100, 1000, 2000, 4097, 40000, 100003};
     private static final int[][] BLOCKS = {{5, 3}, {100, 7}, {100, 8}, {37, 40}, {1000, 70}, {3, 100}, {64, 33}};
+    /** Shapes whose rows or column groups reach the vector cascade (8, 32, 40 and 64 columns; long rows). */
+    private static final int[][] VECTOR_BLOCKS = {{100, 8}, {37, 40}, {64, 32}, {64, 256}, {300, 64}, {3, 4099},
+        {17, 1000}, {1000, 70}, {4, 17000}};
 
     @TempDir
     Path dir;
@@ -47,6 +55,76 @@ class CascadeSumTest {
             List<String> expected = new ArrayList<>();
             torch.get(0).forEach(n -> expected.add(n.asText()));
             assertEquals(expected, ours(values, single), single ? "float32" : "float64");
+        }
+    }
+
+    @Test
+    void cascadeRows_whileTheJitCompilesIt_sameBitsAsTheScalarCascade() {
+        assumeTrue(Kernels.VECTOR && VectorKernels.CASCADE, "no 16-lane Vector API here");
+        float[] f = floats(values(60_000, true));
+        SplittableRandom random = new SplittableRandom(9);
+        float[] out = new float[32];
+        // from the first (interpreted) call on: C1 and C2 take over somewhere in these rounds
+        for (int round = 0; round < 3000; round++) {
+            int size = random.nextInt(round < 100 ? 40 : 500);
+            int rowStride = 32 + random.nextInt(3) * random.nextInt(40);
+            int base = random.nextInt(f.length - size * rowStride - 32 + 1);
+            int levelPower = 1 + random.nextInt(5);
+            VectorKernels.cascadeRows(f, base, rowStride, size, levelPower, out);
+            double[][] scalar = CascadeSum.FLOAT32.multiRowSum(i -> f[i], base, rowStride, 8, size, 4, 8, levelPower);
+            for (int k = 0; k < 4; k++) {
+                for (int l = 0; l < 8; l++) {
+                    assertEquals((float) scalar[k][l], out[8 * k + l], "round " + round + " row " + k + " lane " + l);
+                }
+            }
+        }
+    }
+
+    @Test
+    void floatArrayLoads_vectorCascade_sameBitsAsTheScalarCascade() throws InterruptedException {
+        assertEquals(Kernels.VECTOR, Kernels.awaitVector(120_000));
+        double[] x = values(120_003, true);
+        float[] f = floats(x);
+        CascadeSum sum = CascadeSum.FLOAT32;
+        for (int offset : new int[] {0, 3, 16}) {
+            for (int threads = 1; threads <= 3; threads++) {
+                for (int n : LENGTHS) {
+                    assertEquals(sum.sum(i -> x[offset + i], n, threads),
+                            sum.sum(new CascadeSum.FloatArray(f, offset), n, threads),
+                            "offset=" + offset + " n=" + n + " threads=" + threads);
+                }
+            }
+            for (int[] b : VECTOR_BLOCKS) {
+                String shape = "offset=" + offset + " " + b[0] + "x" + b[1];
+                assertArrayEquals(sum.innerSums(i -> x[offset + i], b[0], b[1]),
+                        sum.innerSums(new CascadeSum.FloatArray(f, offset), b[0], b[1]), shape);
+                assertArrayEquals(sum.outerSums(i -> x[offset + i], b[0], b[1]),
+                        sum.outerSums(new CascadeSum.FloatArray(f, offset), b[0], b[1]), shape);
+            }
+        }
+    }
+
+    @Test
+    void blocksAboveTheGrain_twoThreads_sameBitsAsOne() throws InterruptedException {
+        Kernels.awaitVector(120_000);
+        int rows = 700;
+        int cols = 411;
+        double[] x = values(rows * cols, true);
+        float[] f = floats(x);
+        CascadeSum sum = CascadeSum.FLOAT32;
+        int saved = Parallel.numThreads();
+        try {
+            Parallel.setNumThreads(1);
+            double[] inner = sum.innerSums(i -> x[i], rows, cols);
+            double[] outer = sum.outerSums(i -> x[i], rows, cols);
+            double[] all = {sum.sum(i -> x[i], rows * cols, 2)};
+            Parallel.setNumThreads(2);
+            assertArrayEquals(inner, sum.innerSums(new CascadeSum.FloatArray(f, 0), rows, cols));
+            assertArrayEquals(outer, sum.outerSums(new CascadeSum.FloatArray(f, 0), rows, cols));
+            assertArrayEquals(all, new double[] {sum.sum(new CascadeSum.FloatArray(f, 0), rows * cols, 2)});
+            assertArrayEquals(inner, sum.innerSums(i -> x[i], rows, cols));
+        } finally {
+            Parallel.setNumThreads(saved);
         }
     }
 
@@ -82,6 +160,14 @@ class CascadeSumTest {
             }
         }
         return out.stream().map(h -> PythonHex.of(Double.parseDouble(h))).toList();
+    }
+
+    private static float[] floats(double[] x) {
+        float[] f = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            f[i] = (float) x[i];
+        }
+        return f;
     }
 
     /** Deterministic values of mixed sign and magnitude, rounded to float32 where asked. */
