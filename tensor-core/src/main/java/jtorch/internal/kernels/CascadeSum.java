@@ -143,6 +143,9 @@ public final class CascadeSum {
 
     /** One contiguous row: vectors of {@code lanes} plus a scalar tail, or the scalar row sum when shorter. */
     private double innerRow(IntToDoubleFunction load, int base, int n) {
+        if (single && n >= lanes && load instanceof FloatArray f && Kernels.vectorCascade()) {
+            return vectorRow(f.data(), f.offset() + base, n);
+        }
         if (n < lanes) {
             return rowSum(load, base, 1, n, 1)[0];
         }
@@ -154,6 +157,38 @@ public final class CascadeSum {
         }
         for (int l = 0; l < lanes; l++) {
             acc = round(acc + vector[l]);
+        }
+        return acc;
+    }
+
+    /**
+     * {@link #innerRow} of {@code n >= 8} floats from {@code a[at]} on, with the cascade as the
+     * vector loop and the rest as in {@link #rowSum} and {@link #innerRow}, in float: the 4 x 8
+     * lanes of the cascade, the leftover 8-float vectors into lane row 0, rows 1-3 into row 0, the
+     * leftover floats, then row 0's lanes in order. Reads the array directly, as the interface
+     * calls of the generic code cost as much as the vector loop on a row of a few thousand floats.
+     */
+    private static float vectorRow(float[] a, int at, int n) {
+        int vectors = n / 8;
+        int items = vectors / ILP;
+        float[] s = new float[ILP * 8];
+        VectorKernels.cascadeRows(a, at, ILP * 8, items, levelPower(items), s);
+        for (int i = items * ILP; i < vectors; i++) {
+            for (int l = 0; l < 8; l++) {
+                s[l] += a[at + i * 8 + l];
+            }
+        }
+        for (int k = 1; k < ILP; k++) {
+            for (int l = 0; l < 8; l++) {
+                s[l] += s[k * 8 + l];
+            }
+        }
+        float acc = 0;
+        for (int k = vectors * 8; k < n; k++) {
+            acc += a[at + k];
+        }
+        for (int l = 0; l < 8; l++) {
+            acc += s[l];
         }
         return acc;
     }
@@ -182,7 +217,12 @@ public final class CascadeSum {
      */
     private double[][] multiRowSum(IntToDoubleFunction load, int base, int rowStride, int colStride, int size,
             int nrows, int width) {
-        return multiRowSum(load, base, rowStride, colStride, size, nrows, width, Math.max(4, ceilLog2(size) / LEVELS));
+        return multiRowSum(load, base, rowStride, colStride, size, nrows, width, levelPower(size));
+    }
+
+    /** {@code multi_row_sum}'s level power of {@code size} steps: level {@code j} flushes every {@code 2^(j * p)}. */
+    private static int levelPower(int size) {
+        return Math.max(4, ceilLog2(size) / LEVELS);
     }
 
     /** {@link #multiRowSum} flushing level {@code j} every {@code 2^(j * levelPower)} steps. */
