@@ -14,15 +14,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Common JMH settings: average time per call in microseconds, one fork with the JVM options the
- * kernel uses, and the intra-op thread count as a parameter (PyTorch's {@code set_num_threads}).
+ * Common JMH settings: average time per call in microseconds, one fork with the heap and GC
+ * options of the kernelspec ({@code kernel.json.template}: serial GC, small initial heap), and the
+ * intra-op thread count as a parameter (PyTorch's {@code set_num_threads}). Not transparent huge
+ * pages with a 4 GiB G1 heap, as before: there each fresh result lands on untouched memory, and on
+ * this project's VMs a new 4 MiB float[] (a 1024^2 product's result) took 25 ms to fault in,
+ * longer than the product itself, a cost the kernel does not pay.
  * Method names equal the case names of {@code pytorch_ref.py} so the compare script can pair them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseTransparentHugePages",
-        "-Xms4g", "-Xmx8g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xss8m",
+        "-Xms32m", "-XX:-ShrinkHeapInSteps"})
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 7, time = 1)
 public abstract class BenchBase {
