@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * (plain, transposed, offset, strided output), ragged edge, accumulation and thread split.
  */
 class GemmTest {
-    private static final int[] SIZES = {1, 2, 13, 14, 15, 31, 32, 33, 64, 100, 257};
+    private static final int[] SIZES = {1, 2, 13, 14, 15, 31, 32, 33, 64, 100, 257, 520};
     private static final int[] DEPTHS = {1, 7, 64, 257, 600};
 
     private static final List<GemmKernel<float[]>> FLOAT_KERNELS =
