@@ -1,5 +1,9 @@
 package jtorch.internal.kernels;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
 /**
  * General matrix products {@code C = A B} or {@code C += A B} for float32 and float64, with any
  * strides on A, B and C (so {@code A^T B} and {@code A B^T} read their operands in place).
@@ -9,6 +13,9 @@ package jtorch.internal.kernels;
  * results are reproducible and equal a plain {@link Math#fma} loop. Large products are split
  * over {@link Parallel}'s threads by columns or rows; the Vector API kernels serve once
  * {@link #warmUpVector} has compiled them, plain Java kernels before that or without the module.
+ * The plain kernels are row-wise fused multiply-adds that C2 vectorises itself and compiles in
+ * milliseconds ({@link #warmUpPlain}, first thing of the warm-up), so a product in a kernel that
+ * has just started runs compiled while C2 is still busy with the vector kernels for seconds.
  */
 public final class Gemm {
     /** Multiply-adds below which packing does not pay: a plain loop computes the product. */
@@ -19,21 +26,70 @@ public final class Gemm {
     private static final FloatGemmKernel FLOAT_VECTOR = Kernels.VECTOR ? FloatVectorGemmKernel.create() : null;
     private static final DoubleGemmKernel DOUBLE_VECTOR = Kernels.VECTOR ? DoubleVectorGemmKernel.create() : null;
     private static volatile boolean vectorReady;
+    /** Products running on the plain kernels now ({@link #awaitPlainProducts}). */
+    private static final AtomicInteger plainProducts = new AtomicInteger();
     private static final long HOT_NANOS = 40_000;
     private static final long WARM_UP_LIMIT_NANOS = 120_000_000_000L;
+    /** Columns of the plain kernels' warm-up product: a full plain float block and a ragged one. */
+    private static final int WIDE_COLUMNS = 1030;
+    /** The wide warm-up product (16 x 24 @ 24 x 1030) compiled: about 25 microseconds; at C1 over 250. */
+    private static final long WIDE_HOT_NANOS = 100_000;
 
     private Gemm() {}
 
     /** {@code C[m x n] = A[m x k] B[k x n]}, or {@code C += A B} when {@code accumulate}. */
     public static void sgemm(int m, int n, int k, MatrixView<float[]> a, MatrixView<float[]> b,
                              MatrixView<float[]> c, boolean accumulate) {
-        run(vectorReady ? FLOAT_VECTOR : FloatGemmKernel.SCALAR, m, n, k, a, b, c, accumulate);
+        if (vectorReady) {
+            run(FLOAT_VECTOR, m, n, k, a, b, c, accumulate);
+        } else {
+            runPlain(FloatGemmKernel.SCALAR, m, n, k, a, b, c, accumulate);
+        }
     }
 
     /** {@code C[m x n] = A[m x k] B[k x n]}, or {@code C += A B} when {@code accumulate}. */
     public static void dgemm(int m, int n, int k, MatrixView<double[]> a, MatrixView<double[]> b,
                              MatrixView<double[]> c, boolean accumulate) {
-        run(vectorReady ? DOUBLE_VECTOR : DoubleGemmKernel.SCALAR, m, n, k, a, b, c, accumulate);
+        if (vectorReady) {
+            run(DOUBLE_VECTOR, m, n, k, a, b, c, accumulate);
+        } else {
+            runPlain(DoubleGemmKernel.SCALAR, m, n, k, a, b, c, accumulate);
+        }
+    }
+
+    /** {@link #run} on a plain kernel, counted in {@link #plainProducts}. */
+    private static <A> void runPlain(GemmKernel<A> kern, int m, int n, int k, MatrixView<A> a, MatrixView<A> b,
+                                     MatrixView<A> c, boolean accumulate) {
+        plainProducts.incrementAndGet();
+        try {
+            run(kern, m, n, k, a, b, c, accumulate);
+        } finally {
+            plainProducts.decrementAndGet();
+        }
+    }
+
+    /**
+     * Returns once no product runs on the plain kernels: the warm-up waits so, before each of its
+     * rounds, so that it does not take a core from a cell's product while C2 (its one compiler
+     * thread busy with the vector kernels) already takes the other.
+     */
+    static void awaitPlainProducts() {
+        while (plainProducts.get() > 0) {
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    /**
+     * Runs the plain kernels until C2 has compiled them (their loops compile in milliseconds),
+     * so that products before {@link #warmUpVector} has finished run at compiled speed, not
+     * interpreted. Called first by {@link Kernels}' warm-up thread: the vector kernels' compiles
+     * take C2 for seconds, and a compile queued behind them would wait that long.
+     *
+     * @return whether the plain kernels are fast now
+     */
+    static boolean warmUpPlain() {
+        return untilHot(() -> exerciseWide(FloatGemmKernel.SCALAR) < WIDE_HOT_NANOS
+                & exerciseWide(DoubleGemmKernel.SCALAR) < WIDE_HOT_NANOS);
     }
 
     /**
@@ -49,16 +105,25 @@ public final class Gemm {
         if (FLOAT_VECTOR == null) {
             return false;
         }
+        vectorReady = untilHot(() -> exercise(FLOAT_VECTOR) < HOT_NANOS & exercise(DOUBLE_VECTOR) < HOT_NANOS);
+        return vectorReady;
+    }
+
+    /**
+     * Runs {@code fastRound} (exercising kernels; whether they were fast) until it says so or
+     * {@link #WARM_UP_LIMIT_NANOS} has passed, each round once no plain product runs.
+     */
+    private static boolean untilHot(BooleanSupplier fastRound) {
         long deadline = System.nanoTime() + WARM_UP_LIMIT_NANOS;
         boolean hot = false;
         while (!hot && System.nanoTime() < deadline) {
+            awaitPlainProducts();
             try {
-                hot = exercise(FLOAT_VECTOR) < HOT_NANOS & exercise(DOUBLE_VECTOR) < HOT_NANOS;
+                hot = fastRound.getAsBoolean();
             } catch (java.util.concurrent.CancellationException interruptedCell) {
                 // a host interrupt of the user's cell also reaches these kernels: keep warming up
             }
         }
-        vectorReady = hot;
         return hot;
     }
 
@@ -73,6 +138,30 @@ public final class Gemm {
             run(kern, size, size, size, a, a.transpose(), c, round % 2 == 0);
             fastest = Math.min(fastest, System.nanoTime() - start);
             run(kern, 17, 37, size, a, a, c.transpose(), round % 2 == 1);
+        }
+        return fastest;
+    }
+
+    /**
+     * A product {@value #WIDE_COLUMNS} columns wide, so the plain kernels' row loops are compiled
+     * for long rows as a large product has them (C2 unrolls by the profiled trip count), and a
+     * small one with A, B and C all transposed, so no branch a product can take is left out of the
+     * profile (an untaken one would recompile the kernel behind the vector kernels' compiles);
+     * both with and without accumulation. Returns the fastest wide product's time.
+     */
+    private static <A> long exerciseWide(GemmKernel<A> kern) {
+        int m = 16;
+        int k = 24;
+        MatrixView<A> a = new MatrixView<>(kern.allocate(m * k), 0, k, 1);
+        MatrixView<A> b = new MatrixView<>(kern.allocate(k * WIDE_COLUMNS), 0, WIDE_COLUMNS, 1);
+        MatrixView<A> c = new MatrixView<>(kern.allocate(m * WIDE_COLUMNS), 0, WIDE_COLUMNS, 1);
+        long fastest = Long.MAX_VALUE;
+        for (int round = 0; round < 10; round++) {
+            long start = System.nanoTime();
+            run(kern, m, WIDE_COLUMNS, k, a, b, c, round % 2 == 0);
+            fastest = Math.min(fastest, System.nanoTime() - start);
+            run(kern, 17, 37, 8, new MatrixView<>(b.data(), 0, 1, 17), new MatrixView<>(b.data(), 0, 1, 8),
+                    new MatrixView<>(c.data(), 0, 1, 17), round % 2 == 1);
         }
         return fastest;
     }
@@ -111,15 +200,20 @@ public final class Gemm {
 
     /**
      * One range per thread when the work pays for it: by columns (each thread packs its own B
-     * columns and all of A) when C is at least as wide as high, else by rows.
+     * columns and all of A) when C is at least as wide as high, else by rows; by the other side
+     * when the preferred one has fewer register blocks than threads (the plain kernels' blocks
+     * are a thousand columns wide).
      */
     private static <A> void split(GemmKernel<A> kern, int m, int n, int k, MatrixView<A> a, MatrixView<A> b,
                                   MatrixView<A> c, boolean accumulate, long work) {
-        boolean byColumns = n >= m;
+        int threads = Parallel.numThreads();
+        int columnBlocks = (n + kern.nr - 1) / kern.nr;
+        int rowBlocks = (m + kern.mr - 1) / kern.mr;
+        boolean byColumns = n >= m ? columnBlocks >= Math.min(threads, rowBlocks) : rowBlocks < Math.min(threads, columnBlocks);
         int block = byColumns ? kern.nr : kern.mr;
         int extent = byColumns ? n : m;
-        int blocks = (extent + block - 1) / block;
-        int parts = (int) Math.min(Math.min(Parallel.numThreads(), blocks), Math.max(1, work / SPLIT_WORK));
+        int blocks = byColumns ? columnBlocks : rowBlocks;
+        int parts = (int) Math.min(Math.min(threads, blocks), Math.max(1, work / SPLIT_WORK));
         if (parts <= 1) {
             GemmDriver.block(kern, k, a, b, c, accumulate, 0, m, 0, n);
             return;

@@ -62,16 +62,20 @@ public final class Kernels {
     }
 
     /**
-     * Runs the vector kernels on small inputs until they are fast (C2 has compiled them: a round
-     * then takes microseconds, interpreted or C1-compiled Vector API code about 100 times longer),
-     * lets the elementwise kernels use them, then warms up {@link Gemm} the same way. Without
-     * HotSpot's optimizing compiler the plain loops stay. Gives up after {@link #WARM_UP_LIMIT_NANOS}.
+     * First gets {@link Gemm}'s plain kernels compiled (a cell's products then run at compiled
+     * speed while the vector kernels still compile). Then runs the vector kernels on small inputs
+     * until they are fast (C2 has compiled them: a round then takes microseconds, interpreted or
+     * C1-compiled Vector API code about 100 times longer), lets the elementwise kernels use them,
+     * then warms up {@link Gemm}'s vector kernels the same way. Each round waits while a product
+     * runs on the plain kernels ({@link Gemm#awaitPlainProducts}). Without HotSpot's optimizing
+     * compiler the plain loops stay. Gives up after {@link #WARM_UP_LIMIT_NANOS}.
      */
     private static void warmUp() {
         try {
             if (!optimizingJit()) {
                 return;
             }
+            Gemm.warmUpPlain();
             float[] a = new float[4096];
             float[] b = new float[4096];
             float[] c = new float[4096];
@@ -81,6 +85,7 @@ public final class Kernels {
             long deadline = System.nanoTime() + WARM_UP_LIMIT_NANOS;
             long fastest = Long.MAX_VALUE;
             while (fastest > HOT_ROUND_NANOS && System.nanoTime() < deadline) {
+                Gemm.awaitPlainProducts();
                 long start = System.nanoTime();
                 try {
                     warmUpRound(a, b, c, d);

@@ -103,6 +103,26 @@ class GemmTest {
     }
 
     @Test
+    void run_plainKernelsOverSeveralBlocks_matchFmaLoopBitForBit() {
+        Random r = new Random(6);
+        // wider than one plain column block, deeper than one depth block, ragged row tiles
+        checkFloat(FloatGemmKernel.SCALAR, 21, 1100, 300, new Layout(false, false, false, true), r);
+        checkFloat(FloatGemmKernel.SCALAR, 19, 1030, 260, new Layout(true, true, true, false), r);
+        checkDouble(DoubleGemmKernel.SCALAR, 21, 600, 300, new Layout(false, false, false, true), r);
+        checkDouble(DoubleGemmKernel.SCALAR, 19, 530, 260, new Layout(true, true, true, false), r);
+    }
+
+    @Test
+    void warmUpPlain_compiledKernels_stillMatchFmaLoopBitForBit() {
+        assertTrue(Gemm.warmUpPlain());
+        Random r = new Random(7);
+        for (Layout l : List.of(new Layout(false, false, false, false), new Layout(true, true, true, true))) {
+            checkFloat(FloatGemmKernel.SCALAR, 40, 1200, 70, l, r);
+            checkDouble(DoubleGemmKernel.SCALAR, 40, 700, 70, l, r);
+        }
+    }
+
+    @Test
     void sgemm_zeroDepth_zeroesOrKeepsC() {
         float[] c = {1, 2, 3, 4};
         MatrixView<float[]> empty = MatrixView.of(new float[0], 0, 0, 1);
