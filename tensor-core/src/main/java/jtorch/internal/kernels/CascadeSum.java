@@ -172,6 +172,7 @@ public final class CascadeSum {
         int vectors = n / 8;
         int items = vectors / ILP;
         float[] s = new float[ILP * 8];
+        Cancellation.check();
         VectorKernels.cascadeRows(a, at, ILP * 8, items, levelPower(items), s);
         for (int i = items * ILP; i < vectors; i++) {
             for (int l = 0; l < 8; l++) {
@@ -232,6 +233,7 @@ public final class CascadeSum {
                 && Kernels.vectorCascade()) {
             // 4 rows of 8 lanes whose items are 32 consecutive floats: the vector loop's layout
             float[] sums = new float[nrows * lanes];
+            Cancellation.check();
             VectorKernels.cascadeRows(f.data(), f.offset() + base, rowStride, size, levelPower, sums);
             double[][] rows = new double[nrows][lanes];
             for (int k = 0; k < nrows; k++) {

@@ -313,7 +313,8 @@ final class VectorKernels {
      * 0; every {@code 2^levelPower} items level {@code j} is added into {@code j + 1} and cleared
      * while the item count is a multiple of {@code 2^(j * levelPower)}; at the end the levels are
      * added into level 0, which is written to {@code out[0..31]} (row {@code k} lane {@code l} at
-     * {@code 8k + l}).
+     * {@code 8k + l}). No cancellation checks inside (the callers check once per call): a branch the
+     * warm-up never takes would make the compiled loop deoptimize in the first large sum.
      */
     static void cascadeRows(float[] a, int base, int rowStride, int size, int levelPower, float[] out) {
         int half = F.length();
@@ -352,7 +353,6 @@ final class VectorKernels {
                     hi2 = zero;
                 }
             }
-            Cancellation.checkEvery(i);
         }
         for (; i < size; i++, at += rowStride) {
             lo0 = lo0.add(FloatVector.fromArray(F, a, at));
