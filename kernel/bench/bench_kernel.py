@@ -17,7 +17,9 @@ Usage:
       [--no-ipykernel] [--cpu] [--json FILE]
 
 --java and --jvm-opt are passed to install.sh. --variant adds a jtorch kernel whose JVM options
-are replaced by OPTS (to compare configurations in one run). Ratios are jtorch / ipykernel+torch.
+are replaced by OPTS (to compare configurations in one run; @KERNEL_DIR@ in OPTS names the variant's
+installed kernelspec directory, e.g. -XX:SharedArchiveFile=@KERNEL_DIR@/jtorch-kernel.jsa).
+Ratios are jtorch / ipykernel+torch.
 """
 import argparse
 import json
@@ -154,7 +156,9 @@ def install_jtorch(tmp, args, variant_opts=None):
         with open(path, encoding="utf-8") as f:
             spec = json.load(f)
         argv = spec["argv"]
-        spec["argv"] = [argv[0], *variant_opts, *argv[argv.index("-jar"):]]
+        kernel_dir = os.path.dirname(path)
+        spec["argv"] = [argv[0], *(o.replace("@KERNEL_DIR@", kernel_dir) for o in variant_opts),
+                        *argv[argv.index("-jar"):]]
         with open(path, "w", encoding="utf-8") as f:
             json.dump(spec, f, indent=2)
     return kernels
@@ -262,15 +266,15 @@ class Table:
         return "\n".join(self.lines)
 
 
-def medians(results, labels, *path):
-    """{label: median of results[label][path...]} for the labels that have it."""
+def medians(results, labels, *path, summary=statistics.median):
+    """{label: summary (median) of results[label][path...]} for the labels that have it."""
     out = {}
     for label in labels:
         v = results[label]
         for key in path:
             v = v.get(key) if isinstance(v, dict) else None
         if v:
-            out[label] = statistics.median(v)
+            out[label] = summary(v)
     return out
 
 
@@ -296,11 +300,15 @@ def time_table(sides, ref, results, cells):
 
 
 def cpu_table(sides, ref, results, cells):
-    """The kernel process's CPU time (all threads: JIT, GC, warm-up) in the same runs."""
+    """
+    The kernel process's CPU time (all threads: JIT, GC, warm-up) in the same runs: per cell the
+    mean over its timed runs (the kernel's clock ticks are 10 ms, so a median of one cell's CPU
+    is 0 or 10 ms), per fresh kernel the median.
+    """
     t = Table(sides, ref)
     labels = [s.label for s in sides]
     for cell in cells:
-        t.row(cell.title, medians(results, labels, "cells_cpu", cell.key), fmt_time)
+        t.row(cell.title, medians(results, labels, "cells_cpu", cell.key, summary=statistics.mean), fmt_time)
     t.row("FIRST matmul 1024 in a fresh kernel", medians(results, labels, "fresh", "cpu", "first_matmul"), fmt_time)
     t.row("start → first tensor result", medians(results, labels, "fresh", "cpu", "first_result"), fmt_time)
     return t.text()
@@ -373,7 +381,8 @@ def main():
         print()
         print(time_table(sides, ref, results, cells))
         if args.cpu:
-            print("\nCPU time of the kernel process (all its threads) in the same runs, medians:\n")
+            print("\nCPU time of the kernel process (all its threads) in the same runs: per cell the mean of its "
+                  "timed runs, per fresh kernel the median:\n")
             print(cpu_table(sides, ref, results, cells))
         if args.json:
             with open(args.json, "w") as f:
