@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import jtorch.torch;
 import jtorch.kernel.protocol.KernelConnection;
 import jtorch.kernel.protocol.KernelLog;
+import jtorch.kernel.protocol.WarmUpClient;
 import jtorch.kernel.render.Renderers;
 import jtorch.kernel.session.ExitGuard;
 import jtorch.kernel.runtime.HeapTrim;
@@ -35,6 +36,10 @@ public final class KernelMain {
     private static final long VECTOR_WAIT_MS = 30_000;
     /** Idle time after a cell before the heap it grew is trimmed. */
     private static final long TRIM_DELAY_MS = 2_000;
+    /** The cells {@code --warmup} runs: results, output, autograd, a compile error and an exception. */
+    private static final List<String> WARM_UP_CELLS = List.of("var x = torch.ones(new int[]{2, 2}, true);",
+            "x.add(2).mul(3).mean().backward();", "x.grad()", "print(x.shape(), x.dtype());", "torch.ones(3, 3).add(1)",
+            "1 + 1", "nope()", "torch.ones(2).view(3)");
 
     private KernelMain() {}
 
@@ -47,6 +52,13 @@ public final class KernelMain {
             KernelLog.warn("usage: java -jar jtorch-kernel.jar CONNECTION_FILE | --warmup");
             ExitGuard.exitKernel(2);
         }
+        serve(KernelConnectionProperties.parse(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)),
+                opWarmUpWanted());
+        ExitGuard.exitKernel(0);
+    }
+
+    /** Serves requests on the connection {@code props} until a shutdown_request. */
+    private static void serve(KernelConnectionProperties props, boolean opWarmUp) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
@@ -69,15 +81,13 @@ public final class KernelMain {
         }, "session-start");
         starter.setDaemon(true);
         starter.start();
-        KernelConnectionProperties props = KernelConnectionProperties.parse(
-                Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
         JTorchKernel kernel = new JTorchKernel(session);
         HeapTrim trim = HeapTrim.ofThisJvm();
         kernel.idleWork().afterEachCell(TRIM_DELAY_MS, trim);
         kernel.idleWork().whenIdle(() -> {
             awaitQuietly(session);
             trace("op warm-up starts");
-        }, warmUpPieces(trim));
+        }, warmUpPieces(trim, opWarmUp));
         KernelConnection connection = new KernelConnection(props);
         kernel.attach(connection);
         installSigint(kernel);
@@ -92,37 +102,45 @@ public final class KernelMain {
         trace("sockets bound");
         connection.awaitClose();
         kernel.onShutdown(false);
-        ExitGuard.exitKernel(0);
     }
 
     /**
-     * {@code --warmup}: starts a session, runs the warm-up cells and a few course-like cells, and
-     * exits. Run once with {@code -XX:ArchiveClassesAtExit=jtorch-kernel.jsa} to write a class-data
-     * sharing archive that later kernel starts load with {@code -XX:SharedArchiveFile=...}.
+     * {@code --warmup}: serves a kernel on loopback ports and drives it through a session's first
+     * exchanges with a {@link WarmUpClient} in this JVM (course-like cells, an error, a
+     * completion; then shutdown), runs the op warm-up briefly, and exits (status 1 if the client
+     * failed). Run once with {@code -XX:ArchiveClassesAtExit=jtorch-kernel.jsa} to write a
+     * class-data sharing archive that later kernel starts load with {@code -XX:SharedArchiveFile=...}:
+     * it then holds the message path's classes as well as the session's.
      */
-    private static void warmUpAndExit() {
-        try (JShellSession s = new JShellSession(KernelLog.stream())) {
-            s.warmUp();
-            s.beginCell();
-            for (String code : new String[] {"var x = torch.ones(new int[]{2, 2}, true);", "x.add(2).mul(3).mean().backward();",
-                "x.grad()", "print(x.shape(), x.dtype());", "torch.ones(3, 3).add(1)"}) {
-                s.evaluate(1, code, 0);
+    private static void warmUpAndExit() throws Exception {
+        KernelConnectionProperties props = WarmUpClient.loopback();
+        Thread client = new Thread(() -> {
+            try {
+                WarmUpClient.run(props, WARM_UP_CELLS, "x.unsq");
+            } catch (Exception | LinkageError ex) {
+                KernelLog.warn("the warm-up client failed: " + ex);
+                ExitGuard.exitKernel(1);
             }
-            s.endCell();
-            s.complete("x.unsq", 6);
-        }
+        }, "warm-up-client");
+        client.setDaemon(true);
+        client.start();
+        serve(props, false);
         OpWarmUp.pieces(2).forEach(Runnable::run);
         ExitGuard.exitKernel(0);
     }
 
     /** The op warm-up, then a trim of the heap it grew. */
-    private static List<Runnable> warmUpPieces(HeapTrim trim) {
-        boolean wanted = !List.of("0", "false", "no").contains(
-                System.getenv().getOrDefault(OpWarmUp.SWITCH, "").trim().toLowerCase(Locale.ROOT));
-        List<Runnable> pieces = new ArrayList<>(wanted ? OpWarmUp.pieces(WARM_UP_ROUNDS) : List.of());
+    private static List<Runnable> warmUpPieces(HeapTrim trim, boolean opWarmUp) {
+        List<Runnable> pieces = new ArrayList<>(opWarmUp ? OpWarmUp.pieces(WARM_UP_ROUNDS) : List.of());
         pieces.add(() -> trace("op warm-up done"));
         pieces.add(trim::now);
         return pieces;
+    }
+
+    /** The op warm-up runs unless {@code JTORCH_WARMUP} is 0, false or no. */
+    private static boolean opWarmUpWanted() {
+        return !List.of("0", "false", "no").contains(
+                System.getenv().getOrDefault(OpWarmUp.SWITCH, "").trim().toLowerCase(Locale.ROOT));
     }
 
     private static void applyThreadCount() {

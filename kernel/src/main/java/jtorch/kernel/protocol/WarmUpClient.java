@@ -1,0 +1,91 @@
+package jtorch.kernel.protocol;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.dflib.jjava.jupyter.channels.JupyterSocket;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.request.CompleteRequest;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/**
+ * A Jupyter client on loopback for {@code java -jar jtorch-kernel.jar --warmup}: it drives the
+ * kernel, served in the same JVM, through the exchanges of a session's start (kernel_info, cells
+ * with results, output and errors, a completion) and then shuts it down. The class-data archive
+ * that install.sh writes from that run then holds the classes of the whole message path (JeroMQ,
+ * Gson, HMAC, jjava's messages, the kernel's handlers), not only the session's, so a kernel start
+ * loads and verifies fewer classes before its first reply.
+ *
+ * <p>A shell DEALER socket; requests go one at a time, each waiting for its reply (its frames are
+ * read, not parsed: an execute_reply of an error is a reply too).
+ */
+public final class WarmUpClient extends JupyterSocket {
+    private static final int REPLY_TIMEOUT_MS = 120_000;
+    private static final String SESSION = UUID.randomUUID().toString();
+
+    private WarmUpClient(ZMQ.Context context, KernelConnectionProperties props) throws Exception {
+        super(context, SocketType.DEALER, props.createHMACGenerator(), LoggerFactory.getLogger("warm-up-client"));
+        setReceiveTimeOut(REPLY_TIMEOUT_MS);
+        setLinger(0);
+        connect(formatAddress(props.getTransport(), props.getIp(), props.getShellPort()));
+    }
+
+    /** Connection properties on 127.0.0.1: free ports (at the time of asking) and a random key. */
+    public static KernelConnectionProperties loopback() throws IOException {
+        return KernelConnectionProperties.parse(String.format(Locale.ROOT, "{\"ip\": \"127.0.0.1\", \"transport\": \"tcp\","
+                + " \"shell_port\": %d, \"iopub_port\": %d, \"stdin_port\": %d, \"control_port\": %d, \"hb_port\": %d,"
+                + " \"signature_scheme\": \"hmac-sha256\", \"key\": \"%s\"}",
+                freePort(), freePort(), freePort(), freePort(), freePort(), UUID.randomUUID()));
+    }
+
+    /**
+     * Sends kernel_info, each of {@code cells} (replies ok or error alike), a completion of
+     * {@code completion} at its end, and a shutdown request, each after the reply to the one before.
+     *
+     * @throws IllegalStateException when a reply does not come within two minutes
+     */
+    public static void run(KernelConnectionProperties props, List<String> cells, String completion) throws Exception {
+        ZMQ.Context context = ZMQ.context(1);
+        try (WarmUpClient client = new WarmUpClient(context, props)) {
+            client.request(MessageType.KERNEL_INFO_REQUEST, new KernelInfoRequest());
+            for (String code : cells) {
+                client.request(MessageType.EXECUTE_REQUEST, new ExecuteRequest(code, false, true, Map.of(), false, false));
+            }
+            client.request(MessageType.COMPLETE_REQUEST, new CompleteRequest(completion, completion.length()));
+            client.request(MessageType.SHUTDOWN_REQUEST, ShutdownRequest.SHUTDOWN);
+        } finally {
+            context.close();
+        }
+    }
+
+    private <T> void request(MessageType<T> type, T content) {
+        sendMessage(new Message<>(new Header<>(SESSION, type), content));
+        do {
+            if (recv() == null) {
+                throw new IllegalStateException("no reply to the warm-up's " + type.getName());
+            }
+        } while (hasReceiveMore());
+    }
+
+    @Override
+    public void bind(KernelConnectionProperties props) {
+        throw new UnsupportedOperationException("a client connects");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
