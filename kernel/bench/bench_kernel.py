@@ -14,7 +14,7 @@ through jupyter-client, and times in the same run, for each kernel:
 Usage:
   /usr/bin/python3 kernel/bench/bench_kernel.py [--runs N] [--heavy-runs N] [--starts N]
       [--only REGEX] [--java PATH] [--jar JAR] [--jvm-opt OPT]... [--variant NAME=OPTS]...
-      [--no-ipykernel] [--cpu] [--json FILE]
+      [--no-ipykernel] [--cpu] [--settle SECONDS] [--json FILE]
 
 --java and --jvm-opt are passed to install.sh. --variant adds a jtorch kernel whose JVM options
 are replaced by OPTS (to compare configurations in one run; @KERNEL_DIR@ in OPTS names the variant's
@@ -320,6 +320,9 @@ def main():
     ap.add_argument("--heavy-runs", type=int, default=5, help="timed runs of a heavy cell (median)")
     ap.add_argument("--starts", type=int, default=3, help="fresh kernels per fresh-kernel figure")
     ap.add_argument("--idle", type=float, default=5.0, help="seconds idle before reading the idle RSS")
+    ap.add_argument("--settle", type=float, default=0.0,
+                    help="seconds to wait after the long-lived kernels started before their first cell (default 0: "
+                         "the first cells overlap the jtorch kernel's start-up warm-up)")
     ap.add_argument("--only", help="regex over cell keys (" + ", ".join(c.key for c in C.CELLS) + ")")
     ap.add_argument("--no-fresh", action="store_true", help="skip the fresh-kernel figures")
     ap.add_argument("--java", help="install.sh --java")
@@ -361,6 +364,7 @@ def main():
                 kernels.append((s, k))
                 if s.lang == "python":
                     k.run("import torch")
+            time.sleep(args.settle)
             times, cpus, rss_after = measure_cells(kernels, cells, args.runs, args.heavy_runs)
         finally:
             for _, k in kernels:
@@ -374,7 +378,8 @@ def main():
         java = sides[0].argv[0]
         print(f"\nrun {started}; {cpu_model()}, {os.cpu_count()} cores; {java_version(java)}; "
               f"load average {load_start[0]:.2f} at the start, {load_end[0]:.2f} at the end; "
-              f"medians of {args.runs} runs ({args.heavy_runs} for heavy cells) after one warm-up run; "
+              f"medians of {args.runs} runs ({args.heavy_runs} for heavy cells) after one warm-up run"
+              f"{f' and {args.settle:g} s idle after the kernels started' if args.settle else ''}; "
               f"{args.starts} fresh starts\n")
         for s in sides:
             print(f"- {s.label}: `{' '.join(shlex.quote(a) for a in s.argv)}`")
