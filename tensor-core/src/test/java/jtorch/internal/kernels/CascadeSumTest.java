@@ -105,9 +105,9 @@ class CascadeSumTest {
     }
 
     @Test
-    void blocksAboveTheGrain_twoThreads_sameBitsAsOne() throws InterruptedException {
+    void blocksLargeEnoughToSplit_twoThreads_sameBitsAsOne() throws InterruptedException {
         Kernels.awaitVector(120_000);
-        int rows = 700;
+        int rows = 2600;
         int cols = 411;
         double[] x = values(rows * cols, true);
         float[] f = floats(x);
