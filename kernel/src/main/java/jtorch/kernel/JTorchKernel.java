@@ -205,10 +205,8 @@ public final class JTorchKernel extends BaseKernel implements NotebookHost {
 
     @Override
     protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
-        env.setStatusBusy();
-        env.reply(Replies.message(message, MessageType.KERNEL_INFO_REPLY, new Replies.KernelInfo(
+        Replies.answerIdleFirst(env, Replies.message(message, MessageType.KERNEL_INFO_REPLY, new Replies.KernelInfo(
                 Header.PROTOCOL_VERISON, NAME, VERSION, getLanguageInfo(), getBanner(), getHelpLinks())));
-        env.setStatusIdle();
     }
 
     @Override

@@ -3,6 +3,7 @@ package jtorch.kernel.protocol;
 import com.google.gson.annotations.SerializedName;
 import java.util.List;
 import java.util.Map;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.messages.Message;
@@ -22,6 +23,20 @@ public final class Replies {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static Message<?> message(MessageContext request, MessageType<?> type, Object content) {
         return new Message(request, type, content);
+    }
+
+    /**
+     * Answers a request that takes no work, kernel_info above all: busy, idle, then the reply.
+     * The idle goes out before the reply because jupyter_server opens a websocket the moment its
+     * own kernel_info reply arrives and skips, while it still holds the kernel busy, the "nudge"
+     * that waits until the new connection's iopub subscription is in place; the idle status of
+     * the client's first kernel_info can then be lost, and JupyterLab's {@code kernel.info} (which
+     * waits for the reply and the idle, in either order) never resolves.
+     */
+    public static void answerIdleFirst(ShellReplyEnvironment env, Message<?> reply) {
+        env.setStatusBusy();
+        env.setStatusIdle();
+        env.reply(reply);
     }
 
     /** kernel_info_reply with {@code status: ok}. */
