@@ -3,11 +3,8 @@ package jtorch.kernel.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -43,11 +40,7 @@ class KernelConnectionTest {
 
     @BeforeEach
     void start() throws Exception {
-        String json = String.format(Locale.ROOT, "{\"ip\": \"127.0.0.1\", \"transport\": \"tcp\", \"shell_port\": %d,"
-                + " \"iopub_port\": %d, \"stdin_port\": %d, \"control_port\": %d, \"hb_port\": %d,"
-                + " \"signature_scheme\": \"hmac-sha256\", \"key\": \"%s\"}",
-                freePort(), freePort(), freePort(), freePort(), freePort(), UUID.randomUUID());
-        KernelConnectionProperties props = KernelConnectionProperties.parse(json);
+        KernelConnectionProperties props = WarmUpClient.loopback();
         kernel = new KernelConnection(props);
         kernel.setHandler(MessageType.EXECUTE_REQUEST, (env, message) -> {
             env.setStatusBusy();
@@ -91,12 +84,6 @@ class KernelConnectionTest {
         assertEquals("error", client.replyStatus());
         client.execute("next");
         assertEquals("ok", client.replyStatus());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static void sleep(long ms) {

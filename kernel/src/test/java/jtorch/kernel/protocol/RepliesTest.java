@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
-import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
@@ -24,7 +24,7 @@ class RepliesTest {
         @Override
         public void publish(Message<?> message) {
             Object content = message.getContent();
-            sent.add(content instanceof PublishStatus s ? "status " + s.getState().name().toLowerCase(java.util.Locale.ROOT)
+            sent.add(content instanceof PublishStatus s ? "status " + s.getState().name().toLowerCase(Locale.ROOT)
                     : message.getHeader().getType().getName());
         }
 
