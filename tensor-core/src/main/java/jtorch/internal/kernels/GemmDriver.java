@@ -1,14 +1,23 @@
 package jtorch.internal.kernels;
 
 /**
- * The blocked loop nest of GEMM (as in BLIS): for each block of NC columns and each depth block
- * of KC, pack B once; for each block of MC rows, pack A; then run the micro-kernel over the
- * register tiles along rows of C: an A micro-panel (MR x KC) stays in L1 while the B micro-panels
- * stream from the packed B block in L2, and C is walked row-wise. Checks for cancellation once
- * per row of micro-panels (MR x KC x NC multiply-adds), so an interrupt lands within milliseconds
- * even while the micro-kernel still runs interpreted, as in a kernel that has just started.
+ * The blocked loop nest of GEMM (as in BLIS, with A packed once per depth block): for each depth
+ * block of KC, pack the A rows of this call (up to {@link #PACKED_A_ELEMENTS}, else chunk by
+ * chunk); for each block of NC columns, pack B; then run the micro-kernel over the register
+ * tiles along rows of C: an A micro-panel (MR x KC) stays in L1 while the B micro-panels stream
+ * from the packed B block in L2, and C is walked row-wise. A is packed (transposed by gathers, the
+ * costly packing) once per depth block rather than once per NC columns: a 2048^2 product packed
+ * its A four times before. Checks for cancellation once per row of micro-panels (MR x KC x NC
+ * multiply-adds), so an interrupt lands within milliseconds even while the micro-kernel still
+ * runs interpreted, as in a kernel that has just started.
  */
 final class GemmDriver {
+    /**
+     * Packed A elements held at most per thread (4 MiB of floats): all rows of a 2048-row float
+     * product at KC 384; taller products pack A in chunks of rows and pack B once per chunk.
+     */
+    static final int PACKED_A_ELEMENTS = 1 << 20;
+
     private GemmDriver() {}
 
     /** {@code C[i0:i1, j0:j1] (+)= A[i0:i1, :] B[:, j0:j1]} over depth {@code k >= 1}. */
@@ -17,22 +26,23 @@ final class GemmDriver {
         int mr = kern.mr;
         int nr = kern.nr;
         int kcMax = Math.min(kern.kc, k);
-        GemmKernel.Workspace<A> w = kern.workspace(kcMax * roundUp(Math.min(kern.mc, i1 - i0), mr),
+        int chunk = Math.max(kern.mc, PACKED_A_ELEMENTS / kcMax / kern.mc * kern.mc);
+        GemmKernel.Workspace<A> w = kern.workspace(kcMax * roundUp(Math.min(chunk, i1 - i0), mr),
                 kcMax * roundUp(Math.min(kern.nc, j1 - j0), nr));
-        for (int jc = j0; jc < j1; jc += kern.nc) {
-            int nc = Math.min(kern.nc, j1 - jc);
+        for (int ib = i0; ib < i1; ib += chunk) {
+            int rowsB = Math.min(chunk, i1 - ib);
             for (int pc = 0; pc < k; pc += kern.kc) {
                 int kc = Math.min(kern.kc, k - pc);
-                kern.packB(b, pc, kc, jc, nc, w.b);
+                kern.packA(a, ib, rowsB, pc, kc, w.a);
                 boolean add = accumulate || pc > 0;
-                for (int ic = i0; ic < i1; ic += kern.mc) {
-                    int mc = Math.min(kern.mc, i1 - ic);
-                    kern.packA(a, ic, mc, pc, kc, w.a);
-                    for (int ir = 0; ir < mc; ir += mr) {
+                for (int jc = j0; jc < j1; jc += kern.nc) {
+                    int nc = Math.min(kern.nc, j1 - jc);
+                    kern.packB(b, pc, kc, jc, nc, w.b);
+                    for (int ir = 0; ir < rowsB; ir += mr) {
                         Cancellation.check();
-                        int rows = Math.min(mr, mc - ir);
+                        int rows = Math.min(mr, rowsB - ir);
                         for (int jr = 0; jr < nc; jr += nr) {
-                            kern.micro(kc, w.a, ir * kc, w.b, jr * kc, c, ic + ir, jc + jr,
+                            kern.micro(kc, w.a, ir * kc, w.b, jr * kc, c, ib + ir, jc + jr,
                                     rows, Math.min(nr, nc - jr), add, w.tile);
                         }
                     }

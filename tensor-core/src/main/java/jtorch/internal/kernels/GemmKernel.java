@@ -17,7 +17,10 @@ abstract class GemmKernel<A> {
     /** Register block: rows of A and columns of B per micro-kernel call. */
     final int mr;
     final int nr;
-    /** Cache blocks: depth of a packed panel, rows of a packed A block, columns of a packed B block. */
+    /**
+     * Cache blocks: depth of a packed panel, rows of A packed at once at least ({@link GemmDriver}
+     * packs up to its limit), columns of a packed B block.
+     */
     final int kc;
     final int mc;
     final int nc;

@@ -94,8 +94,9 @@ class GemmTest {
             Parallel.setNumThreads(2);
             Random r = new Random(4);
             for (GemmKernel<float[]> kern : FLOAT_KERNELS) {
-                checkFloat(kern, 200, 300, 100, new Layout(false, false, false, false), r); // by columns
-                checkFloat(kern, 300, 100, 100, new Layout(true, true, false, true), r);    // by rows
+                // 2^25 multiply-adds and more: two threads of at least Gemm.SPLIT_WORK each
+                checkFloat(kern, 200, 420, 400, new Layout(false, false, false, false), r); // by columns
+                checkFloat(kern, 420, 100, 800, new Layout(true, true, false, true), r);    // by rows
             }
         } finally {
             Parallel.setNumThreads(threads);
