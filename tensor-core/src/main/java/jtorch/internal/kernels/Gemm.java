@@ -26,7 +26,7 @@ public final class Gemm {
      * microseconds and each thread packs its own operand blocks; measured on 2 threads, 256^3
      * (2^24) and the MLP products (2^23.6) ran slower split than on one thread, 512^3 faster.
      */
-    private static final long SPLIT_WORK = Long.getLong("gemm.split", 1L << 24);
+    private static final long SPLIT_WORK = 1L << 24;
 
     private static final FloatGemmKernel FLOAT_VECTOR = Kernels.VECTOR ? FloatVectorGemmKernel.create() : null;
     private static final DoubleGemmKernel DOUBLE_VECTOR = Kernels.VECTOR ? DoubleVectorGemmKernel.create() : null;

@@ -2,7 +2,7 @@ package jtorch.internal.kernels;
 
 /**
  * The blocked loop nest of GEMM (as in BLIS, with A packed once per depth block): for each depth
- * block of KC, pack the A rows of this call (up to {@link #PACKED_A_ELEMENTS}, else chunk by
+ * block of KC, pack the A rows of this call (up to {@link #PACKED_A_ROWS}, else chunk by
  * chunk); for each block of NC columns, pack B; then run the micro-kernel over the register
  * tiles along rows of C: an A micro-panel (MR x KC) stays in L1 while the B micro-panels stream
  * from the packed B block in L2, and C is walked row-wise. A is packed (transposed by gathers, the
@@ -13,10 +13,11 @@ package jtorch.internal.kernels;
  */
 final class GemmDriver {
     /**
-     * Packed A elements held at most per thread (4 MiB of floats): all rows of a 2048-row float
-     * product at KC 384; taller products pack A in chunks of rows and pack B once per chunk.
+     * Rows of A packed at once at most (rounded down to the kernel's MC): all rows of a 2048-row
+     * product. Per thread that holds 3.4 MiB at the vector kernels' depth blocks (KC 384 floats
+     * or 192 doubles, 1.5 KiB per row); taller products pack A in chunks of rows, B once per chunk.
      */
-    static final int PACKED_A_ELEMENTS = 1 << 20;
+    static final int PACKED_A_ROWS = 2240;
 
     private GemmDriver() {}
 
@@ -26,7 +27,7 @@ final class GemmDriver {
         int mr = kern.mr;
         int nr = kern.nr;
         int kcMax = Math.min(kern.kc, k);
-        int chunk = Math.max(kern.mc, PACKED_A_ELEMENTS / kcMax / kern.mc * kern.mc);
+        int chunk = Math.max(kern.mc, PACKED_A_ROWS / kern.mc * kern.mc);
         GemmKernel.Workspace<A> w = kern.workspace(kcMax * roundUp(Math.min(chunk, i1 - i0), mr),
                 kcMax * roundUp(Math.min(kern.nc, j1 - j0), nr));
         for (int ib = i0; ib < i1; ib += chunk) {

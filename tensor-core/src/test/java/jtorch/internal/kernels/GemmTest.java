@@ -114,6 +114,19 @@ class GemmTest {
     }
 
     @Test
+    void run_tallerThanOnePackedAChunk_matchesFmaLoopBitForBit() {
+        Random r = new Random(8);
+        // two chunks of packed A rows; 1024 columns, so no kernel computes it as C^T = B^T A^T
+        int m = GemmDriver.PACKED_A_ROWS + 61;
+        for (GemmKernel<float[]> kern : FLOAT_KERNELS) {
+            checkFloat(kern, m, 1024, 12, new Layout(false, false, false, true), r);
+        }
+        for (GemmKernel<double[]> kern : DOUBLE_KERNELS) {
+            checkDouble(kern, m, 1024, 9, new Layout(true, false, false, false), r);
+        }
+    }
+
+    @Test
     void warmUpPlain_compiledKernels_stillMatchFmaLoopBitForBit() {
         assertTrue(Gemm.warmUpPlain());
         Random r = new Random(7);
