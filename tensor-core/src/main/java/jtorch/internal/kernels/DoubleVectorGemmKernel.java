@@ -19,8 +19,9 @@ final class DoubleVectorGemmKernel extends DoubleGemmKernel {
     /**
      * Blocks: an A micro-panel (MR x KC, 21 KiB) stays in L1 and the packed B block (KC x NC,
      * 768 KiB) in L2, the byte sizes of the float kernel's tuned blocks. NC 512 rather than 256
-     * packs A half as often (its plain strided copy is the costly packing here): 1024^2 products
-     * 8-10 % faster on a Sapphire Rapids core (2 MiB L2); NC 1024 (a 1.5 MiB B block) was slower.
+     * was chosen while A was packed once per NC columns (1024^2 products 8-10 % faster then on a
+     * Sapphire Rapids core, 2 MiB L2; {@link GemmDriver} now packs A once per depth block); NC
+     * 1024 (a 1.5 MiB B block) was slower.
      */
     private DoubleVectorGemmKernel() {
         super(MR, NR, KC, 16, 32);
