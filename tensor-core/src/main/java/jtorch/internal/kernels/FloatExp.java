@@ -1,54 +1,66 @@
 package jtorch.internal.kernels;
 
 /**
- * float32 {@code exp}, defined once for the plain loops and the vector loops so that a result never
- * depends on which of them ran (the vector kernels take over once the JIT has compiled them, and
- * the Vector API's own {@code EXP} gives other last bits compiled than interpreted).
+ * float32 {@code exp} as PyTorch 1.13 computes it on the CPU: SLEEF 3.5.1's {@code xexpf} (the
+ * {@code Sleef_expf8_u10} behind {@code Vectorized<float>::exp}, which serves contiguous, strided
+ * and in-place exp alike; SLEEF is under the Boost Software License 1.0), so results are
+ * PyTorch's bit for bit and within 1 ulp of the exact value. Defined once for the plain and the
+ * vector loops: {@link VectorKernels#expFloat} runs the same IEEE float operations in the same
+ * order lane by lane, so a result never depends on which loop ran or whether it was compiled.
  *
- * <p>The float is widened to double and clamped to [{@value #LOW}, {@value #HIGH}] (beyond it the
- * float result is 0 or infinity; NaN stays NaN); {@code x = k ln2 + r} with {@code k} rounded to
- * nearest through {@link #SHIFTER} and {@code |r| <= ln2/2} by two fused multiply-adds with a
- * two-part ln2; {@code exp(r)} is its Taylor polynomial of degree 13 (truncation below 1e-17
- * relative); the result is scaled by {@code 2^k} through the exponent bits (exact, k is in
- * [-150, 129]) and rounded once to float, which yields infinities and subnormals as IEEE rounding
- * does. Every step is an exactly specified IEEE operation, so {@link VectorKernels#expFloat} computes
- * the same bits lane by lane. The result is the correctly rounded float except where exp(x) lies
- * within about 1e-16 (relative) of a rounding boundary.
+ * <p>Steps: {@code q = rint(x * log2(e))} (the float product, rounded to an integer by adding and
+ * subtracting {@link #SHIFTER}, which leaves {@code q} in the sum's low bits); {@code s = x - q ln2}
+ * by two fused multiply-adds with a two-part ln2; {@code u = 1 + (s + s^2 p(s))} with SLEEF's
+ * degree-5 polynomial {@code p} in Horner's order; {@code u * 2^(q >> 1) * 2^(q - (q >> 1))} (two
+ * normal powers of two, so a subnormal result is rounded once). Below {@value #LOW} the result is
+ * 0, above {@value #HIGH} infinity, NaN stays NaN; in between, underflow and overflow come out of
+ * the scaling as IEEE rounding gives them. For |x| beyond those bounds the intermediate values are
+ * meaningless and replaced.
  */
 final class FloatExp {
-    static final double LOW = -104;
-    static final double HIGH = 89;
-    static final double LOG2E = 1.4426950408889634;
-    /** 1.5 * 2^52: adding it rounds a double below 2^51 in magnitude to an integer, kept in the low bits. */
-    static final double SHIFTER = 0x1.8p52;
-    static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
-    static final double LN2_HI = 0x1.62e42fefa39efp-1;
-    static final double LN2_LO = 0x1.abc9e3b39803fp-56;
-    /** 1/13!, 1/12!, ..., 1/2!, 1/1!, 1/0!: Horner's order. */
-    static final double[] TAYLOR = taylor(13);
+    static final float LOW = -104f;
+    static final float HIGH = 100f;
+    static final float LOG2E = 1.442695040888963407359924681001892137426645954152985934135449406931f;
+    /** 1.5 * 2^23: adding it rounds a float below 2^22 in magnitude to an integer (ties to even), kept in the low bits. */
+    static final float SHIFTER = 0x1.8p23f;
+    static final int SHIFTER_BITS = Float.floatToRawIntBits(SHIFTER);
+    static final float LN2_HI = 0.693145751953125f;
+    static final float LN2_LO = 1.428606765330187045e-06f;
+    /** SLEEF's coefficients of {@code p}, highest degree first. */
+    static final float C0 = 0.000198527617612853646278381f;
+    static final float C1 = 0.00139304355252534151077271f;
+    static final float C2 = 0.00833336077630519866943359f;
+    static final float C3 = 0.0416664853692054748535156f;
+    static final float C4 = 0.166666671633720397949219f;
+    static final float C5 = 0.5f;
 
     private FloatExp() {}
 
     static float exp(float x) {
-        double v = Math.min(Math.max(x, LOW), HIGH);
-        double t = Math.fma(v, LOG2E, SHIFTER);
-        double k = t - SHIFTER;
-        double r = Math.fma(-k, LN2_LO, Math.fma(-k, LN2_HI, v));
-        double p = TAYLOR[0];
-        for (int i = 1; i < TAYLOR.length; i++) {
-            p = Math.fma(p, r, TAYLOR[i]);
+        float shifted = x * LOG2E + SHIFTER;
+        float k = shifted - SHIFTER;
+        int q = Float.floatToRawIntBits(shifted) - SHIFTER_BITS;
+        float s = Math.fma(k, -LN2_HI, x);
+        s = Math.fma(k, -LN2_LO, s);
+        float u = Math.fma(C0, s, C1);
+        u = Math.fma(u, s, C2);
+        u = Math.fma(u, s, C3);
+        u = Math.fma(u, s, C4);
+        u = Math.fma(u, s, C5);
+        u = Math.fma(s * s, u, s) + 1f;
+        int half = q >> 1;
+        u = u * powerOfTwo(half) * powerOfTwo(q - half);
+        if (x < LOW) {
+            return 0f;
         }
-        return (float) (p * Double.longBitsToDouble((Double.doubleToRawLongBits(t) - (SHIFTER_BITS - 1023)) << 52));
+        if (x > HIGH) {
+            return Float.POSITIVE_INFINITY;
+        }
+        return x != x ? x : u;
     }
 
-    private static double[] taylor(int degree) {
-        double[] c = new double[degree + 1];
-        double factorial = 1;
-        for (int n = 1; n <= degree; n++) {
-            factorial *= n;
-            c[degree - n] = 1 / factorial;
-        }
-        c[degree] = 1;
-        return c;
+    /** {@code 2^e} for {@code e} in the normal range. */
+    private static float powerOfTwo(int e) {
+        return Float.intBitsToFloat((e + 127) << 23);
     }
 }

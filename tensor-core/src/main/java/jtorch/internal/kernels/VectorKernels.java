@@ -1,8 +1,7 @@
 package jtorch.internal.kernels;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -12,12 +11,11 @@ import jdk.incubator.vector.VectorSpecies;
  * a scalar twin in {@link Kernels}.
  */
 final class VectorKernels {
-    static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     /**
-     * Doubles of the same shape as {@link #F} (each float vector widens into two). One species per
-     * element type only: a second float shape would make the JIT box the GEMM kernels' vectors.
+     * The one float species (a second float shape would make the JIT box the GEMM kernels'
+     * vectors); int lanes appear only as these vectors' bits reinterpreted.
      */
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
     private VectorKernels() {}
 
@@ -152,71 +150,40 @@ final class VectorKernels {
     }
 
     /**
-     * {@link FloatExp#exp}'s steps lane by lane: each float vector widens into two double vectors
-     * (lower and upper half, the {@code 0}/{@code 1} suffixes), which round back into one; returns
-     * how many were done. One loop body with the two halves side by side, without calls or inner
-     * loops: a vector passed across either would be boxed, and a masked store per half is slow.
+     * {@link FloatExp#exp}'s steps lane by lane, in float like it (the powers of two are built in
+     * the lanes' int bits); returns how many were done. One loop body without calls or inner
+     * loops: a vector passed across either would be boxed.
      */
     private static int expFloat(float[] a, int ao, float[] c, int co, int n) {
-        VectorMask<Float> upperHalf = F.indexInRange(-D.length(), D.length());
-        DoubleVector ln2Hi = DoubleVector.broadcast(D, FloatExp.LN2_HI);
-        DoubleVector ln2Lo = DoubleVector.broadcast(D, FloatExp.LN2_LO);
-        DoubleVector t0 = DoubleVector.broadcast(D, FloatExp.TAYLOR[0]);
-        DoubleVector t1 = DoubleVector.broadcast(D, FloatExp.TAYLOR[1]);
-        DoubleVector t2 = DoubleVector.broadcast(D, FloatExp.TAYLOR[2]);
-        DoubleVector t3 = DoubleVector.broadcast(D, FloatExp.TAYLOR[3]);
-        DoubleVector t4 = DoubleVector.broadcast(D, FloatExp.TAYLOR[4]);
-        DoubleVector t5 = DoubleVector.broadcast(D, FloatExp.TAYLOR[5]);
-        DoubleVector t6 = DoubleVector.broadcast(D, FloatExp.TAYLOR[6]);
-        DoubleVector t7 = DoubleVector.broadcast(D, FloatExp.TAYLOR[7]);
-        DoubleVector t8 = DoubleVector.broadcast(D, FloatExp.TAYLOR[8]);
-        DoubleVector t9 = DoubleVector.broadcast(D, FloatExp.TAYLOR[9]);
-        DoubleVector t10 = DoubleVector.broadcast(D, FloatExp.TAYLOR[10]);
-        DoubleVector t11 = DoubleVector.broadcast(D, FloatExp.TAYLOR[11]);
-        DoubleVector t12 = DoubleVector.broadcast(D, FloatExp.TAYLOR[12]);
-        DoubleVector t13 = DoubleVector.broadcast(D, FloatExp.TAYLOR[13]);
+        FloatVector negLn2Hi = FloatVector.broadcast(F, -FloatExp.LN2_HI);
+        FloatVector negLn2Lo = FloatVector.broadcast(F, -FloatExp.LN2_LO);
+        FloatVector c0 = FloatVector.broadcast(F, FloatExp.C0);
+        FloatVector c1 = FloatVector.broadcast(F, FloatExp.C1);
+        FloatVector c2 = FloatVector.broadcast(F, FloatExp.C2);
+        FloatVector c3 = FloatVector.broadcast(F, FloatExp.C3);
+        FloatVector c4 = FloatVector.broadcast(F, FloatExp.C4);
+        FloatVector c5 = FloatVector.broadcast(F, FloatExp.C5);
         int upper = F.loopBound(n);
         for (int i = 0; i < upper; i += F.length()) {
             FloatVector x = FloatVector.fromArray(F, a, ao + i);
-            DoubleVector v0 = ((DoubleVector) x.convertShape(VectorOperators.F2D, D, 0)).max(FloatExp.LOW).min(FloatExp.HIGH);
-            DoubleVector v1 = ((DoubleVector) x.convertShape(VectorOperators.F2D, D, 1)).max(FloatExp.LOW).min(FloatExp.HIGH);
-            DoubleVector s0 = v0.fma(FloatExp.LOG2E, FloatExp.SHIFTER);
-            DoubleVector s1 = v1.fma(FloatExp.LOG2E, FloatExp.SHIFTER);
-            DoubleVector negK0 = s0.sub(FloatExp.SHIFTER).neg();
-            DoubleVector negK1 = s1.sub(FloatExp.SHIFTER).neg();
-            DoubleVector r0 = negK0.fma(ln2Lo, negK0.fma(ln2Hi, v0));
-            DoubleVector r1 = negK1.fma(ln2Lo, negK1.fma(ln2Hi, v1));
-            DoubleVector p0 = t0.fma(r0, t1);
-            DoubleVector p1 = t0.fma(r1, t1);
-            p0 = p0.fma(r0, t2);
-            p1 = p1.fma(r1, t2);
-            p0 = p0.fma(r0, t3);
-            p1 = p1.fma(r1, t3);
-            p0 = p0.fma(r0, t4);
-            p1 = p1.fma(r1, t4);
-            p0 = p0.fma(r0, t5);
-            p1 = p1.fma(r1, t5);
-            p0 = p0.fma(r0, t6);
-            p1 = p1.fma(r1, t6);
-            p0 = p0.fma(r0, t7);
-            p1 = p1.fma(r1, t7);
-            p0 = p0.fma(r0, t8);
-            p1 = p1.fma(r1, t8);
-            p0 = p0.fma(r0, t9);
-            p1 = p1.fma(r1, t9);
-            p0 = p0.fma(r0, t10);
-            p1 = p1.fma(r1, t10);
-            p0 = p0.fma(r0, t11);
-            p1 = p1.fma(r1, t11);
-            p0 = p0.fma(r0, t12);
-            p1 = p1.fma(r1, t12);
-            p0 = p0.fma(r0, t13);
-            p1 = p1.fma(r1, t13);
-            DoubleVector scale0 = s0.reinterpretAsLongs().sub(FloatExp.SHIFTER_BITS - 1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector scale1 = s1.reinterpretAsLongs().sub(FloatExp.SHIFTER_BITS - 1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            FloatVector y0 = (FloatVector) p0.mul(scale0).convertShape(VectorOperators.D2F, F, 0);
-            FloatVector y1 = (FloatVector) p1.mul(scale1).convertShape(VectorOperators.D2F, F, -1);
-            y0.blend(y1, upperHalf).intoArray(c, co + i);
+            FloatVector shifted = x.mul(FloatExp.LOG2E).add(FloatExp.SHIFTER);
+            FloatVector k = shifted.sub(FloatExp.SHIFTER);
+            IntVector q = shifted.reinterpretAsInts().sub(FloatExp.SHIFTER_BITS);
+            FloatVector s = k.fma(negLn2Hi, x);
+            s = k.fma(negLn2Lo, s);
+            FloatVector u = c0.fma(s, c1);
+            u = u.fma(s, c2);
+            u = u.fma(s, c3);
+            u = u.fma(s, c4);
+            u = u.fma(s, c5);
+            u = s.mul(s).fma(u, s).add(1f);
+            IntVector half = q.lanewise(VectorOperators.ASHR, 1);
+            FloatVector scale0 = half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector scale1 = q.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            u = u.mul(scale0).mul(scale1);
+            u = u.blend(0f, x.compare(VectorOperators.LT, FloatExp.LOW));
+            u = u.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, FloatExp.HIGH));
+            u.blend(x, x.compare(VectorOperators.NE, x)).intoArray(c, co + i);
         }
         return upper;
     }
