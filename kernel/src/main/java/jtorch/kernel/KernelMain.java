@@ -16,6 +16,7 @@ import jtorch.kernel.render.Renderers;
 import jtorch.kernel.session.ExitGuard;
 import jtorch.kernel.runtime.HeapTrim;
 import jtorch.kernel.runtime.IntraOpThreads;
+import jtorch.kernel.runtime.JitIdle;
 import jtorch.kernel.runtime.OpWarmUp;
 import jtorch.kernel.session.JShellSession;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
@@ -34,6 +35,8 @@ public final class KernelMain {
     private static final int WARM_UP_ROUNDS = 150;
     /** Longest wait for tensor-core's vector kernels before the op warm-up starts anyway. */
     private static final long VECTOR_WAIT_MS = 30_000;
+    /** Longest wait at the end of {@code --warmup} for the JIT to finish its compiles. */
+    private static final long JIT_IDLE_WAIT_MS = 30_000;
     /** Idle time after a cell before the heap it grew is trimmed. */
     private static final long TRIM_DELAY_MS = 2_000;
     /** The cells {@code --warmup} runs: results, output, autograd, a compile error and an exception. */
@@ -107,10 +110,11 @@ public final class KernelMain {
     /**
      * {@code --warmup}: serves a kernel on loopback ports and drives it through a session's first
      * exchanges with a {@link WarmUpClient} in this JVM (course-like cells, an error, a
-     * completion; then shutdown), runs the op warm-up briefly, and exits (status 1 if the client
-     * failed). Run once with {@code -XX:ArchiveClassesAtExit=jtorch-kernel.jsa} to write a
-     * class-data sharing archive that later kernel starts load with {@code -XX:SharedArchiveFile=...}:
-     * it then holds the message path's classes as well as the session's.
+     * completion; then shutdown), runs the op warm-up briefly, waits for the vector warm-up and for
+     * the JIT to be idle ({@link JitIdle}), and exits (status 1 if the client failed). Run once
+     * with {@code -XX:ArchiveClassesAtExit=jtorch-kernel.jsa} to write a class-data sharing archive
+     * that later kernel starts load with {@code -XX:SharedArchiveFile=...}: it then holds the
+     * message path's classes as well as the session's.
      */
     private static void warmUpAndExit() throws Exception {
         KernelConnectionProperties props = WarmUpClient.loopback();
@@ -126,6 +130,11 @@ public final class KernelMain {
         client.start();
         serve(props, false);
         OpWarmUp.pieces(2).forEach(Runnable::run);
+        // the archive is written at exit: no compile may be in flight then (JitIdle says why)
+        torch.backends.awaitVectorKernels(VECTOR_WAIT_MS);
+        if (!JitIdle.ofThisJvm().await(JIT_IDLE_WAIT_MS)) {
+            KernelLog.warn("the JIT did not fall idle before the warm-up run's exit");
+        }
         ExitGuard.exitKernel(0);
     }
 
