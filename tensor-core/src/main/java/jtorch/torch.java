@@ -1,6 +1,7 @@
 package jtorch;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.Engine;
@@ -10,6 +11,7 @@ import jtorch.internal.interop.JavaArrays;
 
 import jtorch.internal.kernels.Kernels;
 import jtorch.internal.kernels.Parallel;
+import jtorch.internal.kernels.WarmUpTurn;
 import jtorch.internal.ops.Arithmetic;
 import jtorch.internal.ops.Comparisons;
 import jtorch.internal.ops.Linalg;
@@ -1743,6 +1745,16 @@ public final class torch {
          */
         public static boolean awaitVectorKernels(long millis) throws InterruptedException {
             return Kernels.awaitVector(millis);
+        }
+
+        /**
+         * JTorch only: the background warm-up of the vector kernels runs its rounds only while
+         * {@code busy} is false, a few seconds of waiting in all at most (after which it runs
+         * regardless); a notebook kernel passes "a cell runs, or one has just ended", so that the
+         * first cells after its start do not share the cores with the warm-up.
+         */
+        public static void yieldWarmUpTo(BooleanSupplier busy) {
+            WarmUpTurn.yieldTo(busy);
         }
 
         /** {@code torch.backends.mps}: Apple's GPU back end, never present in JTorch. */

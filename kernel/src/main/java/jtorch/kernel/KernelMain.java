@@ -3,11 +3,12 @@ package jtorch.kernel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import jtorch.torch;
 import jtorch.kernel.protocol.KernelConnection;
 import jtorch.kernel.protocol.KernelLog;
@@ -31,7 +32,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  * {@code JTORCH_WARMUP=0} leaves the op warm-up out (a class of kernels sharing few cores).
  */
 public final class KernelMain {
-    /** Rounds of {@link OpWarmUp} pieces after start: about a second of one core, once. */
+    /** Most rounds of {@link OpWarmUp} pieces after start (it ends once the JIT falls quiet). */
     private static final int WARM_UP_ROUNDS = 150;
     /** Longest wait for tensor-core's vector kernels before the op warm-up starts anyway. */
     private static final long VECTOR_WAIT_MS = 30_000;
@@ -85,6 +86,7 @@ public final class KernelMain {
         starter.setDaemon(true);
         starter.start();
         JTorchKernel kernel = new JTorchKernel(session);
+        torch.backends.yieldWarmUpTo(kernel.idleWork()::userBusy);
         HeapTrim trim = HeapTrim.ofThisJvm();
         kernel.idleWork().afterEachCell(TRIM_DELAY_MS, trim);
         kernel.idleWork().whenIdle(() -> {
@@ -138,12 +140,12 @@ public final class KernelMain {
         ExitGuard.exitKernel(0);
     }
 
-    /** The op warm-up, then a trim of the heap it grew. */
-    private static List<Runnable> warmUpPieces(HeapTrim trim, boolean opWarmUp) {
-        List<Runnable> pieces = new ArrayList<>(opWarmUp ? OpWarmUp.pieces(WARM_UP_ROUNDS) : List.of());
-        pieces.add(() -> trace("op warm-up done"));
-        pieces.add(trim::now);
-        return pieces;
+    /** The op warm-up (until the JIT falls quiet), then a trim of the heap it grew. */
+    private static Iterable<Runnable> warmUpPieces(HeapTrim trim, boolean opWarmUp) {
+        Iterable<Runnable> ops = opWarmUp ? OpWarmUp.untilQuiet(WARM_UP_ROUNDS, JitIdle.ofThisJvm()::now) : List.of();
+        List<Runnable> after = List.of(() -> trace("op warm-up done"), trim::now);
+        // lazily, piece by piece: the op warm-up decides after each round whether to go on
+        return () -> Stream.concat(StreamSupport.stream(ops.spliterator(), false), after.stream()).iterator();
     }
 
     /** The op warm-up runs unless {@code JTORCH_WARMUP} is 0, false or no. */

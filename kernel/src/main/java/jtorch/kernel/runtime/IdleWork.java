@@ -23,9 +23,17 @@ import jtorch.kernel.protocol.KernelLog;
  * cell can observe afterwards (the random generator, print options, thread counts). While the
  * interrupt of the last cell is still pending (tensor ops would throw until the next cell clears
  * it) nothing runs either.
+ *
+ * <p>The warm-up pieces also wait {@link #GRACE_NANOS} after a cell, so that a burst of cells (Run
+ * All, nbconvert, a client sending the next cell at once) is not interleaved with them;
+ * {@link #userBusy} tells tensor-core's own warm-up the same.
  */
 public final class IdleWork implements AutoCloseable {
     private static final long RETRY_MS = 20;
+    /** Quiet time after a cell before the warm-up resumes. */
+    static final long GRACE_NANOS = 300_000_000L;
+    /** A cell running longer than this no longer holds tensor-core's warm-up back ({@link #userBusy}). */
+    static final long CELL_HOLD_NANOS = 1_000_000_000L;
 
     private final ReentrantLock turn = new ReentrantLock();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -37,6 +45,10 @@ public final class IdleWork implements AutoCloseable {
     private final List<ScheduledFuture<?>> pending = new ArrayList<>();
     private volatile boolean cellRunning;
     private volatile boolean closed;
+    /** Whether a cell has been announced and not yet finished; when it started; when the last one ended. */
+    private volatile boolean inCell;
+    private volatile long cellStartedAt;
+    private volatile long cellEndedAt = System.nanoTime() - GRACE_NANOS;
 
     private record Delayed(long delayMs, Runnable task) {}
 
@@ -49,11 +61,11 @@ public final class IdleWork implements AutoCloseable {
      * Runs {@code prepare} without the turn (e.g. waiting for something), then {@code pieces} in
      * order, each one while no cell runs, on a daemon thread of their own.
      */
-    public void whenIdle(Runnable prepare, List<Runnable> pieces) {
+    public void whenIdle(Runnable prepare, Iterable<Runnable> pieces) {
         Thread t = new Thread(() -> {
             prepare.run();
             for (Runnable piece : pieces) {
-                while (!closed && !runIfIdle(piece)) {
+                while (!closed && (cellRecent() || !runIfIdle(piece))) {
                     sleep(RETRY_MS);
                 }
             }
@@ -64,6 +76,8 @@ public final class IdleWork implements AutoCloseable {
 
     /** A cell begins: waits for the idle piece in flight and cancels the after-cell tasks due. */
     public void cellStarted() {
+        cellStartedAt = System.nanoTime();
+        inCell = true;
         turn.lock();
         cellRunning = true;
         synchronized (this) {
@@ -74,6 +88,8 @@ public final class IdleWork implements AutoCloseable {
 
     /** The cell that {@link #cellStarted} announced has ended (on the same thread). */
     public void cellFinished() {
+        cellEndedAt = System.nanoTime();
+        inCell = false;
         cellRunning = false;
         turn.unlock();
         synchronized (this) {
@@ -81,6 +97,20 @@ public final class IdleWork implements AutoCloseable {
                 pending.add(worker.schedule(() -> runAfterCell(d), d.delayMs, TimeUnit.MILLISECONDS));
             }
         }
+    }
+
+    /**
+     * Whether the user is busy: a cell runs and started less than {@link #CELL_HOLD_NANOS} ago, or
+     * one ended less than {@link #GRACE_NANOS} ago (tensor-core's vector warm-up waits meanwhile).
+     */
+    public boolean userBusy() {
+        long now = System.nanoTime();
+        return inCell ? now - cellStartedAt < CELL_HOLD_NANOS : now - cellEndedAt < GRACE_NANOS;
+    }
+
+    /** Whether a cell runs or one ended less than {@link #GRACE_NANOS} ago. */
+    private boolean cellRecent() {
+        return inCell || System.nanoTime() - cellEndedAt < GRACE_NANOS;
     }
 
     /** Runs an after-cell task; while a warm-up piece holds the turn, a little later (a cell cancels it). */

@@ -6,10 +6,12 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * Waits until HotSpot's JIT compilers are idle: no compile running and both compile queues empty
- * (the {@code Compiler.queue} diagnostic command, as {@code jcmd PID Compiler.queue} prints it).
+ * Whether HotSpot's JIT compilers are idle: no compile running and both compile queues empty (the
+ * {@code Compiler.queue} diagnostic command, as {@code jcmd PID Compiler.queue} prints it). The op
+ * warm-up ends once its rounds leave the JIT idle ({@link OpWarmUp#untilQuiet}); the
+ * {@code --warmup} run waits for it before exiting ({@link #await}).
  *
- * <p>Why: install.sh's class-data archive is written when the {@code --warmup} run exits
+ * <p>Why the latter: install.sh's class-data archive is written when the {@code --warmup} run exits
  * ({@code -XX:ArchiveClassesAtExit}). On JDK 17 a method whose compile is queued or running at
  * that moment is archived as queued for compilation, and every JVM started on the archive then
  * never compiles it: a vector kernel caught so (measured: {@code VectorKernels.cascadeRows},
@@ -40,13 +42,18 @@ public final class JitIdle {
         long deadline = System.nanoTime() + millis * 1_000_000L;
         int idle = 0;
         while (System.nanoTime() < deadline) {
-            idle = idle(queue.get()) ? idle + 1 : 0;
+            idle = now() ? idle + 1 : 0;
             if (idle == IDLE_READINGS) {
                 return true;
             }
             Thread.sleep(POLL_MS);
         }
         return false;
+    }
+
+    /** Whether the JIT is idle now (one reading). */
+    public boolean now() {
+        return idle(queue.get());
     }
 
     /**

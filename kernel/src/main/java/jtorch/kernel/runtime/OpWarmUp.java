@@ -1,7 +1,11 @@
 package jtorch.kernel.runtime;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.BooleanSupplier;
 import jtorch.Tensor;
 import jtorch.nn;
 import jtorch.optim;
@@ -19,23 +23,69 @@ import jtorch.torch;
 public final class OpWarmUp {
     /** Environment variable: {@code 0} (or {@code false}, {@code no}) leaves the op warm-up out. */
     public static final String SWITCH = "JTORCH_WARMUP";
+    /** Rounds {@link #untilQuiet} runs at least, and the quiet round ends in a row that end it. */
+    static final int MIN_ROUNDS = 8;
+    static final int QUIET_ROUNDS = 3;
 
     private OpWarmUp() {}
 
     /** {@code rounds} rounds of pieces, each round one piece per op family. */
-    public static List<Runnable> pieces(int rounds) {
-        List<Runnable> pieces = new ArrayList<>();
-        Mlp mlp = new Mlp();
-        for (int i = 0; i < rounds; i++) {
-            pieces.add(mlp::step);
-            pieces.add(OpWarmUp::blockedMatmul);
-            pieces.add(OpWarmUp::elementwise);
-            pieces.add(OpWarmUp::scalarAutograd);
-            if (i % 8 == 0) {
-                pieces.add(OpWarmUp::repr);
+    public static Iterable<Runnable> pieces(int rounds) {
+        return untilQuiet(rounds, () -> false);
+    }
+
+    /**
+     * Rounds of pieces until the JIT has had nothing left to compile ({@code jitIdle}, asked after
+     * each round) at the end of {@link #QUIET_ROUNDS} rounds in a row, at least {@link #MIN_ROUNDS}
+     * and at most {@code maxRounds}: then these inputs compile nothing more, and further rounds
+     * would only take CPU from the cells. For one thread, which runs each piece before it asks for
+     * the next.
+     */
+    public static Iterable<Runnable> untilQuiet(int maxRounds, BooleanSupplier jitIdle) {
+        return () -> new Iterator<>() {
+            private final Mlp mlp = new Mlp();
+            private Iterator<Runnable> round = Collections.emptyIterator();
+            private int rounds;
+            private int quiet;
+            private boolean released;
+
+            @Override
+            public boolean hasNext() {
+                if (round.hasNext() || released) {
+                    return round.hasNext();
+                }
+                if (rounds > 0) {
+                    quiet = jitIdle.getAsBoolean() ? quiet + 1 : 0;
+                }
+                if (rounds < maxRounds && (rounds < MIN_ROUNDS || quiet < QUIET_ROUNDS)) {
+                    round = round(mlp, rounds++).iterator();
+                } else {
+                    released = true;
+                    round = List.<Runnable>of(mlp::release).iterator();
+                }
+                return true;
             }
+
+            @Override
+            public Runnable next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return round.next();
+            }
+        };
+    }
+
+    /** Round {@code i}: one piece per op family. */
+    private static List<Runnable> round(Mlp mlp, int i) {
+        List<Runnable> pieces = new ArrayList<>();
+        pieces.add(mlp::step);
+        pieces.add(OpWarmUp::blockedMatmul);
+        pieces.add(OpWarmUp::elementwise);
+        pieces.add(OpWarmUp::scalarAutograd);
+        if (i % 8 == 0) {
+            pieces.add(OpWarmUp::repr);
         }
-        pieces.add(mlp::release);
         return pieces;
     }
 

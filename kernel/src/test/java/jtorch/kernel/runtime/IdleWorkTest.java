@@ -103,6 +103,36 @@ class IdleWorkTest {
         }
     }
 
+    @Test
+    void userBusy_duringACellAndItsGrace() throws Exception {
+        try (IdleWork idle = new IdleWork()) {
+            assertFalse(idle.userBusy());
+            idle.cellStarted();
+            assertTrue(idle.userBusy());
+            idle.cellFinished();
+            assertTrue(idle.userBusy());
+            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(IdleWork.GRACE_NANOS) + 100);
+            assertFalse(idle.userBusy());
+        }
+    }
+
+    @Test
+    void whenIdle_pieceWaitsForTheGraceAfterACell() throws Exception {
+        try (IdleWork idle = new IdleWork()) {
+            CountDownLatch ran = new CountDownLatch(1);
+            long[] ranAt = new long[1];
+            idle.cellStarted();
+            idle.cellFinished();
+            long endedAt = System.nanoTime();
+            idle.whenIdle(() -> { }, List.of(() -> {
+                ranAt[0] = System.nanoTime();
+                ran.countDown();
+            }));
+            assertTrue(ran.await(5, TimeUnit.SECONDS));
+            assertTrue(ranAt[0] - endedAt >= IdleWork.GRACE_NANOS);
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();

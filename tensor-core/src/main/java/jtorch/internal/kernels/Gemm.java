@@ -100,7 +100,7 @@ public final class Gemm {
      * @return whether the plain kernels are fast now
      */
     static boolean warmUpPlain() {
-        return untilHot(() -> exerciseWide(FloatGemmKernel.SCALAR) < WIDE_HOT_NANOS
+        return untilHot(Gemm::awaitPlainProducts, () -> exerciseWide(FloatGemmKernel.SCALAR) < WIDE_HOT_NANOS
                 & exerciseWide(DoubleGemmKernel.SCALAR) < WIDE_HOT_NANOS);
     }
 
@@ -117,19 +117,22 @@ public final class Gemm {
         if (FLOAT_VECTOR == null) {
             return false;
         }
-        vectorReady = untilHot(() -> exercise(FLOAT_VECTOR) < HOT_NANOS & exercise(DOUBLE_VECTOR) < HOT_NANOS);
+        vectorReady = untilHot(WarmUpTurn::await,
+                () -> exercise(FLOAT_VECTOR) < HOT_NANOS & exercise(DOUBLE_VECTOR) < HOT_NANOS);
         return vectorReady;
     }
 
     /**
      * Runs {@code fastRound} (exercising kernels; whether they were fast) until it says so or
-     * {@link #WARM_UP_LIMIT_NANOS} has passed, each round once no plain product runs.
+     * {@link #WARM_UP_LIMIT_NANOS} has passed, each round once {@code awaitTurn} returns. The plain
+     * kernels' rounds wait only for plain products (a cell's first product needs them compiled),
+     * the vector kernels' for their {@link WarmUpTurn}.
      */
-    private static boolean untilHot(BooleanSupplier fastRound) {
+    private static boolean untilHot(Runnable awaitTurn, BooleanSupplier fastRound) {
         long deadline = System.nanoTime() + WARM_UP_LIMIT_NANOS;
         boolean hot = false;
         while (!hot && System.nanoTime() < deadline) {
-            awaitPlainProducts();
+            awaitTurn.run();
             try {
                 hot = fastRound.getAsBoolean();
             } catch (java.util.concurrent.CancellationException interruptedCell) {
@@ -146,6 +149,7 @@ public final class Gemm {
         MatrixView<A> c = new MatrixView<>(kern.allocate(size * size), 0, size, 1);
         long fastest = Long.MAX_VALUE;
         for (int round = 0; round < 40; round++) {
+            WarmUpTurn.await();
             long start = System.nanoTime();
             run(kern, size, size, size, a, a.transpose(), c, round % 2 == 0);
             fastest = Math.min(fastest, System.nanoTime() - start);

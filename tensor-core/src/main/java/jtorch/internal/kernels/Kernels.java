@@ -66,9 +66,10 @@ public final class Kernels {
      * speed while the vector kernels still compile). Then runs the vector kernels on small inputs
      * until they are fast (C2 has compiled them: a round then takes microseconds, interpreted or
      * C1-compiled Vector API code about 100 times longer), lets the elementwise kernels use them,
-     * then warms up {@link Gemm}'s vector kernels the same way. Each round waits while a product
-     * runs on the plain kernels ({@link Gemm#awaitPlainProducts}). Without HotSpot's optimizing
-     * compiler the plain loops stay. Gives up after {@link #WARM_UP_LIMIT_NANOS}.
+     * then warms up {@link Gemm}'s vector kernels the same way. Each of those rounds waits for its
+     * turn ({@link WarmUpTurn}: not while a product runs on the plain kernels, nor, for a few
+     * seconds in all, while the host's user is busy). Without HotSpot's optimizing compiler the
+     * plain loops stay. Gives up after {@link #WARM_UP_LIMIT_NANOS}.
      */
     private static void warmUp() {
         try {
@@ -85,7 +86,7 @@ public final class Kernels {
             long deadline = System.nanoTime() + WARM_UP_LIMIT_NANOS;
             long fastest = Long.MAX_VALUE;
             while (fastest > HOT_ROUND_NANOS && System.nanoTime() < deadline) {
-                Gemm.awaitPlainProducts();
+                WarmUpTurn.await();
                 long start = System.nanoTime();
                 try {
                     warmUpRound(a, b, c, d);
@@ -107,18 +108,25 @@ public final class Kernels {
     /** One round of every elementwise vector kernel over 4096 floats (about 10 microseconds once compiled). */
     private static void warmUpRound(float[] a, float[] b, float[] c, float[] d) {
         for (BinaryOp op : BinaryOp.values()) {
+            // tensor op tensor, a broadcast first operand, and tensor op number: a branch the
+            // warm-up never takes would deoptimize the compiled kernel in the first cell taking it
             VectorKernels.binary(op, a, 0, 1, b, 0, 1, c, 0, 4096);
             VectorKernels.binary(op, a, 0, 0, b, 0, 1, c, 0, 4096);
+            VectorKernels.binary(op, a, 0, 1, b, 0, 0, c, 0, 4096);
         }
+        // interpreted or C1-compiled a round takes long: it pauses between its parts while a cell runs
+        WarmUpTurn.await();
         for (UnaryOp op : UnaryOp.values()) {
             VectorKernels.unary(op, a, 0, c, 0, 4096);
         }
+        WarmUpTurn.await();
         if (VectorKernels.CASCADE) {
             // every flush level and the tail loop; 32 calls, so the round stays slow until C2 has compiled it
             for (int k = 0; k < 32; k++) {
                 VectorKernels.cascadeRows(a, 0, 32, 127, 1, c);
             }
         }
+        WarmUpTurn.await();
         VectorKernels.gatherRows(a, 0, 1, 64, c, 0, 64, 0, 64);
         VectorKernels.reluGrad(a, 0, b, 0, c, 0, 4096);
         // the optimizer steps, on a parameter d that stays finite

@@ -1,0 +1,45 @@
+package jtorch.internal.kernels;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * When the background warm-up of the vector kernels ({@link Kernels}, {@link Gemm#warmUpVector})
+ * runs its next round: not while a product runs on the plain GEMM kernels
+ * ({@link Gemm#awaitPlainProducts}), and not while the host says its user is busy
+ * ({@link #yieldTo}; the notebook kernel: a cell runs or has just ended), so that the first cells
+ * of a session do not share the cores with the warm-up and the compiles its rounds set off. It
+ * yields to the user {@link #LIMIT_NANOS} in all at most, so that a session of back-to-back cells
+ * still gets its vector kernels within seconds: in the kernel benchmark's default run (cells back
+ * to back from the start) 2 s put the warm-up after the first light cells and before the heavy
+ * ones; 5 s put it on the MLP and matmul cells (x1.3-4 there).
+ */
+public final class WarmUpTurn {
+    static final long LIMIT_NANOS = 2_000_000_000L;
+    private static final long POLL_NANOS = 2_000_000;
+
+    private static volatile BooleanSupplier userBusy = () -> false;
+    /** Time the warm-up has yielded to the user so far. */
+    private static final AtomicLong yielded = new AtomicLong();
+
+    private WarmUpTurn() {}
+
+    /**
+     * From now on the warm-up rounds wait while {@code busy} is true. Does not load {@link Kernels}
+     * (which starts the warm-up).
+     */
+    public static void yieldTo(BooleanSupplier busy) {
+        userBusy = busy;
+    }
+
+    /** Returns when the next warm-up round may run. */
+    static void await() {
+        Gemm.awaitPlainProducts();
+        while (yielded.get() < LIMIT_NANOS && userBusy.getAsBoolean()) {
+            long start = System.nanoTime();
+            LockSupport.parkNanos(POLL_NANOS);
+            yielded.addAndGet(System.nanoTime() - start);
+        }
+    }
+}
