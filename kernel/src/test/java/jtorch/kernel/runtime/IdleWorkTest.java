@@ -88,7 +88,9 @@ class IdleWorkTest {
             CountDownLatch pieceStarted = new CountDownLatch(1);
             CountDownLatch releasePiece = new CountDownLatch(1);
             CountDownLatch taskRan = new CountDownLatch(1);
-            idle.afterEachCell(300, taskRan::countDown);
+            // due after the warm-up pieces' grace, so the piece takes the turn first
+            long delayMs = TimeUnit.NANOSECONDS.toMillis(IdleWork.GRACE_NANOS) + 300;
+            idle.afterEachCell(delayMs, taskRan::countDown);
             idle.cellStarted();
             idle.cellFinished();
             idle.whenIdle(() -> { }, List.of(() -> {
@@ -96,7 +98,7 @@ class IdleWorkTest {
                 await(releasePiece);
             }));
             assertTrue(pieceStarted.await(5, TimeUnit.SECONDS));
-            Thread.sleep(500); // the task falls due while the piece holds the turn
+            Thread.sleep(delayMs + 200); // the task falls due while the piece holds the turn
             assertEquals(1, taskRan.getCount());
             releasePiece.countDown();
             assertTrue(taskRan.await(5, TimeUnit.SECONDS));
