@@ -12,6 +12,7 @@ import java.util.stream.StreamSupport;
 import jtorch.torch;
 import jtorch.kernel.protocol.KernelConnection;
 import jtorch.kernel.protocol.KernelLog;
+import jtorch.kernel.protocol.MessagePathWarmUp;
 import jtorch.kernel.protocol.WarmUpClient;
 import jtorch.kernel.render.Renderers;
 import jtorch.kernel.session.ExitGuard;
@@ -26,14 +27,18 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  * {@code java -jar jtorch-kernel.jar CONNECTION_FILE}: binds the sockets named in the connection
  * file (exit status 1, with the socket named on standard error, when a port is taken), then serves
  * requests until a shutdown_request. The JShell session and its compiler warm up while the
- * sockets come up, so the first cell does not pay for it; then, between cells, the common op
- * paths warm up and the heap a cell grew is given back ({@link jtorch.kernel.runtime}).
+ * sockets come up, so the first cell does not pay for it; then, between cells, the message path
+ * ({@link MessagePathWarmUp}) and the common op paths warm up and the heap a cell grew is given
+ * back ({@link jtorch.kernel.runtime}).
  * {@code JTORCH_NUM_THREADS} (else {@code OMP_NUM_THREADS}) sets the threads of one tensor op;
- * {@code JTORCH_WARMUP=0} leaves the op warm-up out (a class of kernels sharing few cores).
+ * {@code JTORCH_WARMUP=0} leaves both warm-ups out (a class of kernels sharing few cores).
  */
 public final class KernelMain {
     /** Most rounds of {@link OpWarmUp} pieces after start (it ends once the JIT falls quiet). */
     private static final int WARM_UP_ROUNDS = 150;
+    /** The message-path warm-up after start: 100 execute exchanges over loopback, in idle pieces of 5 (~20-40 ms). */
+    private static final int MESSAGE_WARM_UP_PIECES = 20;
+    private static final int MESSAGE_WARM_UP_EXCHANGES = 5;
     /** Longest wait for tensor-core's vector kernels before the op warm-up starts anyway. */
     private static final long VECTOR_WAIT_MS = 30_000;
     /** Longest wait at the end of {@code --warmup} for the JIT to finish its compiles. */
@@ -90,9 +95,13 @@ public final class KernelMain {
         HeapTrim trim = HeapTrim.ofThisJvm();
         kernel.idleWork().afterEachCell(TRIM_DELAY_MS, trim);
         kernel.idleWork().whenIdle(() -> {
-            awaitQuietly(session);
+            awaitQuietly(session, VECTOR_WAIT_MS);
             trace("op warm-up starts");
         }, warmUpPieces(trim, opWarmUp));
+        if (opWarmUp) {
+            kernel.idleWork().whenIdle(() -> awaitQuietly(session, 0),
+                    MessagePathWarmUp.pieces(MESSAGE_WARM_UP_PIECES, MESSAGE_WARM_UP_EXCHANGES));
+        }
         KernelConnection connection = new KernelConnection(props);
         kernel.attach(connection);
         installSigint(kernel);
@@ -148,7 +157,7 @@ public final class KernelMain {
         return () -> Stream.concat(StreamSupport.stream(ops.spliterator(), false), after.stream()).iterator();
     }
 
-    /** The op warm-up runs unless {@code JTORCH_WARMUP} is 0, false or no. */
+    /** The warm-ups (message path, ops) run unless {@code JTORCH_WARMUP} is 0, false or no. */
     private static boolean opWarmUpWanted() {
         return !List.of("0", "false", "no").contains(
                 System.getenv().getOrDefault(OpWarmUp.SWITCH, "").trim().toLowerCase(Locale.ROOT));
@@ -162,11 +171,16 @@ public final class KernelMain {
         trace("intra-op threads: " + torch.getNumThreads());
     }
 
-    /** Waits until the session has started (or failed to) and the vector kernels are compiled. */
-    private static void awaitQuietly(CompletableFuture<JShellSession> session) {
+    /**
+     * Waits until the session has started (or failed to) and then up to {@code vectorWaitMs} for
+     * the vector kernels to be compiled.
+     */
+    private static void awaitQuietly(CompletableFuture<JShellSession> session, long vectorWaitMs) {
         try {
             session.join();
-            torch.backends.awaitVectorKernels(VECTOR_WAIT_MS);
+            if (vectorWaitMs > 0) {
+                torch.backends.awaitVectorKernels(vectorWaitMs);
+            }
         } catch (CompletionException ex) {
             // the session's failure is reported to every cell; the ops can warm up regardless
         } catch (InterruptedException ex) {

@@ -185,6 +185,17 @@ public final class KernelConnection {
         }
     }
 
+    /**
+     * Closes the sockets, waits for every loop thread to end and ends the ZeroMQ context with its
+     * I/O thread: for a connection that is not the process's last (the message-path warm-up's).
+     */
+    void terminate() {
+        close();
+        awaitClose();
+        heartbeat.waitUntilClose();
+        context.close();
+    }
+
     /** Blocks until the shell and control loops have ended. */
     public void awaitClose() {
         shell.waitUntilClose();

@@ -27,18 +27,66 @@ import org.zeromq.ZMQ;
  * Gson, HMAC, jjava's messages, the kernel's handlers), not only the session's, so a kernel start
  * loads and verifies fewer classes before its first reply.
  *
+ * <p>Also the client of {@link MessagePathWarmUp}, which then reads the kernel's iopub too.
+ *
  * <p>A shell DEALER socket; requests go one at a time, each waiting for its reply (its frames are
  * read, not parsed: an execute_reply of an error is a reply too).
  */
 public final class WarmUpClient extends JupyterSocket {
+    /** How long the install-time run waits for a reply (a cold session compiles its first cells slowly). */
     private static final int REPLY_TIMEOUT_MS = 120_000;
+    /** How long a {@link #subscribed} client waits: its kernel answers without compiling anything. */
+    private static final int SUBSCRIBED_REPLY_TIMEOUT_MS = 2_000;
     private static final String SESSION = UUID.randomUUID().toString();
 
-    private WarmUpClient(ZMQ.Context context, KernelConnectionProperties props) throws Exception {
+    /** The client's own context; {@code null} when the caller owns it. */
+    private final ZMQ.Context owned;
+    /** A subscriber to the kernel's iopub, or {@code null}. */
+    private final ZMQ.Socket iopub;
+
+    private WarmUpClient(ZMQ.Context context, KernelConnectionProperties props, boolean subscribe) throws Exception {
         super(context, SocketType.DEALER, props.createHMACGenerator(), LoggerFactory.getLogger("warm-up-client"));
-        setReceiveTimeOut(REPLY_TIMEOUT_MS);
+        setReceiveTimeOut(subscribe ? SUBSCRIBED_REPLY_TIMEOUT_MS : REPLY_TIMEOUT_MS);
         setLinger(0);
         connect(formatAddress(props.getTransport(), props.getIp(), props.getShellPort()));
+        this.owned = subscribe ? context : null;
+        this.iopub = subscribe ? context.socket(SocketType.SUB) : null;
+        if (iopub != null) {
+            iopub.setLinger(0);
+            iopub.subscribe(new byte[0]);
+            iopub.connect(formatAddress(props.getTransport(), props.getIp(), props.getIopubPort()));
+        }
+    }
+
+    /**
+     * A client of the kernel at {@code props} that also reads its iopub (so the kernel's publisher
+     * writes to a connection), in a context of its own that {@link #close} ends.
+     */
+    static WarmUpClient subscribed(KernelConnectionProperties props) throws Exception {
+        return new WarmUpClient(ZMQ.context(1), props, true);
+    }
+
+    /**
+     * Sends an execute_request of {@code code}, waits for its reply and reads what iopub holds.
+     *
+     * @throws IllegalStateException when the reply does not come in time
+     */
+    void execute(String code) {
+        request(MessageType.EXECUTE_REQUEST, new ExecuteRequest(code, false, true, Map.of(), false, false));
+        while (iopub != null && iopub.recv(ZMQ.DONTWAIT) != null) {
+            // frames of the published messages: read, not parsed
+        }
+    }
+
+    @Override
+    public void close() {
+        if (iopub != null) {
+            iopub.close();
+        }
+        super.close();
+        if (owned != null) {
+            owned.close();
+        }
     }
 
     /** Connection properties on 127.0.0.1: free ports (at the time of asking) and a random key. */
@@ -57,10 +105,10 @@ public final class WarmUpClient extends JupyterSocket {
      */
     public static void run(KernelConnectionProperties props, List<String> cells, String completion) throws Exception {
         ZMQ.Context context = ZMQ.context(1);
-        try (WarmUpClient client = new WarmUpClient(context, props)) {
+        try (WarmUpClient client = new WarmUpClient(context, props, false)) {
             client.request(MessageType.KERNEL_INFO_REQUEST, new KernelInfoRequest());
             for (String code : cells) {
-                client.request(MessageType.EXECUTE_REQUEST, new ExecuteRequest(code, false, true, Map.of(), false, false));
+                client.execute(code);
             }
             client.request(MessageType.COMPLETE_REQUEST, new CompleteRequest(completion, completion.length()));
             client.request(MessageType.SHUTDOWN_REQUEST, ShutdownRequest.SHUTDOWN);
