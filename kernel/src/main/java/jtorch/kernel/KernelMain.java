@@ -36,9 +36,9 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 public final class KernelMain {
     /** Most rounds of {@link OpWarmUp} pieces after start (it ends once the JIT falls quiet). */
     private static final int WARM_UP_ROUNDS = 150;
-    /** The message-path warm-up after start: 100 execute exchanges over loopback, in idle pieces of 5 (~20-40 ms). */
-    private static final int MESSAGE_WARM_UP_PIECES = 20;
-    private static final int MESSAGE_WARM_UP_EXCHANGES = 5;
+    /** The message-path warm-up after start: 100 execute exchanges over loopback, in idle pieces of 2 (~10-20 ms each). */
+    private static final int MESSAGE_WARM_UP_PIECES = 50;
+    private static final int MESSAGE_WARM_UP_EXCHANGES = 2;
     /** Longest wait for tensor-core's vector kernels before the op warm-up starts anyway. */
     private static final long VECTOR_WAIT_MS = 30_000;
     /** Longest wait at the end of {@code --warmup} for the JIT to finish its compiles. */
