@@ -43,9 +43,11 @@ public final class IdleWork implements AutoCloseable {
     });
     private final List<Delayed> afterCell = new ArrayList<>();
     private final List<ScheduledFuture<?>> pending = new ArrayList<>();
-    private volatile boolean cellRunning;
     private volatile boolean closed;
-    /** Whether a cell has been announced and not yet finished; when it started; when the last one ended. */
+    /**
+     * Whether a cell has been announced and not yet finished (it may still be waiting for the
+     * piece in flight); when it started; when the last one ended.
+     */
     private volatile boolean inCell;
     private volatile long cellStartedAt;
     private volatile long cellEndedAt = System.nanoTime() - GRACE_NANOS;
@@ -79,7 +81,6 @@ public final class IdleWork implements AutoCloseable {
         cellStartedAt = System.nanoTime();
         inCell = true;
         turn.lock();
-        cellRunning = true;
         synchronized (this) {
             pending.forEach(f -> f.cancel(false));
             pending.clear();
@@ -90,7 +91,6 @@ public final class IdleWork implements AutoCloseable {
     public void cellFinished() {
         cellEndedAt = System.nanoTime();
         inCell = false;
-        cellRunning = false;
         turn.unlock();
         synchronized (this) {
             for (Delayed d : afterCell) {
@@ -115,7 +115,7 @@ public final class IdleWork implements AutoCloseable {
 
     /** Runs an after-cell task; while a warm-up piece holds the turn, a little later (a cell cancels it). */
     private void runAfterCell(Delayed d) {
-        if (!runIfIdle(d.task) && !cellRunning && !closed) {
+        if (!runIfIdle(d.task) && !inCell && !closed) {
             synchronized (this) {
                 pending.add(worker.schedule(() -> runAfterCell(d), RETRY_MS, TimeUnit.MILLISECONDS));
             }
@@ -124,11 +124,11 @@ public final class IdleWork implements AutoCloseable {
 
     /** Runs {@code piece} now if no cell runs and no interrupt is pending; false (and nothing run) otherwise. */
     boolean runIfIdle(Runnable piece) {
-        if (cellRunning || Interrupts.isRequested() || !turn.tryLock()) {
+        if (inCell || Interrupts.isRequested() || !turn.tryLock()) {
             return false;
         }
         try {
-            if (cellRunning) {
+            if (inCell) {
                 return false;
             }
             piece.run();

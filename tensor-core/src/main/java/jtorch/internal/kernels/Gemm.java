@@ -2,7 +2,6 @@ package jtorch.internal.kernels;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -33,9 +32,8 @@ public final class Gemm {
     private static volatile boolean vectorReady;
     /** Products running on the plain kernels now ({@link #awaitPlainProducts}). */
     private static final AtomicInteger plainProducts = new AtomicInteger();
-    /** How long the warm-up has waited for plain products so far, and at most. */
+    /** How long the warm-up has waited for plain products so far ({@link WarmUpTurn#yieldWhile}). */
     private static final AtomicLong yielded = new AtomicLong();
-    private static final long YIELD_LIMIT_NANOS = 2_000_000_000L;
     private static final long HOT_NANOS = 40_000;
     private static final long WARM_UP_LIMIT_NANOS = 120_000_000_000L;
     /** Columns of the plain kernels' warm-up product: a full plain float block and a ragged one. */
@@ -80,15 +78,11 @@ public final class Gemm {
      * Returns once no product runs on the plain kernels: the warm-up waits so, before each of its
      * rounds, so that it does not take a core from a cell's product while C2 (its one compiler
      * thread busy with the vector kernels) already takes the other. It waits {@link
-     * #YIELD_LIMIT_NANOS} in all at most, so that a long loop of products does not keep the
+     * WarmUpTurn#LIMIT_NANOS} in all at most, so that a long loop of products does not keep the
      * vector kernels from getting hot.
      */
     static void awaitPlainProducts() {
-        while (plainProducts.get() > 0 && yielded.get() < YIELD_LIMIT_NANOS) {
-            long start = System.nanoTime();
-            LockSupport.parkNanos(1_000_000);
-            yielded.addAndGet(System.nanoTime() - start);
-        }
+        WarmUpTurn.yieldWhile(() -> plainProducts.get() > 0, yielded);
     }
 
     /**

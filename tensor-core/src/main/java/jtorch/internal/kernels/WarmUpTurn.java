@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class WarmUpTurn {
     static final long LIMIT_NANOS = 2_000_000_000L;
-    private static final long POLL_NANOS = 2_000_000;
+    private static final long POLL_NANOS = 1_000_000;
 
     private static volatile BooleanSupplier userBusy = () -> false;
     /** Time the warm-up has yielded to the user so far. */
@@ -36,10 +36,18 @@ public final class WarmUpTurn {
     /** Returns when the next warm-up round may run. */
     static void await() {
         Gemm.awaitPlainProducts();
-        while (yielded.get() < LIMIT_NANOS && userBusy.getAsBoolean()) {
+        yieldWhile(userBusy, yielded);
+    }
+
+    /**
+     * Waits while {@code busy} says so, until {@code waited} (the time waited so far for that
+     * reason, which this adds to) reaches {@link #LIMIT_NANOS}.
+     */
+    static void yieldWhile(BooleanSupplier busy, AtomicLong waited) {
+        while (waited.get() < LIMIT_NANOS && busy.getAsBoolean()) {
             long start = System.nanoTime();
             LockSupport.parkNanos(POLL_NANOS);
-            yielded.addAndGet(System.nanoTime() - start);
+            waited.addAndGet(System.nanoTime() - start);
         }
     }
 }
