@@ -29,7 +29,15 @@ public final class Gemm {
 
     private static final FloatGemmKernel FLOAT_VECTOR = Kernels.VECTOR ? FloatVectorGemmKernel.create() : null;
     private static final DoubleGemmKernel DOUBLE_VECTOR = Kernels.VECTOR ? DoubleVectorGemmKernel.create() : null;
+    private static final FloatRowGemm FLOAT_ROWS = Kernels.VECTOR ? FloatRowGemm.create(FLOAT_VECTOR) : null;
+    /**
+     * Rows and columns of C at least for {@link FloatRowGemm}: 64x256 @ 256x10^T ran 1.16x slower
+     * there (14-row tiles two vectors wide), 48^3 and 33x40 @ 40x300 faster.
+     */
+    private static final int ROW_PATH_SIDE = 17;
     private static volatile boolean vectorReady;
+    /** Whether {@link FloatRowGemm} is compiled: set after {@link #vectorReady}, so it does not delay the vector kernels. */
+    private static volatile boolean rowsReady;
     /** Products running on the plain kernels now ({@link #awaitPlainProducts}). */
     private static final AtomicInteger plainProducts = new AtomicInteger();
     /** How long the warm-up has waited for plain products so far ({@link WarmUpTurn#yieldWhile}). */
@@ -47,10 +55,24 @@ public final class Gemm {
     public static void sgemm(int m, int n, int k, MatrixView<float[]> a, MatrixView<float[]> b,
                              MatrixView<float[]> c, boolean accumulate) {
         if (vectorReady) {
-            run(FLOAT_VECTOR, m, n, k, a, b, c, accumulate);
+            if (!rowPath(m, n, k, a, b, c, accumulate)) {
+                run(FLOAT_VECTOR, m, n, k, a, b, c, accumulate);
+            }
         } else {
             runPlain(FloatGemmKernel.SCALAR, m, n, k, a, b, c, accumulate);
         }
+    }
+
+    /**
+     * Whether {@link FloatRowGemm} computed the product: a row-major A, on one thread (below twice
+     * {@link #SPLIT_WORK}), above {@link #UNPACKED_WORK}; measured 0.85x the vector kernel's time
+     * at 64x784 @ 784x256^T, 0.88-0.94x at 128^3 and 256^3, 1.02x at 64x256 @ 256x784.
+     */
+    private static boolean rowPath(int m, int n, int k, MatrixView<float[]> a, MatrixView<float[]> b,
+                                   MatrixView<float[]> c, boolean accumulate) {
+        long work = (long) m * n * k;
+        return rowsReady && Math.min(m, n) >= ROW_PATH_SIDE && k > 0 && work > UNPACKED_WORK && work < 2 * SPLIT_WORK
+                && FLOAT_ROWS.product(m, n, k, a, b, c, accumulate);
     }
 
     /** {@code C[m x n] = A[m x k] B[k x n]}, or {@code C += A B} when {@code accumulate}. */
@@ -113,6 +135,7 @@ public final class Gemm {
         }
         vectorReady = untilHot(WarmUpTurn::await,
                 () -> exercise(FLOAT_VECTOR) < HOT_NANOS & exercise(DOUBLE_VECTOR) < HOT_NANOS);
+        rowsReady = vectorReady && untilHot(WarmUpTurn::await, () -> exerciseRows() < HOT_NANOS);
         return vectorReady;
     }
 
@@ -148,6 +171,25 @@ public final class Gemm {
             run(kern, size, size, size, a, a.transpose(), c, round % 2 == 0);
             fastest = Math.min(fastest, System.nanoTime() - start);
             run(kern, 17, 37, size, a, a, c.transpose(), round % 2 == 1);
+        }
+        return fastest;
+    }
+
+    /**
+     * {@link FloatRowGemm}'s products with ragged tiles: {@code A B} with and without accumulation,
+     * and {@code A B^T} as {@code C^T = B^T A^T} through its scratch. Returns the fastest's time.
+     */
+    private static long exerciseRows() {
+        int size = 48;
+        MatrixView<float[]> a = MatrixView.of(new float[size * size], 0, size, 1);
+        MatrixView<float[]> c = MatrixView.of(new float[size * size], 0, size, 1);
+        long fastest = Long.MAX_VALUE;
+        for (int round = 0; round < 40; round++) {
+            WarmUpTurn.await();
+            long start = System.nanoTime();
+            FLOAT_ROWS.product(size, size, size, a, a, c, round % 2 == 0);
+            fastest = Math.min(fastest, System.nanoTime() - start);
+            FLOAT_ROWS.product(size - 16, size, size, a, a.transpose(), c, false);
         }
         return fastest;
     }

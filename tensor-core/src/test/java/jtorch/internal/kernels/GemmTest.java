@@ -137,6 +137,81 @@ class GemmTest {
     }
 
     @Test
+    void floatRowGemm_everyLayout_matchesFmaLoopOrLeavesCAlone() {
+        Random r = new Random(9);
+        FloatRowGemm rows = FloatRowGemm.create(FloatVectorGemmKernel.create());
+        int served = 0;
+        for (int m : SIZES) {
+            for (int n : SIZES) {
+                for (int k : DEPTHS) {
+                    if ((long) m * n * k <= 2_000_000 && r.nextInt(2) == 0) {
+                        boolean computed = checkFloat("FloatRowGemm", (a, b, c, add) -> rows.product(m, n, k, a, b, c, add),
+                                m, n, k, Layout.random(r), r);
+                        served += computed ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assertTrue(served > 100, "cases served: " + served);
+    }
+
+    @Test
+    void floatRowGemm_severalBlocksAndStridedOperands_matchFmaLoopBitForBit() {
+        Random r = new Random(10);
+        FloatRowGemm rows = FloatRowGemm.create(FloatVectorGemmKernel.create());
+        // two depth blocks (1024 deep each), two column blocks (256 wide), ragged row tiles
+        assertTrue(checkFloat("FloatRowGemm", (a, b, c, add) -> rows.product(30, 40, 1100, a, b, c, add),
+                30, 40, 1100, new Layout(false, false, false, true), r));
+        assertTrue(checkFloat("FloatRowGemm", (a, b, c, add) -> rows.product(29, 530, 70, a, b, c, add),
+                29, 530, 70, new Layout(false, true, false, false), r));
+        // the MLP's x @ W^T as C^T = W x^T through the scratch, then a smaller one reusing it
+        assertTrue(checkFloat("FloatRowGemm", (a, b, c, add) -> rows.product(64, 256, 784, a, b, c, add),
+                64, 256, 784, new Layout(false, true, false, false), r));
+        assertTrue(checkFloat("FloatRowGemm", (a, b, c, add) -> rows.product(20, 33, 15, a, b, c, add),
+                20, 33, 15, new Layout(false, true, false, false), r));
+        // A, B and C inside larger matrices (row strides past their widths, offsets)
+        float[] ad = random(r, 50 * 90);
+        float[] bd = random(r, 90 * 70);
+        float[] cd = random(r, 45 * 80);
+        MatrixView<float[]> a = MatrixView.of(ad, 7, 90, 1);
+        MatrixView<float[]> b = MatrixView.of(bd, 2, 70, 1);
+        MatrixView<float[]> c = MatrixView.of(cd, 9, 80, 1);
+        float[] expected = cd.clone();
+        Gemm.run(FloatGemmKernel.SCALAR, 45, 60, 80, a, b, MatrixView.of(expected, 9, 80, 1), true);
+        assertTrue(rows.product(45, 60, 80, a, b, c, true));
+        assertArrayEquals(expected, cd);
+    }
+
+    @Test
+    void sgemm_mlpLayoutsAfterWarmUp_matchFmaLoopBitForBit() {
+        assertEquals(Kernels.VECTOR, Gemm.warmUpVector());
+        Random r = new Random(11);
+        for (Layout l : List.of(new Layout(false, true, false, false), new Layout(false, false, false, false),
+                new Layout(true, false, false, true))) {
+            int m = l.transA() ? 256 : 64;
+            int n = l.transB() ? 256 : 784;
+            int k = l.transA() ? 64 : l.transB() ? 784 : 256;
+            assertTrue(checkFloat("sgemm", (a, b, c, add) -> {
+                Gemm.sgemm(m, n, k, a, b, c, add);
+                return true;
+            }, m, n, k, l, r));
+        }
+    }
+
+    @Test
+    void floatRowGemm_cancellationRequested_throwsThenRunsAgain() {
+        FloatRowGemm rows = FloatRowGemm.create(FloatVectorGemmKernel.create());
+        MatrixView<float[]> v = MatrixView.of(new float[100 * 100], 0, 100, 1);
+        Cancellation.request();
+        try {
+            assertThrows(CancellationException.class, () -> rows.product(100, 100, 100, v, v, MatrixView.of(new float[10_000], 0, 100, 1), false));
+        } finally {
+            Cancellation.clear();
+        }
+        assertTrue(rows.product(100, 100, 100, v, v, MatrixView.of(new float[10_000], 0, 100, 1), false));
+    }
+
+    @Test
     void sgemm_zeroDepth_zeroesOrKeepsC() {
         float[] c = {1, 2, 3, 4};
         MatrixView<float[]> empty = MatrixView.of(new float[0], 0, 0, 1);
@@ -188,6 +263,22 @@ class GemmTest {
     }
 
     private static void checkFloat(GemmKernel<float[]> kern, int m, int n, int k, Layout l, Random r) {
+        assertTrue(checkFloat(kern.getClass().getSimpleName(), (a, b, c, add) -> {
+            Gemm.run(kern, m, n, k, a, b, c, add);
+            return true;
+        }, m, n, k, l, r));
+    }
+
+    /** A float product under test: computes {@code C (+)= A B} and says whether it did. */
+    private interface FloatProduct {
+        boolean compute(MatrixView<float[]> a, MatrixView<float[]> b, MatrixView<float[]> c, boolean add);
+    }
+
+    /**
+     * Checks {@code product} against a plain fma loop bit for bit, or that it left C alone when it
+     * says it did not compute; returns whether it computed.
+     */
+    private static boolean checkFloat(String name, FloatProduct product, int m, int n, int k, Layout l, Random r) {
         MatrixView<float[]> a = l.a(random(r, m * k + 3), m, k);
         MatrixView<float[]> b = l.b(random(r, k * n + 5), k, n);
         float[] c = random(r, m * n);
@@ -203,8 +294,10 @@ class GemmTest {
                 expected[ci] = s;
             }
         }
-        Gemm.run(kern, m, n, k, a, b, cv, l.accumulate());
-        assertArrayEquals(expected, c, () -> kern.getClass().getSimpleName() + " " + m + "x" + k + " @ " + k + "x" + n + " " + l);
+        float[] before = c.clone();
+        boolean computed = product.compute(a, b, cv, l.accumulate());
+        assertArrayEquals(computed ? expected : before, c, () -> name + " " + m + "x" + k + " @ " + k + "x" + n + " " + l);
+        return computed;
     }
 
     private static void checkDouble(GemmKernel<double[]> kern, int m, int n, int k, Layout l, Random r) {
