@@ -35,6 +35,8 @@ public final class Gemm {
      * there (14-row tiles two vectors wide), 48^3 and 33x40 @ 40x300 faster.
      */
     private static final int ROW_PATH_SIDE = 17;
+    /** Multiply-adds at most for {@link FloatRowGemm} (512^3). */
+    private static final long ROW_PATH_WORK = 1L << 27;
     private static volatile boolean vectorReady;
     /** Whether {@link FloatRowGemm} is compiled: set after {@link #vectorReady}, so it does not delay the vector kernels. */
     private static volatile boolean rowsReady;
@@ -64,14 +66,16 @@ public final class Gemm {
     }
 
     /**
-     * Whether {@link FloatRowGemm} computed the product: a row-major A, on one thread (below twice
-     * {@link #SPLIT_WORK}), above {@link #UNPACKED_WORK}; measured 0.85x the vector kernel's time
-     * at 64x784 @ 784x256^T, 0.88-0.94x at 128^3 and 256^3, 1.02x at 64x256 @ 256x784.
+     * Whether {@link FloatRowGemm} computed the product: a row-major A, a product {@link #split}
+     * keeps on one thread, above {@link #UNPACKED_WORK} and up to {@link #ROW_PATH_WORK}. Measured
+     * at one thread against the vector kernel (thread CPU time): 0.81-0.86x at 64x784 @ 784x256^T,
+     * 0.82-0.95x at 128^3-512^3, 0.98-1.02x at 64x256 @ 256x784 and at 1024^3 (left to the vector kernel).
      */
     private static boolean rowPath(int m, int n, int k, MatrixView<float[]> a, MatrixView<float[]> b,
                                    MatrixView<float[]> c, boolean accumulate) {
         long work = (long) m * n * k;
-        return rowsReady && Math.min(m, n) >= ROW_PATH_SIDE && k > 0 && work > UNPACKED_WORK && work < 2 * SPLIT_WORK
+        return rowsReady && Math.min(m, n) >= ROW_PATH_SIDE && k > 0 && work > UNPACKED_WORK && work <= ROW_PATH_WORK
+                && (Parallel.numThreads() == 1 || work < 2 * SPLIT_WORK)
                 && FLOAT_ROWS.product(m, n, k, a, b, c, accumulate);
     }
 
