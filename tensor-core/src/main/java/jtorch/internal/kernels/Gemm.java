@@ -21,11 +21,12 @@ public final class Gemm {
     /** Multiply-adds below which packing does not pay: a plain loop computes the product. */
     private static final int UNPACKED_WORK = 1 << 12;
     /**
-     * Multiply-adds each thread must get for a split to pay: a hand-off to the pool costs 6-25
-     * microseconds and each thread packs its own operand blocks; measured on 2 threads, 256^3
-     * (2^24) and the MLP products (2^23.6) ran slower split than on one thread, 512^3 faster.
+     * Multiply-adds each thread must get for a split to pay: {@link Parallel}'s hand-off costs
+     * about a microsecond to a helper that is spinning, and each thread packs its own operand
+     * blocks; measured on 2 threads (split by rows), 112^3 ran in 18 us against 28 on one thread,
+     * 96^3 (2^18.75 each) in 16 against 17.
      */
-    private static final long SPLIT_WORK = 1L << 24;
+    private static final long SPLIT_WORK = 1L << 19;
 
     private static final FloatGemmKernel FLOAT_VECTOR = Kernels.VECTOR ? FloatVectorGemmKernel.create() : null;
     private static final DoubleGemmKernel DOUBLE_VECTOR = Kernels.VECTOR ? DoubleVectorGemmKernel.create() : null;
@@ -255,29 +256,31 @@ public final class Gemm {
     }
 
     /**
-     * One range per thread when the work pays for it: by columns (each thread packs its own B
-     * columns and all of A) when C is at least as wide as high, else by rows; by the other side
-     * when the preferred one has fewer register blocks than threads (the plain kernels' blocks
-     * are a thousand columns wide).
+     * One range per thread when the work pays for it: by rows of A (each thread packs only its
+     * own rows of A, the costly packing by gathers, and all of B, a plain copy), unless a split by
+     * columns leaves the largest part clearly less padded work, as for 64 rows (5 register tiles
+     * of 14: 3 + 2) against 256 columns (8 blocks: 4 + 4).
      */
     private static <A> void split(GemmKernel<A> kern, int m, int n, int k, MatrixView<A> a, MatrixView<A> b,
                                   MatrixView<A> c, boolean accumulate, long work) {
-        int threads = Parallel.numThreads();
-        int columnBlocks = (n + kern.nr - 1) / kern.nr;
         int rowBlocks = (m + kern.mr - 1) / kern.mr;
-        boolean byColumns = n >= m ? columnBlocks >= Math.min(threads, rowBlocks) : rowBlocks < Math.min(threads, columnBlocks);
+        int columnBlocks = (n + kern.nr - 1) / kern.nr;
+        int parts = (int) Math.min(Parallel.numThreads(), Math.max(1, work / SPLIT_WORK));
+        long largestByRows = largestPart(rowBlocks, parts) * kern.mr * GemmDriver.roundUp(n, kern.nr);
+        long largestByColumns = largestPart(columnBlocks, parts) * kern.nr * GemmDriver.roundUp(m, kern.mr);
+        boolean byColumns = largestByColumns * 10 < largestByRows * 9;
+        int blocks = byColumns ? columnBlocks : rowBlocks;
         int block = byColumns ? kern.nr : kern.mr;
         int extent = byColumns ? n : m;
-        int blocks = byColumns ? columnBlocks : rowBlocks;
-        int parts = (int) Math.min(Math.min(threads, blocks), Math.max(1, work / SPLIT_WORK));
-        if (parts <= 1) {
+        int ranges = Math.min(parts, blocks);
+        if (ranges <= 1) {
             GemmDriver.block(kern, k, a, b, c, accumulate, 0, m, 0, n);
             return;
         }
-        Parallel.forRange(parts, work, (from, to) -> {
+        Parallel.forRange(ranges, work, (from, to) -> {
             for (int t = from; t < to; t++) {
-                int lo = Math.min(extent, (int) ((long) blocks * t / parts) * block);
-                int hi = Math.min(extent, (int) ((long) blocks * (t + 1) / parts) * block);
+                int lo = Math.min(extent, boundary(blocks, t, ranges) * block);
+                int hi = Math.min(extent, boundary(blocks, t + 1, ranges) * block);
                 if (byColumns) {
                     GemmDriver.block(kern, k, a, b, c, accumulate, 0, m, lo, hi);
                 } else {
@@ -285,5 +288,15 @@ public final class Gemm {
                 }
             }
         });
+    }
+
+    /** Where range {@code t} of {@code ranges} starts, in blocks: the larger ranges come first, on the calling thread. */
+    private static int boundary(int blocks, int t, int ranges) {
+        return (int) (((long) blocks * t + ranges - 1) / ranges);
+    }
+
+    /** Register blocks in the largest of {@code parts} ranges of {@code blocks} blocks (at least one each). */
+    private static long largestPart(int blocks, int parts) {
+        return (blocks + Math.min(parts, blocks) - 1) / Math.min(parts, blocks);
     }
 }

@@ -94,9 +94,10 @@ class GemmTest {
             Parallel.setNumThreads(2);
             Random r = new Random(4);
             for (GemmKernel<float[]> kern : FLOAT_KERNELS) {
-                // 2^25 multiply-adds and more: two threads of at least Gemm.SPLIT_WORK each
-                checkFloat(kern, 200, 420, 400, new Layout(false, false, false, false), r); // by columns
-                checkFloat(kern, 420, 100, 800, new Layout(true, true, false, true), r);    // by rows
+                // two threads of at least Gemm.SPLIT_WORK each
+                checkFloat(kern, 64, 420, 300, new Layout(false, false, false, false), r); // vector: by columns
+                checkFloat(kern, 420, 100, 800, new Layout(true, true, false, true), r);   // by rows
+                checkFloat(kern, 113, 130, 120, new Layout(false, true, true, false), r);  // ragged halves
             }
         } finally {
             Parallel.setNumThreads(threads);
