@@ -74,10 +74,14 @@ public final class Gemm {
      */
     private static boolean rowPath(int m, int n, int k, MatrixView<float[]> a, MatrixView<float[]> b,
                                    MatrixView<float[]> c, boolean accumulate) {
-        long work = (long) m * n * k;
-        return rowsReady && Math.min(m, n) >= ROW_PATH_SIDE && k > 0 && work > UNPACKED_WORK && work <= ROW_PATH_WORK
-                && (Parallel.numThreads() == 1 || work < 2 * SPLIT_WORK)
+        return rowSized(m, n, k) && (Parallel.numThreads() == 1 || (long) m * n * k < 2 * SPLIT_WORK)
                 && FLOAT_ROWS.product(m, n, k, a, b, c, accumulate);
+    }
+
+    /** Whether a product (or a thread's part of one) of this size is {@link FloatRowGemm}'s, once it is compiled. */
+    private static boolean rowSized(int m, int n, int k) {
+        long work = (long) m * n * k;
+        return rowsReady && Math.min(m, n) >= ROW_PATH_SIDE && k > 0 && work > UNPACKED_WORK && work <= ROW_PATH_WORK;
     }
 
     /** {@code C[m x n] = A[m x k] B[k x n]}, or {@code C += A B} when {@code accumulate}. */
@@ -250,6 +254,27 @@ public final class Gemm {
         }
     }
 
+    /**
+     * One thread's part {@code C[i0:i1, j0:j1]} of a split product: on {@link FloatRowGemm} where it
+     * serves the part (the float vector kernel's product, a row-major A), else the blocked driver.
+     */
+    @SuppressWarnings("unchecked")
+    private static <A> void part(GemmKernel<A> kern, int k, MatrixView<A> a, MatrixView<A> b, MatrixView<A> c,
+                                 boolean accumulate, int i0, int i1, int j0, int j1) {
+        // kern is the float vector kernel only when A is float[]
+        if (kern == FLOAT_VECTOR && rowSized(i1 - i0, j1 - j0, k) && FLOAT_ROWS.product(i1 - i0, j1 - j0, k,
+                (MatrixView<float[]>) shifted(a, i0, 0), (MatrixView<float[]>) shifted(b, 0, j0),
+                (MatrixView<float[]>) shifted(c, i0, j0), accumulate)) {
+            return;
+        }
+        GemmDriver.block(kern, k, a, b, c, accumulate, i0, i1, j0, j1);
+    }
+
+    /** The view whose element (0, 0) is {@code v}'s element (i, j). */
+    private static <A> MatrixView<A> shifted(MatrixView<A> v, int i, int j) {
+        return new MatrixView<>(v.data(), v.index(i, j), v.rowStride(), v.colStride());
+    }
+
     /** Elements of C computed once its tiles are padded to full register blocks. */
     private static long paddedTiles(GemmKernel<?> kern, int m, int n) {
         return (long) GemmDriver.roundUp(m, kern.mr) * GemmDriver.roundUp(n, kern.nr);
@@ -282,9 +307,9 @@ public final class Gemm {
                 int lo = Math.min(extent, boundary(blocks, t, ranges) * block);
                 int hi = Math.min(extent, boundary(blocks, t + 1, ranges) * block);
                 if (byColumns) {
-                    GemmDriver.block(kern, k, a, b, c, accumulate, 0, m, lo, hi);
+                    part(kern, k, a, b, c, accumulate, 0, m, lo, hi);
                 } else {
-                    GemmDriver.block(kern, k, a, b, c, accumulate, lo, hi, 0, n);
+                    part(kern, k, a, b, c, accumulate, lo, hi, 0, n);
                 }
             }
         });

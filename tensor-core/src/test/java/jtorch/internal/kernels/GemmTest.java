@@ -200,6 +200,26 @@ class GemmTest {
     }
 
     @Test
+    void sgemm_splitPartsOnTheRowPath_matchFmaLoopBitForBit() {
+        assertEquals(Kernels.VECTOR, Gemm.warmUpVector());
+        int threads = Parallel.numThreads();
+        try {
+            Parallel.setNumThreads(2);
+            Random r = new Random(12);
+            // split (at least twice SPLIT_WORK) into parts FloatRowGemm serves: x @ W^T, dy @ W, a transposed C
+            for (Layout l : List.of(new Layout(false, true, false, false), new Layout(false, false, false, true),
+                    new Layout(false, true, true, false), new Layout(false, false, true, true))) {
+                assertTrue(checkFloat("sgemm", (a, b, c, add) -> {
+                    Gemm.sgemm(64, 300, 200, a, b, c, add);
+                    return true;
+                }, 64, 300, 200, l, r));
+            }
+        } finally {
+            Parallel.setNumThreads(threads);
+        }
+    }
+
+    @Test
     void floatRowGemm_cancellationRequested_throwsThenRunsAgain() {
         FloatRowGemm rows = FloatRowGemm.create(FloatVectorGemmKernel.create());
         MatrixView<float[]> v = MatrixView.of(new float[100 * 100], 0, 100, 1);
