@@ -69,6 +69,11 @@ final class FloatRowGemm {
         return false;
     }
 
+    /**
+     * {@code C (+)= A B} with A broadcast: straight into a C with unit column stride, or (not
+     * accumulating, up to {@link #SCRATCH_LIMIT} elements) through the scratch into a C with unit
+     * row stride; says whether it computed.
+     */
     private boolean into(int m, int n, int k, MatrixView<float[]> a, MatrixView<float[]> b, MatrixView<float[]> c,
                          boolean add) {
         if (c.colStride() == 1) {
