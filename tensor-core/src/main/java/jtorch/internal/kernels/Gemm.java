@@ -185,8 +185,11 @@ public final class Gemm {
     }
 
     /**
-     * {@link FloatRowGemm}'s products with ragged tiles: {@code A B} with and without accumulation,
-     * and {@code A B^T} as {@code C^T = B^T A^T} through its scratch. Returns the fastest's time.
+     * {@link FloatRowGemm}'s products with whole and partial tiles of both its micro-kernels, so no
+     * branch a product takes is left out of the profile (an untaken one deoptimizes the compiled
+     * kernel in the first cell taking it, e.g. a 64-row product's whole 8-row tiles): {@code A B}
+     * with and without accumulation, and {@code A B^T} as {@code C^T = B^T A^T} through its
+     * scratch. Returns the fastest's time.
      */
     private static long exerciseRows() {
         int size = 48;
@@ -196,8 +199,10 @@ public final class Gemm {
         for (int round = 0; round < 40; round++) {
             WarmUpTurn.await();
             long start = System.nanoTime();
-            FLOAT_ROWS.product(size, size, size, a, a, c, round % 2 == 0);
+            // row tiles of 14, 14 and 8: both micro-kernels write whole tiles straight into C
+            FLOAT_ROWS.product(36, size, size, a, a, c, round % 2 == 0);
             fastest = Math.min(fastest, System.nanoTime() - start);
+            // as C^T = B^T A^T (48 rows: 14, 14, 14 and a partial 6), through the scratch
             FLOAT_ROWS.product(size - 16, size, size, a, a.transpose(), c, false);
         }
         return fastest;
