@@ -9,8 +9,8 @@ import java.util.Arrays;
  */
 class DoubleGemmKernel extends GemmKernel<double[]> {
     /**
-     * The plain kernel: tiles of 8 rows by 512 columns (its staged rows, 36 KiB, stay in a 48 KiB
-     * L1), depth blocks of 256 (a packed B block of 1 MiB stays in L2).
+     * The plain kernel: tiles of 8 rows by 512 columns (its staged rows, 8 of C and 4 of B: 48 KiB, the
+     * size of L1 here), depth blocks of 256 (a packed B block of 1 MiB stays in L2).
      */
     static final DoubleGemmKernel SCALAR = new DoubleGemmKernel(8, 512, 256, 16, 1);
 
@@ -18,8 +18,11 @@ class DoubleGemmKernel extends GemmKernel<double[]> {
         super(mr, nr, kc, mcPanels, ncPanels);
     }
 
-    /** This thread's staging rows for {@link #micro}: mr rows of C, then one row of B, nr elements each. */
-    private final ThreadLocal<double[][]> rowBuffers = ThreadLocal.withInitial(() -> new double[mr + 1][nr]);
+    /** Depth steps per pass over a row of C in {@link #micro}. */
+    private static final int STEPS = 4;
+
+    /** This thread's staging rows for {@link #micro}: mr rows of C, then {@link #STEPS} rows of B, nr elements each. */
+    private final ThreadLocal<double[][]> rowBuffers = ThreadLocal.withInitial(() -> new double[mr + STEPS][nr]);
 
     @Override
     final double[] allocate(int length) {
@@ -48,15 +51,19 @@ class DoubleGemmKernel extends GemmKernel<double[]> {
     }
 
     /**
-     * Each depth step one {@link #axpy} per row of the tile. C2 vectorises that loop only where
-     * both arrays are indexed from the same offset, so the tile's rows of C and each packed row
-     * of B are staged in arrays of their own ({@link #rowBuffers}), read from index 0.
+     * Four depth steps at a time, one {@link #axpy4} per row of the tile (then single steps for
+     * the rest), so a row of C is loaded and stored once per four multiply-adds. C2 vectorises those
+     * loops only where all arrays are indexed from the same offset, so the tile's rows of C and
+     * the packed rows of B are staged in arrays of their own ({@link #rowBuffers}), read from 0.
      */
     @Override
     void micro(int kc, double[] ap, int ao, double[] bp, int bo, MatrixView<double[]> c, int i, int j, int rows,
                int cols, boolean add, double[] tile) {
         double[][] buffers = rowBuffers.get();
-        double[] bRow = buffers[mr];
+        double[] b0 = buffers[mr];
+        double[] b1 = buffers[mr + 1];
+        double[] b2 = buffers[mr + 2];
+        double[] b3 = buffers[mr + 3];
         for (int r = 0; r < rows; r++) {
             if (add) {
                 copy(c.data(), c.index(i + r, j), c.colStride(), buffers[r], 0, 1, cols);
@@ -64,11 +71,24 @@ class DoubleGemmKernel extends GemmKernel<double[]> {
                 Arrays.fill(buffers[r], 0, cols, 0.0);
             }
         }
-        for (int p = 0; p < kc; p++) {
-            System.arraycopy(bp, bo + p * nr, bRow, 0, cols);
-            int a0 = ao + p * mr;
+        int p = 0;
+        for (; p + STEPS <= kc; p += STEPS) {
+            int b = bo + p * nr;
+            System.arraycopy(bp, b, b0, 0, cols);
+            System.arraycopy(bp, b + nr, b1, 0, cols);
+            System.arraycopy(bp, b + 2 * nr, b2, 0, cols);
+            System.arraycopy(bp, b + 3 * nr, b3, 0, cols);
+            int a = ao + p * mr;
             for (int r = 0; r < rows; r++) {
-                axpy(ap[a0 + r], bRow, buffers[r], cols);
+                axpy4(ap[a + r], ap[a + mr + r], ap[a + 2 * mr + r], ap[a + 3 * mr + r], b0, b1, b2, b3,
+                        buffers[r], cols);
+            }
+        }
+        for (; p < kc; p++) {
+            System.arraycopy(bp, bo + p * nr, b0, 0, cols);
+            int a = ao + p * mr;
+            for (int r = 0; r < rows; r++) {
+                axpy(ap[a + r], b0, buffers[r], cols);
             }
         }
         for (int r = 0; r < rows; r++) {
@@ -83,6 +103,14 @@ class DoubleGemmKernel extends GemmKernel<double[]> {
     private static void axpy(double x, double[] b, double[] c, int n) {
         for (int q = 0; q < n; q++) {
             c[q] = Math.fma(x, b[q], c[q]);
+        }
+    }
+
+    /** Four {@link #axpy} steps in depth order in one pass over {@code c}: the same fma chain per element. */
+    private static void axpy4(double x0, double x1, double x2, double x3, double[] b0, double[] b1, double[] b2,
+                              double[] b3, double[] c, int n) {
+        for (int q = 0; q < n; q++) {
+            c[q] = Math.fma(x3, b3[q], Math.fma(x2, b2[q], Math.fma(x1, b1[q], Math.fma(x0, b0[q], c[q]))));
         }
     }
 
