@@ -38,8 +38,9 @@ public final class Gemm {
     private static final int ROW_PATH_SIDE = 17;
     /** Multiply-adds at most for {@link FloatRowGemm} (512^3). */
     private static final long ROW_PATH_WORK = 1L << 27;
-    private static volatile boolean vectorReady;
-    /** Whether {@link FloatRowGemm} is compiled: set after {@link #vectorReady}, so it does not delay the vector kernels. */
+    private static volatile boolean floatVectorReady;
+    private static volatile boolean doubleVectorReady;
+    /** Whether {@link FloatRowGemm} is compiled: set after the vector kernels, so it does not delay them. */
     private static volatile boolean rowsReady;
     /** Products running on the plain kernels now ({@link #awaitPlainProducts}). */
     private static final AtomicInteger plainProducts = new AtomicInteger();
@@ -49,7 +50,7 @@ public final class Gemm {
     private static final long WARM_UP_LIMIT_NANOS = 120_000_000_000L;
     /** Columns of the plain kernels' warm-up product: a full plain float block and a ragged one. */
     private static final int WIDE_COLUMNS = 1030;
-    /** The wide warm-up product (16 x 24 @ 24 x 1030) compiled: about 25 microseconds; at C1 over 250. */
+    /** The wide warm-up product (16 x 27 @ 27 x 1030) compiled: about 25 microseconds; at C1 over 250. */
     private static final long WIDE_HOT_NANOS = 100_000;
 
     private Gemm() {}
@@ -57,7 +58,7 @@ public final class Gemm {
     /** {@code C[m x n] = A[m x k] B[k x n]}, or {@code C += A B} when {@code accumulate}. */
     public static void sgemm(int m, int n, int k, MatrixView<float[]> a, MatrixView<float[]> b,
                              MatrixView<float[]> c, boolean accumulate) {
-        if (vectorReady) {
+        if (floatVectorReady) {
             if (!rowPath(m, n, k, a, b, c, accumulate)) {
                 run(FLOAT_VECTOR, m, n, k, a, b, c, accumulate);
             }
@@ -87,7 +88,7 @@ public final class Gemm {
     /** {@code C[m x n] = A[m x k] B[k x n]}, or {@code C += A B} when {@code accumulate}. */
     public static void dgemm(int m, int n, int k, MatrixView<double[]> a, MatrixView<double[]> b,
                              MatrixView<double[]> c, boolean accumulate) {
-        if (vectorReady) {
+        if (doubleVectorReady) {
             run(DOUBLE_VECTOR, m, n, k, a, b, c, accumulate);
         } else {
             runPlain(DoubleGemmKernel.SCALAR, m, n, k, a, b, c, accumulate);
@@ -130,22 +131,24 @@ public final class Gemm {
     }
 
     /**
-     * Runs the vector kernels until the JIT has compiled them (a 48^3 product then takes a few
-     * microseconds; interpreted or C1-compiled Vector API code about 100 times longer), then lets
-     * {@link #sgemm} and {@link #dgemm} use them. Called by {@link Kernels}' warm-up thread; keeps
-     * the plain kernels without the Vector API or if the kernels are not fast within
-     * {@link #WARM_UP_LIMIT_NANOS}.
+     * Runs the float32 vector kernel, then the float64 one, then {@link FloatRowGemm}, until the JIT
+     * has compiled it (a 48^3 product then takes a few microseconds; interpreted or C1-compiled
+     * Vector API code about 100 times longer), then lets {@link #sgemm} (resp. {@link #dgemm}) use
+     * it. Called by {@link Kernels}' warm-up thread before the elementwise vector kernels (the
+     * micro-kernels' C2 compiles are the longest, and a notebook's first heavy cell is most often a
+     * product); each round waits for its {@link WarmUpTurn}. Keeps the plain kernels without the
+     * Vector API or if a kernel is not fast within {@link #WARM_UP_LIMIT_NANOS}.
      *
-     * @return whether the vector kernels are now in use
+     * @return whether both vector kernels are now in use
      */
     static boolean warmUpVector() {
         if (FLOAT_VECTOR == null) {
             return false;
         }
-        vectorReady = untilHot(WarmUpTurn::await,
-                () -> exercise(FLOAT_VECTOR) < HOT_NANOS & exercise(DOUBLE_VECTOR) < HOT_NANOS);
-        rowsReady = vectorReady && untilHot(WarmUpTurn::await, () -> exerciseRows() < HOT_NANOS);
-        return vectorReady;
+        floatVectorReady = untilHot(WarmUpTurn::await, () -> exercise(FLOAT_VECTOR) < HOT_NANOS);
+        doubleVectorReady = untilHot(WarmUpTurn::await, () -> exercise(DOUBLE_VECTOR) < HOT_NANOS);
+        rowsReady = vectorReady() && untilHot(WarmUpTurn::await, () -> exerciseRows() < HOT_NANOS);
+        return vectorReady();
     }
 
     /**
@@ -217,7 +220,8 @@ public final class Gemm {
      */
     private static <A> long exerciseWide(GemmKernel<A> kern) {
         int m = 16;
-        int k = 24;
+        // four depth steps per pass and three single ones: both loops of the plain micro-kernel
+        int k = 27;
         MatrixView<A> a = new MatrixView<>(kern.allocate(m * k), 0, k, 1);
         MatrixView<A> b = new MatrixView<>(kern.allocate(k * WIDE_COLUMNS), 0, WIDE_COLUMNS, 1);
         MatrixView<A> c = new MatrixView<>(kern.allocate(m * WIDE_COLUMNS), 0, WIDE_COLUMNS, 1);
@@ -234,7 +238,7 @@ public final class Gemm {
 
     /** Whether {@link #sgemm} and {@link #dgemm} use the vector kernels. */
     static boolean vectorReady() {
-        return vectorReady;
+        return floatVectorReady && doubleVectorReady;
     }
 
     /** The product with one kernel; package-private so tests can pin a kernel. */

@@ -63,13 +63,14 @@ public final class Kernels {
 
     /**
      * First gets {@link Gemm}'s plain kernels compiled (a cell's products then run at compiled
-     * speed while the vector kernels still compile). Then runs the vector kernels on small inputs
-     * until they are fast (C2 has compiled them: a round then takes microseconds, interpreted or
-     * C1-compiled Vector API code about 100 times longer), lets the elementwise kernels use them,
-     * then warms up {@link Gemm}'s vector kernels the same way. Each of those rounds waits for its
-     * turn ({@link WarmUpTurn}: not while a product runs on the plain kernels, nor, for a few
-     * seconds in all, while the host's user is busy). Without HotSpot's optimizing compiler the
-     * plain loops stay. Gives up after {@link #WARM_UP_LIMIT_NANOS}.
+     * speed while the vector kernels still compile), then its vector kernels (float32 first: a
+     * notebook's first heavy cell is most often a product, and their C2 compiles are the longest).
+     * Then runs the elementwise vector kernels on small inputs until they are fast (C2 has compiled
+     * them: a round then takes microseconds, interpreted or C1-compiled Vector API code about 100
+     * times longer) and lets them serve. Each vector round waits for its turn ({@link WarmUpTurn}:
+     * not while a product runs on the plain kernels, nor, for a few seconds in all, while the
+     * host's user is busy). Without HotSpot's optimizing compiler the plain loops stay. Gives up after
+     * {@link #WARM_UP_LIMIT_NANOS}.
      */
     private static void warmUp() {
         try {
@@ -77,6 +78,7 @@ public final class Kernels {
                 return;
             }
             Gemm.warmUpPlain();
+            Gemm.warmUpVector();
             float[] a = new float[4096];
             float[] b = new float[4096];
             float[] c = new float[4096];
@@ -97,9 +99,6 @@ public final class Kernels {
                 fastest = Math.min(fastest, System.nanoTime() - start);
             }
             vectorHot = fastest <= HOT_ROUND_NANOS;
-            if (vectorHot) {
-                Gemm.warmUpVector();
-            }
         } finally {
             warmedUp = true;
         }
