@@ -53,7 +53,7 @@ TARGETS = {
     "add_out_16M": 1.1, "mul_out_16M": 1.1, "relu_out_16M": 1.1, "add_inplace_16M": 1.1,
     "exp_out_16M": 1.3, "broadcast_add_out_4096x1_1x4096": 1.2,
     "sum_16M": (1.2, 1.5), "mean_16M": (1.2, 1.5), "sum_dim1_4096x4096": (1.2, 1.5),
-    "matmul_f32_128": 2.0, "matmul_f32_256": 1.5, "matmul_f32_512": 1.0, "matmul_f32_1024": 1.0,
+    "matmul_f32_128": 2.0, "matmul_f32_256": 1.0, "matmul_f32_512": 1.0, "matmul_f32_1024": 1.0,
     "matmul_f32_2048": 1.0, "matmul_f64_1024": 1.3,
     "transpose_contiguous_4096x4096": 1.5, "transpose_copy_into_4096x4096": 1.5,
     "repr_1000x1000_f32_summarized": 0.5, "repr_30x30_f32": 0.5,
