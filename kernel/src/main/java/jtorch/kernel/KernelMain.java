@@ -62,12 +62,12 @@ public final class KernelMain {
             ExitGuard.exitKernel(2);
         }
         serve(KernelConnectionProperties.parse(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)),
-                opWarmUpWanted());
+                warmUpsWanted());
         ExitGuard.exitKernel(0);
     }
 
     /** Serves requests on the connection {@code props} until a shutdown_request. */
-    private static void serve(KernelConnectionProperties props, boolean opWarmUp) throws Exception {
+    private static void serve(KernelConnectionProperties props, boolean warmUps) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
@@ -97,8 +97,8 @@ public final class KernelMain {
         kernel.idleWork().whenIdle(() -> {
             awaitQuietly(session, VECTOR_WAIT_MS);
             trace("op warm-up starts");
-        }, warmUpPieces(trim, opWarmUp));
-        if (opWarmUp) {
+        }, warmUpPieces(trim, warmUps));
+        if (warmUps) {
             kernel.idleWork().whenIdle(() -> awaitQuietly(session, 0),
                     MessagePathWarmUp.pieces(MESSAGE_WARM_UP_PIECES, MESSAGE_WARM_UP_EXCHANGES));
         }
@@ -158,7 +158,7 @@ public final class KernelMain {
     }
 
     /** The warm-ups (message path, ops) run unless {@code JTORCH_WARMUP} is 0, false or no. */
-    private static boolean opWarmUpWanted() {
+    private static boolean warmUpsWanted() {
         return !List.of("0", "false", "no").contains(
                 System.getenv().getOrDefault(OpWarmUp.SWITCH, "").trim().toLowerCase(Locale.ROOT));
     }

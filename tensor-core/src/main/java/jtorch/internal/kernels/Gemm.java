@@ -75,8 +75,7 @@ public final class Gemm {
      */
     private static boolean rowPath(int m, int n, int k, MatrixView<float[]> a, MatrixView<float[]> b,
                                    MatrixView<float[]> c, boolean accumulate) {
-        return rowSized(m, n, k) && (Parallel.numThreads() == 1 || (long) m * n * k < 2 * SPLIT_WORK)
-                && FLOAT_ROWS.product(m, n, k, a, b, c, accumulate);
+        return rowSized(m, n, k) && parts((long) m * n * k) == 1 && FLOAT_ROWS.product(m, n, k, a, b, c, accumulate);
     }
 
     /** Whether a product (or a thread's part of one) of this size is {@link FloatRowGemm}'s, once it is compiled. */
@@ -299,7 +298,7 @@ public final class Gemm {
                                   MatrixView<A> c, boolean accumulate, long work) {
         int rowBlocks = (m + kern.mr - 1) / kern.mr;
         int columnBlocks = (n + kern.nr - 1) / kern.nr;
-        int parts = (int) Math.min(Parallel.numThreads(), Math.max(1, work / SPLIT_WORK));
+        int parts = parts(work);
         long largestByRows = largestPart(rowBlocks, parts) * kern.mr * GemmDriver.roundUp(n, kern.nr);
         long largestByColumns = largestPart(columnBlocks, parts) * kern.nr * GemmDriver.roundUp(m, kern.mr);
         boolean byColumns = largestByColumns * 10 < largestByRows * 9;
@@ -322,6 +321,11 @@ public final class Gemm {
                 }
             }
         });
+    }
+
+    /** Threads a product of {@code work} multiply-adds is split over: one per {@link #SPLIT_WORK}, at most all. */
+    private static int parts(long work) {
+        return (int) Math.min(Parallel.numThreads(), Math.max(1, work / SPLIT_WORK));
     }
 
     /** Where range {@code t} of {@code ranges} starts, in blocks: the larger ranges come first, on the calling thread. */
