@@ -40,7 +40,7 @@ public final class Gemm {
     private static final long ROW_PATH_WORK = 1L << 27;
     private static volatile boolean floatVectorReady;
     private static volatile boolean doubleVectorReady;
-    /** Whether {@link FloatRowGemm} is compiled: set after the vector kernels, so it does not delay them. */
+    /** Whether {@link FloatRowGemm} and {@link FloatNarrowGemm} are compiled: set after the vector kernels, so they do not delay them. */
     private static volatile boolean rowsReady;
     /** Products running on the plain kernels now ({@link #awaitPlainProducts}). */
     private static final AtomicInteger plainProducts = new AtomicInteger();
@@ -59,7 +59,7 @@ public final class Gemm {
     public static void sgemm(int m, int n, int k, MatrixView<float[]> a, MatrixView<float[]> b,
                              MatrixView<float[]> c, boolean accumulate) {
         if (floatVectorReady) {
-            if (!rowPath(m, n, k, a, b, c, accumulate)) {
+            if (!narrowPath(m, n, k, a, b, c, accumulate) && !rowPath(m, n, k, a, b, c, accumulate)) {
                 run(FLOAT_VECTOR, m, n, k, a, b, c, accumulate);
             }
         } else {
@@ -76,6 +76,23 @@ public final class Gemm {
     private static boolean rowPath(int m, int n, int k, MatrixView<float[]> a, MatrixView<float[]> b,
                                    MatrixView<float[]> c, boolean accumulate) {
         return rowSized(m, n, k) && parts((long) m * n * k) == 1 && FLOAT_ROWS.product(m, n, k, a, b, c, accumulate);
+    }
+
+    /**
+     * Whether {@link FloatNarrowGemm} computed the product: at most one vector of columns with a
+     * row-major A (or of rows with B^T row-major), a product {@link #split} keeps on one thread,
+     * above {@link #UNPACKED_WORK}. Measured at one thread (thread CPU time) at 64x256 @ 256x10^T
+     * (the MLP's last layer): ~6 us against ~9.7 on the vector kernel, whose two-vector tiles
+     * computed 32 columns for these 10 after transposing h by gathers.
+     */
+    private static boolean narrowPath(int m, int n, int k, MatrixView<float[]> a, MatrixView<float[]> b,
+                                      MatrixView<float[]> c, boolean accumulate) {
+        long work = (long) m * n * k;
+        if (!rowsReady || work <= UNPACKED_WORK || parts(work) > 1 || !FloatNarrowGemm.serves(m, n, a, b)) {
+            return false;
+        }
+        FloatNarrowGemm.product(m, n, k, a, b, c, accumulate);
+        return true;
     }
 
     /** Whether a product (or a thread's part of one) of this size is {@link FloatRowGemm}'s, once it is compiled. */
@@ -191,7 +208,8 @@ public final class Gemm {
      * branch a product takes is left out of the profile (an untaken one deoptimizes the compiled
      * kernel in the first cell taking it, e.g. a 64-row product's whole 8-row tiles): {@code A B}
      * with and without accumulation, and {@code A B^T} as {@code C^T = B^T A^T} through its
-     * scratch. Returns the fastest's time.
+     * scratch; and {@link FloatNarrowGemm}'s with both layouts of B. Returns the fastest round's
+     * time of those before the scratch product.
      */
     private static long exerciseRows() {
         int size = 48;
@@ -203,6 +221,9 @@ public final class Gemm {
             long start = System.nanoTime();
             // row tiles of 14, 14 and 8: both micro-kernels write whole tiles straight into C
             FLOAT_ROWS.product(36, size, size, a, a, c, round % 2 == 0);
+            // FloatNarrowGemm, 10 columns: B^T row-major (tiles of 16, 16 and a partial 8), then B row-major
+            FloatNarrowGemm.product(40, 10, size, a, a.transpose(), c, round % 2 == 0);
+            FloatNarrowGemm.product(size, 10, size, a, a, c, round % 2 == 1);
             fastest = Math.min(fastest, System.nanoTime() - start);
             // as C^T = B^T A^T (48 rows: 14, 14, 14 and a partial 6), through the scratch
             FLOAT_ROWS.product(size - 16, size, size, a, a.transpose(), c, false);

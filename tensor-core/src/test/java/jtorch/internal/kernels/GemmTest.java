@@ -184,6 +184,84 @@ class GemmTest {
     }
 
     @Test
+    void floatNarrowGemm_everyLayoutItServes_matchesFmaLoopBitForBit() {
+        Random r = new Random(13);
+        int served = 0;
+        // one vector of columns (or of rows, as C^T), ragged 16-row tiles, one to three depth blocks of 256
+        for (int narrow : new int[] {1, 2, 10, 15, FloatNarrowGemm.WIDTH}) {
+            for (int other : SIZES) {
+                for (int k : DEPTHS) {
+                    for (boolean tall : new boolean[] {true, false}) {
+                        int m = tall ? other : narrow;
+                        int n = tall ? narrow : other;
+                        Layout l = Layout.random(r);
+                        MatrixView<float[]> a = l.a(new float[0], m, k);
+                        MatrixView<float[]> b = l.b(new float[0], k, n);
+                        if (FloatNarrowGemm.serves(m, n, a, b)) {
+                            assertTrue(checkFloat("FloatNarrowGemm", (x, y, z, add) -> {
+                                FloatNarrowGemm.product(m, n, k, x, y, z, add);
+                                return true;
+                            }, m, n, k, l, r));
+                            served++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(served > 150, "cases served: " + served);
+    }
+
+    @Test
+    void floatNarrowGemm_operandsInsideLargerMatrices_matchFmaLoopBitForBit() {
+        Random r = new Random(14);
+        // A, B and C with row strides past their widths and offsets; C transposed; accumulating
+        float[] ad = random(r, 50 * 300);
+        float[] bd = random(r, 12 * 300);
+        float[] cd = random(r, 45 * 20);
+        MatrixView<float[]> a = MatrixView.of(ad, 7, 300, 1);
+        MatrixView<float[]> b = MatrixView.of(bd, 3, 1, 300);
+        for (MatrixView<float[]> c : List.of(MatrixView.of(cd, 9, 20, 1), MatrixView.of(cd, 4, 1, 45))) {
+            float[] expected = cd.clone();
+            MatrixView<float[]> e = new MatrixView<>(expected, c.offset(), c.rowStride(), c.colStride());
+            Gemm.run(FloatGemmKernel.SCALAR, 45, 11, 290, a, b, e, true);
+            FloatNarrowGemm.product(45, 11, 290, a, b, c, true);
+            assertArrayEquals(expected, cd);
+        }
+    }
+
+    @Test
+    void floatNarrowGemm_cancellationRequested_throwsThenRunsAgain() {
+        MatrixView<float[]> v = MatrixView.of(new float[100 * 100], 0, 100, 1);
+        MatrixView<float[]> c = MatrixView.of(new float[100 * 10], 0, 10, 1);
+        Cancellation.request();
+        try {
+            assertThrows(CancellationException.class, () -> FloatNarrowGemm.product(100, 10, 100, v, v, c, false));
+        } finally {
+            Cancellation.clear();
+        }
+        FloatNarrowGemm.product(100, 10, 100, v, v, c, false);
+    }
+
+    @Test
+    void sgemm_narrowProductsAfterWarmUp_matchFmaLoopBitForBit() {
+        assertEquals(Kernels.VECTOR, Gemm.warmUpVector());
+        Random r = new Random(15);
+        // the MLP's last layer h @ W^T, its transpose W @ h^T, and dy @ W row-major accumulating
+        int[][] shapes = {{64, 10, 256}, {10, 64, 256}, {64, 10, 300}};
+        List<Layout> layouts = List.of(new Layout(false, true, false, false), new Layout(true, true, false, false),
+                new Layout(false, false, true, true));
+        for (int i = 0; i < shapes.length; i++) {
+            int m = shapes[i][0];
+            int n = shapes[i][1];
+            int k = shapes[i][2];
+            assertTrue(checkFloat("sgemm", (a, b, c, add) -> {
+                Gemm.sgemm(m, n, k, a, b, c, add);
+                return true;
+            }, m, n, k, layouts.get(i), r));
+        }
+    }
+
+    @Test
     void sgemm_mlpLayoutsAfterWarmUp_matchFmaLoopBitForBit() {
         assertEquals(Kernels.VECTOR, Gemm.warmUpVector());
         Random r = new Random(11);
