@@ -21,10 +21,12 @@ final class FloatNarrowGemm {
     private static final int L = WIDTH;
     /** Rows of a tile: 16 accumulators, each fed one broadcast per depth step. */
     private static final int MR = 16;
-    /** Depth block. */
+    /**
+     * Depth block, and the step between the rows of an A tile in its buffer: the tile (16 KiB) and
+     * the packed B block (16 KiB) stay in L1; with blocks of 1024 (66 KiB apart) copying the rows
+     * took 1.1-1.3 us instead of 0.8 for a 64 x 256 A.
+     */
     private static final int KC = 256;
-    /** Step between the rows of an A tile in its buffer: a cache line more than {@link #KC}, so the rows do not share L1 sets. */
-    private static final int RS = KC + 16;
     private static final float[] ZEROS = new float[L];
 
     /** This thread's buffers. */
@@ -63,7 +65,7 @@ final class FloatNarrowGemm {
                 Cancellation.check();
                 int rows = Math.min(MR, m - ir);
                 for (int r = 0; r < rows; r++) {
-                    System.arraycopy(a.data(), a.index(ir + r, pc), w.a, r * RS, kc);
+                    System.arraycopy(a.data(), a.index(ir + r, pc), w.a, r * KC, kc);
                 }
                 if (add) {
                     copyTile(c, ir, rows, n, w.tile, true);
@@ -112,7 +114,7 @@ final class FloatNarrowGemm {
 
     /**
      * {@code tile (+)= Atile * Bpanel} over depth {@code kc} for the {@link #MR} rows of the A tile
-     * (row r at {@code r * RS} in {@code ap}, B's depth step p at {@code p * L} in {@code bp}), row r
+     * (row r at {@code r * KC} in {@code ap}, B's depth step p at {@code p * L} in {@code bp}), row r
      * of the tile at {@code r * L}; rows past those copied hold stale data whose results are not written.
      */
     private static void micro(int kc, float[] ap, float[] bp, float[] tile, boolean add) {
@@ -137,22 +139,22 @@ final class FloatNarrowGemm {
         FloatVector c15 = FloatVector.fromArray(S, u, 15 * us);
         for (int p = 0; p < kc; p++) {
             FloatVector b0 = FloatVector.fromArray(S, bp, p * L);
-            c0 = FloatVector.broadcast(S, ap[p + 0 * RS]).fma(b0, c0);
-            c1 = FloatVector.broadcast(S, ap[p + 1 * RS]).fma(b0, c1);
-            c2 = FloatVector.broadcast(S, ap[p + 2 * RS]).fma(b0, c2);
-            c3 = FloatVector.broadcast(S, ap[p + 3 * RS]).fma(b0, c3);
-            c4 = FloatVector.broadcast(S, ap[p + 4 * RS]).fma(b0, c4);
-            c5 = FloatVector.broadcast(S, ap[p + 5 * RS]).fma(b0, c5);
-            c6 = FloatVector.broadcast(S, ap[p + 6 * RS]).fma(b0, c6);
-            c7 = FloatVector.broadcast(S, ap[p + 7 * RS]).fma(b0, c7);
-            c8 = FloatVector.broadcast(S, ap[p + 8 * RS]).fma(b0, c8);
-            c9 = FloatVector.broadcast(S, ap[p + 9 * RS]).fma(b0, c9);
-            c10 = FloatVector.broadcast(S, ap[p + 10 * RS]).fma(b0, c10);
-            c11 = FloatVector.broadcast(S, ap[p + 11 * RS]).fma(b0, c11);
-            c12 = FloatVector.broadcast(S, ap[p + 12 * RS]).fma(b0, c12);
-            c13 = FloatVector.broadcast(S, ap[p + 13 * RS]).fma(b0, c13);
-            c14 = FloatVector.broadcast(S, ap[p + 14 * RS]).fma(b0, c14);
-            c15 = FloatVector.broadcast(S, ap[p + 15 * RS]).fma(b0, c15);
+            c0 = FloatVector.broadcast(S, ap[p + 0 * KC]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, ap[p + 1 * KC]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, ap[p + 2 * KC]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, ap[p + 3 * KC]).fma(b0, c3);
+            c4 = FloatVector.broadcast(S, ap[p + 4 * KC]).fma(b0, c4);
+            c5 = FloatVector.broadcast(S, ap[p + 5 * KC]).fma(b0, c5);
+            c6 = FloatVector.broadcast(S, ap[p + 6 * KC]).fma(b0, c6);
+            c7 = FloatVector.broadcast(S, ap[p + 7 * KC]).fma(b0, c7);
+            c8 = FloatVector.broadcast(S, ap[p + 8 * KC]).fma(b0, c8);
+            c9 = FloatVector.broadcast(S, ap[p + 9 * KC]).fma(b0, c9);
+            c10 = FloatVector.broadcast(S, ap[p + 10 * KC]).fma(b0, c10);
+            c11 = FloatVector.broadcast(S, ap[p + 11 * KC]).fma(b0, c11);
+            c12 = FloatVector.broadcast(S, ap[p + 12 * KC]).fma(b0, c12);
+            c13 = FloatVector.broadcast(S, ap[p + 13 * KC]).fma(b0, c13);
+            c14 = FloatVector.broadcast(S, ap[p + 14 * KC]).fma(b0, c14);
+            c15 = FloatVector.broadcast(S, ap[p + 15 * KC]).fma(b0, c15);
         }
         c0.intoArray(tile, 0 * L);
         c1.intoArray(tile, 1 * L);
@@ -174,7 +176,7 @@ final class FloatNarrowGemm {
 
     /** Per-thread packed B block, A tile and C tile. */
     private static final class Buffers {
-        final float[] a = new float[MR * RS];
+        final float[] a = new float[MR * KC];
         final float[] tile = new float[MR * L];
         private float[] b = new float[0];
 
