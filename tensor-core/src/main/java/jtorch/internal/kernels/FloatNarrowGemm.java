@@ -56,7 +56,7 @@ final class FloatNarrowGemm {
     private static void blocks(int m, int n, int k, MatrixView<float[]> a, MatrixView<float[]> b,
                                MatrixView<float[]> c, boolean accumulate) {
         Buffers w = BUFFERS.get();
-        float[] bp = w.packedB(Math.min(KC, k) * L);
+        float[] bp = w.b;
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             boolean add = accumulate || pc > 0;
@@ -174,18 +174,10 @@ final class FloatNarrowGemm {
         c15.intoArray(tile, 15 * L);
     }
 
-    /** Per-thread packed B block, A tile and C tile. */
+    /** Per-thread packed B block, A tile and C tile, at their full sizes (33 KiB). */
     private static final class Buffers {
+        final float[] b = new float[KC * L];
         final float[] a = new float[MR * KC];
         final float[] tile = new float[MR * L];
-        private float[] b = new float[0];
-
-        /** The packed B buffer, grown to {@code length}. */
-        float[] packedB(int length) {
-            if (b.length < length) {
-                b = new float[length];
-            }
-            return b;
-        }
     }
 }
