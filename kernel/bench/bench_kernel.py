@@ -9,7 +9,8 @@ through jupyter-client, and times in the same run, for each kernel:
              (cells.py lists them, each in Java and in Python);
   fresh      in --starts fresh kernels each: start -> first tensor result (start_kernel() to the
              idle after the first tensor cell), idle RSS (VmRSS --idle seconds after that), and,
-             in other fresh kernels, the FIRST 1024x1024 matmul right after its setup cell.
+             in other fresh kernels, the FIRST 1024x1024 matmul right after its setup cell (with
+             --cpu also its CPU by thread: the product's threads, the JIT compilers, the shell).
 
 Usage:
   /usr/bin/python3 kernel/bench/bench_kernel.py [--runs N] [--heavy-runs N] [--starts N]
@@ -59,6 +60,22 @@ def cpu_seconds(pid):
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def thread_cpu(pid):
+    """CPU seconds so far of a process's threads, summed by thread name (HotSpot's compiler threads as C1, C2)."""
+    out = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                name = f.read().strip()
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                seconds = int(f.read().split()[0]) / 1e9
+        except OSError:
+            continue  # the thread has ended
+        name = re.sub(r"^(C[12]) CompilerThre.*", r"\1", name)
+        out[name] = out.get(name, 0.0) + seconds
+    return out
 
 
 def rss_mib(pid):
@@ -176,7 +193,7 @@ def install_ipykernel(tmp):
 
 def measure_fresh(side, starts, idle):
     """Start -> first tensor result and idle RSS; then the first matmul in other fresh kernels."""
-    first, first_cpu, rss, first_matmul, first_matmul_cpu = [], [], [], [], []
+    first, first_cpu, rss, first_matmul, first_matmul_cpu, first_matmul_threads = [], [], [], [], [], []
     first_cell = C.FIRST_RESULT_JAVA if side.lang == "java" else C.FIRST_RESULT_PY
     for _ in range(starts):
         k = Kernel(side.specs, side.name)
@@ -194,13 +211,17 @@ def measure_fresh(side, starts, idle):
         k = Kernel(side.specs, side.name)
         try:
             k.run(setup)
+            before = thread_cpu(k.pid)
             wall, cpu = k.timed(code)
+            after = thread_cpu(k.pid)
             first_matmul.append(wall)
             first_matmul_cpu.append(cpu)
+            first_matmul_threads.append({n: max(0.0, v - before.get(n, 0.0)) for n, v in after.items()})
         finally:
             k.close()
     return {"first_result": first, "idle_rss": rss, "first_matmul": first_matmul,
-            "cpu": {"first_result": first_cpu, "first_matmul": first_matmul_cpu}}
+            "cpu": {"first_result": first_cpu, "first_matmul": first_matmul_cpu,
+                    "first_matmul_threads": first_matmul_threads}}
 
 
 def measure_cells(kernels, cells, runs, heavy_runs):
@@ -299,6 +320,20 @@ def time_table(sides, ref, results, cells):
     return t.text()
 
 
+def thread_lines(sides, results):
+    """Per kernel, the FIRST matmul's CPU by thread (median over the fresh kernels), largest first."""
+    lines = []
+    for s in sides:
+        runs = results[s.label].get("fresh", {}).get("cpu", {}).get("first_matmul_threads")
+        if not runs:
+            continue
+        names = {n for r in runs for n in r}
+        per = {n: statistics.median(r.get(n, 0.0) for r in runs) for n in names}
+        shown = [f"{n} {v * 1000:.0f}" for n, v in sorted(per.items(), key=lambda x: -x[1]) if v >= 0.001]
+        lines.append(f"- {s.label}: " + ", ".join(shown) + " ms")
+    return "\n".join(lines)
+
+
 def cpu_table(sides, ref, results, cells):
     """
     The kernel process's CPU time (all threads: JIT, GC, warm-up) in the same runs: per cell the
@@ -389,6 +424,11 @@ def main():
             print("\nCPU time of the kernel process (all its threads) in the same runs: per cell the mean of its "
                   "timed runs, per fresh kernel the median:\n")
             print(cpu_table(sides, ref, results, cells))
+            threads = thread_lines(sides, results)
+            if threads:
+                print("\nFIRST matmul in a fresh kernel, CPU by thread of the kernel process (median over the "
+                      "fresh kernels; C1, C2: HotSpot's compiler threads):\n")
+                print(threads)
         if args.json:
             with open(args.json, "w") as f:
                 json.dump({"started": started, "load": [load_start, load_end], "results": results}, f, indent=1)
