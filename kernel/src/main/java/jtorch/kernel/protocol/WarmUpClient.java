@@ -30,7 +30,8 @@ import org.zeromq.ZMQ;
  * <p>Also the client of {@link MessagePathWarmUp}, which then reads the kernel's iopub too.
  *
  * <p>A shell DEALER socket; requests go one at a time, each waiting for its reply (its frames are
- * read, not parsed: an execute_reply of an error is a reply too).
+ * read, not parsed: an execute_reply of an error is a reply too). Its sockets connect through
+ * {@link #connectRecovering}.
  */
 public final class WarmUpClient extends JupyterSocket {
     /** How long the install-time run waits for a reply (a cold session compiles its first cells slowly). */
@@ -38,6 +39,8 @@ public final class WarmUpClient extends JupyterSocket {
     /** How long a {@link #subscribed} client waits: its kernel answers without compiling anything. */
     private static final int SUBSCRIBED_REPLY_TIMEOUT_MS = 2_000;
     private static final String SESSION = UUID.randomUUID().toString();
+    /** How long a connection's ZMTP handshake may take before it is dropped and made again (loopback). */
+    private static final int HANDSHAKE_MS = 1_000;
 
     /** The client's own context; {@code null} when the caller owns it. */
     private final ZMQ.Context owned;
@@ -48,14 +51,28 @@ public final class WarmUpClient extends JupyterSocket {
         super(context, SocketType.DEALER, props.createHMACGenerator(), LoggerFactory.getLogger("warm-up-client"));
         setReceiveTimeOut(subscribe ? SUBSCRIBED_REPLY_TIMEOUT_MS : REPLY_TIMEOUT_MS);
         setLinger(0);
-        connect(formatAddress(props.getTransport(), props.getIp(), props.getShellPort()));
+        connectRecovering(this, formatAddress(props.getTransport(), props.getIp(), props.getShellPort()));
         this.owned = subscribe ? context : null;
         this.iopub = subscribe ? context.socket(SocketType.SUB) : null;
         if (iopub != null) {
             iopub.setLinger(0);
             iopub.subscribe(new byte[0]);
-            iopub.connect(formatAddress(props.getTransport(), props.getIp(), props.getIopubPort()));
+            connectRecovering(iopub, formatAddress(props.getTransport(), props.getIp(), props.getIopubPort()));
         }
+    }
+
+    /**
+     * Connects a client {@code socket} to the kernel at {@code address}. JeroMQ's I/O thread can
+     * lose a connection it has just made (zeromq/jeromq#1022: the connecter's and the new stream's
+     * handles on the same channel in one pass of its poller, so the stream is never polled; the
+     * connecting side only, so the kernel, which binds, is not affected): the handshake then stalls
+     * until the handshake timer drops the connection and the socket reconnects, 30 s by default.
+     * With {@value #HANDSHAKE_MS} ms that comes within a second or so; what was sent meanwhile waits in the
+     * socket and goes out once, over the new connection.
+     */
+    static void connectRecovering(ZMQ.Socket socket, String address) {
+        socket.setHandshakeIvl(HANDSHAKE_MS);
+        socket.connect(address);
     }
 
     /**
@@ -89,12 +106,13 @@ public final class WarmUpClient extends JupyterSocket {
         }
     }
 
-    /** Connection properties on 127.0.0.1: free ports (at the time of asking) and a random key. */
+    /** Connection properties on 127.0.0.1: five distinct ports, free at the time of asking, and a random key. */
     public static KernelConnectionProperties loopback() throws IOException {
+        int[] ports = freePorts(5);
         return KernelConnectionProperties.parse(String.format(Locale.ROOT, "{\"ip\": \"127.0.0.1\", \"transport\": \"tcp\","
                 + " \"shell_port\": %d, \"iopub_port\": %d, \"stdin_port\": %d, \"control_port\": %d, \"hb_port\": %d,"
                 + " \"signature_scheme\": \"hmac-sha256\", \"key\": \"%s\"}",
-                freePort(), freePort(), freePort(), freePort(), freePort(), UUID.randomUUID()));
+                ports[0], ports[1], ports[2], ports[3], ports[4], UUID.randomUUID()));
     }
 
     /**
@@ -131,9 +149,22 @@ public final class WarmUpClient extends JupyterSocket {
         throw new UnsupportedOperationException("a client connects");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** {@code n} distinct free ports: each probe socket stays open until all are chosen, so none is chosen twice. */
+    private static int[] freePorts(int n) throws IOException {
+        ServerSocket[] probes = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                probes[i] = new ServerSocket(0);
+                ports[i] = probes[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket probe : probes) {
+                if (probe != null) {
+                    probe.close();
+                }
+            }
         }
     }
 }

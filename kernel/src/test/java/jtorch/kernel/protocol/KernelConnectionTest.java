@@ -102,7 +102,7 @@ class KernelConnectionTest {
             super(context, SocketType.DEALER, props.createHMACGenerator(), LoggerFactory.getLogger("test-client"));
             setReceiveTimeOut(30_000);
             setLinger(0);
-            connect(formatAddress(props.getTransport(), props.getIp(), props.getShellPort()));
+            WarmUpClient.connectRecovering(this, formatAddress(props.getTransport(), props.getIp(), props.getShellPort()));
         }
 
         @Override
