@@ -117,7 +117,7 @@ final class FloatRowGemm {
             boolean add = accumulate || pc > 0;
             for (int jc = 0; jc < n; jc += NC) {
                 int nc = Math.min(NC, n - jc);
-                packer.packB(b, pc, kc, jc, nc, w.b);
+                packer.packB(b, pc, kc, jc, nc, w.b, w.b0);
                 for (int ir = 0; ir < m; ir += MR) {
                     Cancellation.check();
                     int rows = Math.min(MR, m - ir);
@@ -126,9 +126,9 @@ final class FloatRowGemm {
                     }
                     for (int jr = 0; jr < nc; jr += NR) {
                         if (rows <= MR8) {
-                            micro8(kc, w.a, ir, rows, w.b, jr * kc, c, jc + jr, Math.min(NR, nc - jr), add, w.tile);
+                            micro8(kc, w.a, ir, rows, w.b, w.b0 + jr * kc, c, jc + jr, Math.min(NR, nc - jr), add, w.tile);
                         } else {
-                            micro(kc, w.a, ir, rows, w.b, jr * kc, c, jc + jr, Math.min(NR, nc - jr), add, w.tile);
+                            micro(kc, w.a, ir, rows, w.b, w.b0 + jr * kc, c, jc + jr, Math.min(NR, nc - jr), add, w.tile);
                         }
                     }
                 }

@@ -5,9 +5,9 @@ package jtorch.internal.kernels;
  * block of KC, pack the A rows of this call (up to {@link #PACKED_A_ROWS}, else chunk by
  * chunk); for each block of NC columns, pack B; then run the micro-kernel over the register
  * tiles along rows of C: an A micro-panel (MR x KC) stays in L1 while the B micro-panels stream
- * from the packed B block in L2, and C is walked row-wise. A is packed (transposed by gathers, the
- * costly packing) once per depth block rather than once per NC columns: a 2048^2 product packed
- * its A four times before. Checks for cancellation once per row of micro-panels (MR x KC x NC
+ * from the packed B block in L2 (which starts on a cache line, {@link GemmKernel.Workspace#b0}),
+ * and C is walked row-wise. A is packed (transposed by gathers, the costly packing) once per depth
+ * block rather than once per NC columns: a 2048^2 product packed its A four times before. Checks for cancellation once per row of micro-panels (MR x KC x NC
  * multiply-adds), so an interrupt lands within milliseconds even while the micro-kernel still
  * runs interpreted, as in a kernel that has just started.
  */
@@ -38,12 +38,12 @@ final class GemmDriver {
                 boolean add = accumulate || pc > 0;
                 for (int jc = j0; jc < j1; jc += kern.nc) {
                     int nc = Math.min(kern.nc, j1 - jc);
-                    kern.packB(b, pc, kc, jc, nc, w.b);
+                    kern.packB(b, pc, kc, jc, nc, w.b, w.b0);
                     for (int ir = 0; ir < rowsB; ir += mr) {
                         Cancellation.check();
                         int rows = Math.min(mr, rowsB - ir);
                         for (int jr = 0; jr < nc; jr += nr) {
-                            kern.micro(kc, w.a, ir * kc, w.b, jr * kc, c, ib + ir, jc + jr,
+                            kern.micro(kc, w.a, ir * kc, w.b, w.b0 + jr * kc, c, ib + ir, jc + jr,
                                     rows, Math.min(nr, nc - jr), add, w.tile);
                         }
                     }

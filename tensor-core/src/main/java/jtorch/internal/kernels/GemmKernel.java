@@ -69,14 +69,17 @@ abstract class GemmKernel<A> {
         }
     }
 
-    /** Packs depth {@code [p0, p0+kc)} and columns {@code [j0, j0+cols)} of {@code b} into micro-panels of nr columns. */
-    final void packB(MatrixView<A> b, int p0, int kc, int j0, int cols, A dst) {
+    /**
+     * Packs depth {@code [p0, p0+kc)} and columns {@code [j0, j0+cols)} of {@code b} into micro-panels
+     * of nr columns, from {@code dst[base]}.
+     */
+    final void packB(MatrixView<A> b, int p0, int kc, int j0, int cols, A dst, int base) {
         for (int jp = 0; jp < cols; jp += nr) {
             int w = Math.min(nr, cols - jp);
             if (w == nr) {
-                packBPanel(b, p0, kc, j0 + jp, dst, jp * kc);
+                packBPanel(b, p0, kc, j0 + jp, dst, base + jp * kc);
             } else {
-                packBPanel(b, p0, kc, j0 + jp, w, dst, jp * kc);
+                packBPanel(b, p0, kc, j0 + jp, w, dst, base + jp * kc);
             }
         }
     }
@@ -145,26 +148,36 @@ abstract class GemmKernel<A> {
 
     /**
      * This thread's packing buffers, grown to the requested sizes and reused by later calls; the
-     * A buffer has nr elements of slack, as a panel's packing may write that far past its end.
+     * A buffer has nr elements of slack, as a panel's packing may write that far past its end, and
+     * the B buffer a cache line's, so that the packed B block can start on a line ({@link Workspace#b0}).
      */
     Workspace<A> workspace(int aLength, int bLength) {
         Workspace<A> w = workspace.get();
         if (w.a == null || length(w.a) < aLength + nr) {
             w.a = allocate(aLength + nr);
         }
-        if (w.b == null || length(w.b) < bLength) {
-            w.b = allocate(bLength);
+        if (w.b == null || length(w.b) < bLength + LINE_SLACK) {
+            w.b = allocate(bLength + LINE_SLACK);
         }
         if (w.tile == null) {
             w.tile = allocate(mr * nr);
         }
+        w.b0 = CacheLines.lineStart(w.b);
         return w;
     }
 
-    /** Per-thread packed A block, packed B block and staging tile. */
+    /** Elements past a packed B block's length that its start may move by: a cache line of floats. */
+    private static final int LINE_SLACK = CacheLines.BYTES / Float.BYTES;
+
+    /**
+     * Per-thread packed A block, packed B block and staging tile; the packed B block starts at
+     * {@code b0} of its buffer, on a cache line when {@link CacheLines} knows where that is (set
+     * by each {@link #workspace} call, as the collector may have moved the buffer since).
+     */
     static final class Workspace<A> {
         A a;
         A b;
+        int b0;
         A tile;
     }
 }
