@@ -13,7 +13,8 @@
 #   --jar PATH       the kernel jar to install (default: kernel/target/jtorch-kernel.jar,
 #                    built with `mvn package` only when it does not exist yet)
 #   --jvm-opt OPT    one more JVM option for kernel.json (repeatable), e.g. --jvm-opt -Xmx8g
-#   --no-cds         write no class-data-sharing archive (see below)
+#   --no-cds         write no class-data archive or AOT cache (see below)
+#   --aot            on a JDK >= 25, write an AOT cache instead of the class-data archive
 #
 # The jar is copied into the kernelspec directory, so the installed kernel survives `mvn clean`
 # and works from any working directory; paths may contain spaces. Re-running is safe: the
@@ -21,7 +22,11 @@
 # are made readable by all, and a java launcher other users cannot run is reported.
 # The JVM options are checked with the chosen java before anything is installed. Then a warm-up
 # run of the installed kernel writes a class-data-sharing archive for exactly that jar and JVM
-# (jtorch-kernel.jsa beside it; faster kernel starts), and kernel.json is pointed at it.
+# (jtorch-kernel.jsa beside it; faster kernel starts), and kernel.json is pointed at it. With
+# --aot on a JDK >= 25 the run writes an AOT cache (jtorch-kernel.aot) instead; one that cannot be
+# made falls back to the archive. Measured on Temurin 25 it starts kernels ~0.1 s slower and does
+# not speed up the first matmul: with the Vector API's incubator module the JVM stores neither
+# linked classes nor method profiles in it (kernel/BENCHMARKS.md).
 set -euo pipefail
 
 KERNEL_NAME=jtorch
@@ -33,7 +38,7 @@ TEMPLATE="$SPEC_FILES/kernel.json.template"
 die() { printf 'install.sh: error: %s\n' "$*" >&2; exit 1; }
 info() { printf 'install.sh: %s\n' "$*"; }
 
-usage() { sed -n '2,26s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+usage() { sed -n '2,31s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 scope=user
 prefix=""
@@ -42,6 +47,7 @@ java=""
 jar=""
 jvm_opts=()
 cds=true
+aot=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --user) scope=user ;;
@@ -61,6 +67,7 @@ while [ $# -gt 0 ]; do
       [ $# -ge 2 ] || die "--jvm-opt needs an option, e.g. --jvm-opt -Xmx8g"
       jvm_opts+=("$2"); shift ;;
     --no-cds) cds=false ;;
+    --aot) aot=true ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
@@ -248,16 +255,17 @@ fi
 [ -f "$dest/kernel.json" ] && [ -f "$dest/jtorch-kernel.jar" ] \
   || die "the kernelspec did not land where expected ($dest)"
 
-# Class-data sharing: a warm-up run of the installed jar writes the archive of the classes a
-# session loads; it matches only this jar (path, size, time) and this JVM, so it is made here.
-# Without it (a failed run, --no-cds) the kernel starts the same way, only slower.
+# Class data: a warm-up run of the installed jar records the classes a session loads; the result
+# matches only this jar (path, size, time) and this JVM, so it is made here. Without it (a failed run, --no-cds) the kernel starts the same way,
+# only slower.
 archive="$dest/jtorch-kernel.jsa"
-rm -f -- "$archive"
-if $cds; then
-  if "$java" "${options[@]}" "-XX:ArchiveClassesAtExit=$archive" -jar "$dest/jtorch-kernel.jar" --warmup \
-      >"$staging/cds.log" 2>&1 && [ -s "$archive" ] && "$java" "${options[@]}" "-XX:SharedArchiveFile=$archive" \
-      -Xshare:on -cp "$dest/jtorch-kernel.jar" -version >/dev/null 2>&1; then
-    "${PY[@]}" - "$dest/kernel.json" "-XX:SharedArchiveFile=$archive" <<'PYEOF'
+cache="$dest/jtorch-kernel.aot"
+rm -f -- "$archive" "$cache" "$cache.config"
+class_data=""
+
+# Adds the JVM option $1 to the installed kernel.json, before -jar.
+add_kernel_option() {
+  "${PY[@]}" - "$dest/kernel.json" "$1" <<'PYEOF'
 import json, sys
 
 path, option = sys.argv[1:]
@@ -268,18 +276,51 @@ with open(path, "w", encoding="utf-8") as f:
     json.dump(spec, f, indent=2, ensure_ascii=False)
     f.write("\n")
 PYEOF
-    [ "$scope" = user ] || chmod a+r -- "$archive"
+}
+
+# Runs the warm-up with the JVM options "$@" added (output in $staging/warmup.log).
+warm_up_with() {
+  "$java" "${options[@]}" "$@" -jar "$dest/jtorch-kernel.jar" --warmup >"$staging/warmup.log" 2>&1
+}
+
+# The warm-up run's last lines, on one line.
+warm_up_output() { tail -n 3 "$staging/warmup.log" | tr '\n' ' '; }
+
+# --aot, JDK >= 25 (JEP 514): one training run writes the cache; -XX:AOTMode=on fails unless this
+# JVM can map it for this jar. kernel.json leaves AOTMode at auto: a JDK updated later only
+# ignores the cache.
+if $cds && $aot && [ "$major" -lt 25 ]; then
+  info "no AOT cache: Java $version has none (JDK 25 or newer); writing the class-data archive"
+elif $cds && $aot; then
+  if warm_up_with "-XX:AOTCacheOutput=$cache" && [ -s "$cache" ] && "$java" "${options[@]}" \
+      "-XX:AOTCache=$cache" -XX:AOTMode=on -cp "$dest/jtorch-kernel.jar" -version >/dev/null 2>&1; then
+    class_data="-XX:AOTCache=$cache"
+  else
+    rm -f -- "$cache" "$cache.config"
+    info "no AOT cache: the training run with $java failed or its cache does not map; writing the class-data archive instead"
+    info "  its output: $(warm_up_output)"
+  fi
+fi
+if $cds && [ -z "$class_data" ]; then
+  if warm_up_with "-XX:ArchiveClassesAtExit=$archive" && [ -s "$archive" ] && "$java" "${options[@]}" \
+      "-XX:SharedArchiveFile=$archive" -Xshare:on -cp "$dest/jtorch-kernel.jar" -version >/dev/null 2>&1; then
+    class_data="-XX:SharedArchiveFile=$archive"
   else
     rm -f -- "$archive"
     info "no class-data archive: the warm-up run with $java failed (the kernel works, starts slower);"
-    info "  its output: $(tail -n 3 "$staging/cds.log" | tr '\n' ' ')"
+    info "  its output: $(warm_up_output)"
   fi
+fi
+if [ -n "$class_data" ]; then
+  add_kernel_option "$class_data"
+  [ "$scope" = user ] || chmod a+r -- "${class_data#*=}"
 fi
 
 info "installed the '$KERNEL_NAME' kernelspec (\"Java (JTorch)\") in $dest"
 info "  java: $java (Java $version)"
 info "  jar:  $dest/jtorch-kernel.jar (a copy of $jar)"
 [ ! -f "$archive" ] || info "  class-data archive: $archive"
+[ ! -f "$cache" ] || info "  AOT cache: $cache"
 data_dir="$(dirname "$(dirname "$dest")")"
 if [ "$scope" = prefix ] && ! jupyter --paths --json 2>/dev/null \
     | "${PY[@]}" -c 'import json, sys; sys.exit(sys.argv[1] not in json.load(sys.stdin)["data"])' "$data_dir"; then

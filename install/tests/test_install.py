@@ -20,10 +20,10 @@ REAL_JAR = ROOT / "kernel" / "target" / "jtorch-kernel.jar"
 JIT_DIRECTIVES = ROOT / "kernel" / "src" / "main" / "resources" / "kernelspec" / "jit-directives.json"
 # The kernelspec must work on Debian's JDK 17 and on a current JDK (Temurin 25 here).
 TEMURIN_25 = pathlib.Path("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java")
+NEEDS_TEMURIN_25 = pytest.mark.skipif(not TEMURIN_25.exists(), reason=f"no {TEMURIN_25}")
 JDKS = [
     pytest.param(None, id="default-jdk"),
-    pytest.param(str(TEMURIN_25), id="temurin-25",
-                 marks=pytest.mark.skipif(not TEMURIN_25.exists(), reason=f"no {TEMURIN_25}")),
+    pytest.param(str(TEMURIN_25), id="temurin-25", marks=NEEDS_TEMURIN_25),
 ]
 CORE_TOOLS = ["bash", "env", "dirname", "basename", "sed", "head", "readlink", "realpath", "grep",
               "cut", "mktemp", "cp", "rm", "mkdir", "cat", "ls"]
@@ -257,6 +257,87 @@ def test_install_jvmOptTheJvmRejects_installsNothing(tmp_path, stand_in_jar, els
     assert not kernelspec_dir(prefix).exists()
 
 
+def recording_java(directory, version, aot_cache=True, aot_mapped=True):
+    """
+    A java launcher of `version` that logs its JVM runs to directory/calls.log (returned) and writes
+    the class data they ask for: an AOT cache only if `aot_cache`, which -XX:AOTMode=on maps only
+    if `aot_mapped`; a class-data archive always.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    calls = directory / "calls.log"
+    write_aot = 'printf aot > "${arg#*=}"' if aot_cache else "exit 1"
+    write_script(directory / "java", f"""
+case "$1" in
+  -version) echo 'openjdk version "{version}" 2025-09-16' >&2; exit 0 ;;
+  --list-modules) echo jdk.jshell@{version}; exit 0 ;;
+esac
+echo "$*" >> "{calls}"
+for arg in "$@"; do
+  case "$arg" in
+    -XX:AOTCacheOutput=*) {write_aot} ;;
+    -XX:AOTMode=on) exit {0 if aot_mapped else 1} ;;
+    -XX:ArchiveClassesAtExit=*) printf jsa > "${{arg#*=}}" ;;
+  esac
+done
+""")
+    return calls
+
+
+def class_data_options(prefix):
+    argv = json.loads((kernelspec_dir(prefix) / "kernel.json").read_text())["argv"]
+    return [a for a in argv[:argv.index("-jar")] if a.startswith(("-XX:AOTCache", "-XX:SharedArchiveFile"))]
+
+
+def test_install_aotOnJdk25_writesAotCacheFromWarmUp(tmp_path, stand_in_jar, elsewhere):
+    calls = recording_java(tmp_path / "jdk25" / "bin", "25.0.1")
+    prefix = tmp_path / "p"
+    result = run(["--prefix", str(prefix), "--jar", str(stand_in_jar), "--java", str(calls.parent / "java"), "--aot"],
+                 cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    cache = kernelspec_dir(prefix) / "jtorch-kernel.aot"
+    assert cache.read_text() == "aot" and not (kernelspec_dir(prefix) / "jtorch-kernel.jsa").exists()
+    assert class_data_options(prefix) == [f"-XX:AOTCache={cache}"]
+    runs = calls.read_text().splitlines()
+    assert [r for r in runs if "--warmup" in r] == [next(r for r in runs if f"-XX:AOTCacheOutput={cache}" in r)]
+    assert any("-XX:AOTMode=on" in r and f"-XX:AOTCache={cache}" in r for r in runs), runs
+    assert f"AOT cache: {cache}" in result.stdout
+
+
+@pytest.mark.parametrize("aot_cache, aot_mapped", [(False, True), (True, False)], ids=["not-written", "not-mapped"])
+def test_install_aotCacheFails_fallsBackToArchive(tmp_path, stand_in_jar, elsewhere, aot_cache, aot_mapped):
+    calls = recording_java(tmp_path / "jdk25" / "bin", "25.0.1", aot_cache, aot_mapped)
+    prefix = tmp_path / "p"
+    result = run(["--prefix", str(prefix), "--jar", str(stand_in_jar), "--java", str(calls.parent / "java"), "--aot"],
+                 cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    assert "no AOT cache: the training run" in result.stdout and "class-data archive instead" in result.stdout
+    archive = kernelspec_dir(prefix) / "jtorch-kernel.jsa"
+    assert class_data_options(prefix) == [f"-XX:SharedArchiveFile={archive}"]
+    assert not list(kernelspec_dir(prefix).glob("jtorch-kernel.aot*"))
+
+
+@pytest.mark.parametrize("version, args", [("17.0.9", []), ("25.0.1", []), ("17.0.9", ["--aot"])],
+                         ids=["jdk17", "jdk25", "jdk17-aot"])
+def test_install_defaultOrAotBefore25_writesArchiveOnly(tmp_path, stand_in_jar, elsewhere, version, args):
+    calls = recording_java(tmp_path / "jdk" / "bin", version)
+    prefix = tmp_path / "p"
+    result = run(["--prefix", str(prefix), "--jar", str(stand_in_jar), "--java", str(calls.parent / "java"), *args],
+                 cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    assert class_data_options(prefix) == [f"-XX:SharedArchiveFile={kernelspec_dir(prefix) / 'jtorch-kernel.jsa'}"]
+    assert "AOTCache" not in calls.read_text()
+    assert ("no AOT cache: Java 17.0.9 has none" in result.stdout) == ("--aot" in args)
+
+
+def test_install_noCds_writesNoClassData(tmp_path, stand_in_jar, elsewhere):
+    calls = recording_java(tmp_path / "jdk25" / "bin", "25.0.1")
+    prefix = tmp_path / "p"
+    result = run(["--prefix", str(prefix), "--jar", str(stand_in_jar), "--java", str(calls.parent / "java"),
+                  "--aot", "--no-cds"], cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    assert class_data_options(prefix) == [] and "--warmup" not in calls.read_text()
+
+
 @pytest.mark.parametrize("java", JDKS)
 def test_jitDirectives_everyPatternAcceptedByJava(java):
     """HotSpot stops at a directives file it cannot parse (e.g. an embedded '*'): every pattern loads."""
@@ -314,21 +395,25 @@ def test_install_noJar_buildsOnceWithMaven(tmp_path, elsewhere):
     assert (kernelspec_dir(tmp_path / "p") / "jtorch-kernel.jar").read_bytes() == b"built"
 
 
-@pytest.mark.parametrize("java", JDKS)
-def test_installedKernel_pathWithSpaces_runsCellsFromAnotherCwd(tmp_path, elsewhere, monkeypatch, java):
-    """The real kernel, installed under a path with spaces with its class-data archive, answers
-    from an unrelated cwd with the Vector API in use."""
+@pytest.mark.parametrize("java, aot", [
+    pytest.param(None, False, id="default-jdk"),
+    pytest.param(str(TEMURIN_25), False, id="temurin-25", marks=NEEDS_TEMURIN_25),
+    pytest.param(str(TEMURIN_25), True, id="temurin-25-aot", marks=NEEDS_TEMURIN_25),
+])
+def test_installedKernel_pathWithSpaces_runsCellsFromAnotherCwd(tmp_path, elsewhere, monkeypatch, java, aot):
+    """The real kernel, installed under a path with spaces with its class data (a class-data
+    archive, or with --aot an AOT cache), answers from an unrelated cwd with the Vector API in use."""
     assert REAL_JAR.exists(), f"build the kernel first: {REAL_JAR} is missing"
     from jupyter_client.manager import start_new_kernel
 
     prefix = tmp_path / "a prefix with spaces"
-    result = run(["--prefix", str(prefix), "--jar", str(REAL_JAR)] + (["--java", java] if java else []),
-                 cwd=elsewhere)
+    result = run(["--prefix", str(prefix), "--jar", str(REAL_JAR)] + (["--java", java] if java else [])
+                 + (["--aot"] if aot else []), cwd=elsewhere)
     assert result.returncode == 0, result.stderr
-    archive = kernelspec_dir(prefix) / "jtorch-kernel.jsa"
-    assert archive.stat().st_size > 0, result.stdout
+    class_data = kernelspec_dir(prefix) / ("jtorch-kernel.aot" if aot else "jtorch-kernel.jsa")
+    assert class_data.stat().st_size > 0, result.stdout
+    assert class_data_options(prefix) == [("-XX:AOTCache=" if aot else "-XX:SharedArchiveFile=") + str(class_data)]
     argv = json.loads((kernelspec_dir(prefix) / "kernel.json").read_text())["argv"]
-    assert f"-XX:SharedArchiveFile={archive}" in argv[:argv.index("-jar")]
     assert not java or argv[0] == java
     monkeypatch.setenv("JUPYTER_PATH", str(prefix / "share" / "jupyter"))
     manager, client = start_new_kernel(kernel_name="jtorch", cwd=str(elsewhere), startup_timeout=60)

@@ -15,11 +15,15 @@ through jupyter-client, and times in the same run, for each kernel:
 Usage:
   /usr/bin/python3 kernel/bench/bench_kernel.py [--runs N] [--heavy-runs N] [--starts N]
       [--only REGEX] [--java PATH] [--jar JAR] [--jvm-opt OPT]... [--variant NAME=OPTS]...
+      [--install-variant NAME=ARGS]...
       [--no-ipykernel] [--cpu] [--settle SECONDS] [--json FILE]
 
 --java and --jvm-opt are passed to install.sh. --variant adds a jtorch kernel whose JVM options
 are replaced by OPTS (to compare configurations in one run; @KERNEL_DIR@ in OPTS names the variant's
 installed kernelspec directory, e.g. -XX:SharedArchiveFile=@KERNEL_DIR@/jtorch-kernel.jsa).
+--install-variant adds a jtorch kernel installed with install.sh's ARGS appended, its kernel.json
+as install.sh writes it (e.g. t25='--java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java', with
+`--aot` for an AOT cache instead of the class-data archive).
 Ratios are jtorch / ipykernel+torch.
 """
 import argparse
@@ -156,8 +160,8 @@ class Side:
         return cell.python_setup if setup else cell.python
 
 
-def install_jtorch(tmp, args, variant_opts=None):
-    """Installs with install.sh --prefix; a variant replaces the JVM options of its kernel.json."""
+def install_jtorch(tmp, args, variant_opts=None, install_args=()):
+    """Installs with install.sh --prefix (and install_args); a variant replaces the JVM options of its kernel.json."""
     prefix = tempfile.mkdtemp(prefix="jtorch-", dir=tmp)
     cmd = ["bash", INSTALL, "--prefix", prefix]
     if args.java:
@@ -166,6 +170,7 @@ def install_jtorch(tmp, args, variant_opts=None):
         cmd += ["--jar", args.jar]
     for opt in args.jvm_opt:
         cmd += ["--jvm-opt", opt]
+    cmd += install_args
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     kernels = os.path.join(prefix, "share", "jupyter", "kernels")
     if variant_opts is not None:
@@ -365,6 +370,8 @@ def main():
     ap.add_argument("--jvm-opt", action="append", default=[], help="install.sh --jvm-opt (repeatable)")
     ap.add_argument("--variant", action="append", default=[],
                     help="NAME=OPTS: one more jtorch kernel with these JVM options instead of the installed ones")
+    ap.add_argument("--install-variant", action="append", default=[],
+                    help="NAME='INSTALL.SH ARGS': one more jtorch kernel, installed with these install.sh arguments")
     ap.add_argument("--no-ipykernel", action="store_true")
     ap.add_argument("--cpu", action="store_true", help="also print the kernel processes' CPU time (robust under load)")
     ap.add_argument("--json", help="also write the raw timings here")
@@ -379,6 +386,9 @@ def main():
         for v in args.variant:
             name, _, opts = v.partition("=")
             sides.append(Side(name, install_jtorch(tmp, args, shlex.split(opts)), "jtorch", "java"))
+        for v in args.install_variant:
+            name, _, extra = v.partition("=")
+            sides.append(Side(name, install_jtorch(tmp, args, install_args=shlex.split(extra)), "jtorch", "java"))
         ref = None
         if not args.no_ipykernel:
             ref = Side("ipykernel+torch", install_ipykernel(tmp), "bench-ipykernel", "python")
