@@ -22,7 +22,7 @@ Usage:
 are replaced by OPTS (to compare configurations in one run; @KERNEL_DIR@ in OPTS names the variant's
 installed kernelspec directory, e.g. -XX:SharedArchiveFile=@KERNEL_DIR@/jtorch-kernel.jsa).
 --install-variant adds a jtorch kernel installed with install.sh's ARGS appended, its kernel.json
-as install.sh writes it (e.g. t25='--java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java', with
+as install.sh writes it (e.g. t25='--java /path/to/jdk-25/bin/java', with
 `--aot` for an AOT cache instead of the class-data archive).
 Ratios are jtorch / ipykernel+torch.
 """
