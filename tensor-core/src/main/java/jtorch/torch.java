@@ -1749,9 +1749,10 @@ public final class torch {
 
         /**
          * JTorch only: the background warm-up of the vector kernels runs its rounds only while
-         * {@code busy} is false, a few seconds of waiting in all at most (after which it runs
-         * regardless); a notebook kernel passes "a cell runs, or one has just ended", so that the
-         * first cells after its start do not share the cores with the warm-up.
+         * {@code busy} is false, 0.3 s of waiting in all at most (after which it runs regardless,
+         * at a low OS priority where the platform allows); a notebook kernel passes "a cell runs,
+         * or one has just ended", so that the first cells after its start do not share the cores
+         * with the warm-up.
          */
         public static void yieldWarmUpTo(BooleanSupplier busy) {
             WarmUpTurn.yieldTo(busy);

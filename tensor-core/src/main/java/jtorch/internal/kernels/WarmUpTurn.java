@@ -10,13 +10,14 @@ import java.util.function.BooleanSupplier;
  * ({@link Gemm#awaitPlainProducts}), and not while the host says its user is busy
  * ({@link #yieldTo}; the notebook kernel: a cell runs or has just ended), so that the first cells
  * of a session do not share the cores with the warm-up and the compiles its rounds set off. It
- * yields to the user {@link #LIMIT_NANOS} in all at most, so that a session of back-to-back cells
- * still gets its vector kernels within seconds: in the kernel benchmark's default run (cells back
- * to back from the start) 2 s put the warm-up after the first light cells and before the heavy
- * ones; 5 s put it on the MLP and matmul cells (x1.3-4 there).
+ * yields {@link #LIMIT_NANOS} in all at most for each reason: the warm-up thread runs at a low OS
+ * priority ({@link LowPriority}), so past that it takes only the cores the cells leave idle. In the
+ * kernel benchmark's default run (cells back to back from the start) a budget of 2 s at normal
+ * priority used the whole budget on the first light cells and put the warm-up on the MLP cell's
+ * runs (x2.4-4.9 there); at low priority with 300 ms it ends before the MLP cell.
  */
 public final class WarmUpTurn {
-    static final long LIMIT_NANOS = 2_000_000_000L;
+    static final long LIMIT_NANOS = 300_000_000L;
     private static final long POLL_NANOS = 1_000_000;
 
     private static volatile BooleanSupplier userBusy = () -> false;

@@ -1,0 +1,31 @@
+package jtorch.internal.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class LowPriorityTest {
+    @Test
+    void lowerThisThread_onLinux_setsOnlyThisThreadsNiceValue() throws Exception {
+        assumeTrue(Files.isSymbolicLink(Path.of("/proc/thread-self")), "Linux only");
+        int before = LowPriority.niceOfThisThread();
+        AtomicInteger lowered = new AtomicInteger(Integer.MIN_VALUE);
+        Thread t = new Thread(() -> {
+            try {
+                assertTrue(LowPriority.lowerThisThread());
+                lowered.set(LowPriority.niceOfThisThread());
+            } catch (Exception ex) {
+                throw new AssertionError(ex);
+            }
+        });
+        t.start();
+        t.join(10_000);
+        assertTrue(lowered.get() >= LowPriority.NICE, "nice " + lowered.get());
+        assertEquals(before, LowPriority.niceOfThisThread());
+    }
+}
