@@ -67,19 +67,20 @@ public final class Kernels {
      * notebook's first heavy cell is most often a product, and their C2 compiles are the longest).
      * Then runs the elementwise vector kernels on small inputs until they are fast (C2 has compiled
      * them: a round then takes microseconds, interpreted or C1-compiled Vector API code about 100
-     * times longer) and lets them serve. The thread runs at a low OS priority ({@link LowPriority}),
-     * so that it takes the cores a session's cells leave idle; each vector round also waits for its
-     * turn ({@link WarmUpTurn}: not while a product runs on the plain kernels, nor while the host's
-     * user is busy, for a moment in all). Without HotSpot's optimizing compiler the plain loops
-     * stay. Gives up after {@link #WARM_UP_LIMIT_NANOS}.
+     * times longer) and lets them serve. After the plain kernels the thread runs at a low OS
+     * priority ({@link LowPriority}), so that it takes the cores a session's cells leave idle; each
+     * vector round also waits for its turn ({@link WarmUpTurn}: not while a product runs on the
+     * plain kernels, nor while the host's user is busy, for a moment in all). Without HotSpot's
+     * optimizing compiler the plain loops stay. Gives up after {@link #WARM_UP_LIMIT_NANOS}.
      */
     private static void warmUp() {
         try {
             if (!optimizingJit()) {
                 return;
             }
-            LowPriority.lowerThisThread();
             Gemm.warmUpPlain();
+            // the plain kernels, which a session's first products need, at the default priority
+            LowPriority.lowerThisThread();
             Gemm.warmUpVector();
             float[] a = new float[4096];
             float[] b = new float[4096];
