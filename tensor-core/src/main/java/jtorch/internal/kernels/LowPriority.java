@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * helpers start with the first split product, which the warm-up's products are too small for).
  */
 final class LowPriority {
-    /** Nice value increment: at 10 a thread gets about a tenth of a core that a default thread wants. */
+    /** The nice value it sets: at 10 a thread gets about a tenth of a core that a default (0) thread wants. */
     static final int NICE = 10;
     private static final long RENICE_WAIT_MS = 2_000;
 
