@@ -6,7 +6,10 @@ through jupyter-client, and times in the same run, for each kernel:
 
   cells      median wall time of execute_request -> status idle over --runs (--heavy-runs for
              heavy cells) runs, after an untimed setup cell and one warm-up run of the same cell
-             (cells.py lists them, each in Java and in Python);
+             (cells.py lists them, each in Java and in Python); each kernel runs all the cells
+             in a block, as in a notebook's Run All, while the other kernels' processes are
+             stopped (SIGSTOP, then SIGCONT): no kernel's background work (a JVM's JIT compiles
+             and warm-ups) runs in another kernel's timed cells;
   fresh      in --starts fresh kernels each: start -> first tensor result (start_kernel() to the
              idle after the first tensor cell), idle RSS (VmRSS --idle seconds after that), and,
              in other fresh kernels, the FIRST 1024x1024 matmul right after its setup cell (with
@@ -16,7 +19,7 @@ Usage:
   /usr/bin/python3 kernel/bench/bench_kernel.py [--runs N] [--heavy-runs N] [--starts N]
       [--only REGEX] [--java PATH] [--jar JAR] [--jvm-opt OPT]... [--variant NAME=OPTS]...
       [--install-variant NAME=ARGS]...
-      [--no-ipykernel] [--cpu] [--settle SECONDS] [--json FILE]
+      [--no-ipykernel] [--no-pause] [--cpu] [--settle SECONDS] [--json FILE]
 
 --java and --jvm-opt are passed to install.sh. --variant adds a jtorch kernel whose JVM options
 are replaced by OPTS (to compare configurations in one run; @KERNEL_DIR@ in OPTS names the variant's
@@ -27,12 +30,14 @@ as install.sh writes it (e.g. t25='--java /path/to/jdk-25/bin/java', with
 Ratios are jtorch / ipykernel+torch.
 """
 import argparse
+import contextlib
 import json
 import os
 import platform
 import re
 import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -229,20 +234,50 @@ def measure_fresh(side, starts, idle):
                     "first_matmul_threads": first_matmul_threads}}
 
 
-def measure_cells(kernels, cells, runs, heavy_runs):
-    """Each cell: setup and one warm-up run per kernel, then the timed runs, side by side."""
+@contextlib.contextmanager
+def paused(kernels):
+    """Stops these kernels' processes (SIGSTOP) for the block and resumes them after it (SIGCONT)."""
+    stopped = []
+    try:
+        for k in kernels:
+            os.kill(k.pid, signal.SIGSTOP)
+            stopped.append(k)
+        yield
+    finally:
+        for k in stopped:
+            os.kill(k.pid, signal.SIGCONT)
+
+
+def measure_cells(kernels, cells, runs, heavy_runs, pause=True):
+    """
+    Each cell: setup and one warm-up run, then the timed runs. With pause, each kernel runs all
+    the cells in a block, as in a notebook's "Run All", while the other kernels are stopped: what
+    a kernel does in the background (a JVM's JIT compiles, its warm-ups) is then charged to its
+    own cells, never to another kernel's. Without pause, the kernels take turns cell by cell, all
+    of them running throughout.
+    """
     times = {side.label: {} for side, _ in kernels}
     cpus = {side.label: {} for side, _ in kernels}
-    for cell in cells:
+
+    def measure(side, k, cell):
         n = heavy_runs if cell.heavy else runs
+        if side.code(cell, setup=True):
+            k.run(side.code(cell, setup=True))
+        k.run(side.code(cell))
+        timed = [k.timed(side.code(cell)) for _ in range(n)]
+        times[side.label][cell.key] = [wall for wall, _ in timed]
+        cpus[side.label][cell.key] = [cpu for _, cpu in timed]
+        log(f"  {side.label:>10} {cell.key:<16} median {statistics.median(times[side.label][cell.key]) * 1000:9.1f} ms")
+
+    if pause:
         for side, k in kernels:
-            if side.code(cell, setup=True):
-                k.run(side.code(cell, setup=True))
-            k.run(side.code(cell))
-            timed = [k.timed(side.code(cell)) for _ in range(n)]
-            times[side.label][cell.key] = [wall for wall, _ in timed]
-            cpus[side.label][cell.key] = [cpu for _, cpu in timed]
-            log(f"  {side.label:>10} {cell.key:<16} median {statistics.median(times[side.label][cell.key]) * 1000:9.1f} ms")
+            with paused([o for _, o in kernels if o is not k]):
+                for cell in cells:
+                    measure(side, k, cell)
+    else:
+        for cell in cells:
+            for side, k in kernels:
+                measure(side, k, cell)
     rss_after = {side.label: k.rss() for side, k in kernels}
     return times, cpus, rss_after
 
@@ -373,6 +408,10 @@ def main():
     ap.add_argument("--install-variant", action="append", default=[],
                     help="NAME='INSTALL.SH ARGS': one more jtorch kernel, installed with these install.sh arguments")
     ap.add_argument("--no-ipykernel", action="store_true")
+    ap.add_argument("--no-pause", action="store_true",
+                    help="the kernels take turns cell by cell, all running throughout (a JVM's background work then "
+                         "runs in ipykernel's timed cells), instead of a block of all the cells per kernel with the "
+                         "others stopped")
     ap.add_argument("--cpu", action="store_true", help="also print the kernel processes' CPU time (robust under load)")
     ap.add_argument("--json", help="also write the raw timings here")
     args = ap.parse_args()
@@ -410,7 +449,7 @@ def main():
                 if s.lang == "python":
                     k.run("import torch")
             time.sleep(args.settle)
-            times, cpus, rss_after = measure_cells(kernels, cells, args.runs, args.heavy_runs)
+            times, cpus, rss_after = measure_cells(kernels, cells, args.runs, args.heavy_runs, pause=not args.no_pause)
         finally:
             for _, k in kernels:
                 k.close()
@@ -425,6 +464,7 @@ def main():
               f"load average {load_start[0]:.2f} at the start, {load_end[0]:.2f} at the end; "
               f"medians of {args.runs} runs ({args.heavy_runs} for heavy cells) after one warm-up run"
               f"{f' and {args.settle:g} s idle after the kernels started' if args.settle else ''}; "
+              f"{'kernels taking turns cell by cell, all running' if args.no_pause else 'each kernel runs all the cells in a block while the others are stopped'}; "
               f"{args.starts} fresh starts\n")
         for s in sides:
             print(f"- {s.label}: `{' '.join(shlex.quote(a) for a in s.argv)}`")
