@@ -128,6 +128,20 @@ class GemmTest {
     }
 
     @Test
+    void run_deeperThanTwoDepthBlocks_matchesFmaLoopBitForBit() {
+        Random r = new Random(9);
+        // each depth block continues C's chains in order: two whole blocks and a ragged third
+        for (GemmKernel<float[]> kern : FLOAT_KERNELS) {
+            checkFloat(kern, 31, 45, 2 * kern.kc + 61, new Layout(false, false, false, false), r);
+            checkFloat(kern, 29, 33, 2 * kern.kc + 61, new Layout(true, true, false, true), r);
+        }
+        for (GemmKernel<double[]> kern : DOUBLE_KERNELS) {
+            checkDouble(kern, 31, 45, 2 * kern.kc + 61, new Layout(false, true, false, false), r);
+            checkDouble(kern, 29, 33, 2 * kern.kc + 61, new Layout(true, false, true, true), r);
+        }
+    }
+
+    @Test
     void warmUpPlain_compiledKernels_stillMatchFmaLoopBitForBit() {
         assertTrue(Gemm.warmUpPlain());
         Random r = new Random(7);
