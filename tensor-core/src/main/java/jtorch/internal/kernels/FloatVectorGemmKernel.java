@@ -25,7 +25,9 @@ final class FloatVectorGemmKernel extends FloatGemmKernel {
      * 2048^2 6-10 % faster at one thread, 4 % and 6 % at two; blocks sized to its caches
      * (KC 256, a 512 KiB B block) no faster than KC 384. On a Sapphire Rapids core (48 KiB L1d,
      * 2 MiB L2), where KC 384 was chosen, KC 256-512 with NC 256-512 measured within noise of
-     * each other and KC 1024 (NC 256 or 512) no better than KC 384.
+     * each other, and KC 1024 (NC 256 or 512) was among six blockings within noise of KC 384 or
+     * slightly slower (the six 2048^2 127-133 ms against 119-127, a loaded machine; gemm5 in
+     * tensor-core/BENCHMARKS.md); not re-measured there with these blocks.
      */
     private FloatVectorGemmKernel() {
         super(MR, NR, KC, 16, 16);
