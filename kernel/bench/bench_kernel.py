@@ -234,6 +234,22 @@ def measure_fresh(side, starts, idle):
                     "first_matmul_threads": first_matmul_threads}}
 
 
+def process_state(pid):
+    """The state letter of a process from procfs (T: stopped, S: sleeping, R: running)."""
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()[0]
+
+
+def await_state(pid, letters, timeout=2.0):
+    """Waits until the process's state is one of letters (a signal takes effect asynchronously); the last state read."""
+    deadline = time.monotonic() + timeout
+    state = process_state(pid)
+    while state not in letters and time.monotonic() < deadline:
+        time.sleep(0.005)
+        state = process_state(pid)
+    return state
+
+
 @contextlib.contextmanager
 def paused(kernels):
     """Stops these kernels' processes (SIGSTOP) for the block and resumes them after it (SIGCONT)."""
@@ -242,6 +258,8 @@ def paused(kernels):
         for k in kernels:
             os.kill(k.pid, signal.SIGSTOP)
             stopped.append(k)
+        for k in stopped:
+            await_state(k.pid, "T")
         yield
     finally:
         for k in stopped:
