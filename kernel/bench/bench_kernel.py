@@ -64,10 +64,15 @@ def log(*parts):
     print(*parts, file=sys.stderr, flush=True)
 
 
+def stat_fields(pid):
+    """The fields of procfs's stat line of a process after its command name: the state first."""
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()
+
+
 def cpu_seconds(pid):
     """User + system CPU time of a process so far (all its threads)."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
+    fields = stat_fields(pid)
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
@@ -236,8 +241,7 @@ def measure_fresh(side, starts, idle):
 
 def process_state(pid):
     """The state letter of a process from procfs (T: stopped, S: sleeping, R: running)."""
-    with open(f"/proc/{pid}/stat") as f:
-        return f.read().rsplit(")", 1)[1].split()[0]
+    return stat_fields(pid)[0]
 
 
 def await_state(pid, letters, timeout=2.0):
