@@ -263,7 +263,8 @@ def paused(kernels):
             os.kill(k.pid, signal.SIGSTOP)
             stopped.append(k)
         for k in stopped:
-            await_state(k.pid, "T")
+            if await_state(k.pid, "T") != "T":
+                log(f"  warning: kernel process {k.pid} did not stop; the timings may include its work")
         yield
     finally:
         for k in stopped:
