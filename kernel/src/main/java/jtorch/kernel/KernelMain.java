@@ -35,7 +35,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  */
 public final class KernelMain {
     /** Most rounds of {@link OpWarmUp} pieces after start (it ends once the JIT falls quiet). */
-    private static final int WARM_UP_ROUNDS = 150;
+    private static final int WARM_UP_ROUNDS = 200;
     /** The message-path warm-up after start: 100 execute exchanges over loopback, in idle pieces of 2 (~10-20 ms each). */
     private static final int MESSAGE_WARM_UP_PIECES = 50;
     private static final int MESSAGE_WARM_UP_EXCHANGES = 2;

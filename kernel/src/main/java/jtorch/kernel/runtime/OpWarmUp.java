@@ -12,10 +12,16 @@ import jtorch.optim;
 import jtorch.torch;
 
 /**
- * The op paths notebook cells use most, run on small deterministic inputs so that the JIT has
- * compiled them before the user's first heavy cell: an MLP training step (linear, relu,
+ * The op paths notebook cells use most, run on deterministic inputs so that the JIT has compiled
+ * them before the user's first heavy cell: MLP training steps at a tutorial's shapes (linear, relu,
  * cross-entropy, backward, SGD), a matmul whose depth spans several GEMM blocks, elementwise ops
  * and reductions over a large float tensor, the course's scalar autograd, and a tensor repr.
+ *
+ * <p>A training loop's methods reach C2 only after hundreds of steps: HotSpot compiles a method at
+ * tier 4 after ~5000 calls, or ~15000 calls and loop iterations together, so a method called ten
+ * times a step needs ~500 steps. Rounds until the JIT falls quiet stop long before that (counters
+ * climbing between thresholds leave the JIT idle), and the training cell then paid C2's compiles in
+ * its first runs; so the warm-up runs at least {@link #TRAINING_STEPS} steps.
  *
  * <p>Each piece is short (a few milliseconds once compiled) because a cell waits for the piece in
  * flight ({@link IdleWork}). Pieces use no random numbers and change no setting a cell can see.
@@ -23,8 +29,12 @@ import jtorch.torch;
 public final class OpWarmUp {
     /** Environment variable: {@code 0} (or {@code false}, {@code no}) leaves the op warm-up out. */
     public static final String SWITCH = "JTORCH_WARMUP";
+    /** Training steps in one round, each a piece of its own. */
+    static final int STEPS_PER_ROUND = 4;
+    /** Training steps the warm-up runs at least: those a loop's methods need to reach C2. */
+    static final int TRAINING_STEPS = 600;
     /** Rounds {@link #untilQuiet} runs at least, and the quiet round ends in a row that end it. */
-    static final int MIN_ROUNDS = 8;
+    static final int MIN_ROUNDS = TRAINING_STEPS / STEPS_PER_ROUND;
     static final int QUIET_ROUNDS = 3;
 
     private OpWarmUp() {}
@@ -78,8 +88,7 @@ public final class OpWarmUp {
 
     /** Round {@code i}: one piece per op family. */
     private static List<Runnable> round(Mlp mlp, int i) {
-        List<Runnable> pieces = new ArrayList<>();
-        pieces.add(mlp::step);
+        List<Runnable> pieces = new ArrayList<>(Collections.nCopies(STEPS_PER_ROUND, mlp::step));
         pieces.add(OpWarmUp::blockedMatmul);
         pieces.add(OpWarmUp::elementwise);
         pieces.add(OpWarmUp::scalarAutograd);
@@ -118,8 +127,13 @@ public final class OpWarmUp {
         ramp(30, 30, 1).toString();
     }
 
-    /** A 784-64-10 MLP on one batch of 32, trained in place; made by its first step (in a piece). */
+    /**
+     * A 784-256-10 MLP on one batch of 64 (the shapes of PyTorch's MNIST tutorials, whose products
+     * take the same GEMM paths), trained in place; made by its first step (in a piece).
+     */
     private static final class Mlp {
+        private static final int BATCH = 64;
+        private static final int HIDDEN = 256;
         private Tensor x;
         private Tensor labels;
         private Tensor w1;
@@ -136,11 +150,11 @@ public final class OpWarmUp {
 
         void step() {
             if (sgd == null) {
-                x = ramp(32, 784, 1);
-                labels = torch.arange(0, 32).remainder(10);
-                w1 = ramp(64, 784, 0.05).requiresGrad_();
-                b1 = torch.linspace(-0.05, 0.05, 64).requiresGrad_();
-                w2 = ramp(10, 64, 0.05).requiresGrad_();
+                x = ramp(BATCH, 784, 1);
+                labels = torch.arange(0, BATCH).remainder(10);
+                w1 = ramp(HIDDEN, 784, 0.05).requiresGrad_();
+                b1 = torch.linspace(-0.05, 0.05, HIDDEN).requiresGrad_();
+                w2 = ramp(10, HIDDEN, 0.05).requiresGrad_();
                 b2 = torch.linspace(-0.05, 0.05, 10).requiresGrad_();
                 sgd = new optim.SGD(List.of(w1, b1, w2, b2), 0.01);
             }

@@ -7,9 +7,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class OpWarmUpTest {
-    /** Pieces of {@code rounds} rounds (one more, the repr, every 8th round from round 0) and the release. */
+    /**
+     * Pieces of {@code rounds} rounds (the training steps and three more; the repr every 8th round
+     * from round 0) and the release.
+     */
     private static int pieces(int rounds) {
-        return rounds * 4 + (rounds + 7) / 8 + 1;
+        return rounds * (OpWarmUp.STEPS_PER_ROUND + 3) + (rounds + 7) / 8 + 1;
     }
 
     private static int count(Iterable<Runnable> pieces) {
@@ -23,7 +26,7 @@ class OpWarmUpTest {
     @Test
     void untilQuiet_jitAlwaysIdle_stopsAfterTheMinimumRounds() {
         AtomicInteger asked = new AtomicInteger();
-        int n = count(OpWarmUp.untilQuiet(150, () -> {
+        int n = count(OpWarmUp.untilQuiet(OpWarmUp.MIN_ROUNDS + 50, () -> {
             asked.incrementAndGet();
             return true;
         }));
@@ -40,8 +43,9 @@ class OpWarmUpTest {
     void untilQuiet_quietRoundsMustFollowEachOther() {
         // busy at the end of every third round: never QUIET_ROUNDS quiet ends in a row
         AtomicInteger asked = new AtomicInteger();
-        int n = count(OpWarmUp.untilQuiet(30, () -> asked.incrementAndGet() % 3 != 0));
-        assertEquals(pieces(30), n);
+        int most = OpWarmUp.MIN_ROUNDS + 30;
+        int n = count(OpWarmUp.untilQuiet(most, () -> asked.incrementAndGet() % 3 != 0));
+        assertEquals(pieces(most), n);
     }
 
     @Test
