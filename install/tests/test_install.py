@@ -345,11 +345,41 @@ def test_jitDirectives_everyPatternAcceptedByJava(java):
     result = subprocess.run([java, "-XX:+UnlockDiagnosticVMOptions", f"-XX:CompilerDirectivesFile={JIT_DIRECTIVES}",
                              "-XX:+CompilerDirectivesPrint", "-version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 compiler directives added" in result.stdout
     code = "\n".join(line for line in JIT_DIRECTIVES.read_text().splitlines() if not line.strip().startswith("//"))
+    assert f"{code.count('match:')} compiler directives added" in result.stdout, result.stdout
     patterns = re.findall(r'"([^"]+)"', code)
-    matching = next(line for line in result.stdout.splitlines() if line.strip().startswith("matching:"))
-    assert patterns and all(p in matching.split(": ", 1)[1].split(", ") for p in patterns), matching
+    loaded = {p for line in result.stdout.splitlines() if line.strip().startswith("matching:")
+              for p in line.split(": ", 1)[1].strip().split(", ")}
+    assert patterns and set(patterns) <= loaded, loaded
+
+
+JIT_PROBE = """package {package};
+public final class Probe {{
+    static int hot(int n) {{ int s = 0; for (int i = 0; i < n; i++) {{ s += i * 3; }} return s; }}
+    public static void main(String[] args) {{ long t = 0; for (int r = 0; r < 20000; r++) {{ t += hot(1000); }} System.out.println(t); }}
+}}
+"""
+
+
+@pytest.mark.parametrize("package, c2", [("jtorch.internal.kernels", True), ("jtorch.internal.ops", True),
+                                         ("jtorch.internal.autograd", False), ("jtorch", False)])
+def test_jitDirectives_tensorLoopsAtC2_bookkeepingAtC1(tmp_path, package, c2):
+    """The kernelspec's directives leave JTorch's element loops to C2 and its bookkeeping at C1."""
+    src = tmp_path / "src" / package.replace(".", "/") / "Probe.java"
+    src.parent.mkdir(parents=True)
+    src.write_text(JIT_PROBE.format(package=package))
+    classes = tmp_path / "classes"
+    subprocess.run(["javac", "-d", str(classes), str(src)], check=True, timeout=120)
+    result = subprocess.run(["java", "-XX:+UnlockDiagnosticVMOptions", f"-XX:CompilerDirectivesFile={JIT_DIRECTIVES}",
+                             "-XX:+PrintCompilation", "-cp", str(classes), f"{package}.Probe"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    method = f"{package}.Probe::hot"
+    excluded = any("excluded by CompileCommand" in line and method in line for line in result.stdout.splitlines())
+    # PrintCompilation: "<ms> <id> <flags> <tier> <method>"; tier 4 is C2
+    at_c2 = any(re.match(r"\s*\d+\s+\d+\s[ %sbn!]*\s4\s+" + re.escape(method), line)
+                for line in result.stdout.splitlines())
+    assert (at_c2, excluded) == (c2, not c2), result.stdout
 
 
 def test_install_unknownOption_explains(elsewhere):
