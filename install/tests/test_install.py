@@ -353,6 +353,20 @@ def test_jitDirectives_everyPatternAcceptedByJava(java):
     assert patterns and set(patterns) <= loaded, loaded
 
 
+@pytest.mark.parametrize("java", JDKS)
+def test_kernelspecHeap_startsAt64MiB_shrinksTo32MiB(java):
+    """The template's heap options, as each JDK applies them: room for the start-up's allocations
+    without a full collection to grow the heap, and a trim may still give it back down to 32 MiB."""
+    java = java or shutil.which("java")
+    template = json.loads(JIT_DIRECTIVES.with_name("kernel.json.template").read_text())["argv"]
+    options = [a.replace("@KERNEL_DIR@", str(JIT_DIRECTIVES.parent)) for a in template[1:template.index("-jar")]]
+    result = subprocess.run([java, *options, "-XX:+PrintFlagsFinal", "-version"], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    flags = dict(re.findall(r"^\s*size_t (InitialHeapSize|MinHeapSize)\s+= (\d+)", result.stdout, re.M))
+    assert flags == {"InitialHeapSize": str(64 << 20), "MinHeapSize": str(32 << 20)}, flags
+
+
 JIT_PROBE = """package {package};
 public final class Probe {{
     static int hot(int n) {{ int s = 0; for (int i = 0; i < n; i++) {{ s += i * 3; }} return s; }}

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xss8m",
-        "-Xms32m", "-XX:-ShrinkHeapInSteps"})
+        "-XX:InitialHeapSize=64m", "-XX:MinHeapSize=32m", "-XX:-ShrinkHeapInSteps"})
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 7, time = 1)
 public abstract class BenchBase {
