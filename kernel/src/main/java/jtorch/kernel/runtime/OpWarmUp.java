@@ -39,7 +39,7 @@ public final class OpWarmUp {
 
     private OpWarmUp() {}
 
-    /** {@code rounds} rounds of pieces, each round one piece per op family. */
+    /** {@code rounds} rounds of pieces (as in {@link #untilQuiet}, without its minimum or its quiet rule). */
     public static Iterable<Runnable> pieces(int rounds) {
         return untilQuiet(rounds, () -> false);
     }
@@ -86,7 +86,7 @@ public final class OpWarmUp {
         };
     }
 
-    /** Round {@code i}: one piece per op family. */
+    /** Round {@code i}: {@link #STEPS_PER_ROUND} training steps, then one piece per other op family. */
     private static List<Runnable> round(Mlp mlp, int i) {
         List<Runnable> pieces = new ArrayList<>(Collections.nCopies(STEPS_PER_ROUND, mlp::step));
         pieces.add(OpWarmUp::blockedMatmul);
