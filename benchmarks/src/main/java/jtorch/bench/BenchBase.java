@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Common JMH settings: average time per call in microseconds, one fork with the heap and GC
- * options of the kernelspec ({@code kernel.json.template}: serial GC, small initial heap), and the
+ * options of the kernelspec ({@code kernel.json.template}: serial GC, a 64 MiB heap that may shrink to 32 MiB), and the
  * intra-op thread count as a parameter (PyTorch's {@code set_num_threads}). Not transparent huge
  * pages with a 4 GiB G1 heap, as before: there each fresh result lands on untouched memory, and on
  * this project's VMs a new 4 MiB float[] (a 1024^2 product's result) took 25 ms to fault in,

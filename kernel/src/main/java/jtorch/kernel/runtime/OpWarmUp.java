@@ -128,8 +128,8 @@ public final class OpWarmUp {
     }
 
     /**
-     * A 784-256-10 MLP on one batch of 64 (the shapes of PyTorch's MNIST tutorials, whose products
-     * take the same GEMM paths), trained in place; made by its first step (in a piece).
+     * A 784-256-10 MLP on one batch of 64 (MNIST's inputs and PyTorch's tutorials' batch; the width
+     * of the kernel bench's MLP cell), trained in place; made by its first step (in a piece).
      */
     private static final class Mlp {
         private static final int BATCH = 64;
