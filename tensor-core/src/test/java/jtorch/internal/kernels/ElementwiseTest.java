@@ -79,6 +79,41 @@ class ElementwiseTest {
     }
 
     @Test
+    void scalarFunctions_denseFloat32OverSeveralChunks_equalOneLoopOnEveryThreadCount() {
+        // three whole cancellation chunks and a partial one: split over 2 threads, every element
+        // still gets the function of its own operands
+        int n = 3 * Cancellation.CHUNK + 123;
+        Random r = new Random(9);
+        float[] x = new float[n];
+        float[] y = new float[n];
+        float[] unary = new float[n];
+        float[] binary = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextFloat() * 3 + 0.5f;
+            y[i] = r.nextFloat() * 2 - 1;
+            unary[i] = (float) Math.log(x[i]);
+            binary[i] = (float) Math.pow(x[i], y[i]);
+        }
+        int threads = Parallel.numThreads();
+        try {
+            for (int t : new int[] {1, 2}) {
+                Parallel.setNumThreads(t);
+                float[] out = new float[n];
+                Elementwise.unaryInto(floats(out, n), floats(x, n), DType.FLOAT32, Math::log, null);
+                assertArrayEquals(unary, out, "log on " + t + " threads");
+                Elementwise.binaryInto(floats(out, n), floats(x, n), floats(y, n), DType.FLOAT32, Math::pow, null);
+                assertArrayEquals(binary, out, "pow on " + t + " threads");
+                // in place, as x.pow_(y): each element reads its own operand before writing it
+                float[] z = x.clone();
+                Elementwise.binaryInto(floats(z, n), floats(z, n), floats(y, n), DType.FLOAT32, Math::pow, null);
+                assertArrayEquals(binary, z, "pow_ on " + t + " threads");
+            }
+        } finally {
+            Parallel.setNumThreads(threads);
+        }
+    }
+
+    @Test
     void reluGradInto_float32AndFloat64_zeroWhereResultIsNotPositive() {
         float[] grad = {1f, 2f, 3f, 4f, Float.NaN, 6f, 7f};
         float[] result = {0.5f, 0f, -0f, -1f, 0f, Float.NaN, Float.POSITIVE_INFINITY};
