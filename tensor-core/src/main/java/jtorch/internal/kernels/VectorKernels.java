@@ -204,10 +204,10 @@ final class VectorKernels {
     }
 
     /**
-     * Rows {@code [i0, i1)} of {@link Kernels#copy2d} when the source's columns are strided (and
-     * its rows too: a transpose takes {@link #transposeRows}): one gather per 16 destination
-     * elements, column block outside, so the 16 source lines a gather touches serve the next rows'
-     * gathers too.
+     * Rows {@code [i0, i1)} of {@link Kernels#copy2d} when the source's columns are strided (a
+     * transpose of at least {@link Kernels#TRANSPOSE_MIN_ELEMENTS} takes {@link #transposeRows}):
+     * one gather per 16 destination elements, column block outside, so the 16 source lines a
+     * gather touches serve the next rows' gathers too.
      */
     static void gatherRows(float[] src, int so, int rs, int cs, float[] dst, int dOff, int cols, int i0, int i1) {
         int[] columns = new int[F.length()];
@@ -240,8 +240,9 @@ final class VectorKernels {
      * 16 destination columns, the 16 source rows' segments are loaded whole into a buffer, then each
      * destination row's 16 elements are gathered from it. Gathering from the source itself reads 16
      * lines {@code cs} apart per vector, which for a power-of-two {@code cs} all fall into one L1
-     * set and evict each other before the next row's gather reuses them. The buffer's rows are
-     * {@link #TRANSPOSE_TILE} + 16 floats apart, so the lanes of a gather fall into 16 sets.
+     * set and evict each other before the next row's gather reuses them. The buffer's rows are a
+     * vector more than the tile apart (17 lines for a whole tile), so a gather's lanes fall into
+     * different sets.
      */
     static void transposeRows(float[] src, int so, int cs, float[] dst, int dOff, int cols, int i0, int i1) {
         int lanes = F.length();
