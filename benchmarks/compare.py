@@ -6,11 +6,16 @@ then a second table: each tensor-with-Java-number op over our tensor-with-tensor
 dtype and shape.
 
 Usage (from the repository root, after `mvn -q -Pbench package -DskipTests`):
-    /usr/bin/python3 benchmarks/compare.py [--only REGEX] [--quick | --jmh 'ARGS'] [--recorded] [--markdown FILE]
+    /usr/bin/python3 benchmarks/compare.py [--only REGEX] [--quick | --jmh 'ARGS'] [--recorded] [--rounds N]
+                                           [--markdown FILE]
 
 --recorded   use ../shared/reference/perf/pytorch_ref.json instead of running PyTorch now
 --quick      fewer JMH iterations (noisier)
 --jmh ARGS   extra JMH options, e.g. --jmh '-wi 3 -i 5' (3 warm-up, 5 measured iterations)
+--rounds N   run JMH and then PyTorch N times in turn; each side's time is the median over the rounds
+             and the table adds the range of the rounds' ratios. This machine's memory bandwidth at
+             2 threads switches between two rates every few seconds, for PyTorch as for us
+             (tensor-core/BENCHMARKS.md), so a memory-bound row needs several rounds to judge.
 The output starts with the 1-minute load average at the start and end of each phase.
 PyTorch runs through ../shared/reference/perf/pytorch_ref.py --child (and, for the cases that
 script lacks, benchmarks/pytorch_cases.py, which reuses its timing), one process per thread
@@ -149,26 +154,55 @@ def main():
     ap.add_argument("--recorded", action="store_true")
     ap.add_argument("--markdown", default="")
     ap.add_argument("--jmh", default="")
+    ap.add_argument("--rounds", type=int, default=1)
     a = ap.parse_args()
-    loads = [load("JMH start")]
-    ours = run_jmh(a.only, a.quick, a.jmh)
-    loads.append(load("JMH end"))
-    if a.recorded:
-        theirs = recorded()
-    else:
-        groups = set()
-        for _, (_, g) in ours.items():
-            groups.update(g.split(","))
-        theirs = {}
-        for t in (1, 2):
-            theirs.update(run_pytorch(groups, t))
-        loads.append(load("PyTorch end"))
-    tables = ["Load average (1 min): " + ", ".join(loads) + "\n", table(ours, theirs), scalar_table(ours, theirs)]
+    loads, rounds = [], []
+    for r in range(1, a.rounds + 1):
+        label = f" {r}" if a.rounds > 1 else ""
+        loads.append(load("JMH start" + label))
+        ours = run_jmh(a.only, a.quick, a.jmh)
+        loads.append(load("JMH end" + label))
+        if a.recorded:
+            theirs = recorded()
+        else:
+            groups = set()
+            for _, (_, g) in ours.items():
+                groups.update(g.split(","))
+            theirs = {}
+            for t in (1, 2):
+                theirs.update(run_pytorch(groups, t))
+            loads.append(load("PyTorch end" + label))
+        rounds.append((ours, theirs))
+    ours, theirs = combine(rounds)
+    tables = ["Load average (1 min): " + ", ".join(loads) + "\n", table(ours, theirs, rounds),
+              scalar_table(ours, theirs)]
     text = "\n".join(tables)
     print(text)
     if a.markdown:
         with open(a.markdown, "w") as f:
             f.write(text)
+
+
+def combine(rounds):
+    """Each side's per-case median over the rounds (the rounds' own medians)."""
+    ours = {k: (statistics.median(r[0][k][0] for r in rounds), g) for k, (_, g) in rounds[0][0].items()}
+    theirs = {k: statistics.median(r[1][k] for r in rounds if k in r[1]) for k in rounds[0][1]}
+    return ours, theirs
+
+
+def pytorch_time(theirs, name, base_name, threads):
+    """PyTorch's time to compare a case with: an MLP step against PyTorch's faster thread count."""
+    if name.startswith("mlp"):
+        best = [b for b in (theirs.get((name, x)) for x in (1, 2)) if b]
+        return min(best) if best else None
+    return theirs.get((base_name, threads))
+
+
+def round_ratios(rounds, name, base_name, threads):
+    """'lo-hi' of our time over PyTorch's within each round."""
+    pairs = [(o.get((name, threads)), pytorch_time(t, name, base_name, threads)) for o, t in rounds]
+    ratios = sorted(o[0] / p for o, p in pairs if o and p)
+    return f"{ratios[0]:.2f}-{ratios[-1]:.2f}" if ratios else "-"
 
 
 def load(phase):
@@ -187,29 +221,27 @@ def markdown(head, rows):
     return "\n".join(lines) + "\n"
 
 
-def table(ours, theirs):
-    """Per case and thread count: ours, PyTorch's, the ratio and target; GFLOP/s; 2T over our 1T."""
+def table(ours, theirs, rounds):
+    """Per case and thread count: ours, PyTorch's, the ratio and target; GFLOP/s; 2T over our 1T;
+    with several rounds, the range of the rounds' ratios."""
     rows = []
     for (name, t), (med, _) in sorted(ours.items()):
         # a case with a baseline is shown against PyTorch's same case too (no target there)
         pairs = [(name, None), BASELINE_CASE[name]] if name in BASELINE_CASE else [(name, TARGETS.get(name))]
         for base_name, target in pairs:
-            pt = theirs.get((base_name, t))
-            if name.startswith("mlp"):
-                best = [theirs.get((name, x)) for x in (1, 2)]
-                best = [b for b in best if b]
-                pt = min(best) if best else None
+            pt = pytorch_time(theirs, name, base_name, t)
             if isinstance(target, tuple):
                 target = target[t - 1]
             ratio = med / pt if pt else None
             ok = "" if ratio is None or target is None else ("yes" if ratio <= target else "NO")
             one = ours.get((name, 1))
             vs_one = f"{med / one[0]:.2f}" if t == 2 and one else ""
-            rows.append((name, t, fmt(med), gflops(name, med),
-                         (base_name + ": " if base_name != name else "") + fmt(pt), gflops(name, pt),
-                         f"{ratio:.2f}" if ratio else "-", f"≤ {target}" if target else "-", ok, vs_one))
+            row = (name, t, fmt(med), gflops(name, med),
+                   (base_name + ": " if base_name != name else "") + fmt(pt), gflops(name, pt),
+                   f"{ratio:.2f}" if ratio else "-", f"≤ {target}" if target else "-", ok, vs_one)
+            rows.append(row + ((round_ratios(rounds, name, base_name, t),) if len(rounds) > 1 else ()))
     head = ("case", "threads", "JTorch median", "GFLOP/s", "PyTorch median", "PT GFLOP/s", "ratio", "target", "met",
-            "2T ÷ our 1T")
+            "2T ÷ our 1T") + (("ratio per round",) if len(rounds) > 1 else ())
     return markdown(head, rows)
 
 
