@@ -6,7 +6,8 @@
 #      jupyter_kernel_test conformance suite, which the kernel's failsafe tests start).
 #   2. pytest: the installer (install/tests), the course notebooks executed with nbconvert on
 #      the freshly built kernel and compared with the committed and the PyTorch outputs, and
-#      their HTML conversion (notebooks/tests); the kernel benchmark's flow (kernel/bench/tests).
+#      their HTML conversion (notebooks/tests); the kernel benchmark's flow (kernel/bench/tests);
+#      compare.py's tables (benchmarks/tests).
 #   3. node --test: the course in headless Chromium on jupyter-notebook, JupyterLab's client
 #      library (@jupyterlab/services) on jupyter-server, and a class of four students running the
 #      course at once on JupyterHub (e2e/tests).
@@ -61,7 +62,7 @@ run_step maven mvn -B -ntp -Dmaven.test.failure.ignore=true verify
 
 # A private --basetemp: pytest prunes the shared /tmp/pytest-of-$USER behind concurrent runs.
 run_step pytest "$PYTHON" -m pytest -p no:cacheprovider -q install/tests notebooks/tests \
-  kernel/bench/tests --basetemp="$ROOT/target/pytest" --junitxml="$REPORTS/pytest.xml"
+  kernel/bench/tests benchmarks/tests --basetemp="$ROOT/target/pytest" --junitxml="$REPORTS/pytest.xml"
 
 node_modules_current() {
   [ -f e2e/node_modules/.package-lock.json ] && [ e2e/node_modules/.package-lock.json -nt e2e/package-lock.json ]
