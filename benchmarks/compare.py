@@ -156,6 +156,8 @@ def main():
     ap.add_argument("--jmh", default="")
     ap.add_argument("--rounds", type=int, default=1)
     a = ap.parse_args()
+    if a.rounds < 1:
+        ap.error("--rounds must be at least 1")
     loads, rounds = [], []
     for r in range(1, a.rounds + 1):
         label = f" {r}" if a.rounds > 1 else ""
@@ -185,7 +187,7 @@ def main():
 
 def combine(rounds):
     """Each side's per-case median over the rounds (the rounds' own medians)."""
-    ours = {k: (statistics.median(r[0][k][0] for r in rounds), g) for k, (_, g) in rounds[0][0].items()}
+    ours = {k: (statistics.median(r[0][k][0] for r in rounds if k in r[0]), g) for k, (_, g) in rounds[0][0].items()}
     theirs = {k: statistics.median(r[1][k] for r in rounds if k in r[1]) for k in rounds[0][1]}
     return ours, theirs
 
