@@ -10,6 +10,10 @@ through jupyter-client, and times in the same run, for each kernel:
              in a block, as in a notebook's Run All, while the other kernels' processes are
              stopped (SIGSTOP, then SIGCONT): no kernel's background work (a JVM's JIT compiles
              and warm-ups) runs in another kernel's timed cells;
+  course     --course-rounds rounds of a Run All of each course notebook beside its PyTorch
+             original (course.py), each in a fresh kernel: every cell met for the first time, as
+             `./run-course.sh` or nbconvert --execute meet them; the sum of the cells' times and
+             start -> last cell, medians over the rounds;
   fresh      in --starts fresh kernels each: start -> first tensor result (start_kernel() to the
              idle after the first tensor cell), idle RSS (VmRSS --idle seconds after that), and,
              in other fresh kernels, the FIRST 1024x1024 matmul right after its setup cell (with
@@ -19,7 +23,7 @@ Usage:
   /usr/bin/python3 kernel/bench/bench_kernel.py [--runs N] [--heavy-runs N] [--starts N]
       [--only REGEX] [--java PATH] [--jar JAR] [--jvm-opt OPT]... [--variant NAME=OPTS]...
       [--install-variant NAME=ARGS]...
-      [--no-ipykernel] [--no-pause] [--cpu] [--settle SECONDS] [--json FILE]
+      [--no-ipykernel] [--no-pause] [--cpu] [--settle SECONDS] [--course-rounds N] [--json FILE]
 
 --java and --jvm-opt are passed to install.sh. --variant adds a jtorch kernel whose JVM options
 are replaced by OPTS (to compare configurations in one run; @KERNEL_DIR@ in OPTS names the variant's
@@ -50,6 +54,7 @@ from jupyter_client.manager import KernelManager
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import cells as C  # noqa: E402
+import course  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 INSTALL = os.path.join(ROOT, "install", "install.sh")
@@ -383,6 +388,35 @@ def time_table(sides, ref, results, cells):
     return t.text()
 
 
+def measure_course(sides, rounds):
+    """{label: {notebook key: [run_all results]}}: per round, per notebook pair, each side in turn."""
+    runs = {s.label: {} for s in sides}
+    for rnd in range(rounds):
+        for key, ours, original in course.pairs(log=log):
+            for s in sides:
+                path = ours if s.lang == "java" else original
+                r = course.run_all(path, s.specs, s.name, cpu_of=cpu_seconds)
+                runs[s.label].setdefault(key, []).append(r)
+                log(f"  round {rnd} {s.label:>10} {key:<18} cells {sum(r['cells']):6.2f} s, start -> last {r['wall']:6.2f} s")
+    return runs
+
+
+def course_table(sides, ref, results):
+    """Per course notebook: its cells' time in a Run All, start -> last cell, and the kernel's CPU by then."""
+    t = Table(sides, ref)
+    labels = [s.label for s in sides if results[s.label].get("course")]
+    keys = [k for k, _, _ in course.PAIRS if any(k in results[label]["course"] for label in labels)]
+    for key in keys:
+        def per_run(figure):
+            return {label: statistics.median(figure(r) for r in results[label]["course"][key])
+                    for label in labels if key in results[label]["course"]}
+        n = len(results[labels[0]]["course"][key][0]["cells"])
+        t.row(f"`{key}`: its {n} code cells", per_run(lambda r: sum(r["cells"])), fmt_time)
+        t.row(f"`{key}`: kernel start → last cell done", per_run(lambda r: r["wall"]), fmt_time)
+        t.row(f"`{key}`: kernel CPU by then", per_run(lambda r: r["cpu"]), fmt_time)
+    return t.text()
+
+
 def thread_lines(sides, results):
     """Per kernel, the FIRST matmul's CPU by thread (median over the fresh kernels), largest first."""
     lines = []
@@ -423,6 +457,8 @@ def main():
                          "the first cells overlap the jtorch kernel's start-up warm-up)")
     ap.add_argument("--only", help="regex over cell keys (" + ", ".join(c.key for c in C.CELLS) + ")")
     ap.add_argument("--no-fresh", action="store_true", help="skip the fresh-kernel figures")
+    ap.add_argument("--course-rounds", type=int, default=3,
+                    help="rounds of a Run All of each course notebook beside its PyTorch original (0: none)")
     ap.add_argument("--java", help="install.sh --java")
     ap.add_argument("--jar", help="install.sh --jar")
     ap.add_argument("--jvm-opt", action="append", default=[], help="install.sh --jvm-opt (repeatable)")
@@ -476,6 +512,10 @@ def main():
         finally:
             for _, k in kernels:
                 k.close()
+        if args.course_rounds:
+            log("course: Run All in fresh kernels")
+            for label, runs in measure_course(sides, args.course_rounds).items():
+                results[label]["course"] = runs
         for s in sides:
             results[s.label]["cells"] = times[s.label]
             results[s.label]["cells_cpu"] = cpus[s.label]
@@ -493,6 +533,10 @@ def main():
             print(f"- {s.label}: `{' '.join(shlex.quote(a) for a in s.argv)}`")
         print()
         print(time_table(sides, ref, results, cells))
+        if args.course_rounds:
+            print(f"\nRun All of the course in fresh kernels (each notebook of ours beside its PyTorch original; "
+                  f"medians of {args.course_rounds} rounds):\n")
+            print(course_table(sides, ref, results))
         if args.cpu:
             print("\nCPU time of the kernel process (all its threads) in the same runs: per cell the mean of its "
                   "timed runs, per fresh kernel the median:\n")
