@@ -2,8 +2,10 @@ package jtorch.kernel.session;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -14,7 +16,8 @@ import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 
 /**
- * Runs a cell's snippets in order in the session's JShell until one fails, through the
+ * Runs a cell's snippets in order in the session's JShell until one fails, runs of plain
+ * statements joined into one snippet ({@link StatementRuns}), through the
  * {@link CompileCache} when the exact source ran before and still means the same; every
  * declaration JShell reports (dependents updated by it included) is noted in the {@link ChangeLog}.
  *
@@ -29,6 +32,8 @@ final class CellEvaluator {
     private final ChangeLog changes;
     private final CompileCache cache;
     private final SnippetOrigins origins;
+    /** Joined statement runs that did not compile as one block: their statements run one by one. */
+    private final Set<String> unjoinable = Collections.newSetFromMap(new Lru<>(CompileCache.SNIPPETS_KEPT));
     private long compiles;
 
     CellEvaluator(JShell shell, SessionExecutionControl control, CellSplitter splitter, ChangeLog changes,
@@ -46,13 +51,9 @@ final class CellEvaluator {
         CellOutcome outcome = CellOutcome.none();
         List<Temp> temporaries = new ArrayList<>();
         try {
-            for (Piece piece : splitter.split(code)) {
-                if (CellGuard.isStopRequested()) {
-                    return CellOutcome.thrown(new KeyboardInterrupt());
-                }
-                int pieceLine = firstLine + CellSplitter.countLines(code, piece.start());
-                Optional<CellOutcome> rerun = rerun(cell, pieceLine, piece);
-                outcome = rerun.isPresent() ? rerun.get() : compileAndRun(cell, pieceLine, code, firstLine, piece, temporaries);
+            for (StatementRuns.Step step : StatementRuns.of(code, splitter.split(code))) {
+                outcome = step.joined() ? runJoined(cell, code, firstLine, step, temporaries)
+                        : run(cell, code, firstLine, step.piece(), temporaries);
                 if (outcome.failed()) {
                     return outcome;
                 }
@@ -61,6 +62,39 @@ final class CellEvaluator {
         } finally {
             release(temporaries);
         }
+    }
+
+    /** Runs one piece: from the cache if it can, else compiled; interrupted if a stop was requested. */
+    private CellOutcome run(int cell, String code, int firstLine, Piece piece, List<Temp> temporaries) {
+        if (CellGuard.isStopRequested()) {
+            return CellOutcome.thrown(new KeyboardInterrupt());
+        }
+        int pieceLine = firstLine + CellSplitter.countLines(code, piece.start());
+        Optional<CellOutcome> rerun = rerun(cell, pieceLine, piece);
+        return rerun.isPresent() ? rerun.get() : compileAndRun(cell, pieceLine, code, firstLine, piece, temporaries);
+    }
+
+    /**
+     * Runs a joined run of statements as one snippet; if that does not compile (or did not before),
+     * its statements one by one, as if never joined, so a mistake reads as usual.
+     */
+    private CellOutcome runJoined(int cell, String code, int firstLine, StatementRuns.Step step, List<Temp> temporaries) {
+        String source = step.piece().source();
+        if (!unjoinable.contains(source)) {
+            CellOutcome joined = run(cell, code, firstLine, step.piece(), temporaries);
+            if (!joined.isCompileError()) {
+                return joined;
+            }
+            unjoinable.add(source);
+        }
+        CellOutcome outcome = CellOutcome.none();
+        for (Piece part : step.parts()) {
+            outcome = run(cell, code, firstLine, part, temporaries);
+            if (outcome.failed()) {
+                return outcome;
+            }
+        }
+        return outcome;
     }
 
     /** How many snippets went to the compiler so far (the rest ran from the cache). */

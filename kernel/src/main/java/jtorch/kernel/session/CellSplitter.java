@@ -80,7 +80,8 @@ final class CellSplitter {
         return i;
     }
 
-    private static String stripComments(String text) {
+    /** {@code text} without its comments (a string literal holding {@code //} is cut too: for a quick look only). */
+    static String stripComments(String text) {
         return text.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)//[^\\n]*$", "");
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
  * again would mean.
  */
 final class CompileCache {
-    private static final int SNIPPETS_KEPT = 256;
+    static final int SNIPPETS_KEPT = 256;
 
     /** How a cached snippet runs again. */
     enum Rerun {

@@ -96,6 +96,40 @@ class JShellSessionTest {
     }
 
     @Test
+    void evaluate_runOfStatements_compilesOnceAndRunsInOrder() {
+        run("var joinedList = new java.util.ArrayList<Integer>();");
+        String statements = "// the comments above a statement belong to it\njoinedList.add(1);\njoinedList.add(2); joinedList.add(3);";
+        long before = session.compiles();
+        run(statements);
+        assertEquals(before + 1, session.compiles());
+        assertEquals("[1, 2, 3]", run("joinedList").value().toString());
+        long again = session.compiles();
+        run(statements);
+        assertEquals(again, session.compiles()); // a re-run comes from the compile cache
+        assertEquals("[1, 2, 3, 1, 2, 3]", run("joinedList").value().toString());
+    }
+
+    @Test
+    void evaluate_runOfStatementsThrowing_pointsAtTheThrowingLineAndRunsNoFurther() {
+        CellOutcome o = run("var joinedT = torch.ones(2);\njoinedT.add_(1);\n\njoinedT.view(5);\njoinedT.add_(1);");
+        assertTrue(o.isThrown());
+        Optional<CellLocation> at = java.util.Arrays.stream(o.thrown().getStackTrace()).map(session::locate)
+                .flatMap(Optional::stream).findFirst();
+        assertEquals(Optional.of(new CellLocation(cell, 4)), at);
+        assertEquals(4.0, ((Tensor) run("joinedT.sum()").value()).item());
+    }
+
+    @Test
+    void evaluate_runOfStatementsWithACompileError_readsAsWithoutJoining() {
+        run("var joinedC = new java.util.ArrayList<Integer>();");
+        CellOutcome o = run("joinedC.add(1);\njoinedC.nope();\njoinedC.add(3);");
+        assertTrue(o.isCompileError());
+        assertEquals(2, o.diagnostics().get(0).line());
+        assertEquals("joinedC.nope();", o.diagnostics().get(0).sourceLine());
+        assertEquals("[1]", run("joinedC").value().toString()); // the statement before the mistake ran
+    }
+
+    @Test
     void evaluate_systemExitIsBlocked() {
         CellOutcome o = run("System.exit(4);");
         assertInstanceOf(SystemExit.class, o.thrown());
