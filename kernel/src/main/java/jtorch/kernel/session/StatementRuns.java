@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * by one, when the block does not compile, so a mistake reads as it would without joining.
  */
 final class StatementRuns {
-    private static final Pattern STATEMENT = Pattern.compile(
-            "(?:(?:for|while|do|if|switch|try)\\b"
-                    + "|[A-Za-z_$][\\w$]*(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)*\\s*(?:\\(|(?:[-+*/%&|^]|<<|>>>?)?=(?!=)|\\+\\+|--)).*",
+    private static final Pattern KEYWORD_STATEMENT = Pattern.compile("(?:for|while|do|if|switch|try)\\b.*", Pattern.DOTALL);
+    private static final Pattern CALL_OR_ASSIGNMENT = Pattern.compile(
+            "[A-Za-z_$][\\w$]*(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)*\\s*(?:\\(|(?:[-+*/%&|^]|<<|>>>?)?=(?!=)|\\+\\+|--).*",
             Pattern.DOTALL);
 
     /** A piece to run: one of the cell's, or a joined run of them ({@code parts} then not empty). */
@@ -52,8 +52,7 @@ final class StatementRuns {
 
     static boolean isPlainStatement(Piece piece) {
         String s = CellSplitter.stripComments(piece.source()).strip(); // a piece starts with the comments above it
-        boolean keyword = s.matches("(?s)(?:for|while|do|if|switch|try)\\b.*");
-        return (piece.suppressed() || keyword) && STATEMENT.matcher(s).matches();
+        return KEYWORD_STATEMENT.matcher(s).matches() || piece.suppressed() && CALL_OR_ASSIGNMENT.matcher(s).matches();
     }
 
     private static void flush(String code, List<Piece> run, List<Step> steps) {
