@@ -51,7 +51,7 @@ final class CellEvaluator {
         CellOutcome outcome = CellOutcome.none();
         List<Temp> temporaries = new ArrayList<>();
         try {
-            for (StatementRuns.Step step : StatementRuns.of(code, splitter.split(code))) {
+            for (StatementRuns.Step step : splitter.steps(code)) {
                 outcome = step.joined() ? runJoined(cell, code, firstLine, step, temporaries)
                         : run(cell, code, firstLine, step.piece(), temporaries);
                 if (outcome.failed()) {

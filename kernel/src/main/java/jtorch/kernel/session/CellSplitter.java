@@ -3,36 +3,50 @@ package jtorch.kernel.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 
 /**
  * Splits cell code into JShell snippets ({@link Piece}s) with their offsets in the cell, so that
- * every snippet's line 0 is the cell line it starts on. Splits of recent cells are remembered: a
- * re-run cell is not analysed again.
+ * every snippet's line 0 is the cell line it starts on. Splits of recent cells (and their
+ * {@link StatementRuns}) are remembered: a re-run cell is not analysed again.
  */
 final class CellSplitter {
     private static final int CELLS_KEPT = 256;
     private static final int LONGEST_KEPT = 4096;
+    private static final Pattern BLOCK_COMMENT = Pattern.compile("(?s)/\\*.*?\\*/");
+    private static final Pattern LINE_COMMENT = Pattern.compile("(?m)//[^\\n]*$");
 
     private final SourceCodeAnalysis analysis;
     private final Map<String, List<Piece>> known = new Lru<>(CELLS_KEPT);
+    private final Map<String, List<StatementRuns.Step>> knownSteps = new Lru<>(CELLS_KEPT);
 
     CellSplitter(SourceCodeAnalysis analysis) {
         this.analysis = analysis;
     }
 
+    /** The snippets of {@code code} as {@link StatementRuns} steps: runs of plain statements joined. */
+    List<StatementRuns.Step> steps(String code) {
+        return remembered(knownSteps, code, c -> StatementRuns.of(c, split(c)));
+    }
+
     /** The snippets of {@code code} in order; an incomplete tail is the last piece. */
     List<Piece> split(String code) {
-        List<Piece> pieces = known.get(code);
-        if (pieces == null) {
-            pieces = splitUncached(code);
+        return remembered(known, code, this::splitUncached);
+    }
+
+    private static <T> T remembered(Map<String, T> memo, String code, Function<String, T> compute) {
+        T value = memo.get(code);
+        if (value == null) {
+            value = compute.apply(code);
             if (code.length() <= LONGEST_KEPT) {
-                known.put(code, pieces);
+                memo.put(code, value);
             }
         }
-        return pieces;
+        return value;
     }
 
     private List<Piece> splitUncached(String code) {
@@ -82,7 +96,7 @@ final class CellSplitter {
 
     /** {@code text} without its comments (a string literal holding {@code //} is cut too: for a quick look only). */
     static String stripComments(String text) {
-        return text.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)//[^\\n]*$", "");
+        return LINE_COMMENT.matcher(BLOCK_COMMENT.matcher(text).replaceAll("")).replaceAll("");
     }
 
     /** The number of line breaks in {@code text} before offset {@code end}. */
