@@ -397,7 +397,8 @@ def measure_course(sides, rounds):
                 path = ours if s.lang == "java" else original
                 r = course.run_all(path, s.specs, s.name, cpu_of=cpu_seconds)
                 runs[s.label].setdefault(key, []).append(r)
-                log(f"  round {rnd} {s.label:>10} {key:<18} cells {sum(r['cells']):6.2f} s, start -> last {r['wall']:6.2f} s")
+                log(f"  round {rnd} {s.label:>10} {key:<18} cells {sum(r['cells']):6.2f} s, start -> last {r['wall']:6.2f} s, "
+                    f"{r['errors']} cells raised")
     return runs
 
 

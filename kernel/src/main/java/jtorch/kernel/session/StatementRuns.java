@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  * one starting with {@code for}, {@code while}, {@code do}, {@code if}, {@code switch} or
  * {@code try}. Declarations are never joined (they must stay top-level snippets to be declared).
  *
- * <p>Invariant: a joined piece's source keeps its statements on their cell lines (a {@code {} is
- * added before the first and a {@code }} on a line after the last), so line numbers in tracebacks
- * are the cell's. Whoever runs a joined piece falls back to its parts, one
- * by one, when the block does not compile, so a mistake reads as it would without joining.
+ * <p>Invariant: a joined piece's source keeps its statements on their cell lines (an opening brace
+ * before the first, a closing one on a line after the last), so line numbers in tracebacks are the
+ * cell's. Whoever runs a joined piece falls back to its parts, one by one, when the block does not
+ * compile, so a mistake reads as it would without joining.
  */
 final class StatementRuns {
     private static final Pattern KEYWORD_STATEMENT = Pattern.compile("(?:for|while|do|if|switch|try)\\b.*", Pattern.DOTALL);
