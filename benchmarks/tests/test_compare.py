@@ -42,3 +42,10 @@ def test_table_mlpStep_comparesWithPyTorchsFasterThreadCountInEachRound():
               ({(name, 1): (1.0e-3, "mlp")}, {(name, 1): 0.5e-3, (name, 2): 4.0e-3})]
     (row,) = rows(compare.table(*compare.combine(rounds), rounds))
     assert row[-1] == "1.00-2.00"
+
+
+def test_combine_caseMissingFromALaterRound_keepsTheRoundsItHas():
+    rounds = [({("sum_16M", 1): (1.0e-3, "reduce"), ("mean_16M", 1): (4.0e-3, "reduce")}, {("sum_16M", 1): 1.0e-3}),
+              ({("sum_16M", 1): (3.0e-3, "reduce")}, {("sum_16M", 1): 1.0e-3})]
+    ours, _ = compare.combine(rounds)
+    assert ours == {("sum_16M", 1): (2.0e-3, "reduce"), ("mean_16M", 1): (4.0e-3, "reduce")}

@@ -391,8 +391,9 @@ def time_table(sides, ref, results, cells):
 def measure_course(sides, rounds):
     """{label: {notebook key: [run_all results]}}: per round, per notebook pair, each side in turn."""
     runs = {s.label: {} for s in sides}
+    notebooks = course.pairs(log=log)
     for rnd in range(rounds):
-        for key, ours, original in course.pairs(log=log):
+        for key, ours, original in notebooks:
             for s in sides:
                 path = ours if s.lang == "java" else original
                 r = course.run_all(path, s.specs, s.name, cpu_of=cpu_seconds)
@@ -411,7 +412,7 @@ def course_table(sides, ref, results):
         def per_run(figure):
             return {label: statistics.median(figure(r) for r in results[label]["course"][key])
                     for label in labels if key in results[label]["course"]}
-        n = len(results[labels[0]]["course"][key][0]["cells"])
+        n = next(len(results[label]["course"][key][0]["cells"]) for label in labels if key in results[label]["course"])
         t.row(f"`{key}`: its {n} code cells", per_run(lambda r: sum(r["cells"])), fmt_time)
         t.row(f"`{key}`: kernel start → last cell done", per_run(lambda r: r["wall"]), fmt_time)
         t.row(f"`{key}`: kernel CPU by then", per_run(lambda r: r["cpu"]), fmt_time)

@@ -22,7 +22,7 @@ class JavadocIndexTest {
     }
 
     @Test
-    void forSignature_torchOnes_readsThePrebuiltDocs() {
+    void forSignature_torchOnes_findsItsDocsInTheIndex() {
         String doc = new JavadocIndex().forSignature("Tensor torch.ones(int... size)").orElseThrow();
         assertFalse(doc.isBlank());
         assertTrue(JavadocIndex.prebuilt("torch").orElseThrow().containsValue(doc));
