@@ -353,18 +353,30 @@ def test_jitDirectives_everyPatternAcceptedByJava(java):
     assert patterns and set(patterns) <= loaded, loaded
 
 
-@pytest.mark.parametrize("java", JDKS)
-def test_kernelspecHeap_startsAt64MiB_shrinksTo32MiB(java):
-    """The template's heap options, as each JDK applies them: room for the start-up's allocations
-    without a full collection to grow the heap, and a trim may still give it back down to 32 MiB."""
+def template_flags(java, names):
+    """The final values of the flags `names` when `java` runs with the template's JVM options."""
     java = java or shutil.which("java")
     template = json.loads(JIT_DIRECTIVES.with_name("kernel.json.template").read_text())["argv"]
     options = [a.replace("@KERNEL_DIR@", str(JIT_DIRECTIVES.parent)) for a in template[1:template.index("-jar")]]
     result = subprocess.run([java, *options, "-XX:+PrintFlagsFinal", "-version"], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
-    flags = dict(re.findall(r"^\s*size_t (InitialHeapSize|MinHeapSize)\s+= (\d+)", result.stdout, re.M))
+    return dict(re.findall(r"^\s*size_t (" + "|".join(names) + r")\s+= (\d+)", result.stdout, re.M))
+
+
+@pytest.mark.parametrize("java", JDKS)
+def test_kernelspecHeap_startsAt64MiB_shrinksTo32MiB(java):
+    """The template's heap options, as each JDK applies them: room for the start-up's allocations
+    without a full collection to grow the heap, and a trim may still give it back down to 32 MiB."""
+    flags = template_flags(java, ["InitialHeapSize", "MinHeapSize"])
     assert flags == {"InitialHeapSize": str(64 << 20), "MinHeapSize": str(32 << 20)}, flags
+
+
+@pytest.mark.parametrize("java", JDKS)
+def test_kernelspecMetaspace_firstCollectionAt64MiB(java):
+    """A session's classes (~21 MiB of metadata by its first cells, ~25 MiB after a course) do not
+    set off a full collection at the JVM's default 21 MiB threshold in the middle of its first cells."""
+    assert template_flags(java, ["MetaspaceSize"]) == {"MetaspaceSize": str(64 << 20)}
 
 
 JIT_PROBE = """package {package};
