@@ -187,7 +187,12 @@ public final class Gemm {
         return hot;
     }
 
-    /** Square products with full and ragged tiles, and a ragged strided one, both with and without accumulation. */
+    /**
+     * Square products with full and ragged tiles, a ragged strided one, and one with A transposed
+     * (the packing's plain loads, where a row-major A takes gathers: a training step's {@code x^T
+     * grad} has it, and without it here its first backward pass deoptimized the compiled packing),
+     * each with and without accumulation.
+     */
     private static <A> long exercise(GemmKernel<A> kern) {
         int size = 48;
         MatrixView<A> a = new MatrixView<>(kern.allocate(size * size), 0, size, 1);
@@ -199,6 +204,7 @@ public final class Gemm {
             run(kern, size, size, size, a, a.transpose(), c, round % 2 == 0);
             fastest = Math.min(fastest, System.nanoTime() - start);
             run(kern, 17, 37, size, a, a, c.transpose(), round % 2 == 1);
+            run(kern, size, 37, size, a.transpose(), a, c, round % 2 == 0);
         }
         return fastest;
     }
