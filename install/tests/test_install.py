@@ -374,8 +374,8 @@ def test_kernelspecHeap_startsAt64MiB_shrinksTo32MiB(java):
 
 @pytest.mark.parametrize("java", JDKS)
 def test_kernelspecMetaspace_firstCollectionAt64MiB(java):
-    """A session's classes (~21 MiB of metadata by its first cells, ~25 MiB after a course) do not
-    set off a full collection at the JVM's default 21 MiB threshold in the middle of its first cells."""
+    """A session's classes (~20 MiB of metadata by its first cells, ~24 MiB after a course) do not
+    set off a full collection at the JVM's default threshold of 20.8 MiB in the middle of its first cells."""
     assert template_flags(java, ["MetaspaceSize"]) == {"MetaspaceSize": str(64 << 20)}
 
 

@@ -3,6 +3,7 @@ package jtorch.internal.kernels;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ class GemmWarmUpTest {
 
     @Test
     void warmUp_packingOfEveryLayoutInTheProfile(@TempDir Path tmp) throws Exception {
+        assumeTrue(Kernels.VECTOR, "no Vector API kernels in this JVM");
         Path log = tmp.resolve("compilation.log");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "-XX:+UnlockDiagnosticVMOptions", "-XX:+LogCompilation",
