@@ -1607,7 +1607,7 @@ public final class torch {
 
     /** {@code torch.matmul(a, b, out=out)}. */
     public static Tensor matmulOut(Tensor out, Tensor a, Tensor b) {
-        return Tensor.of(Derived.out(out.impl, in -> Linalg.matmul(in[0], in[1]), a.impl, b.impl));
+        return Tensor.of(Linalg.matmulOut(out.impl, a.impl, b.impl));
     }
 
     /** {@code torch.neg(a)}. */

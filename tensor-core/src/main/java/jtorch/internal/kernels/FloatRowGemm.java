@@ -26,7 +26,7 @@ final class FloatRowGemm {
     private static final int NR = 2 * L;
     /**
      * Depth block: the MLP's depths (784, 256, 64) take one, so each tile of C is written once and
-     * never read back; the A tile (MR rows RS apart, 58 KiB at most) streams from L1/L2, the packed B block
+     * never read back; the A tiles (MR rows RS apart) stream from L1/L2, the packed B block
      * (KC x NC, 1 MiB at most) stays in L2.
      */
     private static final int KC = 1024;
@@ -37,6 +37,8 @@ final class FloatRowGemm {
      */
     private static final int RS = KC + 16;
     private static final int NC = 256;
+    /** Rows of A at most copied all at once ({@link #blocks}): 532 KiB of rows RS apart. */
+    private static final int ONCE_ROWS = 128;
     /** Elements of the largest result computed through {@link #scratch}. */
     private static final int SCRATCH_LIMIT = 1 << 18;
     private static final float[] ZEROS = new float[NR];
@@ -107,28 +109,39 @@ final class FloatRowGemm {
      * block and block of B columns, pack B; for each tile of MR rows, copy them into the
      * workspace's A buffer, a row every {@link #RS} elements (so the micro-kernel's offsets are
      * constants), and run the micro-kernel along the B panels. C must have unit column stride.
+     * With more than one block of B columns and at most {@link #ONCE_ROWS} rows, all of A's rows
+     * are copied once per depth block instead: 64x256 @ 256x784 copied its A four times (~6 us of
+     * ~263; 258-259 us against 261-265 once). With one block, each tile is copied just before it
+     * is used, still in L1: 64x784 @ 784x256^T (as C^T, 256 rows) took 279-282 us against 274-276
+     * with its 1 MiB of copied rows read back from L2.
      */
     private void blocks(int m, int n, int k, MatrixView<float[]> a, MatrixView<float[]> b, MatrixView<float[]> c,
                         boolean accumulate) {
+        boolean once = n > NC && m <= ONCE_ROWS;
         int kcMax = Math.min(KC, k);
-        GemmKernel.Workspace<float[]> w = packer.workspace(MR * RS, kcMax * GemmDriver.roundUp(Math.min(NC, n), NR));
+        GemmKernel.Workspace<float[]> w = packer.workspace((once ? GemmDriver.roundUp(m, MR) : MR) * RS,
+                kcMax * GemmDriver.roundUp(Math.min(NC, n), NR));
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             boolean add = accumulate || pc > 0;
+            if (once) {
+                copyRows(a, 0, m, pc, kc, w.a);
+            }
             for (int jc = 0; jc < n; jc += NC) {
                 int nc = Math.min(NC, n - jc);
                 packer.packB(b, pc, kc, jc, nc, w.b, w.b0);
                 for (int ir = 0; ir < m; ir += MR) {
                     Cancellation.check();
                     int rows = Math.min(MR, m - ir);
-                    for (int r = 0; r < rows; r++) {
-                        System.arraycopy(a.data(), a.index(ir + r, pc), w.a, r * RS, kc);
+                    if (!once) {
+                        copyRows(a, ir, rows, pc, kc, w.a);
                     }
+                    int ao = once ? ir * RS : 0;
                     for (int jr = 0; jr < nc; jr += NR) {
                         if (rows <= MR8) {
-                            micro8(kc, w.a, ir, rows, w.b, w.b0 + jr * kc, c, jc + jr, Math.min(NR, nc - jr), add, w.tile);
+                            micro8(kc, w.a, ao, ir, rows, w.b, w.b0 + jr * kc, c, jc + jr, Math.min(NR, nc - jr), add, w.tile);
                         } else {
-                            micro(kc, w.a, ir, rows, w.b, w.b0 + jr * kc, c, jc + jr, Math.min(NR, nc - jr), add, w.tile);
+                            micro(kc, w.a, ao, ir, rows, w.b, w.b0 + jr * kc, c, jc + jr, Math.min(NR, nc - jr), add, w.tile);
                         }
                     }
                 }
@@ -136,13 +149,20 @@ final class FloatRowGemm {
         }
     }
 
+    /** Copies depth {@code [p0, p0+kc)} of A's rows {@code [i0, i0+rows)} into {@code dst}, a row every {@link #RS}. */
+    private static void copyRows(MatrixView<float[]> a, int i0, int rows, int p0, int kc, float[] dst) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(a.data(), a.index(i0 + r, p0), dst, r * RS, kc);
+        }
+    }
+
     /**
      * {@code C[i .. i+rows, j .. j+cols) (+)= Atile * Bpanel} over depth {@code kc}: row r of the A tile
-     * at {@code r * RS} in {@code ad} (rows past {@code rows} hold stale data whose results are not
+     * at {@code ao + r * RS} in {@code ad} (rows past {@code rows} hold stale data whose results are not
      * written), B from its packed panel at {@code bo}; the accumulators and their order as in
      * {@link FloatVectorGemmKernel}'s micro-kernel.
      */
-    private void micro(int kc, float[] ad, int i, int rows, float[] bp, int bo,
+    private void micro(int kc, float[] ad, int ao, int i, int rows, float[] bp, int bo,
                        MatrixView<float[]> c, int j, int cols, boolean add, float[] tile) {
         boolean direct = rows == MR && cols == NR && c.colStride() == 1;
         float[] t = direct ? c.data() : tile;
@@ -187,46 +207,46 @@ final class FloatRowGemm {
             FloatVector b0 = FloatVector.fromArray(S, bp, b);
             FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
             FloatVector x;
-            x = FloatVector.broadcast(S, ad[p]);
+            x = FloatVector.broadcast(S, ad[ao + p]);
             c0a = x.fma(b0, c0a);
             c0b = x.fma(b1, c0b);
-            x = FloatVector.broadcast(S, ad[p + 1 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 1 * RS]);
             c1a = x.fma(b0, c1a);
             c1b = x.fma(b1, c1b);
-            x = FloatVector.broadcast(S, ad[p + 2 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 2 * RS]);
             c2a = x.fma(b0, c2a);
             c2b = x.fma(b1, c2b);
-            x = FloatVector.broadcast(S, ad[p + 3 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 3 * RS]);
             c3a = x.fma(b0, c3a);
             c3b = x.fma(b1, c3b);
-            x = FloatVector.broadcast(S, ad[p + 4 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 4 * RS]);
             c4a = x.fma(b0, c4a);
             c4b = x.fma(b1, c4b);
-            x = FloatVector.broadcast(S, ad[p + 5 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 5 * RS]);
             c5a = x.fma(b0, c5a);
             c5b = x.fma(b1, c5b);
-            x = FloatVector.broadcast(S, ad[p + 6 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 6 * RS]);
             c6a = x.fma(b0, c6a);
             c6b = x.fma(b1, c6b);
-            x = FloatVector.broadcast(S, ad[p + 7 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 7 * RS]);
             c7a = x.fma(b0, c7a);
             c7b = x.fma(b1, c7b);
-            x = FloatVector.broadcast(S, ad[p + 8 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 8 * RS]);
             c8a = x.fma(b0, c8a);
             c8b = x.fma(b1, c8b);
-            x = FloatVector.broadcast(S, ad[p + 9 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 9 * RS]);
             c9a = x.fma(b0, c9a);
             c9b = x.fma(b1, c9b);
-            x = FloatVector.broadcast(S, ad[p + 10 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 10 * RS]);
             c10a = x.fma(b0, c10a);
             c10b = x.fma(b1, c10b);
-            x = FloatVector.broadcast(S, ad[p + 11 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 11 * RS]);
             c11a = x.fma(b0, c11a);
             c11b = x.fma(b1, c11b);
-            x = FloatVector.broadcast(S, ad[p + 12 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 12 * RS]);
             c12a = x.fma(b0, c12a);
             c12b = x.fma(b1, c12b);
-            x = FloatVector.broadcast(S, ad[p + 13 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 13 * RS]);
             c13a = x.fma(b0, c13a);
             c13b = x.fma(b1, c13b);
         }
@@ -264,7 +284,7 @@ final class FloatRowGemm {
     }
 
     /** {@link #micro} for a tile of at most {@link #MR8} rows: 16 accumulators instead of 28. */
-    private void micro8(int kc, float[] ad, int i, int rows, float[] bp, int bo,
+    private void micro8(int kc, float[] ad, int ao, int i, int rows, float[] bp, int bo,
                        MatrixView<float[]> c, int j, int cols, boolean add, float[] tile) {
         boolean direct = rows == MR8 && cols == NR && c.colStride() == 1;
         float[] t = direct ? c.data() : tile;
@@ -297,28 +317,28 @@ final class FloatRowGemm {
             FloatVector b0 = FloatVector.fromArray(S, bp, b);
             FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
             FloatVector x;
-            x = FloatVector.broadcast(S, ad[p]);
+            x = FloatVector.broadcast(S, ad[ao + p]);
             c0a = x.fma(b0, c0a);
             c0b = x.fma(b1, c0b);
-            x = FloatVector.broadcast(S, ad[p + 1 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 1 * RS]);
             c1a = x.fma(b0, c1a);
             c1b = x.fma(b1, c1b);
-            x = FloatVector.broadcast(S, ad[p + 2 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 2 * RS]);
             c2a = x.fma(b0, c2a);
             c2b = x.fma(b1, c2b);
-            x = FloatVector.broadcast(S, ad[p + 3 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 3 * RS]);
             c3a = x.fma(b0, c3a);
             c3b = x.fma(b1, c3b);
-            x = FloatVector.broadcast(S, ad[p + 4 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 4 * RS]);
             c4a = x.fma(b0, c4a);
             c4b = x.fma(b1, c4b);
-            x = FloatVector.broadcast(S, ad[p + 5 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 5 * RS]);
             c5a = x.fma(b0, c5a);
             c5b = x.fma(b1, c5b);
-            x = FloatVector.broadcast(S, ad[p + 6 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 6 * RS]);
             c6a = x.fma(b0, c6a);
             c6b = x.fma(b1, c6b);
-            x = FloatVector.broadcast(S, ad[p + 7 * RS]);
+            x = FloatVector.broadcast(S, ad[ao + p + 7 * RS]);
             c7a = x.fma(b0, c7a);
             c7b = x.fma(b1, c7b);
         }

@@ -1,7 +1,10 @@
 package jtorch.internal.ops;
 
+import java.util.Arrays;
+
 import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
+import jtorch.internal.autograd.Grads;
 import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.kernels.Gemm;
 import jtorch.internal.kernels.MatrixView;
@@ -53,8 +56,8 @@ public final class Linalg {
         int k = a3.sizes()[a3.dim() - 1];
         int k2 = b3.sizes()[b3.dim() - 2];
         int m = b3.sizes()[b3.dim() - 1];
-        int[] batchA = java.util.Arrays.copyOf(a3.sizes(), a3.dim() - 2);
-        int[] batchB = java.util.Arrays.copyOf(b3.sizes(), b3.dim() - 2);
+        int[] batchA = Arrays.copyOf(a3.sizes(), a3.dim() - 2);
+        int[] batchB = Arrays.copyOf(b3.sizes(), b3.dim() - 2);
         int[] batch = Shapes.broadcast(batchA, batchB);
         int bsz = Shapes.numel(batch);
         int[] ea = concat(batch, n, k);
@@ -90,7 +93,7 @@ public final class Linalg {
     }
 
     private static int[] concat(int[] batch, int x, int y) {
-        int[] out = java.util.Arrays.copyOf(batch, batch.length + 2);
+        int[] out = Arrays.copyOf(batch, batch.length + 2);
         out[batch.length] = x;
         out[batch.length + 1] = y;
         return out;
@@ -109,6 +112,31 @@ public final class Linalg {
             throw new IllegalArgumentException("expected scalar type " + a.dtype().scalarName() + " but found "
                     + b.dtype().scalarName());
         }
+    }
+
+    /**
+     * {@code torch.matmul(a, b, out=out)}. Two float32 or float64 matrices whose product fits
+     * {@code out} as it is (same dtype and shape, contiguous, array-backed, sharing no storage with
+     * the operands, no autograd) are multiplied straight into it, as PyTorch's {@code mm_out} does;
+     * every other case computes the product and copies it in ({@link Derived#out}), which also
+     * raises the errors.
+     */
+    public static TensorImpl matmulOut(TensorImpl out, TensorImpl a, TensorImpl b) {
+        if (!writesInPlace(out, a, b)) {
+            return Derived.out(out, in -> matmul(in[0], in[1]), a, b);
+        }
+        productInto(out, a, b);
+        out.storage().bumpVersion();
+        return out;
+    }
+
+    private static boolean writesInPlace(TensorImpl out, TensorImpl a, TensorImpl b) {
+        DType type = a.dtype();
+        return (type == DType.FLOAT32 || type == DType.FLOAT64) && a.dim() == 2 && b.dim() == 2
+                && b.dtype() == type && out.dtype() == type && a.sizes()[1] == b.sizes()[0]
+                && Arrays.equals(out.sizes(), new int[] {a.sizes()[0], b.sizes()[1]})
+                && out.isContiguous() && out.storage().array() != null
+                && out.storage() != a.storage() && out.storage() != b.storage() && !Grads.needed(out, a, b);
     }
 
     /** Computes {@code a[m x k] @ b[k x n]} into a new contiguous tensor. */
