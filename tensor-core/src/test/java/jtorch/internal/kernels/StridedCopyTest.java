@@ -8,7 +8,11 @@ import jtorch.internal.storage.Storage;
 import jtorch.internal.storage.Storages;
 import org.junit.jupiter.api.Test;
 
-/** {@link StridedCopy#copyInto}: transposes (and their vector kernels), and the fill of {@code fill_} and {@code zero_}. */
+/**
+ * {@link StridedCopy#copyInto}: transposes (and their vector kernels), the row copies of any
+ * layout (broadcasts, permutations, strided targets), float32/float64 conversions, and the fill of
+ * {@code fill_} and {@code zero_}.
+ */
 class StridedCopyTest {
     private record Operand(Storage storage, Layout layout) implements Strided {}
 
@@ -100,5 +104,71 @@ class StridedCopyTest {
         assertArrayEquals(new double[] {0.1, 9, 0.1, 9, 0.1}, d);
         StridedCopy.copyInto(new Operand(new Storages.FloatStorage(f, 0, 5), Layout.contiguous(new int[] {5})), tenth);
         assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f, 0.1f, 0.1f}, f);
+    }
+    @Test
+    void copyInto_biasBroadcastOverPlanes_fillsEachPlane() {
+        // a (1, 3, 1, 1) bias from element 2 of its storage, expanded to (2, 3, 2, 2)
+        float[] bias = {9, 9, 1, 2, 3};
+        float[] out = new float[24];
+        StridedCopy.copyInto(new Operand(new Storages.FloatStorage(out, 0, 24), Layout.contiguous(new int[] {2, 3, 2, 2})),
+                new Operand(new Storages.FloatStorage(bias, 0, 5), Layout.of(new int[] {2, 3, 2, 2}, new int[] {0, 1, 0, 0}, 2)));
+        float[] expected = new float[24];
+        for (int i = 0; i < 24; i++) {
+            expected[i] = 1 + (i / 4) % 3;
+        }
+        assertArrayEquals(expected, out);
+        double[] one = {7};
+        double[] column = new double[6];
+        StridedCopy.copyInto(new Operand(new Storages.DoubleStorage(column, 0, 6), Layout.of(new int[] {3}, new int[] {2}, 1)),
+                new Operand(new Storages.DoubleStorage(one, 0, 1), Layout.of(new int[] {3}, new int[] {0}, 0)));
+        assertArrayEquals(new double[] {0, 7, 0, 7, 0, 7}, column);
+    }
+
+    @Test
+    void copyInto_permuted4dIntoStridedTarget_copiesEveryElement() {
+        // source (2, 3, 4, 5) row-major from element 1, read as permute(0, 2, 3, 1): shape (2, 4, 5, 3);
+        // the target that shape transposed in its last two dims inside a larger array, from element 3
+        int[] shape = {2, 4, 5, 3};
+        int[] srcStrides = {60, 5, 1, 20};
+        int[] dstStrides = {60, 15, 1, 5};
+        float[] src = new float[121];
+        double[] srcD = new double[121];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = i;
+            srcD[i] = i + 0.5;
+        }
+        float[] dst = new float[3 + 120];
+        double[] dstD = new double[3 + 120];
+        Layout target = Layout.of(shape, dstStrides, 3);
+        StridedCopy.copyInto(new Operand(new Storages.FloatStorage(dst, 0, dst.length), target),
+                new Operand(new Storages.FloatStorage(src, 0, src.length), Layout.of(shape, srcStrides, 1)));
+        StridedCopy.copyInto(new Operand(new Storages.DoubleStorage(dstD, 0, dstD.length), target),
+                new Operand(new Storages.DoubleStorage(srcD, 0, srcD.length), Layout.of(shape, srcStrides, 1)));
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 4; b++) {
+                for (int c = 0; c < 5; c++) {
+                    for (int d = 0; d < 3; d++) {
+                        int from = 1 + a * 60 + b * 5 + c + d * 20;
+                        int to = 3 + a * 60 + b * 15 + c + d * 5;
+                        assertEquals(src[from], dst[to], "float element " + to);
+                        assertEquals(srcD[from], dstD[to], "double element " + to);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void copyInto_floatToDoubleAndBack_convertsEachValue() {
+        float[] f = {0.1f, -3f, Float.MAX_VALUE, Float.NaN};
+        double[] d = new double[5];
+        StridedCopy.copyInto(new Operand(new Storages.DoubleStorage(d, 1, 4), Layout.contiguous(new int[] {4})),
+                new Operand(new Storages.FloatStorage(f, 0, 4), Layout.contiguous(new int[] {4})));
+        assertArrayEquals(new double[] {0, 0.1f, -3, Float.MAX_VALUE, Double.NaN}, d);
+        double[] wide = {0.1, 1e40, -2.5};
+        float[] narrow = new float[3];
+        StridedCopy.copyInto(new Operand(new Storages.FloatStorage(narrow, 0, 3), Layout.contiguous(new int[] {3})),
+                new Operand(new Storages.DoubleStorage(wide, 0, 3), Layout.contiguous(new int[] {3})));
+        assertArrayEquals(new float[] {0.1f, Float.POSITIVE_INFINITY, -2.5f}, narrow);
     }
 }
