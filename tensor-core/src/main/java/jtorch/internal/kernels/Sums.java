@@ -118,11 +118,34 @@ public final class Sums {
     }
 
     /** Adds {@code length} elements from storage index {@code src} on into {@code acc} from {@code dst} on. */
+    /**
+     * {@code acc[dst + i * dstStep] += t[src + i * srcStep]} for each element of a row, in order;
+     * float32 and float64 arrays are read directly, a row folding into one output (a reduced last
+     * dim) through a local accumulator: the same additions in the same order either way.
+     */
     private static void addRow(double[] acc, Storage st, int src, int srcStep, int dst, int dstStep, int length,
                                int done) {
-        for (int i = 0; i < length; i++, src += srcStep, dst += dstStep) {
-            Cancellation.checkEvery(done + i);
-            acc[dst] += st.getDouble(src);
+        Cancellation.checkSpan(done, length);
+        Object array = st.array();
+        int at = st.base + src;
+        if (array instanceof float[] x && dstStep == 0) {
+            double a = acc[dst];
+            for (int i = 0; i < length; i++, at += srcStep) {
+                a += x[at];
+            }
+            acc[dst] = a;
+        } else if (array instanceof float[] x) {
+            for (int i = 0; i < length; i++, at += srcStep, dst += dstStep) {
+                acc[dst] += x[at];
+            }
+        } else if (array instanceof double[] x) {
+            for (int i = 0; i < length; i++, at += srcStep, dst += dstStep) {
+                acc[dst] += x[at];
+            }
+        } else {
+            for (int i = 0; i < length; i++, src += srcStep, dst += dstStep) {
+                acc[dst] += st.getDouble(src);
+            }
         }
     }
 
