@@ -36,31 +36,39 @@ public final class BatchNormKernel {
         double[] varSum = new double[s.c()];
         int threads = Parallel.numThreads();
         boolean channelsLast = s.image() == 1 && s.n() > threads;
-        for (int ch = 0; ch < s.c(); ch++) {
-            Cancellation.check();
-            if (channelsLast) {
-                mean[ch] = round(single, chunkedSum(x, s, ch, threads, single, Double.NaN) / s.count());
-                varSum[ch] = round(single, chunkedSum(x, s, ch, threads, single, mean[ch]));
-            } else {
-                double sum = 0;
-                for (int i = 0; i < s.n(); i++) {
-                    for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
-                        sum += x[k];
-                    }
-                }
-                double m = round(single, sum / s.count());
-                double squares = 0;
-                for (int i = 0; i < s.n(); i++) {
-                    for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
-                        double d = round(single, x[k] - m);
-                        squares += round(single, d * d);
-                    }
-                }
-                mean[ch] = m;
-                varSum[ch] = round(single, squares);
+        Parallel.forRange(s.c(), 3L * s.c() * s.count(), (from, to) -> {
+            for (int ch = from; ch < to; ch++) {
+                Cancellation.check();
+                channelMoments(x, s, ch, channelsLast, threads, single, mean, varSum);
             }
-        }
+        });
         return new Moments(mean, varSum);
+    }
+
+    /** One channel's mean and sum of squared deviations, into {@code mean[ch]} and {@code varSum[ch]}. */
+    private static void channelMoments(double[] x, Shape s, int ch, boolean channelsLast, int threads, boolean single,
+                                       double[] mean, double[] varSum) {
+        if (channelsLast) {
+            mean[ch] = round(single, chunkedSum(x, s, ch, threads, single, Double.NaN) / s.count());
+            varSum[ch] = round(single, chunkedSum(x, s, ch, threads, single, mean[ch]));
+        } else {
+            double sum = 0;
+            for (int i = 0; i < s.n(); i++) {
+                for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
+                    sum += x[k];
+                }
+            }
+            double m = round(single, sum / s.count());
+            double squares = 0;
+            for (int i = 0; i < s.n(); i++) {
+                for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
+                    double d = round(single, x[k] - m);
+                    squares += round(single, d * d);
+                }
+            }
+            mean[ch] = m;
+            varSum[ch] = round(single, squares);
+        }
     }
 
     /**
@@ -124,16 +132,18 @@ public final class BatchNormKernel {
     /** {@code y = x * alpha + beta} per channel, {@code alpha = invstd * w}, {@code beta = b - mean * alpha} (weight, bias may be null). */
     public static void normalize(double[] x, Shape s, double[] mean, double[] invstd, double[] weight, double[] bias,
                                  boolean single, double[] y) {
-        for (int ch = 0; ch < s.c(); ch++) {
-            double alpha = round(single, invstd[ch] * (weight == null ? 1 : weight[ch]));
-            double beta = fma(single, -mean[ch], alpha, bias == null ? 0 : bias[ch]);
-            for (int i = 0; i < s.n(); i++) {
-                Cancellation.checkEvery(i);
-                for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
-                    y[k] = fma(single, x[k], alpha, beta);
+        Parallel.forRange(s.c(), 2L * s.c() * s.count(), (from, to) -> {
+            for (int ch = from; ch < to; ch++) {
+                double alpha = round(single, invstd[ch] * (weight == null ? 1 : weight[ch]));
+                double beta = fma(single, -mean[ch], alpha, bias == null ? 0 : bias[ch]);
+                for (int i = 0; i < s.n(); i++) {
+                    Cancellation.checkEvery(i);
+                    for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
+                        y[k] = fma(single, x[k], alpha, beta);
+                    }
                 }
             }
-        }
+        });
     }
 
     /**
