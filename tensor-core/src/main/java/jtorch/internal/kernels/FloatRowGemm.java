@@ -110,10 +110,10 @@ final class FloatRowGemm {
      * workspace's A buffer, a row every {@link #RS} elements (so the micro-kernel's offsets are
      * constants), and run the micro-kernel along the B panels. C must have unit column stride.
      * With more than one block of B columns and at most {@link #ONCE_ROWS} rows, all of A's rows
-     * are copied once per depth block instead: 64x256 @ 256x784 copied its A four times (~6 us of
-     * ~263; 258-259 us against 261-265 once). With one block, each tile is copied just before it
-     * is used, still in L1: 64x784 @ 784x256^T (as C^T, 256 rows) took 279-282 us against 274-276
-     * with its 1 MiB of copied rows read back from L2.
+     * are copied once per depth block instead: 64x256 @ 256x784 copied its A four times (6-9 us of
+     * ~263); copied once, it took a median 258.2 us against 261.8 before. With one block, each tile is
+     * copied just before it is used, still in L1: 64x784 @ 784x256^T (as C^T, 256 rows) took
+     * 279-282 us against 274-276 with its 1 MiB of copied rows read back from L2.
      */
     private void blocks(int m, int n, int k, MatrixView<float[]> a, MatrixView<float[]> b, MatrixView<float[]> c,
                         boolean accumulate) {
