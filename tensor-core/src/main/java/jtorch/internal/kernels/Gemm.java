@@ -337,10 +337,12 @@ public final class Gemm {
             GemmDriver.block(kern, k, a, b, c, accumulate, 0, m, 0, n);
             return;
         }
+        boolean evenRows = !byColumns && rowPathParts(kern, m, n, k, ranges, a, b, c);
         Parallel.forRange(ranges, work, (from, to) -> {
             for (int t = from; t < to; t++) {
-                int lo = Math.min(extent, boundary(blocks, t, ranges) * block);
-                int hi = Math.min(extent, boundary(blocks, t + 1, ranges) * block);
+                int lo = evenRows ? (int) ((long) m * t / ranges) : Math.min(extent, boundary(blocks, t, ranges) * block);
+                int hi = evenRows ? (int) ((long) m * (t + 1) / ranges)
+                        : Math.min(extent, boundary(blocks, t + 1, ranges) * block);
                 if (byColumns) {
                     part(kern, k, a, b, c, accumulate, 0, m, lo, hi);
                 } else {
@@ -348,6 +350,18 @@ public final class Gemm {
                 }
             }
         });
+    }
+
+    /**
+     * Whether {@link FloatRowGemm} computes each of {@code ranges} row ranges of this product
+     * straight into C (A, B and C row-major). Those ranges are split into equal numbers of rows,
+     * not of register tiles: its short tiles (at most 8 rows) cost about half a full one, so
+     * whole tiles gave one thread the larger share (256^2: 140 rows against 8 tiles and 4 rows).
+     */
+    private static <A> boolean rowPathParts(GemmKernel<A> kern, int m, int n, int k, int ranges, MatrixView<A> a,
+                                            MatrixView<A> b, MatrixView<A> c) {
+        return kern == FLOAT_VECTOR && a.colStride() == 1 && b.colStride() == 1 && c.colStride() == 1
+                && rowSized(m / ranges, n, k) && rowSized((m + ranges - 1) / ranges, n, k);
     }
 
     /** Threads a product of {@code work} multiply-adds is split over: one per {@link #SPLIT_WORK}, at most all. */

@@ -306,6 +306,13 @@ class GemmTest {
                     return true;
                 }, 64, 300, 200, l, r));
             }
+            // split by rows into equal halves of an odd row count (65 and 66 rows), all row-major
+            for (Layout l : List.of(new Layout(false, false, false, false), new Layout(false, false, false, true))) {
+                assertTrue(checkFloat("sgemm", (a, b, c, add) -> {
+                    Gemm.sgemm(131, 40, 300, a, b, c, add);
+                    return true;
+                }, 131, 40, 300, l, r));
+            }
         } finally {
             Parallel.setNumThreads(threads);
         }
