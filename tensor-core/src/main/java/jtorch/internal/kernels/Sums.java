@@ -117,7 +117,6 @@ public final class Sums {
         return i -> data[off + i];
     }
 
-    /** Adds {@code length} elements from storage index {@code src} on into {@code acc} from {@code dst} on. */
     /**
      * {@code acc[dst + i * dstStep] += t[src + i * srcStep]} for each element of a row, in order;
      * float32 and float64 arrays are read directly, a row folding into one output (a reduced last
