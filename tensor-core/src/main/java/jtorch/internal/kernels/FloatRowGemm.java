@@ -37,7 +37,7 @@ final class FloatRowGemm {
      */
     private static final int RS = KC + 16;
     private static final int NC = 256;
-    /** Rows of A at most copied all at once ({@link #blocks}): 532 KiB of rows RS apart. */
+    /** Rows of A at most copied all at once ({@link #blocks}): 520 KiB of rows RS apart. */
     private static final int ONCE_ROWS = 128;
     /** Elements of the largest result computed through {@link #scratch}. */
     private static final int SCRATCH_LIMIT = 1 << 18;

@@ -28,12 +28,17 @@ class GemmWarmUpTest {
     void warmUp_packingOfEveryLayoutInTheProfile(@TempDir Path tmp) throws Exception {
         assumeTrue(Kernels.VECTOR, "no Vector API kernels in this JVM");
         Path log = tmp.resolve("compilation.log");
+        Path out = tmp.resolve("output.txt");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "-XX:+UnlockDiagnosticVMOptions", "-XX:+LogCompilation",
                 "-XX:LogFile=" + log, "-cp", System.getProperty("java.class.path"), GemmWarmUpProbe.class.getName())
-                .redirectErrorStream(true).start();
-        String output = new String(child.getInputStream().readAllBytes(), UTF_8);
-        assertTrue(child.waitFor(180, TimeUnit.SECONDS), output);
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        boolean finished = child.waitFor(180, TimeUnit.SECONDS);
+        if (!finished) {
+            child.destroyForcibly();
+        }
+        String output = Files.readString(out, UTF_8);
+        assertTrue(finished, output);
         assertEquals(0, child.exitValue(), output);
         List<String> traps = UNTAKEN_BRANCH.matcher(Files.readString(log)).results()
                 .filter(trap -> trap.group(2).contains("FloatVectorGemmKernel pack"))
