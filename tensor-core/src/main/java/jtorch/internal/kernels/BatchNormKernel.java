@@ -1,7 +1,10 @@
 package jtorch.internal.kernels;
 
+import java.util.function.IntToDoubleFunction;
+
 /**
- * Batch normalization over a dense {@code (N, C, *)} block held in a {@code double[]}, following
+ * Batch normalization over a dense {@code (N, C, *)} block (read through an
+ * {@link IntToDoubleFunction}; a float32 block as a {@code float[]}, any other as a {@code double[]}), following
  * PyTorch 1.13's CPU kernels step by step so float32 results are PyTorch's bit for bit: with
  * {@code single}, every intermediate is rounded to float where PyTorch computes in float, and the
  * products its compiler fuses ({@code x * alpha + beta}, {@code bias - mean * alpha}, the
@@ -30,14 +33,24 @@ public final class BatchNormKernel {
     public record Moments(double[] mean, double[] varSum) {
     }
 
-    /** The per-channel batch mean and sum of squared deviations of {@code x}. */
-    public static Moments moments(double[] x, Shape s, boolean single) {
+    /**
+     * The per-channel batch mean and sum of squared deviations of {@code x}. Each channel's sums
+     * are one chain of dependent additions, as PyTorch's; four channels run side by side
+     * ({@link #fourChannelMoments}), so the processor overlaps their chains without changing any
+     * of them: BatchNorm2d(64) on 64x64x11x11 spent ~1.6 of ~2.8 ms in one chain at a time.
+     */
+    public static Moments moments(IntToDoubleFunction x, Shape s, boolean single) {
         double[] mean = new double[s.c()];
         double[] varSum = new double[s.c()];
         int threads = Parallel.numThreads();
         boolean channelsLast = s.image() == 1 && s.n() > threads;
         Parallel.forRange(s.c(), 3L * s.c() * s.count(), (from, to) -> {
-            for (int ch = from; ch < to; ch++) {
+            int ch = from;
+            for (; !channelsLast && ch + 4 <= to; ch += 4) {
+                Cancellation.check();
+                fourChannelMoments(x, s, ch, single, mean, varSum);
+            }
+            for (; ch < to; ch++) {
                 Cancellation.check();
                 channelMoments(x, s, ch, channelsLast, threads, single, mean, varSum);
             }
@@ -46,8 +59,8 @@ public final class BatchNormKernel {
     }
 
     /** One channel's mean and sum of squared deviations, into {@code mean[ch]} and {@code varSum[ch]}. */
-    private static void channelMoments(double[] x, Shape s, int ch, boolean channelsLast, int threads, boolean single,
-                                       double[] mean, double[] varSum) {
+    private static void channelMoments(IntToDoubleFunction x, Shape s, int ch, boolean channelsLast, int threads,
+                                       boolean single, double[] mean, double[] varSum) {
         if (channelsLast) {
             mean[ch] = round(single, chunkedSum(x, s, ch, threads, single, Double.NaN) / s.count());
             varSum[ch] = round(single, chunkedSum(x, s, ch, threads, single, mean[ch]));
@@ -55,15 +68,14 @@ public final class BatchNormKernel {
             double sum = 0;
             for (int i = 0; i < s.n(); i++) {
                 for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
-                    sum += x[k];
+                    sum += x.applyAsDouble(k);
                 }
             }
             double m = round(single, sum / s.count());
             double squares = 0;
             for (int i = 0; i < s.n(); i++) {
                 for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
-                    double d = round(single, x[k] - m);
-                    squares += round(single, d * d);
+                    squares += square(single, x.applyAsDouble(k), m);
                 }
             }
             mean[ch] = m;
@@ -72,17 +84,68 @@ public final class BatchNormKernel {
     }
 
     /**
+     * {@link #channelMoments} (not channels-last) of channels {@code ch .. ch + 3} at once: each
+     * channel's additions in its own order, the four chains interleaved.
+     */
+    private static void fourChannelMoments(IntToDoubleFunction x, Shape s, int ch, boolean single, double[] mean,
+                                           double[] varSum) {
+        int image = s.image();
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int i = 0; i < s.n(); i++) {
+            for (int k = s.at(i, ch), end = k + image; k < end; k++) {
+                s0 += x.applyAsDouble(k);
+                s1 += x.applyAsDouble(k + image);
+                s2 += x.applyAsDouble(k + 2 * image);
+                s3 += x.applyAsDouble(k + 3 * image);
+            }
+        }
+        double m0 = round(single, s0 / s.count());
+        double m1 = round(single, s1 / s.count());
+        double m2 = round(single, s2 / s.count());
+        double m3 = round(single, s3 / s.count());
+        double q0 = 0;
+        double q1 = 0;
+        double q2 = 0;
+        double q3 = 0;
+        for (int i = 0; i < s.n(); i++) {
+            for (int k = s.at(i, ch), end = k + image; k < end; k++) {
+                q0 += square(single, x.applyAsDouble(k), m0);
+                q1 += square(single, x.applyAsDouble(k + image), m1);
+                q2 += square(single, x.applyAsDouble(k + 2 * image), m2);
+                q3 += square(single, x.applyAsDouble(k + 3 * image), m3);
+            }
+        }
+        mean[ch] = m0;
+        mean[ch + 1] = m1;
+        mean[ch + 2] = m2;
+        mean[ch + 3] = m3;
+        varSum[ch] = round(single, q0);
+        varSum[ch + 1] = round(single, q1);
+        varSum[ch + 2] = round(single, q2);
+        varSum[ch + 3] = round(single, q3);
+    }
+
+    /** {@code (v - m)^2} as PyTorch's statistics add it: the deviation and its square each in the input's precision. */
+    private static double square(boolean single, double v, double m) {
+        double d = round(single, v - m);
+        return round(single, d * d);
+    }
+
+    /**
      * PyTorch's channels-last reduction of one channel: each of {@code threads} chunks of the
      * batch sums in float ({@code x}, or {@code (x - mean)^2} fused when {@code mean} is not NaN),
      * then the partial sums are added in double.
      */
-    private static double chunkedSum(double[] x, Shape s, int ch, int threads, boolean single, double mean) {
+    private static double chunkedSum(IntToDoubleFunction x, Shape s, int ch, int threads, boolean single, double mean) {
         int chunk = (s.n() + threads - 1) / threads;
         double total = 0;
         for (int from = 0; from < s.n(); from += chunk) {
             double partial = 0;
             for (int i = from, end = Math.min(s.n(), from + chunk); i < end; i++) {
-                double v = x[s.at(i, ch)];
+                double v = x.applyAsDouble(s.at(i, ch));
                 if (Double.isNaN(mean)) {
                     partial = round(single, partial + v);
                 } else {
@@ -134,8 +197,8 @@ public final class BatchNormKernel {
                                  boolean single, double[] y) {
         Parallel.forRange(s.c(), 2L * s.c() * s.count(), (from, to) -> {
             for (int ch = from; ch < to; ch++) {
-                double alpha = round(single, invstd[ch] * (weight == null ? 1 : weight[ch]));
-                double beta = fma(single, -mean[ch], alpha, bias == null ? 0 : bias[ch]);
+                double alpha = alpha(single, ch, invstd, weight);
+                double beta = beta(single, ch, mean, alpha, bias);
                 for (int i = 0; i < s.n(); i++) {
                     Cancellation.checkEvery(i);
                     for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
@@ -144,6 +207,36 @@ public final class BatchNormKernel {
                 }
             }
         });
+    }
+
+    /**
+     * {@link #normalize} of a float32 block into a float32 result: the same fused multiply-adds,
+     * a loop C2 vectorizes (it spent ~0.7 of ~2.8 ms on 64x64x11x11 through double arrays).
+     */
+    public static void normalize(float[] x, Shape s, double[] mean, double[] invstd, double[] weight, double[] bias,
+                                 float[] y) {
+        Parallel.forRange(s.c(), 2L * s.c() * s.count(), (from, to) -> {
+            for (int ch = from; ch < to; ch++) {
+                float alpha = (float) alpha(true, ch, invstd, weight);
+                float beta = (float) beta(true, ch, mean, alpha, bias);
+                for (int i = 0; i < s.n(); i++) {
+                    Cancellation.checkEvery(i);
+                    for (int k = s.at(i, ch), end = k + s.image(); k < end; k++) {
+                        y[k] = Math.fma(x[k], alpha, beta);
+                    }
+                }
+            }
+        });
+    }
+
+    /** A channel's scale {@code invstd * w}. */
+    private static double alpha(boolean single, int ch, double[] invstd, double[] weight) {
+        return round(single, invstd[ch] * (weight == null ? 1 : weight[ch]));
+    }
+
+    /** A channel's shift {@code b - mean * alpha}, fused as PyTorch's compiler fuses it. */
+    private static double beta(boolean single, int ch, double[] mean, double alpha, double[] bias) {
+        return fma(single, -mean[ch], alpha, bias == null ? 0 : bias[ch]);
     }
 
     /**

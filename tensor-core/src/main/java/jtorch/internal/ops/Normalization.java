@@ -5,11 +5,13 @@ import static jtorch.internal.autograd.FormulaNode.Operand.input;
 import static jtorch.internal.autograd.FormulaNode.formula;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.kernels.BatchNormKernel;
+import jtorch.internal.kernels.CascadeSum;
 import jtorch.internal.kernels.LayerNormKernel;
 import jtorch.internal.kernels.StridedCopy;
 import jtorch.internal.shape.Layout;
@@ -68,12 +70,15 @@ public final class Normalization {
         boolean single = type != DType.FLOAT64;
         BatchNormKernel.Shape shape = new BatchNormKernel.Shape(input.sizes()[0], channels,
                 channels == 0 ? 0 : input.numel() / Math.max(1, input.sizes()[0] * channels));
-        double[] x = values(input);
+        // float32 is read and written as it lies; other types through double arrays
+        float[] xf = type == DType.FLOAT32 ? floats(input) : null;
+        double[] x = xf == null ? values(input) : null;
+        IntToDoubleFunction read = xf != null ? new CascadeSum.FloatArray(xf, 0) : k -> x[k];
         double[] w = weight == null ? null : values(weight);
         double[] mean;
         double[] invstd;
         if (training) {
-            BatchNormKernel.Moments moments = BatchNormKernel.moments(x, shape, single);
+            BatchNormKernel.Moments moments = BatchNormKernel.moments(read, shape, single);
             double[] rm = runningMean == null ? null : values(runningMean);
             double[] rv = runningVar == null ? null : values(runningVar);
             invstd = BatchNormKernel.updateStats(moments, shape, rm, rv, momentum, eps, single);
@@ -84,9 +89,17 @@ public final class Normalization {
             mean = values(runningMean);
             invstd = BatchNormKernel.evalInvstd(values(runningVar), eps, single);
         }
-        double[] y = new double[x.length];
-        BatchNormKernel.normalize(x, shape, mean, invstd, w, bias == null ? null : values(bias), single, y);
-        TensorImpl out = fromValues(y, input.sizes(), type);
+        double[] b = bias == null ? null : values(bias);
+        TensorImpl out;
+        if (xf != null) {
+            float[] y = new float[xf.length];
+            BatchNormKernel.normalize(xf, shape, mean, invstd, w, b, y);
+            out = new TensorImpl(BufferStorage.of(y), Layout.contiguous(input.sizes().clone()), null);
+        } else {
+            double[] y = new double[x.length];
+            BatchNormKernel.normalize(x, shape, mean, invstd, w, b, single, y);
+            out = fromValues(y, input.sizes(), type);
+        }
         TensorImpl[] inputs = {input, weight, bias};
         FormulaNode.Derivative[] derivatives = {
             weight == null ? formula((g, in) -> batchNormGrads(g, null, in.self(), shape, mean, invstd, training, 0), SELF)
@@ -188,6 +201,11 @@ public final class Normalization {
         LayerNormKernel.backward(dy, x, rows, n, stats, gamma, single, which == 0 ? grad : null,
                 which == 1 ? grad : null, which == 2 ? grad : null);
         return fromValues(grad, which == 0 ? g.sizes() : normalizedShape, g.dtype());
+    }
+
+    /** A float32 tensor's values in row-major order: its own array when it lies so, else a copy. */
+    private static float[] floats(TensorImpl t) {
+        return (float[]) t.dense().storage().array();
     }
 
     /** A tensor's values in row-major order as doubles (exact for every floating dtype). */
