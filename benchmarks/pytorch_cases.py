@@ -94,6 +94,12 @@ def main():
             conv2(x).sum().backward()
             return x.grad
 
+        def norm_fwd_bwd():
+            norm.zero_grad(set_to_none=True)
+            x = features.detach().requires_grad_()
+            norm(x).sum().backward()
+            return x.grad
+
         def cnn_step():
             sgd.zero_grad()
             loss = F.cross_entropy(model(images), labels)
@@ -106,6 +112,7 @@ def main():
         E("conv2d_fwd_bwd_f32_b64_32x13x13_k3_64", bench(conv_fwd_bwd, min_repeat_s=0.2),
           flops=3 * 2 * 64 * 64 * 11 * 11 * 32 * 9)
         E("batch_norm2d_train_f32_b64_64x11x11", bench(no_grad(lambda: norm(features)), min_repeat_s=0.1))
+        E("batch_norm2d_fwd_bwd_f32_b64_64x11x11", bench(norm_fwd_bwd, min_repeat_s=0.1))
         E("cnn_step_mnist_b64_sgd", bench(cnn_step, min_repeat_s=0.3))
 
 

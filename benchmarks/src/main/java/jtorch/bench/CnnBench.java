@@ -11,8 +11,8 @@ import org.openjdk.jmh.annotations.Setup;
 /**
  * The layers of a small MNIST CNN on a batch of 64 (1x28x28): conv 1->32 3x3, ReLU, max-pool 2,
  * conv 32->64 3x3, ReLU, max-pool 2, linear 1600->10. Cases: the first and second convolution's
- * forward, the second's forward and backward, batch norm of its output in training mode, and a
- * whole SGD training step.
+ * forward, the second's forward and backward, batch norm of its output in training mode (forward,
+ * and forward and backward), and a whole SGD training step.
  */
 public class CnnBench extends BenchBase {
     Tensor images;
@@ -68,6 +68,14 @@ public class CnnBench extends BenchBase {
         try (GradMode ignored = torch.noGrad()) {
             return norm.forward(features);
         }
+    }
+
+    @Benchmark
+    public Tensor batch_norm2d_fwd_bwd_f32_b64_64x11x11() {
+        norm.zeroGrad(true);
+        Tensor x = features.detach().requiresGrad_();
+        norm.forward(x).sum().backward();
+        return x.grad();
     }
 
     @Benchmark

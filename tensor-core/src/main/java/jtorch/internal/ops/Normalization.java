@@ -4,6 +4,7 @@ import static jtorch.internal.autograd.FormulaNode.Operand.SELF;
 import static jtorch.internal.autograd.FormulaNode.Operand.input;
 import static jtorch.internal.autograd.FormulaNode.formula;
 
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.function.IntToDoubleFunction;
 
@@ -101,12 +102,13 @@ public final class Normalization {
             out = fromValues(y, input.sizes(), type);
         }
         TensorImpl[] inputs = {input, weight, bias};
+        BatchNormGrads grads = new BatchNormGrads(shape, mean, invstd, training);
         FormulaNode.Derivative[] derivatives = {
-            weight == null ? formula((g, in) -> batchNormGrads(g, null, in.self(), shape, mean, invstd, training, 0), SELF)
-                    : formula((g, in) -> batchNormGrads(g, in.input(1), in.self(), shape, mean, invstd, training, 0),
+            weight == null ? formula((g, in) -> grads.of(g, null, in.self(), 0), SELF)
+                    : formula((g, in) -> grads.of(g, in.input(1), in.self(), 0),
                             SELF, input(1)),
-            formula((g, in) -> batchNormGrads(g, null, in.self(), shape, mean, invstd, training, 1), SELF),
-            formula((g, in) -> batchNormGrads(g, null, null, shape, mean, invstd, training, 2)),
+            formula((g, in) -> grads.of(g, null, in.self(), 1), SELF),
+            formula((g, in) -> grads.of(g, null, null, 2)),
         };
         return FormulaNode.record(out, "NativeBatchNormBackward0", inputs, derivatives);
     }
@@ -118,20 +120,70 @@ public final class Normalization {
     }
 
     /**
-     * One of the three gradients of batch norm ({@code which}: 0 input, 1 weight, 2 bias), from the
-     * saved input (not needed for the bias) and weight (only for the input's gradient).
+     * The gradients of one batch norm: its three formulas (input, weight, bias) share one pass of
+     * per-channel sums over the incoming gradient (PyTorch computes all three in one call), kept
+     * for the gradient tensor it was computed from while that tensor is alive and unchanged.
      */
-    private static TensorImpl batchNormGrads(TensorImpl g, TensorImpl weight, TensorImpl input,
-                                             BatchNormKernel.Shape shape, double[] mean, double[] invstd,
-                                             boolean training, int which) {
-        boolean single = g.dtype() != DType.FLOAT64;
-        double[] dy = values(g);
-        double[] x = input == null ? null : values(input);
-        double[] w = weight == null ? null : values(weight);
-        double[] grad = new double[which == 0 ? dy.length : shape.c()];
-        BatchNormKernel.backward(dy, x, shape, mean, invstd, w, training, single, which == 0 ? grad : null,
-                which == 1 ? grad : null, which == 2 ? grad : null);
-        return fromValues(grad, which == 0 ? g.sizes() : new int[] {shape.c()}, g.dtype());
+    private static final class BatchNormGrads {
+        private final BatchNormKernel.Shape shape;
+        private final double[] mean;
+        private final double[] invstd;
+        private final boolean training;
+        private WeakReference<TensorImpl> summed = new WeakReference<>(null);
+        private int summedVersion;
+        private boolean summedInput;
+        private BatchNormKernel.GradSums sums;
+
+        BatchNormGrads(BatchNormKernel.Shape shape, double[] mean, double[] invstd, boolean training) {
+            this.shape = shape;
+            this.mean = mean;
+            this.invstd = invstd;
+            this.training = training;
+        }
+
+        /**
+         * Gradient {@code which} (0 input, 1 weight, 2 bias) from the incoming gradient, the saved
+         * input (not needed for the bias) and weight (only for the input's gradient); float32
+         * tensors are read and written as float arrays.
+         */
+        TensorImpl of(TensorImpl g, TensorImpl weight, TensorImpl input, int which) {
+            boolean single = g.dtype() != DType.FLOAT64;
+            boolean floats = g.dtype() == DType.FLOAT32 && (input == null || input.dtype() == DType.FLOAT32);
+            float[] dyf = floats ? floats(g) : null;
+            float[] xf = floats && input != null ? floats(input) : null;
+            double[] dyd = floats ? null : values(g);
+            double[] xd = floats || input == null ? null : values(input);
+            IntToDoubleFunction dy = floats ? new CascadeSum.FloatArray(dyf, 0) : k -> dyd[k];
+            IntToDoubleFunction x = input == null ? null : floats ? new CascadeSum.FloatArray(xf, 0) : k -> xd[k];
+            BatchNormKernel.GradSums s = sums(g, dy, which == 2 ? null : x, single);
+            if (which == 1) {
+                return fromValues(BatchNormKernel.weightGrad(s, invstd, single), new int[] {shape.c()}, g.dtype());
+            }
+            if (which == 2) {
+                return fromValues(BatchNormKernel.biasGrad(s, single), new int[] {shape.c()}, g.dtype());
+            }
+            double[] w = weight == null ? null : values(weight);
+            if (floats) {
+                float[] dx = new float[g.numel()];
+                BatchNormKernel.inputGrad(dyf, xf, shape, mean, invstd, w, training, s, dx);
+                return new TensorImpl(BufferStorage.of(dx), Layout.contiguous(g.sizes().clone()), null);
+            }
+            double[] dx = new double[g.numel()];
+            BatchNormKernel.inputGrad(dyd, xd, shape, mean, invstd, w, training, single, s, dx);
+            return fromValues(dx, g.sizes(), g.dtype());
+        }
+
+        /** The sums over {@code g} (with the input's when {@code x} is given), computed once per gradient. */
+        private synchronized BatchNormKernel.GradSums sums(TensorImpl g, IntToDoubleFunction dy, IntToDoubleFunction x,
+                                                           boolean single) {
+            if (summed.get() != g || summedVersion != g.storage().version() || (x != null && !summedInput)) {
+                sums = BatchNormKernel.gradSums(dy, x, shape, mean, single);
+                summed = new WeakReference<>(g);
+                summedVersion = g.storage().version();
+                summedInput = x != null;
+            }
+            return sums;
+        }
     }
 
     /**

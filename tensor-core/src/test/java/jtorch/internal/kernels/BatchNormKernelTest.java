@@ -41,10 +41,7 @@ class BatchNormKernelTest {
     @Test
     void normalize_float32Arrays_equalTheDoublePath() {
         float[] x = block(2);
-        double[] xd = new double[x.length];
-        for (int k = 0; k < x.length; k++) {
-            xd[k] = x[k];
-        }
+        double[] xd = widened(x);
         BatchNormKernel.Moments m = BatchNormKernel.moments(k -> xd[k], SHAPE, true);
         double[] invstd = BatchNormKernel.updateStats(m, SHAPE, null, null, 0.1, 1e-5, true);
         double[] weight = floats(3, SHAPE.c());
@@ -58,6 +55,79 @@ class BatchNormKernelTest {
             expected[k] = (float) yd[k];
         }
         assertArrayEquals(expected, y);
+    }
+
+    @Test
+    void gradSums_fourChannelsAtOnce_equalEachChannelsOwnChain() {
+        float[] x = block(5);
+        float[] dy = block(6);
+        double[] mean = floats(7, SHAPE.c());
+        BatchNormKernel.GradSums sums = BatchNormKernel.gradSums(new CascadeSum.FloatArray(dy, 0),
+                new CascadeSum.FloatArray(x, 0), SHAPE, mean, true);
+        for (int ch = 0; ch < SHAPE.c(); ch++) {
+            double sum = 0;
+            double dotp = 0;
+            for (int i = 0; i < SHAPE.n(); i++) {
+                for (int k = SHAPE.at(i, ch); k < SHAPE.at(i, ch) + SHAPE.image(); k++) {
+                    sum += dy[k];
+                    dotp += (float) ((float) (x[k] - mean[ch]) * (double) dy[k]);
+                }
+            }
+            assertEquals(sum, sums.sum()[ch], "sum of channel " + ch);
+            assertEquals(dotp, sums.dotp()[ch], "dotp of channel " + ch);
+        }
+    }
+
+    @Test
+    void inputGrad_training_isPyTorchsFormulaInFloat() {
+        float[] x = block(8);
+        float[] dy = block(9);
+        double[] mean = floats(10, SHAPE.c());
+        double[] invstd = floats(11, SHAPE.c());
+        double[] weight = floats(12, SHAPE.c());
+        BatchNormKernel.GradSums sums = BatchNormKernel.gradSums(new CascadeSum.FloatArray(dy, 0),
+                new CascadeSum.FloatArray(x, 0), SHAPE, mean, true);
+        float[] dx = new float[x.length];
+        BatchNormKernel.inputGrad(dy, x, SHAPE, mean, invstd, weight, true, sums, dx);
+        for (int ch = 0; ch < SHAPE.c(); ch++) {
+            float k2 = (float) ((float) ((float) sums.dotp()[ch] * invstd[ch]) * invstd[ch] / SHAPE.count());
+            float gradMean = (float) ((float) sums.sum()[ch] / SHAPE.count());
+            for (int i = 0; i < SHAPE.n(); i++) {
+                for (int k = SHAPE.at(i, ch); k < SHAPE.at(i, ch) + SHAPE.image(); k++) {
+                    float centred = (float) ((float) (x[k] - mean[ch]) * (double) k2);
+                    float v = (float) ((float) ((double) (float) (dy[k] - (double) gradMean) - centred) * invstd[ch]);
+                    assertEquals((float) (v * weight[ch]), dx[k], "element " + k);
+                }
+            }
+        }
+    }
+
+    @Test
+    void inputGrad_float32Arrays_equalTheDoublePath() {
+        for (boolean training : new boolean[] {true, false}) {
+            float[] x = block(13);
+            float[] dy = block(14);
+            double[] mean = floats(15, SHAPE.c());
+            double[] invstd = floats(16, SHAPE.c());
+            double[] weight = floats(17, SHAPE.c());
+            BatchNormKernel.GradSums sums = BatchNormKernel.gradSums(new CascadeSum.FloatArray(dy, 0),
+                    new CascadeSum.FloatArray(x, 0), SHAPE, mean, true);
+            float[] dx = new float[x.length];
+            BatchNormKernel.inputGrad(dy, x, SHAPE, mean, invstd, weight, training, sums, dx);
+            double[] dxd = new double[x.length];
+            BatchNormKernel.inputGrad(widened(dy), widened(x), SHAPE, mean, invstd, weight, training, true, sums, dxd);
+            for (int k = 0; k < dx.length; k++) {
+                assertEquals((float) dxd[k], dx[k], "training " + training + ", element " + k);
+            }
+        }
+    }
+
+    private static double[] widened(float[] x) {
+        double[] d = new double[x.length];
+        for (int k = 0; k < x.length; k++) {
+            d[k] = x[k];
+        }
+        return d;
     }
 
     private static float[] block(long seed) {
