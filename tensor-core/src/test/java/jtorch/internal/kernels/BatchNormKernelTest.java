@@ -80,13 +80,13 @@ class BatchNormKernelTest {
 
     @Test
     void inputGrad_training_isPyTorchsFormulaInFloat() {
-        float[] x = block(8);
-        float[] dy = block(9);
-        double[] mean = floats(10, SHAPE.c());
-        double[] invstd = floats(11, SHAPE.c());
-        double[] weight = floats(12, SHAPE.c());
-        BatchNormKernel.GradSums sums = BatchNormKernel.gradSums(new CascadeSum.FloatArray(dy, 0),
-                new CascadeSum.FloatArray(x, 0), SHAPE, mean, true);
+        Backward b = Backward.of(8);
+        float[] x = b.x();
+        float[] dy = b.dy();
+        double[] mean = b.mean();
+        double[] invstd = b.invstd();
+        double[] weight = b.weight();
+        BatchNormKernel.GradSums sums = b.sums();
         float[] dx = new float[x.length];
         BatchNormKernel.inputGrad(dy, x, SHAPE, mean, invstd, weight, true, sums, dx);
         for (int ch = 0; ch < SHAPE.c(); ch++) {
@@ -105,20 +105,28 @@ class BatchNormKernelTest {
     @Test
     void inputGrad_float32Arrays_equalTheDoublePath() {
         for (boolean training : new boolean[] {true, false}) {
-            float[] x = block(13);
-            float[] dy = block(14);
-            double[] mean = floats(15, SHAPE.c());
-            double[] invstd = floats(16, SHAPE.c());
-            double[] weight = floats(17, SHAPE.c());
-            BatchNormKernel.GradSums sums = BatchNormKernel.gradSums(new CascadeSum.FloatArray(dy, 0),
-                    new CascadeSum.FloatArray(x, 0), SHAPE, mean, true);
-            float[] dx = new float[x.length];
-            BatchNormKernel.inputGrad(dy, x, SHAPE, mean, invstd, weight, training, sums, dx);
-            double[] dxd = new double[x.length];
-            BatchNormKernel.inputGrad(widened(dy), widened(x), SHAPE, mean, invstd, weight, training, true, sums, dxd);
+            Backward b = Backward.of(13);
+            float[] dx = new float[b.x().length];
+            BatchNormKernel.inputGrad(b.dy(), b.x(), SHAPE, b.mean(), b.invstd(), b.weight(), training, b.sums(), dx);
+            double[] dxd = new double[dx.length];
+            BatchNormKernel.inputGrad(widened(b.dy()), widened(b.x()), SHAPE, b.mean(), b.invstd(), b.weight(), training,
+                    true, b.sums(), dxd);
             for (int k = 0; k < dx.length; k++) {
                 assertEquals((float) dxd[k], dx[k], "training " + training + ", element " + k);
             }
+        }
+    }
+
+    /** A backward's operands from {@code seed} on: input, incoming gradient, statistics, weight and their sums. */
+    private record Backward(float[] x, float[] dy, double[] mean, double[] invstd, double[] weight,
+                            BatchNormKernel.GradSums sums) {
+        static Backward of(long seed) {
+            float[] x = block(seed);
+            float[] dy = block(seed + 1);
+            double[] mean = floats(seed + 2, SHAPE.c());
+            return new Backward(x, dy, mean, floats(seed + 3, SHAPE.c()), floats(seed + 4, SHAPE.c()),
+                    BatchNormKernel.gradSums(new CascadeSum.FloatArray(dy, 0), new CascadeSum.FloatArray(x, 0), SHAPE,
+                            mean, true));
         }
     }
 
