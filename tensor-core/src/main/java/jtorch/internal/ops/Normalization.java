@@ -93,11 +93,11 @@ public final class Normalization {
         double[] b = bias == null ? null : values(bias);
         TensorImpl out;
         if (xf != null) {
-            float[] y = new float[xf.length];
+            float[] y = new float[input.numel()];
             BatchNormKernel.normalize(xf, shape, mean, invstd, w, b, y);
             out = new TensorImpl(BufferStorage.of(y), Layout.contiguous(input.sizes().clone()), null);
         } else {
-            double[] y = new double[x.length];
+            double[] y = new double[input.numel()];
             BatchNormKernel.normalize(x, shape, mean, invstd, w, b, single, y);
             out = fromValues(y, input.sizes(), type);
         }

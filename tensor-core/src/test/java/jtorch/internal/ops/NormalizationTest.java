@@ -1,6 +1,7 @@
 package jtorch.internal.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jtorch.Tensor;
 import jtorch.nn;
@@ -28,6 +29,17 @@ class NormalizationTest {
             }
             assertArrayEquals(doubled, second[i], "gradient " + i + " of a doubled incoming gradient");
         }
+    }
+
+    @Test
+    void batchNorm_viewOfALargerStorage_readsOnlyItsElements() {
+        torch.manualSeed(1);
+        Tensor all = torch.randn(8, 5, 3, 3);
+        Tensor first = all.narrow(0, 0, 4);
+        Tensor y = nn.functional.batchNorm(first, null, null, null, null, true, 0.1, 1e-5);
+        Tensor expected = nn.functional.batchNorm(first.clone(), null, null, null, null, true, 0.1, 1e-5);
+        assertArrayEquals(expected.toFloatArray(), y.toFloatArray());
+        assertEquals("torch.Size([4, 5, 3, 3])", y.size().toString());
     }
 
     /** The input's, weight's and bias's gradients, then cleared. */
