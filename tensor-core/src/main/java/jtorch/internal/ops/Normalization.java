@@ -148,41 +148,64 @@ public final class Normalization {
          */
         TensorImpl of(TensorImpl g, TensorImpl weight, TensorImpl input, int which) {
             boolean single = g.dtype() != DType.FLOAT64;
-            boolean floats = g.dtype() == DType.FLOAT32 && (input == null || input.dtype() == DType.FLOAT32);
-            float[] dyf = floats ? floats(g) : null;
-            float[] xf = floats && input != null ? floats(input) : null;
-            double[] dyd = floats ? null : values(g);
-            double[] xd = floats || input == null ? null : values(input);
-            IntToDoubleFunction dy = floats ? new CascadeSum.FloatArray(dyf, 0) : k -> dyd[k];
-            IntToDoubleFunction x = input == null ? null : floats ? new CascadeSum.FloatArray(xf, 0) : k -> xd[k];
-            BatchNormKernel.GradSums s = sums(g, dy, which == 2 ? null : x, single);
-            if (which == 1) {
-                return fromValues(BatchNormKernel.weightGrad(s, invstd, single), new int[] {shape.c()}, g.dtype());
-            }
-            if (which == 2) {
-                return fromValues(BatchNormKernel.biasGrad(s, single), new int[] {shape.c()}, g.dtype());
+            TensorImpl read = which == 2 ? null : input;
+            Operands o = which == 0 ? Operands.of(g, read) : null;
+            BatchNormKernel.GradSums s = sums(g, read, o, single);
+            if (which != 0) {
+                double[] perChannel = which == 1 ? BatchNormKernel.weightGrad(s, invstd, single)
+                        : BatchNormKernel.biasGrad(s, single);
+                return fromValues(perChannel, new int[] {shape.c()}, g.dtype());
             }
             double[] w = weight == null ? null : values(weight);
-            if (floats) {
+            if (o.dyf() != null) {
                 float[] dx = new float[g.numel()];
-                BatchNormKernel.inputGrad(dyf, xf, shape, mean, invstd, w, training, s, dx);
+                BatchNormKernel.inputGrad(o.dyf(), o.xf(), shape, mean, invstd, w, training, s, dx);
                 return new TensorImpl(BufferStorage.of(dx), Layout.contiguous(g.sizes().clone()), null);
             }
             double[] dx = new double[g.numel()];
-            BatchNormKernel.inputGrad(dyd, xd, shape, mean, invstd, w, training, single, s, dx);
+            BatchNormKernel.inputGrad(o.dyd(), o.xd(), shape, mean, invstd, w, training, single, s, dx);
             return fromValues(dx, g.sizes(), g.dtype());
         }
 
-        /** The sums over {@code g} (with the input's when {@code x} is given), computed once per gradient. */
-        private synchronized BatchNormKernel.GradSums sums(TensorImpl g, IntToDoubleFunction dy, IntToDoubleFunction x,
+        /**
+         * The sums over {@code g} (with the input's when {@code input} is given), computed once per
+         * gradient; {@code given} holds the operands' values if the caller has them (read here only
+         * when the sums are computed).
+         */
+        private synchronized BatchNormKernel.GradSums sums(TensorImpl g, TensorImpl input, Operands given,
                                                            boolean single) {
-            if (summed.get() != g || summedVersion != g.storage().version() || (x != null && !summedInput)) {
-                sums = BatchNormKernel.gradSums(dy, x, shape, mean, single);
+            if (summed.get() != g || summedVersion != g.storage().version() || (input != null && !summedInput)) {
+                Operands o = given != null ? given : Operands.of(g, input);
+                sums = BatchNormKernel.gradSums(o.dy(), o.x(), shape, mean, single);
                 summed = new WeakReference<>(g);
                 summedVersion = g.storage().version();
-                summedInput = x != null;
+                summedInput = input != null;
             }
             return sums;
+        }
+    }
+
+    /**
+     * The values of a backward's incoming gradient and saved input (null if not needed): float
+     * arrays when both are float32, else double arrays.
+     */
+    private record Operands(float[] dyf, float[] xf, double[] dyd, double[] xd) {
+        static Operands of(TensorImpl g, TensorImpl input) {
+            if (g.dtype() == DType.FLOAT32 && (input == null || input.dtype() == DType.FLOAT32)) {
+                return new Operands(floats(g), input == null ? null : floats(input), null, null);
+            }
+            return new Operands(null, null, values(g), input == null ? null : values(input));
+        }
+
+        IntToDoubleFunction dy() {
+            return dyf != null ? new CascadeSum.FloatArray(dyf, 0) : k -> dyd[k];
+        }
+
+        IntToDoubleFunction x() {
+            if (xf != null) {
+                return new CascadeSum.FloatArray(xf, 0);
+            }
+            return xd == null ? null : k -> xd[k];
         }
     }
 
