@@ -23,7 +23,9 @@ import java.util.function.IntToDoubleFunction;
  *   <li>a sum over the first dimension of a {@code rows x cols} block (an "outer" reduction) adds
  *       each column down the rows: 32 columns at a time through {@link #multiRowSum}, then 8 at a
  *       time through the vector {@link #rowSum}, then one at a time; with fewer than {@code W}
- *       columns, 4 columns at a time through the scalar cascade.</li>
+ *       columns, 4 columns at a time through the scalar cascade;</li>
+ *   <li>a sum over the first and last dimensions of an {@code outer x kept x inner} block adds,
+ *       for each kept element, its {@code outer} row sums one after another.</li>
  * </ul>
  * Every addition is rounded to the element type: with {@code single}, a double addition of two
  * floats rounded to float, which equals float addition (double has more than 2 * 24 + 2 bits).
@@ -143,6 +145,29 @@ public final class CascadeSum {
             Cancellation.checkSpan((long) j * rows, rows);
             out[j] = round(0 + rowSum(load, j, cols, rows, 1)[0]);
         }
+        return out;
+    }
+
+    /**
+     * Sums over the first and last dimensions of a contiguous {@code outer x kept x inner} block,
+     * one per kept element (NCHW summed over N, H and W, as a convolution's bias gradient): ATen's
+     * reduction iterator puts the reduced dims first, so each kept element's accumulator, from zero,
+     * adds its {@code outer} rows of {@code inner} contiguous elements in order, each row summed as
+     * {@link #innerSums} sums one. Kept elements run on {@link Parallel}'s threads as ATen splits them.
+     */
+    public double[] keptMiddleSums(IntToDoubleFunction load, int outer, int kept, int inner) {
+        double[] out = new double[kept];
+        long perKept = (long) outer * inner;
+        split(kept, perKept * kept, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                Cancellation.checkSpan(c * perKept, perKept);
+                double acc = 0;
+                for (int j = 0; j < outer; j++) {
+                    acc = round(acc + innerRow(load, (j * kept + c) * inner, inner));
+                }
+                out[c] = acc;
+            }
+        });
         return out;
     }
 

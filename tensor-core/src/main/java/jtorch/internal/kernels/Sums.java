@@ -53,9 +53,10 @@ public final class Sums {
 
     /**
      * PyTorch's own float32/float64 sum ({@link CascadeSum}) of a contiguous operand whose reduced
-     * dims are one adjacent run: {@code outer x reduced x inner} blocks summed over the middle, as
-     * PyTorch's reduction loop does (a last-dim reduction row by row, any other down the columns);
-     * null for other layouts and dtypes.
+     * dims are one adjacent run, {@code outer x reduced x inner} blocks summed over the middle, as
+     * PyTorch's reduction loop does (a last-dim reduction row by row, any other down the columns),
+     * or whose kept dims are one adjacent run between reduced ones ({@link #keptMiddle}); null for
+     * other layouts and dtypes.
      */
     private static double[] cascade(Strided t, boolean[] mask) {
         Layout l = t.layout();
@@ -64,38 +65,18 @@ public final class Sums {
         if (type != DType.FLOAT32 && type != DType.FLOAT64 || !l.isContiguous() || st.array() == null) {
             return null;
         }
-        int first = -1;
-        int last = -1;
-        for (int d = 0; d < mask.length; d++) {
-            if (mask[d]) {
-                if (first < 0) {
-                    first = d;
-                } else if (last != d - 1) {
-                    return null;
-                }
-                last = d;
-            }
-        }
-        if (first < 0) {
-            return null;
-        }
-        int outer = 1;
-        int reduced = 1;
-        int inner = 1;
-        for (int d = 0; d < mask.length; d++) {
-            int size = l.size(d);
-            if (d < first) {
-                outer *= size;
-            } else if (d <= last) {
-                reduced *= size;
-            } else {
-                inner *= size;
-            }
-        }
         int off = st.base + l.offset();
         CascadeSum sum = type == DType.FLOAT32 ? CascadeSum.FLOAT32 : CascadeSum.FLOAT64;
         IntToDoubleFunction load = type == DType.FLOAT32 ? new CascadeSum.FloatArray((float[]) st.array(), off)
                 : doubles((double[]) st.array(), off);
+        int[] run = adjacentRun(mask, true);
+        if (run == null) {
+            return keptMiddle(sum, load, l, mask);
+        }
+        int[] sizes = block(l, run);
+        int outer = sizes[0];
+        int reduced = sizes[1];
+        int inner = sizes[2];
         if (outer == 1 && inner == 1) {
             return new double[] {sum.sum(load, reduced, Parallel.numThreads())};
         }
@@ -111,6 +92,48 @@ public final class Sums {
             System.arraycopy(sum.outerSums(block, reduced, inner), 0, out, o * inner, inner);
         }
         return out;
+    }
+
+    /**
+     * The sums of an operand whose kept dims are one adjacent run with reduced dims
+     * on both sides ({@code (N, C, H, W)} over N, H and W): {@link CascadeSum#keptMiddleSums} of the
+     * {@code outer x kept x inner} block, each of the three more than one element; null otherwise.
+     */
+    private static double[] keptMiddle(CascadeSum sum, IntToDoubleFunction load, Layout l, boolean[] mask) {
+        int[] kept = adjacentRun(mask, false);
+        if (kept == null || kept[0] == 0 || kept[1] == mask.length - 1) {
+            return null;
+        }
+        int[] block = block(l, kept);
+        // with a run of one element, ATen merges its neighbours into another layout
+        return block[0] > 1 && block[1] > 1 && block[2] > 1 ? sum.keptMiddleSums(load, block[0], block[1], block[2])
+                : null;
+    }
+
+    /** The elements of the dims before, within and after {@code run} (its first and last dim). */
+    private static int[] block(Layout l, int[] run) {
+        int[] block = {1, 1, 1};
+        for (int d = 0; d < l.sizes().length; d++) {
+            block[d < run[0] ? 0 : d <= run[1] ? 1 : 2] *= l.size(d);
+        }
+        return block;
+    }
+
+    /** The first and last dim of the one adjacent run of dims whose flag is {@code flag}; null if none or several runs. */
+    private static int[] adjacentRun(boolean[] mask, boolean flag) {
+        int first = -1;
+        int last = -1;
+        for (int d = 0; d < mask.length; d++) {
+            if (mask[d] == flag) {
+                if (first < 0) {
+                    first = d;
+                } else if (last != d - 1) {
+                    return null;
+                }
+                last = d;
+            }
+        }
+        return first < 0 ? null : new int[] {first, last};
     }
 
     private static IntToDoubleFunction doubles(double[] data, int off) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -12,19 +15,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import jtorch.Tensor;
 import jtorch.testing.LivePyTorch;
+import jtorch.torch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link CascadeSum} against the installed PyTorch's own sums, bit for bit: full sums (short rows,
  * vector rows, thread-split sums with 1, 2 and 3 threads), sums over the last dimension and over
- * the first, in float32 and float64; and the Vector API cascade of contiguous float32 operands
+ * the first, over the first and last dims around kept ones (through {@code Tensor.sum}), in float32
+ * and float64; and the Vector API cascade of contiguous float32 operands
  * (interpreted, while the JIT compiles it, and compiled) and the thread splits against the scalar
  * one-thread code, also bit for bit.
  */
 class CascadeSumTest {
     private static final int[] LENGTHS = {1, 3, 7, 8, 9, 31, 33, 100, 1000, 2000, 4097, 40000, 100003};
+    /**
+     * Shapes and reduced dims whose kept dims are one run between reduced ones: a convolution's bias
+     * gradient (one large enough to split over threads), rows shorter than a vector, 3-d and 5-d.
+     */
+    private static final String KEPT_MIDDLE = "[[[64, 64, 11, 11], [0, 2, 3]], [[16, 64, 32, 33], [0, 2, 3]],"
+            + " [[4, 6, 3, 2], [0, 2, 3]], [[5, 3, 7], [0, 2]], [[3, 2, 5, 9], [0, 1, 3]],"
+            + " [[2, 3, 4, 5, 6], [0, 3, 4]], [[2, 3, 4, 5, 6], [0, 1, 4]]]";
     private static final int[][] BLOCKS = {{5, 3}, {100, 7}, {100, 8}, {37, 40}, {1000, 70}, {3, 100}, {64, 33}};
     /** Shapes whose rows or column groups reach the vector cascade (8, 32, 40 and 64 columns; long rows). */
     private static final int[][] VECTOR_BLOCKS = {{100, 8}, {37, 40}, {64, 32}, {64, 256}, {300, 64}, {3, 4099},
@@ -55,6 +68,29 @@ class CascadeSumTest {
             List<String> expected = new ArrayList<>();
             torch.get(0).forEach(n -> expected.add(n.asText()));
             assertEquals(expected, ours(values, single), single ? "float32" : "float64");
+        }
+    }
+
+    @Test
+    void keptMiddleSums_matchPyTorchBitForBit() throws Exception {
+        for (boolean single : new boolean[] {true, false}) {
+            double[] values = values(1_200_000, single);
+            Path file = dir.resolve(single ? "f32.bin" : "f64.bin");
+            write(file, values, single);
+            List<JsonNode> torch = LivePyTorch.run(String.join("\n",
+                    "import json, sys, numpy, torch",
+                    "x = torch.from_numpy(numpy.fromfile(sys.argv[1], dtype=sys.argv[2]))",
+                    "out = []",
+                    "for threads in (1, 2):",
+                    "    torch.set_num_threads(threads)",
+                    "    for shape, dims in json.loads(sys.argv[3]):",
+                    "        b = x[:numpy.prod(shape)].reshape(shape)",
+                    "        out += [v.hex() for v in b.sum(dims).flatten().tolist()]",
+                    "print(json.dumps(out))"),
+                    file.toString(), single ? "<f4" : "<f8", KEPT_MIDDLE);
+            List<String> expected = new ArrayList<>();
+            torch.get(0).forEach(n -> expected.add(n.asText()));
+            assertEquals(expected, keptMiddleSums(values, single), single ? "float32" : "float64");
         }
     }
 
@@ -160,6 +196,38 @@ class CascadeSumTest {
             }
         }
         return out.stream().map(h -> PythonHex.of(Double.parseDouble(h))).toList();
+    }
+
+    /** {@link #KEPT_MIDDLE}'s sums through the tensor API, flattened, at 1 and 2 threads. */
+    private static List<String> keptMiddleSums(double[] x, boolean single) {
+        Tensor all = single ? torch.tensor(floats(x)) : torch.tensor(x, jtorch.DType.FLOAT64);
+        List<String> out = new ArrayList<>();
+        int saved = torch.getNumThreads();
+        try {
+            for (int threads = 1; threads <= 2; threads++) {
+                torch.setNumThreads(threads);
+                for (JsonNode c : JsonMapper.builder().build().readTree(KEPT_MIDDLE)) {
+                    int[] shape = ints(c.get(0));
+                    Tensor block = all.narrow(0, 0, java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact));
+                    for (double v : block.view(shape).sum(ints(c.get(1)), false).flatten().toDoubleArray()) {
+                        out.add(PythonHex.of(v));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            torch.setNumThreads(saved);
+        }
+        return out;
+    }
+
+    private static int[] ints(JsonNode array) {
+        int[] v = new int[array.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = array.get(i).asInt();
+        }
+        return v;
     }
 
     private static float[] floats(double[] x) {
