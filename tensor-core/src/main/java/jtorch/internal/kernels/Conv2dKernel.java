@@ -142,7 +142,8 @@ public final class Conv2dKernel<A> {
     public void weightGrad(A g, A x, A gw, Shape s, int gwLength) {
         int depth = s.depth();
         int plane = s.window().outPlane();
-        int[] map = s.window().isIdentity() ? null : Im2Col.indexMap(s.window(), s.cg());
+        // the column matrices transposed (plane x depth), so that the product's B is row-major
+        int[] map = s.window().isIdentity() ? null : Im2Col.transposedIndexMap(s.window(), s.cg());
         int parts = Math.max(1, Math.min(Math.min(Parallel.numThreads(), s.n()),
                 (int) Math.min(Integer.MAX_VALUE, work(s) / Parallel.GRAIN)));
         @SuppressWarnings("unchecked")
@@ -157,16 +158,15 @@ public final class Conv2dKernel<A> {
                     Cancellation.check();
                     for (int grp = 0; grp < s.groups(); grp++) {
                         int xOff = (i * s.c() + grp * s.cg()) * s.window().inPlane();
-                        MatrixView<A> columns;
+                        MatrixView<A> columnsT;
                         if (map == null) {
-                            columns = new MatrixView<>(x, xOff, plane, 1);
+                            columnsT = new MatrixView<>(x, xOff, plane, 1).transpose();
                         } else {
                             gather.apply(x, xOff, map, cols);
-                            columns = new MatrixView<>(cols, 0, plane, 1);
+                            columnsT = new MatrixView<>(cols, 0, depth, 1);
                         }
                         gemm.apply(s.og(), depth, plane, new MatrixView<>(g, (i * s.o() + grp * s.og()) * plane, plane,
-                                1), columns.transpose(), new MatrixView<>(acc, grp * s.og() * depth, depth, 1),
-                                i > first);
+                                1), columnsT, new MatrixView<>(acc, grp * s.og() * depth, depth, 1), i > first);
                     }
                 }
                 partials[part] = acc;

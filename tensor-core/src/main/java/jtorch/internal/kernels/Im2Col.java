@@ -33,6 +33,23 @@ public final class Im2Col {
         return map;
     }
 
+    /**
+     * {@link #indexMap} transposed: {@code outH * outW} rows of {@code channels * kh * kw}, so that
+     * {@link #gather} writes the column matrix's transpose (a weight gradient's {@code B} row-major).
+     */
+    public static int[] transposedIndexMap(Window2d w, int channels) {
+        int[] map = indexMap(w, channels);
+        int plane = w.outPlane();
+        int depth = map.length / plane;
+        int[] t = new int[map.length];
+        for (int k = 0; k < depth; k++) {
+            for (int l = 0; l < plane; l++) {
+                t[l * depth + k] = map[k * plane + l];
+            }
+        }
+        return t;
+    }
+
     /** {@code cols[p] = x[xOff + map[p]]}, zero where {@code map[p] < 0}. */
     public static void gather(float[] x, int xOff, int[] map, float[] cols) {
         for (int p = 0; p < map.length; p++) {
