@@ -133,12 +133,16 @@ public final class Kernels {
         VectorKernels.transposeRows(a, 0, 61, c, 0, 50, 0, 60);
         VectorKernels.gatherRows(a, 0, 2, 128, c, 0, 32, 0, 16);
         VectorKernels.reluGrad(a, 0, b, 0, c, 0, 4096);
+        // 2 x 2 max pooling of 4 x 4 planes, ties and all (a holds one value)
+        VectorKernels.maxPoolWindows(a, 0, WARM_UP_POOL, c, 0, new long[WARM_UP_POOL.outputs()], d);
         // the optimizer steps, on a parameter d that stays finite
         VectorKernels.sgdStep(d, b, 0f, 4096);
         VectorKernels.sgdMomentumStep(d, b, c, 0.5f, 0.5f, 0f, 4096);
         VectorKernels.adamStep(d, b, c, a, WARM_UP_ADAM, 4096);
     }
 
+    private static final MaxPool2dKernel.Windows WARM_UP_POOL = VECTOR
+            ? MaxPool2dKernel.Windows.of(new Window2d(4, 4, 2, 2, 2, 2, 0, 0, 1, 1, 2, 2), VectorKernels.F.length()) : null;
     private static final AdamCoefficients WARM_UP_ADAM = new AdamCoefficients(0.9f, 0.999f, 0.1f, 0.001f, 1f, 1e-8f,
             0f);
 
@@ -235,6 +239,20 @@ public final class Kernels {
         for (int i = 0; i < n; i++) {
             c[co + i] = op.apply(a[ao + i]);
         }
+    }
+
+    /**
+     * Planes that {@link VectorKernels#maxPoolWindows} pools at once (one output per lane over that
+     * many planes' outputs), or 0 while the plain loops serve.
+     */
+    static int maxPoolPlanes() {
+        return vectorHot ? VectorKernels.F.length() : 0;
+    }
+
+    /** {@link VectorKernels#maxPoolWindows}, for callers outside the Vector API's reach (a {@link #maxPoolPlanes} group). */
+    static void maxPoolWindows(float[] x, int base, MaxPool2dKernel.Windows t, float[] out, int outOff,
+                               long[] indices, float[] lanes) {
+        VectorKernels.maxPoolWindows(x, base, t, out, outOff, indices, lanes);
     }
 
     /** {@code c[i] = r[i] <= 0 ? 0 : g[i]} over {@code n} contiguous elements ({@link #reluGrad(double, double)}). */

@@ -2,6 +2,7 @@ package jtorch.internal.kernels;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -382,5 +383,35 @@ final class VectorKernels {
         }
         lo0.add(lo1).add(lo2).add(lo3).intoArray(out, 0);
         hi0.add(hi1).add(hi2).add(hi3).intoArray(out, half);
+    }
+
+    /**
+     * {@link MaxPool2dKernel}'s forward over whole windows, one output per lane: output {@code o}
+     * of {@code [0, t.outputs())} reads its window's elements at {@code x[base + t.starts[o] +
+     * t.offsets[e]]} in PyTorch's row-major window order, each replacing the lane's maximum when
+     * greater or NaN, as the scalar loop does, so the values (NaN payloads too) and the indices are
+     * the same. Indices are carried in float lanes (exact: {@link MaxPool2dKernel.Windows} serves
+     * planes of fewer than 2^24 elements) and written to {@code indices} through {@code lanes}.
+     */
+    static void maxPoolWindows(float[] x, int base, MaxPool2dKernel.Windows t, float[] out, int outOff,
+                               long[] indices, float[] lanes) {
+        int[] starts = t.starts();
+        int[] offsets = t.offsets();
+        for (int o = 0; o < t.outputs(); o += F.length()) {
+            FloatVector at = FloatVector.fromArray(F, t.within(), o);
+            FloatVector max = FloatVector.fromArray(F, x, base, starts, o);
+            FloatVector best = at;
+            for (int e = 1; e < offsets.length; e++) {
+                FloatVector v = FloatVector.fromArray(F, x, base + offsets[e], starts, o);
+                VectorMask<Float> take = v.compare(VectorOperators.GT, max).or(v.compare(VectorOperators.NE, v));
+                max = max.blend(v, take);
+                best = best.blend(at.add(offsets[e]), take);
+            }
+            max.intoArray(out, outOff + o);
+            best.intoArray(lanes, 0);
+            for (int l = 0; l < F.length(); l++) {
+                indices[outOff + o + l] = (long) lanes[l];
+            }
+        }
     }
 }
