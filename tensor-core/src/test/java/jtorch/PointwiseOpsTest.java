@@ -74,4 +74,47 @@ class PointwiseOpsTest {
         assertEquals("\"" + kernel + "\" not implemented for 'Half'",
                 assertThrows(UnsupportedOperationException.class, () -> op.apply(t)).getMessage());
     }
+
+    @Test
+    void clamp_signedZerosAndNan_keepTheInputAsATen() throws InterruptedException {
+        torch.backends.awaitVectorKernels(120_000);
+        // PyTorch 1.13: a zero equal to a bound keeps its sign, NaN stays (vector lanes and tail alike)
+        double nan = Double.NaN;
+        double[] pattern = {-0.0, 0.0, nan, -1, 2, 0.0, -0.0, 5};
+        double[][] expected = {
+            {-0.0, 0.0, nan, 0.0, 2, 0.0, -0.0, 5},
+            {-0.0, 0.0, nan, -1, -0.0, 0.0, -0.0, -0.0},
+            {-0.0, 0.0, nan, -0.0, 0.0, 0.0, -0.0, 0.0},
+        };
+        double[] x = new double[40];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = pattern[i % 8];
+        }
+        for (DType type : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Tensor t = torch.tensor(x, type);
+            // contiguous, and a transposed view (the strided loop)
+            for (Tensor in : new Tensor[] {t, t.view(8, 5).t()}) {
+                Tensor[] results = {in.clamp(0, null), in.clamp(null, -0.0), in.clamp(-0.0, 0.0)};
+                for (int k = 0; k < results.length; k++) {
+                    double[] got = results[k].contiguous().toDoubleArray();
+                    double[] source = in.contiguous().toDoubleArray();
+                    for (int i = 0; i < got.length; i++) {
+                        double want = expected[k][indexIn(pattern, source[i])];
+                        assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got[i]),
+                                type + " case " + k + " element " + i + " of " + source[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first position of {@code v} in {@code pattern}, bit for bit (so -0.0 and 0.0 differ). */
+    private static int indexIn(double[] pattern, double v) {
+        for (int i = 0; i < pattern.length; i++) {
+            if (Double.doubleToRawLongBits(pattern[i]) == Double.doubleToRawLongBits(v)) {
+                return i;
+            }
+        }
+        throw new AssertionError(v);
+    }
 }

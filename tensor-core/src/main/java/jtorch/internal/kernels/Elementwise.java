@@ -21,18 +21,37 @@ import jtorch.internal.storage.Storage;
 public final class Elementwise {
     private Elementwise() {}
 
+    /**
+     * A float32 kernel over contiguous arrays: {@code y[yo + i] = f(x[xo + i])} for {@code i < n},
+     * the same values as the op's scalar function rounded to float.
+     */
+    public interface FloatRun {
+        void apply(float[] x, int xo, float[] y, int yo, int n);
+    }
+
     /** {@code out = op(a)}: an op with a vector form. */
     public static void unaryInto(Strided out, Strided a, DType compute, Kernels.UnaryOp op) {
-        unaryInto(out, a, compute, op.onDouble, op.onLong, op);
+        unaryInto(out, a, compute, op.onDouble, op.onLong, op, (x, xo, y, yo, n) -> Kernels.unary(op, x, xo, y, yo, n));
     }
 
     /** {@code out = f(a)} ({@code g} for integral compute dtypes), {@code a} broadcast to {@code out}'s shape. */
     public static void unaryInto(Strided out, Strided a, DType compute, DoubleUnaryOperator f, LongUnaryOperator g) {
-        unaryInto(out, a, compute, f, g, null);
+        unaryInto(out, a, compute, f, g, null, null);
     }
 
+    /** {@link #unaryInto(Strided, Strided, DType, DoubleUnaryOperator, LongUnaryOperator)} with {@code dense} for contiguous float32. */
+    public static void unaryInto(Strided out, Strided a, DType compute, DoubleUnaryOperator f, LongUnaryOperator g,
+                                 FloatRun dense) {
+        unaryInto(out, a, compute, f, g, null, dense);
+    }
+
+    /**
+     * The loops: {@code run} (with {@code compute} float32) over contiguous float32 operands;
+     * else {@code fast}'s float function (when given: its float32 results are not those of
+     * {@code f}) or {@code f} element by element.
+     */
     private static void unaryInto(Strided out, Strided a, DType compute, DoubleUnaryOperator f, LongUnaryOperator g,
-                                  Kernels.UnaryOp fast) {
+                                  Kernels.UnaryOp fast, FloatRun run) {
         Layout lo = out.layout();
         Layout la = a.layout();
         int n = lo.numel();
@@ -45,8 +64,8 @@ public final class Elementwise {
             float[] y = (float[]) st.array();
             int xo = in.base + la.offset();
             int yo = st.base + lo.offset();
-            if (fast != null && compute == DType.FLOAT32) {
-                inChunks(n, n, (s, len) -> Kernels.unary(fast, x, xo + s, y, yo + s, len));
+            if (run != null && compute == DType.FLOAT32) {
+                inChunks(n, n, (s, len) -> run.apply(x, xo + s, y, yo + s, len));
             } else {
                 inChunks(n, (long) n * SCALAR_FUNCTION_WORK, (s, len) -> {
                     for (int i = s; i < s + len; i++) {

@@ -133,6 +133,7 @@ public final class Kernels {
         VectorKernels.transposeRows(a, 0, 61, c, 0, 50, 0, 60);
         VectorKernels.gatherRows(a, 0, 2, 128, c, 0, 32, 0, 16);
         VectorKernels.reluGrad(a, 0, b, 0, c, 0, 4096);
+        VectorKernels.clamp(a, 0, -0.25f, 0.25f, c, 0, 4096);
         // 2 x 2 max pooling of 4 x 4 planes, ties and all (a holds one value)
         VectorKernels.maxPoolWindows(a, 0, WARM_UP_POOL, c, 0, new long[WARM_UP_POOL.outputs()], d);
         // the optimizer steps, on a parameter d that stays finite
@@ -238,6 +239,25 @@ public final class Kernels {
         }
         for (int i = 0; i < n; i++) {
             c[co + i] = op.apply(a[ao + i]);
+        }
+    }
+
+    /**
+     * ATen's clamp, {@code std::min(std::max(x, lo), hi)}: {@code x} unless it is below {@code lo}
+     * or {@code hi} is below the result, so NaN stays and a zero equal to a bound keeps its sign
+     * ({@code clamp(-0.0, min=0)} is -0.0).
+     */
+    public static double clamp(double x, double lo, double hi) {
+        double atLeast = x < lo ? lo : x;
+        return hi < atLeast ? hi : atLeast;
+    }
+
+    /** {@link #clamp(double, double, double)} over {@code n} contiguous floats (float bounds: the same results). */
+    public static void clamp(float[] x, int xo, float lo, float hi, float[] y, int yo, int n) {
+        for (int i = vectorHot ? VectorKernels.clamp(x, xo, lo, hi, y, yo, n) : 0; i < n; i++) {
+            float v = x[xo + i];
+            float atLeast = v < lo ? lo : v;
+            y[yo + i] = hi < atLeast ? hi : atLeast;
         }
     }
 

@@ -385,6 +385,19 @@ final class VectorKernels {
         hi0.add(hi1).add(hi2).add(hi3).intoArray(out, half);
     }
 
+    /** {@link Kernels#clamp} over whole vectors, by the same comparisons; returns how many were done. */
+    static int clamp(float[] x, int xo, float lo, float hi, float[] y, int yo, int n) {
+        FloatVector low = FloatVector.broadcast(F, lo);
+        FloatVector high = FloatVector.broadcast(F, hi);
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, xo + i);
+            FloatVector atLeast = v.blend(low, v.compare(VectorOperators.LT, low));
+            atLeast.blend(high, high.compare(VectorOperators.LT, atLeast)).intoArray(y, yo + i);
+        }
+        return upper;
+    }
+
     /**
      * {@link MaxPool2dKernel}'s forward over whole windows, one output per lane: output {@code o}
      * of {@code [0, t.outputs())} reads its window's elements at {@code x[base + t.starts[o] +

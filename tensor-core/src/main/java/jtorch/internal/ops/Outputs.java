@@ -22,6 +22,14 @@ final class Outputs {
         return out;
     }
 
+    /** {@code f(a)}, contiguous float32 computed by {@code dense}. */
+    static TensorImpl unary(TensorImpl a, DType compute, DType outType, DoubleUnaryOperator f, LongUnaryOperator g,
+                            Elementwise.FloatRun dense) {
+        TensorImpl out = TensorImpl.allocate(outType, a.sizes().clone());
+        Elementwise.unaryInto(out, a, compute, f, g, dense);
+        return out;
+    }
+
     /** {@code op(a)} for an op with a vector form. */
     static TensorImpl unary(TensorImpl a, DType compute, DType outType, Kernels.UnaryOp op) {
         TensorImpl out = TensorImpl.allocate(outType, a.sizes().clone());

@@ -9,6 +9,7 @@ import jtorch.internal.dtype.Casts;
 import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.dtype.ResultType;
 import jtorch.internal.kernels.Elementwise;
+import jtorch.internal.kernels.Kernels;
 import jtorch.internal.kernels.Kernels.UnaryOp;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.Scalars;
@@ -177,8 +178,11 @@ public final class Pointwise {
         double hi = max == null ? Double.POSITIVE_INFINITY : Casts.round(max.doubleValue(), type);
         long loL = min == null ? Long.MIN_VALUE : Casts.wrap(min.longValue(), type);
         long hiL = max == null ? Long.MAX_VALUE : Casts.wrap(max.longValue(), type);
-        TensorImpl out = Outputs.unary(self, type, type,
-                x -> Double.isNaN(x) ? x : Math.min(Math.max(x, lo), hi), x -> Math.min(Math.max(x, loL), hiL));
+        float loF = (float) lo;
+        float hiF = (float) hi;
+        // ATen's std::min(std::max(x, lo), hi): NaN and a zero equal to a bound stay as they are
+        TensorImpl out = Outputs.unary(self, type, type, x -> Kernels.clamp(x, lo, hi),
+                x -> Math.min(Math.max(x, loL), hiL), (x, xo, y, yo, n) -> Kernels.clamp(x, xo, loF, hiF, y, yo, n));
         // where(min <= x <= max, grad, 0) as PyTorch's clamp_backward: a zero, never -0, outside
         return onInput(out, self, name, (g, x) -> Where.where(logicalAnd(ge(x, Scalars.wrap(lo)),
                 le(x, Scalars.wrap(hi))), g, Creation.zerosLike(g)));
