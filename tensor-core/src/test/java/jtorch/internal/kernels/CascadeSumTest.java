@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import jtorch.Tensor;
 import jtorch.testing.LivePyTorch;
+import jtorch.testing.PythonHex;
 import jtorch.torch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import jtorch.testing.LivePyTorch;
+import jtorch.testing.PythonHex;
 import org.junit.jupiter.api.Test;
 
 /** {@link Linspace} against the installed PyTorch's torch.linspace, every point bit for bit. */

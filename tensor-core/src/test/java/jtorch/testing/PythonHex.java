@@ -1,12 +1,12 @@
-package jtorch.internal.kernels;
+package jtorch.testing;
 
 /** Python's {@code float.hex()} of a double, to compare values bit for bit with PyTorch's. */
-final class PythonHex {
+public final class PythonHex {
     private PythonHex() {
     }
 
     /** {@code 0x1.8000000000000p+1} for 3.0, {@code -0x0.0p+0} for -0.0, {@code inf}, {@code nan}. */
-    static String of(double v) {
+    public static String of(double v) {
         if (Double.isNaN(v)) {
             return "nan";
         }
