@@ -6,6 +6,7 @@ import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.kernels.Kernels;
+import jtorch.internal.kernels.Parallel;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.TensorImpl;
 
@@ -114,9 +115,9 @@ public final class NNFunctional {
     /**
      * Softmax (or log-softmax) of a floating tensor along {@code dim}. float64 computes in double.
      * Other dtypes follow PyTorch's float kernels step by step, each intermediate rounded to float:
-     * {@code s = x - max}, {@code e = exp(s)}, their sum (along the last dimension in
-     * {@value #LANES} vector lanes added pairwise at the end, along another dimension in order),
-     * then {@code s - log(sum)}, or {@code e * (1 / sum)} (last dimension) or {@code e / sum}.
+     * {@code s = x - max}, {@code e = exp(s)}, their sum, then {@code s - log(sum)}, or {@code e *
+     * (1 / sum)} (last dimension, {@link #lastDim}) or {@code e / sum} (along another dimension,
+     * the sum in order).
      */
     private static TensorImpl normalize(TensorImpl self, int dim, boolean log) {
         TensorImpl out = TensorImpl.allocate(self.dtype(), self.sizes().clone());
@@ -131,10 +132,13 @@ public final class NNFunctional {
         }
         int outer = out.numel() / (n * inner);
         boolean single = self.dtype() != DType.FLOAT64;
-        boolean lanes = single && (self.dim() == 0 || dim == self.dim() - 1);
+        Rows rows = new Rows(in, out);
+        if (single && inner == 1) {
+            lastDim(rows, outer, n, log);
+            return out;
+        }
         double[] shifted = new double[n];
         double[] exps = new double[n];
-        Rows rows = new Rows(in, out);
         for (int o = 0; o < outer; o++) {
             Cancellation.check();
             for (int i = 0; i < inner; i++) {
@@ -151,22 +155,67 @@ public final class NNFunctional {
                     shifted[k] = round(single, shifted[k] - max);
                     exps[k] = round(single, Math.exp(shifted[k]));
                 }
-                double sum = lanes ? laneSum(exps, n) : orderedSum(single, exps, n);
+                double sum = orderedSum(single, exps, n);
                 if (log) {
                     double logSum = round(single, Math.log(sum));
                     for (int k = 0; k < n; k++) {
                         rows.set(base + k * inner, shifted[k] - logSum);
                     }
                 } else {
-                    double scale = lanes ? round(true, 1 / sum) : 0;
                     for (int k = 0; k < n; k++) {
-                        rows.set(base + k * inner, lanes ? exps[k] * scale : exps[k] / sum);
+                        rows.set(base + k * inner, exps[k] / sum);
                     }
                 }
             }
         }
         return out;
     }
+
+    /**
+     * Rows of {@code n} contiguous elements, as PyTorch's vectorised float kernels for the last
+     * dimension compute them: the shift {@code s = x - max} in float, {@code exp} as its vector
+     * code ({@link Kernels#unary} with {@code EXP}: SLEEF's, bit for bit), the sum in vector lanes
+     * ({@link #laneSum}), then {@code s - log(sum)} or {@code e * (1 / sum)}. Rows are split over
+     * {@link Parallel}'s threads, each with its own row buffers.
+     */
+    private static void lastDim(Rows rows, int outer, int n, boolean log) {
+        Parallel.forRange(outer, (long) outer * n * ROW_ELEMENT_WORK, (from, to) -> {
+            float[] shifted = new float[n];
+            float[] exps = new float[n];
+            for (int o = from; o < to; o++) {
+                Cancellation.check();
+                rows.read(o * n, shifted, n);
+                float max = Float.NEGATIVE_INFINITY;
+                for (int k = 0; k < n; k++) {
+                    max = Math.max(max, shifted[k]);
+                }
+                if (Float.isInfinite(max)) {
+                    max = 0;
+                }
+                for (int k = 0; k < n; k++) {
+                    shifted[k] -= max;
+                }
+                Kernels.unary(Kernels.UnaryOp.EXP, shifted, 0, exps, 0, n);
+                float sum = laneSum(exps, n);
+                // the results replace the exponentials
+                if (log) {
+                    float logSum = (float) Math.log(sum);
+                    for (int k = 0; k < n; k++) {
+                        exps[k] = shifted[k] - logSum;
+                    }
+                } else {
+                    float scale = 1 / sum;
+                    for (int k = 0; k < n; k++) {
+                        exps[k] *= scale;
+                    }
+                }
+                rows.write(o * n, exps, n);
+            }
+        });
+    }
+
+    /** {@link Parallel#forRange}'s work for an element of {@link #lastDim}, in elements of a vector kernel. */
+    private static final int ROW_ELEMENT_WORK = 4;
 
     /**
      * Reads the dense input and writes the fresh output of {@link #normalize}, through their
@@ -187,6 +236,28 @@ public final class NNFunctional {
 
         double get(int i) {
             return x != null ? x[in.storage().base + i] : in.storage().getDouble(i);
+        }
+
+        /** Elements {@code [at, at + n)} into {@code dst} as floats. */
+        void read(int at, float[] dst, int n) {
+            if (x != null) {
+                System.arraycopy(x, in.storage().base + at, dst, 0, n);
+            } else {
+                for (int k = 0; k < n; k++) {
+                    dst[k] = (float) in.storage().getDouble(at + k);
+                }
+            }
+        }
+
+        /** {@code src[0..n)} into elements {@code [at, at + n)}. */
+        void write(int at, float[] src, int n) {
+            if (y != null) {
+                System.arraycopy(src, 0, y, out.storage().base + at, n);
+            } else {
+                for (int k = 0; k < n; k++) {
+                    out.storage().setDouble(at + k, src[k]);
+                }
+            }
         }
 
         void set(int i, double v) {
@@ -216,13 +287,23 @@ public final class NNFunctional {
      * {@value #LANES} values in order; else {@value #LANES} lane accumulators (the tail added to
      * the first lanes), then halves added pairwise: {@code ((l0+l4)+(l2+l6))+((l1+l5)+(l3+l7))}.
      */
-    private static double laneSum(double[] v, int n) {
+    private static float laneSum(float[] v, int n) {
         if (n < LANES) {
-            return orderedSum(true, v, n);
+            float sum = 0;
+            for (int k = 0; k < n; k++) {
+                sum += v[k];
+            }
+            return sum;
         }
         float[] acc = new float[LANES];
-        for (int k = 0; k < n; k++) {
-            acc[k % LANES] += (float) v[k];
+        int k = 0;
+        for (; k + LANES <= n; k += LANES) {
+            for (int j = 0; j < LANES; j++) {
+                acc[j] += v[k + j];
+            }
+        }
+        for (int j = 0; k < n; j++, k++) {
+            acc[j] += v[k];
         }
         for (int width = LANES / 2; width >= 1; width /= 2) {
             for (int j = 0; j < width; j++) {
