@@ -1,16 +1,27 @@
 package jtorch.internal.kernels;
 
+import java.util.Arrays;
+
 /**
- * Layer normalization of the rows of a dense {@code (M, N)} block held in a {@code double[]},
- * following PyTorch 1.13's CPU kernel so float32 results are PyTorch's bit for bit: each row's
- * mean and biased variance come from its {@code RowwiseMoments} (Welford updates in
- * {@code lanes} vector lanes over chunks of 16 vectors, chunks merged pairwise in a cascade, the
- * tail and the lanes merged last), then {@code rstd = 1 / sqrt(var + eps)} and
- * {@code y = (x * rstd + (-rstd * mean)) * gamma + beta} with both multiply-adds fused. With
- * {@code single} every intermediate is rounded to float where PyTorch computes in float.
+ * Layer normalization of the rows of a dense {@code (M, N)} block, following PyTorch 1.13's CPU
+ * kernel so float32 results are PyTorch's bit for bit: each row's mean and biased variance come
+ * from its {@code RowwiseMoments} (Welford updates in {@code lanes} vector lanes over chunks of 16
+ * vectors, chunks merged pairwise in a cascade, the tail and the lanes merged last), then
+ * {@code rstd = 1 / sqrt(var + eps)} and {@code y = (x * rstd + (-rstd * mean)) * gamma + beta}
+ * with both multiply-adds fused.
+ *
+ * <p>Two twins of each step: a block held in a {@code double[]} (float64, and bfloat16 with
+ * {@code single}: every intermediate rounded to float where PyTorch computes in float), and a
+ * float32 block read and written as a {@code float[]} in float arithmetic. The twins give the same
+ * bits: a float operation on floats equals the double operation rounded to float (double has more
+ * than 2 * 24 + 2 bits), so the float twin uses float arithmetic only for single operations and
+ * keeps in double whatever the double twin adds up in double. Rows are split over
+ * {@link Parallel}'s threads; a row's result never depends on the split.
  */
 public final class LayerNormKernel {
     private static final int CHUNK = 16;
+    /** PyTorch's float vector width: the lanes of a float32 row's moments. */
+    private static final int FLOAT_LANES = 8;
 
     private LayerNormKernel() {}
 
@@ -24,22 +35,73 @@ public final class LayerNormKernel {
         double[] means = new double[rows];
         double[] rstds = new double[rows];
         Parallel.forRange(rows, (long) rows * n * 4, (from, to) -> {
-            Moments acc = new Moments(lanes, single);
+            DoubleMoments acc = new DoubleMoments(x, lanes, single);
             for (int r = from; r < to; r++) {
                 Cancellation.check();
                 int base = r * n;
-                double[] mv = acc.of(x, base, n);
-                double rstd = round(single, 1 / round(single, Math.sqrt(round(single, mv[1] + round(single, eps)))));
-                double shift = round(single, -rstd * mv[0]);
+                acc.of(base, n);
+                double rstd = rstd(single, acc.var, eps);
+                double shift = round(single, -rstd * acc.mean);
                 for (int j = 0; j < n; j++) {
                     double v = fma(single, x[base + j], rstd, shift);
                     y[base + j] = gamma == null ? v : fma(single, v, gamma[j], beta == null ? 0 : beta[j]);
                 }
-                means[r] = mv[0];
+                means[r] = acc.mean;
                 rstds[r] = rstd;
             }
         });
         return new RowStats(means, rstds);
+    }
+
+    /**
+     * {@link #forward} of a float32 block into a float32 result, in float arithmetic: the moments'
+     * lanes are independent chains the processor overlaps, the normalization a loop of fused
+     * multiply-adds C2 vectorizes.
+     */
+    public static RowStats forward(float[] x, int rows, int n, float[] gamma, float[] beta, double eps, float[] y) {
+        double[] means = new double[rows];
+        double[] rstds = new double[rows];
+        float[] bias = beta == null && gamma != null ? new float[n] : beta;
+        Parallel.forRange(rows, (long) rows * n * 4, (from, to) -> {
+            FloatMoments acc = new FloatMoments(x);
+            float[] row = new float[n];
+            for (int r = from; r < to; r++) {
+                Cancellation.check();
+                int base = r * n;
+                acc.of(base, n);
+                float rstd = (float) rstd(true, acc.var, eps);
+                normalizeRow(x, base, n, rstd, -rstd * acc.mean, gamma, bias, row, y);
+                means[r] = acc.mean;
+                rstds[r] = rstd;
+            }
+        });
+        return new RowStats(means, rstds);
+    }
+
+    /** {@code 1 / sqrt(var + eps)}, each step in the input's precision. */
+    private static double rstd(boolean single, double var, double eps) {
+        return round(single, 1 / round(single, Math.sqrt(round(single, var + round(single, eps)))));
+    }
+
+    /**
+     * One row of {@code y = fma(fma(x, rstd, shift), gamma, beta)}; without gamma,
+     * {@code fma(x, rstd, shift)}. With gamma the row goes through {@code row} so that every
+     * array is read at the same index: C2 (JDK 17) does not vectorize a loop whose arrays are
+     * indexed with different loop-invariant offsets.
+     */
+    private static void normalizeRow(float[] x, int base, int n, float rstd, float shift, float[] gamma, float[] beta,
+                                     float[] row, float[] y) {
+        if (gamma == null) {
+            for (int k = base; k < base + n; k++) {
+                y[k] = Math.fma(x[k], rstd, shift);
+            }
+            return;
+        }
+        System.arraycopy(x, base, row, 0, n);
+        for (int j = 0; j < n; j++) {
+            row[j] = Math.fma(Math.fma(row[j], rstd, shift), gamma[j], beta[j]);
+        }
+        System.arraycopy(row, 0, y, base, n);
     }
 
     /**
@@ -82,31 +144,160 @@ public final class LayerNormKernel {
             }
         }
         if (single) {
-            for (int j = 0; j < n; j++) {
-                if (dgamma != null) {
-                    dgamma[j] = (float) dgamma[j];
-                }
-                if (dbeta != null) {
-                    dbeta[j] = (float) dbeta[j];
-                }
-            }
+            roundToFloat(dgamma);
+            roundToFloat(dbeta);
         }
     }
 
     /**
-     * PyTorch's RowwiseMoments: Welford statistics per vector lane over chunks of {@link #CHUNK}
-     * vectors, merged through a binary cascade (a stack of partial moments, one level per power
-     * of two of chunks), then the scalar tail, then the lanes merged into it.
+     * {@link #backward}'s input gradient of a float32 block (gamma all ones when the layer has
+     * none: {@code dy * 1} is {@code dy}), rows split over the threads.
      */
-    private static final class Moments {
-        private final int lanes;
+    public static void inputGrad(float[] dy, float[] x, int rows, int n, RowStats stats, float[] gamma, float[] dx) {
+        Parallel.forRange(rows, 6L * rows * n, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                Cancellation.check();
+                rowInputGrad(dy, x, r * n, n, stats.mean()[r], stats.rstd()[r], gamma, dx);
+            }
+        });
+    }
+
+    /**
+     * The row from {@code base} of {@code dx = rstd * g + b * x + c}: the sums {@code ds} and
+     * {@code db} in double as in {@link #backward}, each other step in float where it is a single
+     * operation on floats. One row at a time: four rows' sums side by side made 4096 rows of 512
+     * slower (5.5 instead of 3.6 ms), the sums' chains being no longer than their operations.
+     */
+    private static void rowInputGrad(float[] dy, float[] x, int base, int n, double mean, double rstd, float[] gamma,
+                                     float[] dx) {
+        double ds = 0;
+        double db = 0;
+        for (int j = 0; j < n; j++) {
+            float g = dy[base + j] * gamma[j];
+            ds += g * x[base + j];
+            db += g;
+        }
+        float b = (float) ((float) ((float) (db * mean) - ds) * rstd * rstd * rstd / n);
+        float c = (float) (-b * mean - db * rstd / n);
+        float rs = (float) rstd;
+        for (int j = 0; j < n; j++) {
+            float g = dy[base + j] * gamma[j];
+            dx[base + j] = (float) ((double) (rs * g) + (double) (b * x[base + j]) + c);
+        }
+    }
+
+    /**
+     * {@link #backward}'s weight and bias gradients of a float32 block (either may be null;
+     * {@code x} only for the weight's): per column, the rows' terms added in double in row order
+     * as there, the columns split over the threads.
+     */
+    public static void paramGrads(float[] dy, float[] x, int rows, int n, RowStats stats, double[] dgamma,
+                                  double[] dbeta) {
+        Parallel.forRange(n, 2L * rows * n, (from, to) -> {
+            for (int r = 0; r < rows; r++) {
+                Cancellation.checkEvery(r);
+                int base = r * n;
+                if (dgamma != null) {
+                    float mean = (float) stats.mean()[r];
+                    float rstd = (float) stats.rstd()[r];
+                    for (int j = from; j < to; j++) {
+                        dgamma[j] += dy[base + j] * ((x[base + j] - mean) * rstd);
+                    }
+                }
+                if (dbeta != null) {
+                    for (int j = from; j < to; j++) {
+                        dbeta[j] += dy[base + j];
+                    }
+                }
+            }
+        });
+        roundToFloat(dgamma);
+        roundToFloat(dbeta);
+    }
+
+    private static void roundToFloat(double[] v) {
+        for (int j = 0; v != null && j < v.length; j++) {
+            v[j] = (float) v[j];
+        }
+    }
+
+    /**
+     * PyTorch's RowwiseMoments schedule: Welford statistics per vector lane over chunks of
+     * {@link #CHUNK} vectors, merged through a binary cascade (a stack of partial moments, one
+     * level per power of two of chunks), then the scalar tail, then the lanes merged into it.
+     * Subclasses hold the lanes' partial moments (level {@link #CURRENT} the chunk's) and do the
+     * arithmetic in their precision; {@link #of} leaves a row's {@code mean} and biased variance.
+     */
+    private abstract static class Cascade {
+        static final int CURRENT = -1;
+        final int lanes;
+        private long[] count = new long[0];
+
+        Cascade(int lanes) {
+            this.lanes = lanes;
+        }
+
+        /** Computes the moments of the {@code n} elements from {@code base} on. */
+        final void of(int base, int n) {
+            int vectors = n / lanes;
+            int chunks = (vectors + CHUNK - 1) / CHUNK;
+            int depth = chunks <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(chunks - 1);
+            int levels = Math.max(depth, chunks > 0 ? 1 : 0);
+            if (count.length < levels) {
+                count = new long[levels];
+                grow(levels);
+            }
+            for (int level = 0; level < levels; level++) {
+                count[level] = 0;
+                clear(level);
+            }
+            for (int i = 0; i < chunks; i++) {
+                int inChunk = Math.min(CHUNK, vectors - i * CHUNK);
+                chunk(base + i * CHUNK * lanes, inChunk);
+                count[0] = merge(inChunk, CURRENT, count[0], 0);
+                for (int level = 1, mask = i + 1; level < depth && (mask & 1) == 0; level++, mask >>= 1) {
+                    count[level] = merge(count[level - 1], level - 1, count[level], level);
+                    count[level - 1] = 0;
+                    clear(level - 1);
+                }
+            }
+            for (int level = 1; level < depth; level++) {
+                count[0] = merge(count[level], level, count[0], 0);
+            }
+            finish(base, n, vectors, levels > 0);
+        }
+
+        /** Makes room for {@code levels} levels of partial moments. */
+        abstract void grow(int levels);
+
+        /** Zeroes a level's partial moments. */
+        abstract void clear(int level);
+
+        /** The Welford updates of one chunk of {@code inChunk} vectors from {@code at} on, into level {@link #CURRENT}. */
+        abstract void chunk(int at, int inChunk);
+
+        /** PyTorch's AddMomentsVec: folds {@code (c0, level from)} into {@code (c1, level to)} lane by lane; returns the new count. */
+        abstract long merge(long c0, int from, long c1, int to);
+
+        /** The scalar Welford updates of the tail, then the lanes of level 0 ({@code laned}) merged in. */
+        abstract void finish(int base, int n, int vectors, boolean laned);
+    }
+
+    /** {@link Cascade} of a {@code double[]} block, each step rounded to float with {@code single}. */
+    private static final class DoubleMoments extends Cascade {
+        private final double[] x;
         private final boolean single;
         private final double[] m1;
         private final double[] m2;
         private final double[] inv;
+        private double[][] s1 = new double[0][];
+        private double[][] s2 = new double[0][];
+        double mean;
+        double var;
 
-        Moments(int lanes, boolean single) {
-            this.lanes = lanes;
+        DoubleMoments(double[] x, int lanes, boolean single) {
+            super(lanes);
+            this.x = x;
             this.single = single;
             this.m1 = new double[lanes];
             this.m2 = new double[lanes];
@@ -116,74 +307,195 @@ public final class LayerNormKernel {
             }
         }
 
-        /** {mean, biased variance} of {@code x[base .. base + n)}. */
-        double[] of(double[] x, int base, int n) {
-            int vectors = n / lanes;
-            int chunks = (vectors + CHUNK - 1) / CHUNK;
-            int depth = chunks <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(chunks - 1);
-            int levels = Math.max(depth, chunks > 0 ? 1 : 0);
-            long[] count = new long[levels];
-            double[][] s1 = new double[levels][lanes];
-            double[][] s2 = new double[levels][lanes];
-            for (int i = 0; i < chunks; i++) {
-                int inChunk = Math.min(CHUNK, vectors - i * CHUNK);
-                java.util.Arrays.fill(m1, 0);
-                java.util.Arrays.fill(m2, 0);
-                for (int j = 0; j < inChunk; j++) {
-                    int at = base + (i * CHUNK + j) * lanes;
-                    for (int l = 0; l < lanes; l++) {
-                        double v = x[at + l];
-                        double delta = round(single, v - m1[l]);
-                        m1[l] = round(single, m1[l] + round(single, delta * inv[j]));
-                        m2[l] = round(single, m2[l] + round(single, delta * round(single, v - m1[l])));
-                    }
-                }
-                count[0] = merge(inChunk, m1, m2, count[0], s1[0], s2[0]);
-                for (int level = 1, mask = i + 1; level < depth && (mask & 1) == 0; level++, mask >>= 1) {
-                    count[level] = merge(count[level - 1], s1[level - 1], s2[level - 1], count[level], s1[level],
-                            s2[level]);
-                    count[level - 1] = 0;
-                    java.util.Arrays.fill(s1[level - 1], 0);
-                    java.util.Arrays.fill(s2[level - 1], 0);
+        @Override
+        void grow(int levels) {
+            s1 = new double[levels][lanes];
+            s2 = new double[levels][lanes];
+        }
+
+        @Override
+        void clear(int level) {
+            Arrays.fill(s1[level], 0);
+            Arrays.fill(s2[level], 0);
+        }
+
+        @Override
+        void chunk(int at, int inChunk) {
+            Arrays.fill(m1, 0);
+            Arrays.fill(m2, 0);
+            for (int j = 0; j < inChunk; j++, at += lanes) {
+                for (int l = 0; l < lanes; l++) {
+                    double v = x[at + l];
+                    double delta = round(single, v - m1[l]);
+                    m1[l] = round(single, m1[l] + round(single, delta * inv[j]));
+                    m2[l] = round(single, m2[l] + round(single, delta * round(single, v - m1[l])));
                 }
             }
-            for (int level = 1; level < depth; level++) {
-                count[0] = merge(count[level], s1[level], s2[level], count[0], s1[0], s2[0]);
+        }
+
+        @Override
+        long merge(long c0, int from, long c1, int to) {
+            double[] a1 = from == CURRENT ? m1 : s1[from];
+            double[] a2 = from == CURRENT ? m2 : s2[from];
+            long total = c0 + c1;
+            double c = total == 0 ? 0 : round(single, (double) c0 / total);
+            for (int l = 0; l < lanes; l++) {
+                double delta = round(single, a1[l] - s1[to][l]);
+                s1[to][l] = round(single, s1[to][l] + round(single, delta * c));
+                s2[to][l] = round(single, s2[to][l] + round(single, a2[l]
+                        + round(single, round(single, round(single, delta * delta) * c) * c1)));
             }
+            return total;
+        }
+
+        @Override
+        void finish(int base, int n, int vectors, boolean laned) {
             long m0 = 0;
-            double mean = 0;
+            double mu = 0;
             double sq = 0;
             for (int i = vectors * lanes; i < n; i++) {
                 double v = x[base + i];
-                double delta = round(single, v - mean);
+                double delta = round(single, v - mu);
                 m0++;
-                mean = round(single, mean + round(single, delta / m0));
-                sq = round(single, sq + round(single, delta * round(single, v - mean)));
+                mu = round(single, mu + round(single, delta / m0));
+                sq = round(single, sq + round(single, delta * round(single, v - mu)));
             }
             long added = vectors;
-            for (int l = 0; l < lanes && levels > 0; l++) {
+            for (int l = 0; l < lanes && laned; l++) {
                 long total = m0 + added;
                 double c = total == 0 ? 0 : round(single, (double) added / total);
-                double delta = round(single, s1[0][l] - mean);
-                mean = round(single, mean + round(single, c * delta));
+                double delta = round(single, s1[0][l] - mu);
+                mu = round(single, mu + round(single, c * delta));
                 sq = round(single, sq + round(single, s2[0][l]
                         + round(single, round(single, round(single, delta * delta) * c) * m0)));
                 m0 = total;
             }
-            return new double[] {mean, round(single, sq / n)};
+            mean = mu;
+            var = round(single, sq / n);
+        }
+    }
+
+    /**
+     * {@link DoubleMoments} of a float32 block in float arithmetic, in {@link #FLOAT_LANES} lanes:
+     * each step there rounded to float is one float operation here (a count enters as a double,
+     * as there, and the product or quotient is rounded).
+     */
+    private static final class FloatMoments extends Cascade {
+        private final float[] x;
+        private final float[] m1 = new float[FLOAT_LANES];
+        private final float[] m2 = new float[FLOAT_LANES];
+        private final float[] inv = new float[CHUNK];
+        private float[][] s1 = new float[0][];
+        private float[][] s2 = new float[0][];
+        float mean;
+        float var;
+
+        FloatMoments(float[] x) {
+            super(FLOAT_LANES);
+            this.x = x;
+            for (int j = 0; j < CHUNK; j++) {
+                inv[j] = (float) (1.0 / (j + 1));
+            }
         }
 
-        /** PyTorch's AddMomentsVec: folds {@code (c0, a1, a2)} into {@code (c1, b1, b2)} lane by lane; returns the new count. */
-        private long merge(long c0, double[] a1, double[] a2, long c1, double[] b1, double[] b2) {
+        @Override
+        void grow(int levels) {
+            s1 = new float[levels][FLOAT_LANES];
+            s2 = new float[levels][FLOAT_LANES];
+        }
+
+        @Override
+        void clear(int level) {
+            Arrays.fill(s1[level], 0);
+            Arrays.fill(s2[level], 0);
+        }
+
+        /**
+         * The eight lanes' chains in locals: through {@code m1} and {@code m2} every update would
+         * wait for a store to reach the next load (4.1 instead of 1.x ms for 4096 rows of 512).
+         */
+        @Override
+        void chunk(int at, int inChunk) {
+            float a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+            float q0 = 0, q1 = 0, q2 = 0, q3 = 0, q4 = 0, q5 = 0, q6 = 0, q7 = 0;
+            for (int j = 0; j < inChunk; j++, at += FLOAT_LANES) {
+                float w = inv[j];
+                float v0 = x[at];
+                float d0 = v0 - a0;
+                a0 += d0 * w;
+                q0 += d0 * (v0 - a0);
+                float v1 = x[at + 1];
+                float d1 = v1 - a1;
+                a1 += d1 * w;
+                q1 += d1 * (v1 - a1);
+                float v2 = x[at + 2];
+                float d2 = v2 - a2;
+                a2 += d2 * w;
+                q2 += d2 * (v2 - a2);
+                float v3 = x[at + 3];
+                float d3 = v3 - a3;
+                a3 += d3 * w;
+                q3 += d3 * (v3 - a3);
+                float v4 = x[at + 4];
+                float d4 = v4 - a4;
+                a4 += d4 * w;
+                q4 += d4 * (v4 - a4);
+                float v5 = x[at + 5];
+                float d5 = v5 - a5;
+                a5 += d5 * w;
+                q5 += d5 * (v5 - a5);
+                float v6 = x[at + 6];
+                float d6 = v6 - a6;
+                a6 += d6 * w;
+                q6 += d6 * (v6 - a6);
+                float v7 = x[at + 7];
+                float d7 = v7 - a7;
+                a7 += d7 * w;
+                q7 += d7 * (v7 - a7);
+            }
+            m1[0] = a0; m1[1] = a1; m1[2] = a2; m1[3] = a3; m1[4] = a4; m1[5] = a5; m1[6] = a6; m1[7] = a7;
+            m2[0] = q0; m2[1] = q1; m2[2] = q2; m2[3] = q3; m2[4] = q4; m2[5] = q5; m2[6] = q6; m2[7] = q7;
+        }
+
+        @Override
+        long merge(long c0, int from, long c1, int to) {
+            float[] a1 = from == CURRENT ? m1 : s1[from];
+            float[] a2 = from == CURRENT ? m2 : s2[from];
+            float[] b1 = s1[to];
+            float[] b2 = s2[to];
             long total = c0 + c1;
-            double c = total == 0 ? 0 : round(single, (double) c0 / total);
-            for (int l = 0; l < lanes; l++) {
-                double delta = round(single, a1[l] - b1[l]);
-                b1[l] = round(single, b1[l] + round(single, delta * c));
-                b2[l] = round(single, b2[l] + round(single, a2[l]
-                        + round(single, round(single, round(single, delta * delta) * c) * c1)));
+            float c = total == 0 ? 0 : (float) ((double) c0 / total);
+            for (int l = 0; l < FLOAT_LANES; l++) {
+                float delta = a1[l] - b1[l];
+                b1[l] += delta * c;
+                b2[l] += a2[l] + (float) (delta * delta * c * (double) c1);
             }
             return total;
+        }
+
+        @Override
+        void finish(int base, int n, int vectors, boolean laned) {
+            long m0 = 0;
+            float mu = 0;
+            float sq = 0;
+            for (int i = vectors * FLOAT_LANES; i < n; i++) {
+                float v = x[base + i];
+                float delta = v - mu;
+                m0++;
+                mu += (float) (delta / (double) m0);
+                sq += delta * (v - mu);
+            }
+            long added = vectors;
+            for (int l = 0; l < FLOAT_LANES && laned; l++) {
+                long total = m0 + added;
+                float c = total == 0 ? 0 : (float) ((double) added / total);
+                float delta = s1[0][l] - mu;
+                mu += c * delta;
+                sq += s2[0][l] + (float) (delta * delta * c * (double) m0);
+                m0 = total;
+            }
+            mean = mu;
+            var = (float) (sq / (double) n);
         }
     }
 

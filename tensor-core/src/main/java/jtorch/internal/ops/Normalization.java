@@ -234,20 +234,28 @@ public final class Normalization {
             n *= s;
         }
         int rows = n == 0 ? 0 : input.numel() / n;
-        boolean single = type != DType.FLOAT64;
-        int lanes = single ? 8 : 4;
-        double[] x = values(input);
-        double[] y = new double[x.length];
-        LayerNormKernel.RowStats stats = LayerNormKernel.forward(x, rows, n, weight == null ? null : values(weight),
-                bias == null ? null : values(bias), eps, single, lanes, y);
-        TensorImpl out = fromValues(y, in, type);
-        int[] shape = normalizedShape.clone();
+        LayerNormKernel.RowStats stats;
+        TensorImpl out;
+        if (type == DType.FLOAT32) {
+            // float32 is read and written as it lies; other types through double arrays
+            float[] y = new float[input.numel()];
+            stats = LayerNormKernel.forward(floats(input), rows, n, narrowed(weight), narrowed(bias), eps, y);
+            out = new TensorImpl(BufferStorage.of(y), Layout.contiguous(in.clone()), null);
+        } else {
+            boolean single = type != DType.FLOAT64;
+            double[] x = values(input);
+            double[] y = new double[x.length];
+            stats = LayerNormKernel.forward(x, rows, n, weight == null ? null : values(weight),
+                    bias == null ? null : values(bias), eps, single, single ? 8 : 4, y);
+            out = fromValues(y, in, type);
+        }
         TensorImpl[] inputs = {input, weight, bias};
+        LayerNormGrads grads = new LayerNormGrads(stats, n, normalizedShape.clone());
         FormulaNode.Derivative[] derivatives = {
-            weight == null ? formula((g, node) -> layerNormGrads(g, null, node.self(), stats, shape, 0), SELF)
-                    : formula((g, node) -> layerNormGrads(g, node.input(1), node.self(), stats, shape, 0), SELF, input(1)),
-            formula((g, node) -> layerNormGrads(g, null, node.self(), stats, shape, 1), SELF),
-            formula((g, node) -> layerNormGrads(g, null, null, stats, shape, 2)),
+            weight == null ? formula((g, node) -> grads.of(g, null, node.self(), 0), SELF)
+                    : formula((g, node) -> grads.of(g, node.input(1), node.self(), 0), SELF, input(1)),
+            formula((g, node) -> grads.of(g, null, node.self(), 1), SELF),
+            formula((g, node) -> grads.of(g, null, null, 2)),
         };
         return FormulaNode.record(out, "NativeLayerNormBackward0", inputs, derivatives);
     }
@@ -261,21 +269,103 @@ public final class Normalization {
     }
 
     /**
-     * One of the three gradients of layer norm ({@code which}: 0 input, 1 weight, 2 bias), from the
-     * saved input (not needed for the bias) and weight (only for the input's gradient).
+     * The gradients of one layer norm ({@code which}: 0 input, 1 weight, 2 bias) from the saved
+     * input (not needed for the bias) and weight (only for the input's gradient). The weight's and
+     * bias's gradients are sums over the rows computed in one pass, kept for the incoming gradient
+     * tensor they were computed from while that tensor is alive and unchanged. float32 operands
+     * are read and written as float arrays.
      */
-    private static TensorImpl layerNormGrads(TensorImpl g, TensorImpl weight, TensorImpl input,
-                                             LayerNormKernel.RowStats stats, int[] normalizedShape, int which) {
-        boolean single = g.dtype() != DType.FLOAT64;
-        int rows = stats.mean().length;
-        int n = rows == 0 ? 0 : g.numel() / rows;
-        double[] dy = values(g);
-        double[] x = input == null ? null : values(input);
-        double[] gamma = weight == null ? null : values(weight);
-        double[] grad = new double[which == 0 ? dy.length : Math.max(n, 0)];
-        LayerNormKernel.backward(dy, x, rows, n, stats, gamma, single, which == 0 ? grad : null,
-                which == 1 ? grad : null, which == 2 ? grad : null);
-        return fromValues(grad, which == 0 ? g.sizes() : normalizedShape, g.dtype());
+    private static final class LayerNormGrads {
+        private final LayerNormKernel.RowStats stats;
+        private final int n;
+        private final int[] normalizedShape;
+        private WeakReference<TensorImpl> summed = new WeakReference<>(null);
+        private int summedVersion;
+        private double[] dgamma;
+        private double[] dbeta;
+
+        LayerNormGrads(LayerNormKernel.RowStats stats, int n, int[] normalizedShape) {
+            this.stats = stats;
+            this.n = n;
+            this.normalizedShape = normalizedShape;
+        }
+
+        TensorImpl of(TensorImpl g, TensorImpl weight, TensorImpl input, int which) {
+            if (which == 0) {
+                return inputGrad(g, weight, input);
+            }
+            double[] grad = columnSums(g, which == 1 ? input : null)[which - 1];
+            return fromValues(grad.clone(), normalizedShape, g.dtype());
+        }
+
+        private TensorImpl inputGrad(TensorImpl g, TensorImpl weight, TensorImpl input) {
+            int rows = stats.mean().length;
+            if (allFloat32(g, input, weight)) {
+                float[] gamma = weight == null ? ones(n) : floats(weight);
+                float[] dx = new float[g.numel()];
+                LayerNormKernel.inputGrad(floats(g), floats(input), rows, n, stats, gamma, dx);
+                return new TensorImpl(BufferStorage.of(dx), Layout.contiguous(g.sizes().clone()), null);
+            }
+            double[] dx = new double[g.numel()];
+            LayerNormKernel.backward(values(g), values(input), rows, n, stats, weight == null ? null : values(weight),
+                    g.dtype() != DType.FLOAT64, dx, null, null);
+            return fromValues(dx, g.sizes(), g.dtype());
+        }
+
+        /**
+         * {dgamma, dbeta} of {@code g}, dgamma only when {@code input} is given (null otherwise),
+         * computed once per gradient.
+         */
+        private synchronized double[][] columnSums(TensorImpl g, TensorImpl input) {
+            if (summed.get() != g || summedVersion != g.storage().version() || (input != null && dgamma == null)) {
+                int rows = stats.mean().length;
+                double[] gamma = input == null ? null : new double[n];
+                double[] beta = new double[n];
+                if (allFloat32(g, input, null)) {
+                    LayerNormKernel.paramGrads(floats(g), input == null ? null : floats(input), rows, n, stats, gamma,
+                            beta);
+                } else {
+                    LayerNormKernel.backward(values(g), input == null ? null : values(input), rows, n, stats, null,
+                            g.dtype() != DType.FLOAT64, null, gamma, beta);
+                }
+                summed = new WeakReference<>(g);
+                summedVersion = g.storage().version();
+                dgamma = gamma;
+                dbeta = beta;
+            }
+            return new double[][] {dgamma, dbeta};
+        }
+
+        private static boolean allFloat32(TensorImpl... tensors) {
+            for (TensorImpl t : tensors) {
+                if (t != null && t.dtype() != DType.FLOAT32) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static float[] ones(int n) {
+            float[] v = new float[n];
+            Arrays.fill(v, 1);
+            return v;
+        }
+    }
+
+    /** A tensor's values as floats (a float32 tensor's as {@link #floats}), or null for null. */
+    private static float[] narrowed(TensorImpl t) {
+        if (t == null) {
+            return null;
+        }
+        if (t.dtype() == DType.FLOAT32) {
+            return floats(t);
+        }
+        double[] v = values(t);
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
     }
 
     /** A float32 tensor's values in row-major order: its own array when it lies so, else a copy. */

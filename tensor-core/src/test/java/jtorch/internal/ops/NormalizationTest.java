@@ -11,7 +11,10 @@ import jtorch.nn;
 import jtorch.torch;
 import org.junit.jupiter.api.Test;
 
-/** Batch norm's backward: its three gradients share one pass of sums per incoming gradient. */
+/**
+ * Batch norm's and layer norm's backward: gradients that share one pass of sums per incoming
+ * gradient recompute them when it changes; views are read as their elements.
+ */
 class NormalizationTest {
     @Test
     void batchNorm_gradientChangedInPlaceBetweenBackwards_sumsRecomputed() {
@@ -48,6 +51,57 @@ class NormalizationTest {
         assertArrayEquals(values(expected), values(y));
     }
 
+    @Test
+    void layerNorm_gradientChangedInPlaceBetweenBackwards_sumsRecomputed() {
+        torch.manualSeed(0);
+        nn.LayerNorm norm = new nn.LayerNorm(5, 7);
+        Tensor x = torch.randn(3, 5, 7).requiresGrad_();
+        Tensor y = norm.forward(x);
+        Tensor g = torch.randn(3, 5, 7);
+        y.backward(g, true);
+        float[][] first = grads(norm.weight(), norm.bias(), x);
+        g.mul_(2);
+        y.backward(g, true);
+        float[][] second = grads(norm.weight(), norm.bias(), x);
+        for (int i = 0; i < first.length; i++) {
+            float[] doubled = first[i].clone();
+            for (int k = 0; k < doubled.length; k++) {
+                doubled[k] *= 2;
+            }
+            assertArrayEquals(doubled, second[i], "gradient " + i + " of a doubled incoming gradient");
+        }
+    }
+
+    @Test
+    void layerNorm_viewOfALargerStorage_resultHoldsOnlyItsElements() {
+        TensorImpl all = gaussian(new int[] {8, 4, 6}, 2);
+        TensorImpl first = Views.narrow(all, 0, 0, 3);
+        TensorImpl y = Normalization.layerNorm(first, new int[] {4, 6}, null, null, 1e-5);
+        TensorImpl expected = Normalization.layerNorm(first.contiguousCopy(), new int[] {4, 6}, null, null, 1e-5);
+        assertEquals(first.numel(), y.storage().length, "the result's storage");
+        assertArrayEquals(values(expected), values(y));
+    }
+
+    @Test
+    void layerNorm_transposedInput_readInLogicalOrder() {
+        TensorImpl x = Views.transpose(gaussian(new int[] {6, 5}, 3), 0, 1);
+        TensorImpl w = gaussian(new int[] {6}, 4);
+        TensorImpl b = gaussian(new int[] {6}, 5);
+        TensorImpl y = Normalization.layerNorm(x, new int[] {6}, w, b, 1e-5);
+        TensorImpl expected = Normalization.layerNorm(x.contiguousCopy(), new int[] {6}, w, b, 1e-5);
+        assertArrayEquals(values(expected), values(y));
+    }
+
+    /** A float32 tensor of standard normal values. */
+    private static TensorImpl gaussian(int[] sizes, long seed) {
+        TensorImpl t = TensorImpl.allocate(DType.FLOAT32, sizes);
+        Random r = new Random(seed);
+        for (int i = 0; i < t.numel(); i++) {
+            t.storage().setDouble(i, r.nextGaussian());
+        }
+        return t;
+    }
+
     /** A contiguous tensor's elements. */
     private static float[] values(TensorImpl t) {
         float[] v = new float[t.numel()];
@@ -59,9 +113,15 @@ class NormalizationTest {
 
     /** The input's, weight's and bias's gradients, then cleared. */
     private static float[][] grads(nn.BatchNorm2d bn, Tensor x) {
-        float[][] out = {x.grad().toFloatArray(), bn.weight().grad().toFloatArray(), bn.bias().grad().toFloatArray()};
-        x.setGrad(null);
-        bn.zeroGrad(true);
+        return grads(bn.weight(), bn.bias(), x);
+    }
+
+    /** The input's, weight's and bias's gradients, then cleared. */
+    private static float[][] grads(Tensor weight, Tensor bias, Tensor x) {
+        float[][] out = {x.grad().toFloatArray(), weight.grad().toFloatArray(), bias.grad().toFloatArray()};
+        for (Tensor t : new Tensor[] {x, weight, bias}) {
+            t.setGrad(null);
+        }
         return out;
     }
 }
