@@ -81,6 +81,8 @@ def main():
         model = nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
                               nn.MaxPool2d(2), nn.Flatten(), nn.Linear(1600, 10))
         sgd = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+        tokens = torch.randn(32, 128, 512)
+        layer_norm = nn.LayerNorm(512)
 
         def no_grad(fn):
             def run():
@@ -100,6 +102,12 @@ def main():
             norm(x).sum().backward()
             return x.grad
 
+        def layer_norm_fwd_bwd():
+            layer_norm.zero_grad(set_to_none=True)
+            x = tokens.detach().requires_grad_()
+            layer_norm(x).sum().backward()
+            return x.grad
+
         def cnn_step():
             sgd.zero_grad()
             loss = F.cross_entropy(model(images), labels)
@@ -113,6 +121,8 @@ def main():
           flops=3 * 2 * 64 * 64 * 11 * 11 * 32 * 9)
         E("batch_norm2d_train_f32_b64_64x11x11", bench(no_grad(lambda: norm(features)), min_repeat_s=0.1))
         E("batch_norm2d_fwd_bwd_f32_b64_64x11x11", bench(norm_fwd_bwd, min_repeat_s=0.1))
+        E("layer_norm_f32_32x128x512", bench(no_grad(lambda: layer_norm(tokens)), min_repeat_s=0.1))
+        E("layer_norm_fwd_bwd_f32_32x128x512", bench(layer_norm_fwd_bwd, min_repeat_s=0.1))
         E("cnn_step_mnist_b64_sgd", bench(cnn_step, min_repeat_s=0.3))
 
 

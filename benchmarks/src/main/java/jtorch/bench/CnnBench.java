@@ -12,7 +12,8 @@ import org.openjdk.jmh.annotations.Setup;
  * The layers of a small MNIST CNN on a batch of 64 (1x28x28): conv 1->32 3x3, ReLU, max-pool 2,
  * conv 32->64 3x3, ReLU, max-pool 2, linear 1600->10. Cases: the first and second convolution's
  * forward, the second's forward and backward, batch norm of its output in training mode (forward,
- * and forward and backward), and a whole SGD training step.
+ * and forward and backward), and a whole SGD training step. Beside them, layer norm over the last
+ * dimension of a 32x128x512 block (a transformer's activations), forward, and forward and backward.
  */
 public class CnnBench extends BenchBase {
     Tensor images;
@@ -22,6 +23,8 @@ public class CnnBench extends BenchBase {
     nn.Conv2d conv1;
     nn.Conv2d conv2;
     nn.BatchNorm2d norm;
+    Tensor tokens;
+    nn.LayerNorm layerNorm;
     nn.Sequential model;
     optim.SGD sgd;
 
@@ -38,6 +41,8 @@ public class CnnBench extends BenchBase {
                 new nn.Conv2d(32, 64, 3), new nn.ReLU(), new nn.MaxPool2d(2), new nn.Flatten(),
                 new nn.Linear(1600, 10));
         sgd = new optim.SGD(model.parameters(), 0.01, 0.9);
+        tokens = torch.randn(32, 128, 512);
+        layerNorm = new nn.LayerNorm(512);
     }
 
     @Benchmark
@@ -75,6 +80,21 @@ public class CnnBench extends BenchBase {
         norm.zeroGrad(true);
         Tensor x = features.detach().requiresGrad_();
         norm.forward(x).sum().backward();
+        return x.grad();
+    }
+
+    @Benchmark
+    public Tensor layer_norm_f32_32x128x512() {
+        try (GradMode ignored = torch.noGrad()) {
+            return layerNorm.forward(tokens);
+        }
+    }
+
+    @Benchmark
+    public Tensor layer_norm_fwd_bwd_f32_32x128x512() {
+        layerNorm.zeroGrad(true);
+        Tensor x = tokens.detach().requiresGrad_();
+        layerNorm.forward(x).sum().backward();
         return x.grad();
     }
 
