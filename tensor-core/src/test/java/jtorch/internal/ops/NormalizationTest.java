@@ -73,6 +73,16 @@ class NormalizationTest {
     }
 
     @Test
+    void layerNorm_emptyBatch_weightAndBiasGradientsAreZeros() {
+        nn.LayerNorm norm = new nn.LayerNorm(4);
+        Tensor x = torch.randn(0, 4).requiresGrad_();
+        norm.forward(x).sum().backward();
+        assertArrayEquals(new float[4], norm.weight().grad().toFloatArray());
+        assertArrayEquals(new float[4], norm.bias().grad().toFloatArray());
+        assertEquals(0, x.grad().numel());
+    }
+
+    @Test
     void layerNorm_viewOfALargerStorage_resultHoldsOnlyItsElements() {
         TensorImpl all = gaussian(new int[] {8, 4, 6}, 2);
         TensorImpl first = Views.narrow(all, 0, 0, 3);
