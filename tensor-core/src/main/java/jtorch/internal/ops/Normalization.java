@@ -23,7 +23,8 @@ import jtorch.internal.tensor.TensorImpl;
  * {@code F.batch_norm} and {@code F.layer_norm} as PyTorch 1.13's native ops (backward nodes
  * {@code NativeBatchNormBackward0} and {@code NativeLayerNormBackward0}, each with formulas for
  * the input, weight and bias), computed by {@link BatchNormKernel} and {@link LayerNormKernel}
- * in float64 arrays that reproduce PyTorch's float32 rounding. The batch statistics a forward
+ * to PyTorch's float32 rounding: float32 operands read and written as float arrays where the
+ * kernels have a float twin, other types through float64 arrays. The batch statistics a forward
  * pass computes (mean and inverse standard deviation) are captured for its backward, as PyTorch
  * saves them; batch norm updates the running statistics in place.
  */
