@@ -44,7 +44,8 @@ public final class LayerNormKernel {
                 double shift = round(single, -rstd * acc.mean);
                 for (int j = 0; j < n; j++) {
                     double v = fma(single, x[base + j], rstd, shift);
-                    y[base + j] = gamma == null ? v : fma(single, v, gamma[j], beta == null ? 0 : beta[j]);
+                    y[base + j] = gamma == null && beta == null ? v
+                            : fma(single, v, gamma == null ? 1 : gamma[j], beta == null ? 0 : beta[j]);
                 }
                 means[r] = acc.mean;
                 rstds[r] = rstd;
@@ -61,6 +62,8 @@ public final class LayerNormKernel {
     public static RowStats forward(float[] x, int rows, int n, float[] gamma, float[] beta, double eps, float[] y) {
         double[] means = new double[rows];
         double[] rstds = new double[rows];
+        // one of gamma and beta given: the other as ones or zeros, as ATen's loop takes them
+        float[] scale = gamma == null && beta != null ? ones(n) : gamma;
         float[] bias = beta == null && gamma != null ? new float[n] : beta;
         Parallel.forRange(rows, (long) rows * n * 4, (from, to) -> {
             FloatMoments acc = new FloatMoments(x);
@@ -70,12 +73,18 @@ public final class LayerNormKernel {
                 int base = r * n;
                 acc.of(base, n);
                 float rstd = (float) rstd(true, acc.var, eps);
-                normalizeRow(x, base, n, rstd, -rstd * acc.mean, gamma, bias, row, y);
+                normalizeRow(x, base, n, rstd, -rstd * acc.mean, scale, bias, row, y);
                 means[r] = acc.mean;
                 rstds[r] = rstd;
             }
         });
         return new RowStats(means, rstds);
+    }
+
+    private static float[] ones(int n) {
+        float[] ones = new float[n];
+        java.util.Arrays.fill(ones, 1f);
+        return ones;
     }
 
     /** {@code 1 / sqrt(var + eps)}, each step in the input's precision. */

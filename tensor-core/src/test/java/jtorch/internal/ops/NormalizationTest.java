@@ -3,17 +3,22 @@ package jtorch.internal.ops;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import jtorch.DType;
 import jtorch.Tensor;
 import jtorch.internal.tensor.TensorImpl;
 import jtorch.nn;
+import jtorch.testing.LivePyTorch;
 import jtorch.torch;
 import org.junit.jupiter.api.Test;
 
 /**
  * Batch norm's and layer norm's backward: gradients that share one pass of sums per incoming
- * gradient recompute them when it changes; views are read as their elements.
+ * gradient recompute them when it changes; views are read as their elements. Layer norm's forward
+ * with a weight, a bias, both or neither against the installed PyTorch, bit for bit.
  */
 class NormalizationTest {
     @Test
@@ -133,5 +138,51 @@ class NormalizationTest {
             t.setGrad(null);
         }
         return out;
+    }
+
+    @Test
+    void layerNorm_weightBiasBothOrNeither_matchPyTorchBitForBit() throws Exception {
+        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n",
+                "import json, sys, torch",
+                "F = torch.nn.functional",
+                "out = []",
+                "for n in json.loads(sys.argv[1]):",
+                "    i = torch.arange(16 * n)",
+                "    x = ((i * 37) % 101 - 50).float().div(16).add((i % 7).float().mul(0.001)).reshape(16, n)",
+                "    j = torch.arange(n)",
+                "    w = (1 + ((j * 13) % 11 - 5) / 32).float()",
+                "    b = (((j * 7) % 9 - 4) / 8).float()",
+                "    for wb in ((None, None), (w, None), (None, b), (w, b)):",
+                "        out += [v.hex() for v in F.layer_norm(x, (n,), *wb).flatten().tolist()]",
+                "print(json.dumps(out))"), "[512, 37, 8]");
+        List<String> expected = new ArrayList<>();
+        torchOut.get(0).forEach(v -> expected.add(v.asText()));
+        List<String> ours = new ArrayList<>();
+        for (int n : new int[] {512, 37, 8}) {
+            float[] v = new float[16 * n];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = ((i * 37) % 101 - 50) / 16f + (i % 7) * 0.001f;
+            }
+            float[] w = new float[n];
+            float[] b = new float[n];
+            for (int j = 0; j < n; j++) {
+                w[j] = 1 + ((j * 13) % 11 - 5) / 32f;
+                b[j] = ((j * 7) % 9 - 4) / 8f;
+            }
+            Tensor x = torch.tensor(v).view(16, n);
+            Tensor[][] affine = {{null, null}, {torch.tensor(w), null}, {null, torch.tensor(b)},
+                {torch.tensor(w), torch.tensor(b)}};
+            for (Tensor[] wb : affine) {
+                for (float f : nn.functional.layerNorm(x, new int[] {n}, wb[0], wb[1]).flatten().toFloatArray()) {
+                    ours.add(jtorch.testing.PythonHex.of(f));
+                }
+            }
+        }
+        assertEquals(expected.size(), ours.size());
+        int differing = 0;
+        for (int i = 0; i < ours.size(); i++) {
+            differing += expected.get(i).equals(ours.get(i)) ? 0 : 1;
+        }
+        assertEquals(0, differing, "values differing from PyTorch's");
     }
 }
