@@ -117,4 +117,32 @@ class PointwiseOpsTest {
         }
         throw new AssertionError(v);
     }
+
+    @Test
+    void sigmoid_float32_matchesPyTorchsVectorCodeBitForBit() throws Exception {
+        // 65536 values (whole vectors on one thread: PyTorch's vector code throughout), -128 to 128 in steps of 1/256
+        torch.backends.awaitVectorKernels(120_000);
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> torchOut = jtorch.testing.LivePyTorch.run(
+                String.join("\n",
+                        "import json, torch",
+                        "torch.set_num_threads(1)",
+                        "x = (torch.arange(65536) - 32768).float().div(256)",
+                        "print(json.dumps([v.hex() for v in x.sigmoid().tolist()]))"));
+        float[] x = new float[65536];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i - 32768) / 256f;
+        }
+        int saved = torch.getNumThreads();
+        torch.setNumThreads(1);
+        try {
+            float[] ours = torch.tensor(x).sigmoid().toFloatArray();
+            int differing = 0;
+            for (int i = 0; i < ours.length; i++) {
+                differing += torchOut.get(0).get(i).asText().equals(jtorch.testing.PythonHex.of(ours[i])) ? 0 : 1;
+            }
+            assertEquals(0, differing, "values differing from PyTorch's");
+        } finally {
+            torch.setNumThreads(saved);
+        }
+    }
 }

@@ -204,6 +204,17 @@ public final class Kernels {
             float apply(float a) {
                 return FloatExp.exp(a);
             }
+        },
+        /**
+         * float32 as PyTorch's vector code, {@code 1 / (1 + exp(0 - x))} in float with {@link
+         * FloatExp}, in the plain and the vector loops alike (PyTorch's scalar tail of fewer than 16
+         * elements takes the C library's {@code expf} instead, which may differ in the last bit).
+         */
+        SIGMOID(x -> 1.0 / (1.0 + Math.exp(-x)), null) {
+            @Override
+            float apply(float a) {
+                return 1f / (1f + FloatExp.exp(0f - a));
+            }
         };
 
         public final DoubleUnaryOperator onDouble;

@@ -131,7 +131,7 @@ public final class Pointwise {
     /** Logistic sigmoid: {@code grad * result * (1 - result)}. */
     public static TensorImpl sigmoid(TensorImpl self) {
         checkHalf(self, "sigmoid_cpu");
-        return onResult(floating(self, x -> 1.0 / (1.0 + Math.exp(-x))), self, "SigmoidBackward0",
+        return onResult(floating(self, UnaryOp.SIGMOID), self, "SigmoidBackward0",
                 (g, r) -> mul(g, mul(r, rsub(r, Scalars.wrap(1)))));
     }
 
