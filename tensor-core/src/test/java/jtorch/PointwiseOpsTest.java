@@ -145,4 +145,29 @@ class PointwiseOpsTest {
             torch.setNumThreads(saved);
         }
     }
+
+    @Test
+    void sqrtAndAbs_float32VectorAndStridedLoops_roundedRootsAndClearedSigns() throws InterruptedException {
+        torch.backends.awaitVectorKernels(120_000);
+        float[] specials = {-0f, 0f, Float.NaN, Float.intBitsToFloat(0xffc01234), -1f, 2f, Float.MIN_VALUE, -Float.MIN_VALUE,
+            Float.MAX_VALUE, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, 1e-40f, 3f, 0.1f, -7.5f, 1e30f};
+        float[] x = new float[64];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = specials[i % specials.length] * (i < 16 ? 1 : i);
+        }
+        Tensor t = torch.tensor(x);
+        // contiguous (vector lanes and a tail) and a transposed view (the strided loop)
+        for (Tensor in : new Tensor[] {t.narrow(0, 0, 61), t.view(8, 8).t()}) {
+            float[] source = in.contiguous().toFloatArray();
+            float[] roots = in.sqrt().contiguous().toFloatArray();
+            float[] magnitudes = in.abs().contiguous().toFloatArray();
+            for (int i = 0; i < source.length; i++) {
+                assertEquals(Float.floatToRawIntBits((float) Math.sqrt(source[i])), Float.floatToRawIntBits(roots[i]),
+                        "sqrt of " + source[i]);
+                // the sign bit cleared, a NaN's too (PyTorch's fabs and vector abs)
+                assertEquals(Float.floatToRawIntBits(source[i]) & Integer.MAX_VALUE,
+                        Float.floatToRawIntBits(magnitudes[i]), "abs of " + source[i]);
+            }
+        }
+    }
 }

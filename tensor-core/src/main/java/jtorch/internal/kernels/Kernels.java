@@ -198,6 +198,18 @@ public final class Kernels {
     /** The elementwise unary arithmetic that has a vector form, defined once as {@link BinaryOp} is. */
     public enum UnaryOp {
         RELU(x -> x > 0 || Double.isNaN(x) ? x : 0, x -> Math.max(x, 0)),
+        /** The float square root is the double one rounded (double has more than 2 x 24 + 2 bits), as IEEE's. */
+        SQRT(Math::sqrt, null),
+        /**
+         * The sign bit cleared, NaNs' too, as PyTorch's kernels do ({@code Math.abs} keeps a NaN's
+         * sign when interpreted and clears it when compiled).
+         */
+        ABS(x -> Double.longBitsToDouble(Double.doubleToRawLongBits(x) & Long.MAX_VALUE), Math::abs) {
+            @Override
+            float apply(float a) {
+                return Float.intBitsToFloat(Float.floatToRawIntBits(a) & Integer.MAX_VALUE);
+            }
+        },
         /** float32 through {@link FloatExp}, in the plain and the vector loops alike. */
         EXP(Math::exp, null) {
             @Override

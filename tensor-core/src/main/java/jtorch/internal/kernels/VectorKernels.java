@@ -139,6 +139,16 @@ final class VectorKernels {
                     v.blend(zero, v.compare(VectorOperators.LE, 0f)).intoArray(c, co + i);
                 }
                 break;
+            case SQRT:
+                for (; i < upper; i += F.length()) {
+                    FloatVector.fromArray(F, a, ao + i).lanewise(VectorOperators.SQRT).intoArray(c, co + i);
+                }
+                break;
+            case ABS:
+                for (; i < upper; i += F.length()) {
+                    FloatVector.fromArray(F, a, ao + i).abs().intoArray(c, co + i);
+                }
+                break;
             case EXP:
                 i = expFloat(a, ao, c, co, n);
                 break;

@@ -81,7 +81,7 @@ public final class Pointwise {
     /** {@code sqrt(x)}: {@code grad / (2 * result)}. */
     public static TensorImpl sqrt(TensorImpl self) {
         checkHalf(self, "sqrt_vml_cpu");
-        return onResult(floating(self, Math::sqrt), self, "SqrtBackward0", (g, r) -> div(g, mul(r, 2)));
+        return onResult(floating(self, UnaryOp.SQRT), self, "SqrtBackward0", (g, r) -> div(g, mul(r, 2)));
     }
 
     /** {@code 1 / x}: {@code -grad * result^2}. */
@@ -95,7 +95,7 @@ public final class Pointwise {
         if (self.dtype() == DType.BOOL) {
             throw new UnsupportedOperationException("\"abs_cpu\" not implemented for 'Bool'");
         }
-        TensorImpl out = Outputs.unary(self, self.dtype(), self.dtype(), Math::abs, Math::abs);
+        TensorImpl out = Outputs.unary(self, self.dtype(), self.dtype(), UnaryOp.ABS);
         return onInput(out, self, "AbsBackward0", (g, x) -> mul(g, sign(x)));
     }
 
