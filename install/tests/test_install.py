@@ -361,7 +361,7 @@ def template_flags(java, names):
     result = subprocess.run([java, *options, "-XX:+PrintFlagsFinal", "-version"], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
-    return dict(re.findall(r"^\s*size_t (" + "|".join(names) + r")\s+= (\d+)", result.stdout, re.M))
+    return dict(re.findall(r"^\s*\w+ (" + "|".join(names) + r")\s+= (\d+)", result.stdout, re.M))
 
 
 @pytest.mark.parametrize("java", JDKS)
@@ -370,6 +370,14 @@ def test_kernelspecHeap_startsAt64MiB_shrinksTo32MiB(java):
     without a full collection to grow the heap, and a trim may still give it back down to 32 MiB."""
     flags = template_flags(java, ["InitialHeapSize", "MinHeapSize"])
     assert flags == {"InitialHeapSize": str(64 << 20), "MinHeapSize": str(32 << 20)}, flags
+
+
+@pytest.mark.parametrize("java", JDKS)
+def test_kernelspecHeap_growsWhileCellsRun_neverShrinksByItself(java):
+    """The template's free ratios: a full GC during a cell grows the heap to keep 75 % free (a CNN
+    step's saved activations no longer fill it), and only the idle trim gives the growth back."""
+    flags = template_flags(java, ["MinHeapFreeRatio", "MaxHeapFreeRatio"])
+    assert flags == {"MinHeapFreeRatio": "75", "MaxHeapFreeRatio": "100"}, flags
 
 
 @pytest.mark.parametrize("java", JDKS)

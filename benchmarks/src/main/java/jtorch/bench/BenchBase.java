@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Common JMH settings: average time per call in microseconds, one fork with the heap and GC
- * options of the kernelspec ({@code kernel.json.template}: serial GC, a 64 MiB heap that may shrink to 32 MiB), and the
- * intra-op thread count as a parameter (PyTorch's {@code set_num_threads}). Not transparent huge
+ * options of the kernelspec ({@code kernel.json.template}: serial GC, a 64 MiB heap that may
+ * shrink to 32 MiB and grows to keep 75 % free while work runs), and the intra-op thread count as
+ * a parameter (PyTorch's {@code set_num_threads}). Not transparent huge
  * pages with a 4 GiB G1 heap, as before: there each fresh result lands on untouched memory, and on
  * this project's VMs a new 4 MiB float[] (a 1024^2 product's result) took 25 ms to fault in,
  * longer than the product itself, a cost the kernel does not pay.
@@ -26,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xss8m",
-        "-XX:InitialHeapSize=64m", "-XX:MinHeapSize=32m", "-XX:-ShrinkHeapInSteps"})
+        "-XX:InitialHeapSize=64m", "-XX:MinHeapSize=32m", "-XX:-ShrinkHeapInSteps", "-XX:MinHeapFreeRatio=75",
+        "-XX:MaxHeapFreeRatio=100"})
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 7, time = 1)
 public abstract class BenchBase {

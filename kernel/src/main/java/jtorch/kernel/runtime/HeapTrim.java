@@ -11,7 +11,8 @@ import jtorch.kernel.protocol.KernelLog;
  * when the last reference goes). The JVM gives memory back only when a full GC shrinks the heap,
  * to the live data plus {@code MaxHeapFreeRatio}; with the kernelspec's serial GC and
  * {@code -XX:-ShrinkHeapInSteps} one {@code System.gc()} does it at once. While cells run the heap
- * keeps the JVM's roomy free ratios (fewer collections); for the trim they are lowered to
+ * keeps the kernelspec's roomy free ratios (75 % / 100 %: it grows, never shrinks by itself, fewer
+ * collections); for the trim they are lowered to
  * {@link #TRIM_MIN_FREE}/{@link #TRIM_MAX_FREE} percent (both flags are manageable) and restored.
  *
  * <p>Invariant: after a cell a full GC runs only when the committed heap has grown by more than
