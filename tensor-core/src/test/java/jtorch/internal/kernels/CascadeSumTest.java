@@ -51,23 +51,15 @@ class CascadeSumTest {
     void sums_matchPyTorchBitForBit() throws Exception {
         for (boolean single : new boolean[] {true, false}) {
             double[] values = values(120_000, single);
-            Path file = dir.resolve(single ? "f32.bin" : "f64.bin");
-            write(file, values, single);
-            List<JsonNode> torch = LivePyTorch.run(String.join("\n",
-                    "import json, sys, numpy, torch",
-                    "x = torch.from_numpy(numpy.fromfile(sys.argv[1], dtype=sys.argv[2]))",
-                    "out = []",
+            List<String> expected = torchHexes(values, single, String.join("\n",
                     "for threads in (1, 2, 3):",
                     "    torch.set_num_threads(threads)",
                     "    out += [x[:n].sum().item().hex() for n in json.loads(sys.argv[3])]",
                     "torch.set_num_threads(1)",
                     "for r, c in json.loads(sys.argv[4]):",
                     "    b = x[:r * c].reshape(r, c)",
-                    "    out += [v.hex() for v in b.sum(1).tolist()] + [v.hex() for v in b.sum(0).tolist()]",
-                    "print(json.dumps(out))"),
-                    file.toString(), single ? "<f4" : "<f8", json(LENGTHS), json(BLOCKS));
-            List<String> expected = new ArrayList<>();
-            torch.get(0).forEach(n -> expected.add(n.asText()));
+                    "    out += [v.hex() for v in b.sum(1).tolist()] + [v.hex() for v in b.sum(0).tolist()]"),
+                    json(LENGTHS), json(BLOCKS));
             assertEquals(expected, ours(values, single), single ? "float32" : "float64");
         }
     }
@@ -76,21 +68,12 @@ class CascadeSumTest {
     void keptMiddleSums_matchPyTorchBitForBit() throws Exception {
         for (boolean single : new boolean[] {true, false}) {
             double[] values = values(1_200_000, single);
-            Path file = dir.resolve(single ? "f32.bin" : "f64.bin");
-            write(file, values, single);
-            List<JsonNode> torch = LivePyTorch.run(String.join("\n",
-                    "import json, sys, numpy, torch",
-                    "x = torch.from_numpy(numpy.fromfile(sys.argv[1], dtype=sys.argv[2]))",
-                    "out = []",
+            List<String> expected = torchHexes(values, single, String.join("\n",
                     "for threads in (1, 2):",
                     "    torch.set_num_threads(threads)",
                     "    for shape, dims in json.loads(sys.argv[3]):",
                     "        b = x[:numpy.prod(shape)].reshape(shape)",
-                    "        out += [v.hex() for v in b.sum(dims).flatten().tolist()]",
-                    "print(json.dumps(out))"),
-                    file.toString(), single ? "<f4" : "<f8", KEPT_MIDDLE);
-            List<String> expected = new ArrayList<>();
-            torch.get(0).forEach(n -> expected.add(n.asText()));
+                    "        out += [v.hex() for v in b.sum(dims).flatten().tolist()]"), KEPT_MIDDLE);
             assertEquals(expected, keptMiddleSums(values, single), single ? "float32" : "float64");
         }
     }
@@ -197,6 +180,26 @@ class CascadeSumTest {
             }
         }
         return out.stream().map(h -> PythonHex.of(Double.parseDouble(h))).toList();
+    }
+
+    /**
+     * What the installed PyTorch's {@code body} appends to {@code out} (Python hex strings), with
+     * {@code x} the values as a float32 or float64 tensor and {@code args} as {@code sys.argv[3:]}.
+     */
+    private List<String> torchHexes(double[] values, boolean single, String body, String... args) throws Exception {
+        Path file = dir.resolve(single ? "f32.bin" : "f64.bin");
+        write(file, values, single);
+        List<String> argv = new ArrayList<>(List.of(file.toString(), single ? "<f4" : "<f8"));
+        argv.addAll(List.of(args));
+        List<JsonNode> torch = LivePyTorch.run(String.join("\n",
+                "import json, sys, numpy, torch",
+                "x = torch.from_numpy(numpy.fromfile(sys.argv[1], dtype=sys.argv[2]))",
+                "out = []",
+                body,
+                "print(json.dumps(out))"), argv.toArray(String[]::new));
+        List<String> hexes = new ArrayList<>();
+        torch.get(0).forEach(n -> hexes.add(n.asText()));
+        return hexes;
     }
 
     /** {@link #KEPT_MIDDLE}'s sums through the tensor API, flattened, at 1 and 2 threads. */
