@@ -33,13 +33,7 @@ class NormalizationTest {
         g.mul_(2);
         y.backward(g, true);
         float[][] second = grads(bn, x);
-        for (int i = 0; i < first.length; i++) {
-            float[] doubled = first[i].clone();
-            for (int k = 0; k < doubled.length; k++) {
-                doubled[k] *= 2;
-            }
-            assertArrayEquals(doubled, second[i], "gradient " + i + " of a doubled incoming gradient");
-        }
+        assertDoubled(first, second);
     }
 
     @Test
@@ -68,13 +62,7 @@ class NormalizationTest {
         g.mul_(2);
         y.backward(g, true);
         float[][] second = grads(norm.weight(), norm.bias(), x);
-        for (int i = 0; i < first.length; i++) {
-            float[] doubled = first[i].clone();
-            for (int k = 0; k < doubled.length; k++) {
-                doubled[k] *= 2;
-            }
-            assertArrayEquals(doubled, second[i], "gradient " + i + " of a doubled incoming gradient");
-        }
+        assertDoubled(first, second);
     }
 
     @Test
@@ -184,5 +172,16 @@ class NormalizationTest {
             differing += expected.get(i).equals(ours.get(i)) ? 0 : 1;
         }
         assertEquals(0, differing, "values differing from PyTorch's");
+    }
+
+    /** Each of {@code second}'s gradients is twice {@code first}'s (a doubled incoming gradient). */
+    private static void assertDoubled(float[][] first, float[][] second) {
+        for (int i = 0; i < first.length; i++) {
+            float[] doubled = first[i].clone();
+            for (int k = 0; k < doubled.length; k++) {
+                doubled[k] *= 2;
+            }
+            assertArrayEquals(doubled, second[i], "gradient " + i + " of a doubled incoming gradient");
+        }
     }
 }
