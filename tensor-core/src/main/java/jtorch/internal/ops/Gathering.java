@@ -11,6 +11,7 @@ import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.Grads;
 import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.kernels.SliceGather;
 import jtorch.internal.kernels.StridedCopy;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.storage.Storage;
@@ -81,11 +82,30 @@ public final class Gathering {
             out = self.contiguousCopy();
         } else {
             indices = selectIndices(d, values);
-            out = AdvancedIndex.of(self, indices).gather(self);
+            out = self.isContiguous() && self.storage().array() != null ? selectSlices(self, d, values)
+                    : AdvancedIndex.of(self, indices).gather(self);
         }
         // a 0-d self passes the gradient through; else it is added at the selected slices (index_add)
         return FormulaNode.record(out, "IndexSelectBackward0", self,
                 formula(indices == null ? (g, in) -> g : accumulatedAt(self, indices)));
+    }
+
+    /**
+     * {@code index_select} of a contiguous array-backed self (dim &gt;= 1, indices checked): one
+     * block copy per outer index and pick ({@link SliceGather}), the same elements the gather by
+     * positions reads.
+     */
+    private static TensorImpl selectSlices(TensorImpl self, int dim, long[] values) {
+        int[] shape = self.sizes().clone();
+        int size = shape[dim];
+        shape[dim] = values.length;
+        int outer = Shapes.numel(Arrays.copyOfRange(shape, 0, dim));
+        int inner = Shapes.numel(Arrays.copyOfRange(shape, dim + 1, shape.length));
+        TensorImpl out = TensorImpl.allocate(self.dtype(), shape);
+        Storage from = self.storage();
+        Storage to = out.storage();
+        SliceGather.select(from.array(), from.base + self.offset(), size, inner, values, to.array(), to.base, outer);
+        return out;
     }
 
     private static List<TensorImpl> selectIndices(int dim, long[] values) {
