@@ -225,13 +225,12 @@ public final class Gathering {
             TensorImpl m = Views.broadcastTo(mask, out.sizes().clone());
             TensorImpl target = TensorImpl.allocate(out.dtype(), new int[0]);
             StridedCopy.copyInto(target, value);
-            int n = out.numel();
-            for (int i = 0; i < n; i++) {
-                if (m.getLong(i) != 0) {
-                    if (out.dtype().isFloatingPoint()) {
-                        out.storage().setDouble(out.layout().storageIndex(i), target.getDouble(0));
-                    } else {
-                        out.storage().setLong(out.layout().storageIndex(i), target.getLong(0));
+            DType type = out.dtype();
+            if (!Where.selectDense(m, Where.operand(target, target, type), Where.operand(out, out, type), out)) {
+                int n = out.numel();
+                for (int i = 0; i < n; i++) {
+                    if (m.getLong(i) != 0) {
+                        Where.storeElement(target, 0, out.storage(), out.layout().storageIndex(i));
                     }
                 }
             }
