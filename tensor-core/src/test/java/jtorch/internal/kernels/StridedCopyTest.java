@@ -171,4 +171,59 @@ class StridedCopyTest {
                 new Operand(new Storages.DoubleStorage(wide, 0, 3), Layout.contiguous(new int[] {3})));
         assertArrayEquals(new float[] {0.1f, Float.POSITIVE_INFINITY, -2.5f}, narrow);
     }
+
+    /**
+     * Copies a channels-first batch {@code [planes, channels, positions]} (at storage offset 3)
+     * permuted to channels last into {@code dst} (laid out by {@code target}), as float32 and as
+     * float64, and checks every element of both destination arrays, outside the target too.
+     */
+    private static void assertChannelsLastCopy(int planes, int channels, int positions, Layout target, int length) {
+        int[] shape = {planes, positions, channels};
+        Layout source = Layout.of(shape, new int[] {channels * positions, 1, positions}, 3);
+        float[] src = new float[3 + planes * channels * positions];
+        double[] srcD = new double[src.length];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = i * 0.25f;
+            srcD[i] = i * 0.125;
+        }
+        float[] dst = new float[length];
+        double[] dstD = new double[length];
+        float[] expected = new float[length];
+        double[] expectedD = new double[length];
+        for (int k = 0; k < source.numel(); k++) {
+            expected[target.storageIndex(k)] = src[source.storageIndex(k)];
+            expectedD[target.storageIndex(k)] = srcD[source.storageIndex(k)];
+        }
+        StridedCopy.copyInto(new Operand(new Storages.FloatStorage(dst, 0, length), target),
+                new Operand(new Storages.FloatStorage(src, 0, src.length), source));
+        StridedCopy.copyInto(new Operand(new Storages.DoubleStorage(dstD, 0, length), target),
+                new Operand(new Storages.DoubleStorage(srcD, 0, srcD.length), source));
+        assertArrayEquals(expected, dst);
+        assertArrayEquals(expectedD, dstD);
+    }
+
+    @Test
+    void copyInto_permutedToChannelsLast_copiesEveryPlane() {
+        // 37 channels: a whole band of columns and a part of one
+        int channels = StridedCopy.PLANE_BAND + 5;
+        assertChannelsLastCopy(3, channels, 20, Layout.contiguous(new int[] {3, 20, channels}), 3 * 20 * channels);
+    }
+
+    @Test
+    void copyInto_permutedIntoStridedPlanes_leavesTheGapsAlone() {
+        int planeStep = 20 * 7 + 11;
+        assertChannelsLastCopy(3, 7, 20, Layout.of(new int[] {3, 20, 7}, new int[] {planeStep, 7, 1}, 5),
+                5 + 3 * planeStep);
+    }
+
+    @Test
+    void copyInto_permutedPlanesOverThreads_copiesEveryPlane() {
+        int threads = Parallel.numThreads();
+        Parallel.setNumThreads(2);
+        try {
+            assertChannelsLastCopy(5, 40, 1500, Layout.contiguous(new int[] {5, 1500, 40}), 5 * 1500 * 40);
+        } finally {
+            Parallel.setNumThreads(threads);
+        }
+    }
 }
