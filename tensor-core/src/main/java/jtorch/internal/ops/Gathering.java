@@ -68,9 +68,8 @@ public final class Gathering {
         if (boundsAsDim1 && size == 0) {
             throw new IllegalArgumentException("index_select(): self indexing axis dim should be positive");
         }
-        long[] values = new long[n];
+        long[] values = indexValues(index);
         for (int i = 0; i < n; i++) {
-            values[i] = index.getLong(i);
             if (values[i] < 0 || values[i] >= size) {
                 throw boundsAsDim1 ? new IllegalArgumentException("INDICES element is out of DATA bounds, id="
                         + values[i] + " axis_dim=" + size) : new IndexOutOfBoundsException("index out of range in self");
@@ -88,6 +87,20 @@ public final class Gathering {
         // a 0-d self passes the gradient through; else it is added at the selected slices (index_add)
         return FormulaNode.record(out, "IndexSelectBackward0", self,
                 formula(indices == null ? (g, in) -> g : accumulatedAt(self, indices)));
+    }
+
+    /** An integral index tensor's values, row-major: a contiguous int64 one's straight from its array. */
+    static long[] indexValues(TensorImpl index) {
+        int n = index.numel();
+        if (index.isContiguous() && index.storage().array() instanceof long[] values) {
+            int at = index.storage().base + index.offset();
+            return Arrays.copyOfRange(values, at, at + n);
+        }
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = index.getLong(i);
+        }
+        return out;
     }
 
     /**

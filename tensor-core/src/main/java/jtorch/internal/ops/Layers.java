@@ -66,9 +66,8 @@ public final class Layers {
                     + " scalar types: Long, Int; but got torch." + input.dtype().scalarName() + "Tensor instead (while"
                     + " checking arguments for embedding)");
         }
-        long[] indices = new long[input.numel()];
+        long[] indices = Gathering.indexValues(input);
         for (int i = 0; i < indices.length; i++) {
-            indices[i] = input.getLong(i);
             if (indices[i] < 0 || indices[i] >= weight.sizes()[0]) {
                 throw new IndexOutOfBoundsException("index out of range in self");
             }

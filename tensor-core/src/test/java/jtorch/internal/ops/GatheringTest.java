@@ -3,6 +3,7 @@ package jtorch.internal.ops;
 import static jtorch.internal.ops.Operands.assertSameTensor;
 import static jtorch.internal.ops.Operands.filled;
 import static jtorch.internal.ops.Operands.spread;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jtorch.DType;
@@ -53,6 +54,14 @@ class GatheringTest {
         assertSelectMatchesGeneric(filled(DType.FLOAT32, 2, 3, 4), 1, index());
         assertSelectMatchesGeneric(filled(DType.FLOAT32, 0, 3, 0), 0, index(1, 2));
         assertSelectMatchesGeneric(filled(DType.INT64, 0, 0, 3), 1, index(0, 2, 1));
+    }
+
+    @Test
+    void indexValues_contiguousViewAtOffsetOrStrided_readRowMajor() {
+        TensorImpl view = Views.narrow(index(9, 2, 0, 3, 1), 0, 1, 4);
+        assertArrayEquals(new long[] {2, 0, 3, 1}, Gathering.indexValues(view));
+        assertArrayEquals(new long[] {2, 0, 3, 1}, Gathering.indexValues(spread(view)));
+        assertArrayEquals(new long[] {-11, -4, 3, 10}, Gathering.indexValues(filled(DType.INT32, 2, 2, 2)));
     }
 
     @Test
