@@ -7,30 +7,58 @@ package jtorch.internal.kernels;
  * more float32 values reproduces PyTorch bit for bit.
  */
 public final class AvxMath {
-    private static final float SQRT_HALF = 0.707106781186547524f;
+    static final float SQRT_HALF = 0.707106781186547524f;
     /** Coefficients of the log polynomial, highest degree first. */
-    private static final float[] LOG_P = {
+    static final float[] LOG_P = {
         7.0376836292E-2f, -1.1514610310E-1f, 1.1676998740E-1f, -1.2420140846E-1f, 1.4249322787E-1f,
         -1.6668057665E-1f, 2.0000714765E-1f, -2.4999993993E-1f, 3.3333331174E-1f,
     };
     /** log(2) split into a small and an exactly representable large part. */
-    private static final float LOG_Q1 = -2.12194440e-4f;
-    private static final float LOG_Q2 = 0.693359375f;
+    static final float LOG_Q1 = -2.12194440e-4f;
+    static final float LOG_Q2 = 0.693359375f;
     /** pi/4 split in three parts (negated) for the extended-precision range reduction. */
-    private static final float DP1 = -0.78515625f;
-    private static final float DP2 = -2.4187564849853515625e-4f;
-    private static final float DP3 = -3.77489497744594108e-8f;
-    private static final float SIN_P0 = -1.9515295891E-4f;
-    private static final float SIN_P1 = 8.3321608736E-3f;
-    private static final float SIN_P2 = -1.6666654611E-1f;
-    private static final float COS_P0 = 2.443315711809948E-005f;
-    private static final float COS_P1 = -1.388731625493765E-003f;
-    private static final float COS_P2 = 4.166664568298827E-002f;
-    private static final float FOUR_OVER_PI = 1.27323954473516f;
-    private static final float TWO_PI = (float) (2.0 * Math.PI);
-    private static final int SIGN = 0x80000000;
+    static final float DP1 = -0.78515625f;
+    static final float DP2 = -2.4187564849853515625e-4f;
+    static final float DP3 = -3.77489497744594108e-8f;
+    static final float SIN_P0 = -1.9515295891E-4f;
+    static final float SIN_P1 = 8.3321608736E-3f;
+    static final float SIN_P2 = -1.6666654611E-1f;
+    static final float COS_P0 = 2.443315711809948E-005f;
+    static final float COS_P1 = -1.388731625493765E-003f;
+    static final float COS_P2 = 4.166664568298827E-002f;
+    static final float FOUR_OVER_PI = 1.27323954473516f;
+    static final float TWO_PI = (float) (2.0 * Math.PI);
+    static final int SIGN = 0x80000000;
 
     private AvxMath() {}
+
+    /**
+     * {@link #boxMuller16} over {@code blocks} consecutive blocks from {@code d[o]}: groups of blocks
+     * by {@link VectorKernels#boxMuller} once the vector kernels are compiled (the same float
+     * operations lane by lane, so the same bits), the rest block by block.
+     */
+    public static void boxMuller16Blocks(double[] d, int o, int blocks, float mean, float std) {
+        int group = Kernels.vectorBoxMullerBlocks();
+        int b = 0;
+        if (group > 0) {
+            float[] buffer = new float[16 * group];
+            for (; b + group <= blocks; b += group) {
+                Cancellation.checkEvery(b);
+                int at = o + 16 * b;
+                for (int k = 0; k < buffer.length; k++) {
+                    buffer[k] = (float) d[at + k];
+                }
+                Kernels.boxMuller(buffer, mean, std);
+                for (int k = 0; k < buffer.length; k++) {
+                    d[at + k] = buffer[k];
+                }
+            }
+        }
+        for (; b < blocks; b++) {
+            Cancellation.checkEvery(b);
+            boxMuller16(d, o + 16 * b, mean, std);
+        }
+    }
 
     /**
      * Box-Muller over one block of 16 uniforms in {@code d[o..o+15]} (already float values):

@@ -134,6 +134,11 @@ public final class Kernels {
         VectorKernels.gatherRows(a, 0, 2, 128, c, 0, 32, 0, 16);
         VectorKernels.reluGrad(a, 0, b, 0, c, 0, 4096);
         VectorKernels.clamp(a, 0, -0.25f, 0.25f, c, 0, 4096);
+        // Box-Muller of uniforms in (0, 1), both polynomial octants and the log's two mantissa ranges
+        for (int k = 0; k < 16 * VectorKernels.BOX_MULLER_BLOCKS; k++) {
+            d[k] = (k * 0.3713f) % 1f;
+        }
+        VectorKernels.boxMuller(d, 0.5f, 2f);
         // 2 x 2 max pooling of 4 x 4 planes, ties and all (a holds one value)
         VectorKernels.maxPoolWindows(a, 0, WARM_UP_POOL, c, 0, new long[WARM_UP_POOL.outputs()], d);
         // the optimizer steps, on a parameter d that stays finite
@@ -282,6 +287,16 @@ public final class Kernels {
             float atLeast = v < lo ? lo : v;
             y[yo + i] = hi < atLeast ? hi : atLeast;
         }
+    }
+
+    /** Blocks of 16 uniforms that {@link VectorKernels#boxMuller} transforms at once, or 0 while the plain loops serve. */
+    static int vectorBoxMullerBlocks() {
+        return vectorHot ? VectorKernels.BOX_MULLER_BLOCKS : 0;
+    }
+
+    /** {@link VectorKernels#boxMuller}, for {@link AvxMath} (a {@link #vectorBoxMullerBlocks} group). */
+    static void boxMuller(float[] blocks, float mean, float std) {
+        VectorKernels.boxMuller(blocks, mean, std);
     }
 
     /**

@@ -461,4 +461,84 @@ final class VectorKernels {
             }
         }
     }
+
+    /** Blocks of 16 uniforms per vector: lane {@code k} is pair {@code k % 8} of block {@code k / 8}. */
+    static final int BOX_MULLER_BLOCKS = F.length() / 8;
+    /** Where lane {@code k}'s first uniform of a pair lies in a group of blocks; the second is 8 further. */
+    private static final int[] PAIR_FIRST = pairFirst();
+
+    private static int[] pairFirst() {
+        int[] map = new int[F.length()];
+        for (int k = 0; k < map.length; k++) {
+            map[k] = 16 * (k / 8) + k % 8;
+        }
+        return map;
+    }
+
+    /**
+     * {@link AvxMath#boxMuller16} of {@link #BOX_MULLER_BLOCKS} blocks of 16 uniforms in {@code
+     * blocks}, in place, one pair a lane: the same float operations in the same order as {@link
+     * AvxMath#log}, {@link AvxMath#sin} and {@link AvxMath#cos}, selections by masks, so the bits
+     * are the scalar code's.
+     */
+    static void boxMuller(float[] blocks, float mean, float std) {
+        FloatVector u1 = FloatVector.broadcast(F, 1f).sub(FloatVector.fromArray(F, blocks, 0, PAIR_FIRST, 0));
+        FloatVector u2 = FloatVector.fromArray(F, blocks, 8, PAIR_FIRST, 0);
+        FloatVector radius = log(u1).mul(-2f).lanewise(VectorOperators.SQRT);
+        FloatVector theta = u2.mul(AvxMath.TWO_PI);
+        FloatVector[] sinCos = sinCos(theta);
+        radius.mul(sinCos[1]).fma(std, mean).intoArray(blocks, 0, PAIR_FIRST, 0);
+        radius.mul(sinCos[0]).fma(std, mean).intoArray(blocks, 8, PAIR_FIRST, 0);
+    }
+
+    /** {@link AvxMath#log} lane by lane. */
+    private static FloatVector log(FloatVector x) {
+        VectorMask<Float> invalid = x.compare(VectorOperators.GT, 0f).not();
+        IntVector bits = x.max(Float.MIN_NORMAL).reinterpretAsInts();
+        FloatVector e = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 23).sub(0x7f)
+                .convert(VectorOperators.I2F, 0)).add(1f);
+        FloatVector m = bits.and(~0x7f800000).or(Float.floatToRawIntBits(0.5f)).reinterpretAsFloats();
+        VectorMask<Float> small = m.compare(VectorOperators.LT, AvxMath.SQRT_HALF);
+        FloatVector r = m.sub(1f);
+        e = e.blend(e.sub(1f), small);
+        r = r.blend(r.add(m), small);
+        FloatVector z = r.mul(r);
+        FloatVector y = FloatVector.broadcast(F, AvxMath.LOG_P[0]);
+        for (int i = 1; i < AvxMath.LOG_P.length; i++) {
+            y = y.fma(r, FloatVector.broadcast(F, AvxMath.LOG_P[i]));
+        }
+        y = y.mul(r);
+        y = y.fma(z, e.mul(AvxMath.LOG_Q1));
+        y = z.neg().fma(FloatVector.broadcast(F, 0.5f), y);
+        return e.fma(FloatVector.broadcast(F, AvxMath.LOG_Q2), r.add(y)).blend(Float.NaN, invalid);
+    }
+
+    /** {@link AvxMath#sin} and {@link AvxMath#cos} of the same lanes: {@code {sin, cos}}. */
+    private static FloatVector[] sinCos(FloatVector x) {
+        IntVector signSin = x.reinterpretAsInts().and(AvxMath.SIGN);
+        FloatVector a = x.abs();
+        IntVector j = ((IntVector) a.mul(AvxMath.FOUR_OVER_PI).convert(VectorOperators.F2I, 0)).add(1).and(~1);
+        FloatVector y = (FloatVector) j.convert(VectorOperators.I2F, 0);
+        signSin = signSin.lanewise(VectorOperators.XOR, j.and(4).lanewise(VectorOperators.LSHL, 29));
+        IntVector signCos = j.sub(2).not().and(4).lanewise(VectorOperators.LSHL, 29);
+        VectorMask<Float> cosPoly = j.and(2).compare(VectorOperators.NE, 0).cast(F);
+        a = y.fma(FloatVector.broadcast(F, AvxMath.DP1), a);
+        a = y.fma(FloatVector.broadcast(F, AvxMath.DP2), a);
+        a = y.fma(FloatVector.broadcast(F, AvxMath.DP3), a);
+        FloatVector z = a.mul(a);
+        FloatVector c = FloatVector.broadcast(F, AvxMath.COS_P0).fma(z, FloatVector.broadcast(F, AvxMath.COS_P1))
+                .fma(z, FloatVector.broadcast(F, AvxMath.COS_P2));
+        c = c.mul(z);
+        c = c.fma(z, z.mul(0.5f).neg()).add(1f);
+        FloatVector s = FloatVector.broadcast(F, AvxMath.SIN_P0).fma(z, FloatVector.broadcast(F, AvxMath.SIN_P1))
+                .fma(z, FloatVector.broadcast(F, AvxMath.SIN_P2));
+        s = s.mul(z);
+        s = s.fma(a, a);
+        FloatVector sinValue = s.blend(c, cosPoly).add(0f);
+        FloatVector cosValue = c.blend(s, cosPoly).add(0f);
+        return new FloatVector[] {
+            sinValue.reinterpretAsInts().lanewise(VectorOperators.XOR, signSin).reinterpretAsFloats(),
+            cosValue.reinterpretAsInts().lanewise(VectorOperators.XOR, signCos).reinterpretAsFloats(),
+        };
+    }
 }

@@ -341,9 +341,13 @@ public final class Sampling {
         for (int i = 0; i < n; i++) {
             u[i] = uniformSample(g, type);
         }
-        for (int i = 0; i + 16 <= n; i += 16) {
-            Cancellation.checkEvery(i);
-            boxMuller16(u, i, type, mean, std);
+        if (type == DType.FLOAT32) {
+            AvxMath.boxMuller16Blocks(u, 0, n / 16, (float) mean, (float) std);
+        } else {
+            for (int i = 0; i + 16 <= n; i += 16) {
+                Cancellation.checkEvery(i);
+                boxMuller16(u, i, type, mean, std);
+            }
         }
         if (n % 16 != 0) {
             int start = n - 16;
