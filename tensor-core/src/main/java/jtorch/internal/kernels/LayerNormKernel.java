@@ -81,7 +81,8 @@ public final class LayerNormKernel {
         return new RowStats(means, rstds);
     }
 
-    private static float[] ones(int n) {
+    /** {@code n} ones: the weight a layer norm without one multiplies by (as ATen's loop takes a missing gamma). */
+    public static float[] ones(int n) {
         float[] ones = new float[n];
         java.util.Arrays.fill(ones, 1f);
         return ones;

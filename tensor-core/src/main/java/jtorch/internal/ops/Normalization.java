@@ -302,7 +302,7 @@ public final class Normalization {
         private TensorImpl inputGrad(TensorImpl g, TensorImpl weight, TensorImpl input) {
             int rows = stats.mean().length;
             if (allFloat32(g, input, weight)) {
-                float[] gamma = weight == null ? ones(n) : floats(weight);
+                float[] gamma = weight == null ? LayerNormKernel.ones(n) : floats(weight);
                 float[] dx = new float[g.numel()];
                 LayerNormKernel.inputGrad(floats(g), floats(input), rows, n, stats, gamma, dx);
                 return new TensorImpl(BufferStorage.of(dx), Layout.contiguous(g.sizes().clone()), null);
@@ -344,12 +344,6 @@ public final class Normalization {
                 }
             }
             return true;
-        }
-
-        private static float[] ones(int n) {
-            float[] v = new float[n];
-            Arrays.fill(v, 1);
-            return v;
         }
     }
 
