@@ -3,10 +3,18 @@ package jtorch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import jtorch.testing.LivePyTorch;
+import jtorch.testing.PythonHex;
 import org.junit.jupiter.api.Test;
 
-/** Pointwise ops against PyTorch 1.13.1's printed results (cases recorded in golden/extra-cases.jsonl). */
+/**
+ * Pointwise ops against PyTorch 1.13.1: printed results (cases recorded in golden/extra-cases.jsonl),
+ * sigmoid bit for bit against the installed PyTorch, and the float32 vector and strided loops of
+ * clamp, sqrt and abs on special values.
+ */
 class PointwiseOpsTest {
     private static Tensor vec(double... values) {
         return torch.tensor(values);
@@ -122,7 +130,7 @@ class PointwiseOpsTest {
     void sigmoid_float32_matchesPyTorchsVectorCodeBitForBit() throws Exception {
         // 65536 values (whole vectors on one thread: PyTorch's vector code throughout), -128 to 128 in steps of 1/256
         torch.backends.awaitVectorKernels(120_000);
-        java.util.List<com.fasterxml.jackson.databind.JsonNode> torchOut = jtorch.testing.LivePyTorch.run(
+        List<JsonNode> torchOut = LivePyTorch.run(
                 String.join("\n",
                         "import json, torch",
                         "torch.set_num_threads(1)",
@@ -138,7 +146,7 @@ class PointwiseOpsTest {
             float[] ours = torch.tensor(x).sigmoid().toFloatArray();
             int differing = 0;
             for (int i = 0; i < ours.length; i++) {
-                differing += torchOut.get(0).get(i).asText().equals(jtorch.testing.PythonHex.of(ours[i])) ? 0 : 1;
+                differing += torchOut.get(0).get(i).asText().equals(PythonHex.of(ours[i])) ? 0 : 1;
             }
             assertEquals(0, differing, "values differing from PyTorch's");
         } finally {

@@ -12,6 +12,7 @@ import jtorch.Tensor;
 import jtorch.internal.tensor.TensorImpl;
 import jtorch.nn;
 import jtorch.testing.LivePyTorch;
+import jtorch.testing.PythonHex;
 import jtorch.torch;
 import org.junit.jupiter.api.Test;
 
@@ -162,7 +163,7 @@ class NormalizationTest {
                 {torch.tensor(w), torch.tensor(b)}};
             for (Tensor[] wb : affine) {
                 for (float f : nn.functional.layerNorm(x, new int[] {n}, wb[0], wb[1]).flatten().toFloatArray()) {
-                    ours.add(jtorch.testing.PythonHex.of(f));
+                    ours.add(PythonHex.of(f));
                 }
             }
         }
