@@ -160,17 +160,47 @@ public final class Elementwise {
      * at 0), {@code grad} and {@code result} broadcast to {@code out}'s shape.
      */
     public static void reluGradInto(Strided out, Strided grad, Strided result, DType compute) {
+        resultGradInto(out, grad, result, compute, Kernels::reluGrad, (x, y) -> y <= 0 ? 0 : x, (x, y) -> y <= 0 ? 0 : x);
+    }
+
+    /**
+     * tanh's gradient {@code out = grad * (1 - result^2)} ({@link Kernels#tanhGrad(float, float)}),
+     * {@code grad} and {@code result} broadcast to {@code out}'s shape; float32, float16 and
+     * bfloat16 in float arithmetic, float64 in double.
+     */
+    public static void tanhGradInto(Strided out, Strided grad, Strided result, DType compute) {
+        DoubleBinaryOperator f = compute == DType.FLOAT64 ? Kernels::tanhGrad
+                : (x, y) -> Kernels.tanhGrad((float) x, (float) y);
+        resultGradInto(out, grad, result, compute, Kernels::tanhGrad, f, null);
+    }
+
+    /**
+     * A float32 kernel of a gradient over contiguous arrays: {@code c[co + i] = f(g[go + i * gs],
+     * r[ro + i])} for {@code i < n}, {@code gs} 1 or 0 (one gradient value broadcast).
+     */
+    private interface FloatGradRun {
+        void apply(float[] g, int go, int gs, float[] r, int ro, float[] c, int co, int n);
+    }
+
+    /**
+     * A gradient from the incoming gradient and the op's result: {@code run} over contiguous
+     * float32 operands of the output's shape, else {@code f} ({@code g} for integral compute
+     * dtypes) element by element.
+     */
+    private static void resultGradInto(Strided out, Strided grad, Strided result, DType compute, FloatGradRun run,
+                                       DoubleBinaryOperator f, LongBinaryOperator g) {
         Layout lo = out.layout();
-        Flat g = Flat.of(grad, lo);
-        Flat r = Flat.of(result, lo);
-        if (compute == DType.FLOAT32 && allFloatArrays(out.storage()) && lo.isContiguous() && g != null
-                && g.stride == 1 && r != null && r.stride == 1) {
+        Flat fg = Flat.of(grad, lo);
+        Flat fr = Flat.of(result, lo);
+        if (compute == DType.FLOAT32 && allFloatArrays(out.storage()) && lo.isContiguous() && fg != null
+                && fr != null && fr.stride == 1) {
             float[] z = (float[]) out.storage().array();
             int zo = out.storage().base + lo.offset();
-            inChunks(lo.numel(), lo.numel(), (s, len) -> Kernels.reluGrad(g.data, g.at(s), r.data, r.at(s), z, zo + s, len));
+            inChunks(lo.numel(), lo.numel(),
+                    (s, len) -> run.apply(fg.data, fg.at(s), fg.stride, fr.data, fr.at(s), z, zo + s, len));
             return;
         }
-        binaryInto(out, grad, result, compute, (x, y) -> y <= 0 ? 0 : x, (x, y) -> y <= 0 ? 0 : x);
+        binaryInto(out, grad, result, compute, f, g);
     }
 
     private static boolean allFloatArrays(Storage... storages) {
@@ -184,15 +214,15 @@ public final class Elementwise {
 
     /**
      * A float32 operand walked in the output's order: a contiguous array of the output's shape
-     * (stride 1), or a single value of any dtype, such as a Java number (stride 0), rounded to
-     * float as PyTorch casts a scalar to the compute dtype.
+     * (stride 1), or a single value of any dtype, such as a Java number or one value expanded
+     * (stride 0), rounded to float as PyTorch casts a scalar to the compute dtype.
      */
     private record Flat(float[] data, int offset, int stride) {
         /** The operand as a Flat, or null if it is neither of the two. */
         static Flat of(Strided t, Layout out) {
             Layout l = t.layout();
             Storage st = t.storage();
-            if (l.numel() == 1) {
+            if (l.numel() == 1 || l.numel() > 1 && isOneValue(l)) {
                 return new Flat(new float[] {(float) st.getDouble(l.offset())}, 0, 0);
             }
             if (st.dtype() == DType.FLOAT32 && st.array() != null && l.isContiguous() && l.sameSizes(out)) {
@@ -203,6 +233,16 @@ public final class Elementwise {
 
         int at(int i) {
             return offset + i * stride;
+        }
+
+        /** Whether every stride is 0: one value expanded, such as the gradient of a sum. */
+        private static boolean isOneValue(Layout l) {
+            for (int stride : l.strides()) {
+                if (stride != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
