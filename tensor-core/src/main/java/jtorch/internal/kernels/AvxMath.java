@@ -32,27 +32,24 @@ public final class AvxMath {
 
     private AvxMath() {}
 
+    /** Groups of vector Box-Muller blocks per call between cancellation checks. */
+    private static final int GROUPS_PER_CALL = 256;
+
     /**
      * {@link #boxMuller16} over {@code blocks} consecutive blocks from {@code d[o]}: groups of blocks
      * by {@link VectorKernels#boxMuller} once the vector kernels are compiled (the same float
      * operations lane by lane, so the same bits), the rest block by block.
      */
-    public static void boxMuller16Blocks(double[] d, int o, int blocks, float mean, float std) {
+    public static void boxMuller16Blocks(float[] d, int o, int blocks, float mean, float std) {
         int group = Kernels.vectorBoxMullerBlocks();
         int b = 0;
         if (group > 0) {
-            float[] buffer = new float[16 * group];
-            for (; b + group <= blocks; b += group) {
-                Cancellation.checkEvery(b);
-                int at = o + 16 * b;
-                for (int k = 0; k < buffer.length; k++) {
-                    buffer[k] = (float) d[at + k];
-                }
-                Kernels.boxMuller(buffer, mean, std);
-                for (int k = 0; k < buffer.length; k++) {
-                    d[at + k] = buffer[k];
-                }
+            int groups = blocks / group;
+            for (int first = 0; first < groups; first += GROUPS_PER_CALL) {
+                Cancellation.check();
+                Kernels.boxMuller(d, o + 16 * group * first, Math.min(GROUPS_PER_CALL, groups - first), mean, std);
             }
+            b = groups * group;
         }
         for (; b < blocks; b++) {
             Cancellation.checkEvery(b);
@@ -61,13 +58,13 @@ public final class AvxMath {
     }
 
     /**
-     * Box-Muller over one block of 16 uniforms in {@code d[o..o+15]} (already float values):
-     * element {@code j} and {@code j + 8} become the cosine and sine samples of the pair.
+     * Box-Muller over one block of 16 uniforms in {@code d[o..o+15]}: element {@code j} and
+     * {@code j + 8} become the cosine and sine samples of the pair.
      */
-    public static void boxMuller16(double[] d, int o, float mean, float std) {
+    public static void boxMuller16(float[] d, int o, float mean, float std) {
         for (int j = 0; j < 8; j++) {
-            float u1 = 1f - (float) d[o + j];
-            float u2 = (float) d[o + j + 8];
+            float u1 = 1f - d[o + j];
+            float u2 = d[o + j + 8];
             float radius = (float) Math.sqrt(-2f * log(u1));
             float theta = TWO_PI * u2;
             float n1 = radius * cos(theta);

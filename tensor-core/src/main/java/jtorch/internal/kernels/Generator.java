@@ -116,6 +116,25 @@ public final class Generator {
     }
 
     /**
+     * {@code n} draws of {@link #nextFloat} in order into {@code out} from index {@code at}, the
+     * words read in a loop as {@link #nextDoubles} reads them.
+     */
+    public void nextFloats(float[] out, int at, int n) {
+        int k = 0;
+        while (k < n) {
+            if (next >= N) {
+                twist();
+            }
+            int i = next;
+            int end = Math.min(n, k + N - i);
+            for (; k < end; k++, i++) {
+                out[at + k] = (temper(state[i]) & 0xffffff) * 0x1p-24f;
+            }
+            next = i;
+        }
+    }
+
+    /**
      * A standard normal sample by Box-Muller in double precision, returning the cosine branch and
      * caching the sine branch for the next call ({@code normal_distribution<double>}).
      */

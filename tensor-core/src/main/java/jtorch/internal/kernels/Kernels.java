@@ -142,7 +142,7 @@ public final class Kernels {
         for (int k = 0; k < 16 * VectorKernels.BOX_MULLER_BLOCKS; k++) {
             d[k] = (k * 0.3713f) % 1f;
         }
-        VectorKernels.boxMuller(d, 0.5f, 2f);
+        VectorKernels.boxMuller(d, 0, 1, 0.5f, 2f);
         // 2 x 2 max pooling of 4 x 4 planes, ties and all (a holds one value)
         VectorKernels.maxPoolWindows(a, 0, WARM_UP_POOL, c, 0, new long[WARM_UP_POOL.outputs()], d);
         // the optimizer steps, on a parameter d that stays finite
@@ -305,9 +305,9 @@ public final class Kernels {
         return vectorHot ? VectorKernels.BOX_MULLER_BLOCKS : 0;
     }
 
-    /** {@link VectorKernels#boxMuller}, for {@link AvxMath} (a {@link #vectorBoxMullerBlocks} group). */
-    static void boxMuller(float[] blocks, float mean, float std) {
-        VectorKernels.boxMuller(blocks, mean, std);
+    /** {@link VectorKernels#boxMuller}, for {@link AvxMath} ({@code groups} groups of {@link #vectorBoxMullerBlocks} blocks). */
+    static void boxMuller(float[] d, int o, int groups, float mean, float std) {
+        VectorKernels.boxMuller(d, o, groups, mean, std);
     }
 
     /**

@@ -480,69 +480,81 @@ final class VectorKernels {
     }
 
     /**
-     * {@link AvxMath#boxMuller16} of {@link #BOX_MULLER_BLOCKS} blocks of 16 uniforms in {@code
-     * blocks}, in place, one pair a lane: the same float operations in the same order as {@link
-     * AvxMath#log}, {@link AvxMath#sin} and {@link AvxMath#cos}, selections by masks, so the bits
-     * are the scalar code's.
+     * {@link AvxMath#boxMuller16} of {@code groups} groups of {@link #BOX_MULLER_BLOCKS} blocks of
+     * 16 uniforms from {@code d[o]}, in place, one pair a lane: the same float operations in the
+     * same order as {@link AvxMath#log}, {@link AvxMath#sin} and {@link AvxMath#cos}, selections by
+     * masks, so the bits are the scalar code's. One loop body without calls (the log's and the
+     * sine's steps written out), as {@link #expFloat}: with log and sin/cos as helpers taking and
+     * returning vectors, which C2 did not inline, randn of 1M floats took 10-21 ms.
      */
-    static void boxMuller(float[] blocks, float mean, float std) {
-        FloatVector u1 = FloatVector.broadcast(F, 1f).sub(FloatVector.fromArray(F, blocks, 0, PAIR_FIRST, 0));
-        FloatVector u2 = FloatVector.fromArray(F, blocks, 8, PAIR_FIRST, 0);
-        FloatVector radius = log(u1).mul(-2f).lanewise(VectorOperators.SQRT);
-        FloatVector theta = u2.mul(AvxMath.TWO_PI);
-        FloatVector[] sinCos = sinCos(theta);
-        radius.mul(sinCos[1]).fma(std, mean).intoArray(blocks, 0, PAIR_FIRST, 0);
-        radius.mul(sinCos[0]).fma(std, mean).intoArray(blocks, 8, PAIR_FIRST, 0);
-    }
-
-    /** {@link AvxMath#log} lane by lane. */
-    private static FloatVector log(FloatVector x) {
-        VectorMask<Float> invalid = x.compare(VectorOperators.GT, 0f).not();
-        IntVector bits = x.max(Float.MIN_NORMAL).reinterpretAsInts();
-        FloatVector e = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 23).sub(0x7f)
-                .convert(VectorOperators.I2F, 0)).add(1f);
-        FloatVector m = bits.and(~0x7f800000).or(Float.floatToRawIntBits(0.5f)).reinterpretAsFloats();
-        VectorMask<Float> small = m.compare(VectorOperators.LT, AvxMath.SQRT_HALF);
-        FloatVector r = m.sub(1f);
-        e = e.blend(e.sub(1f), small);
-        r = r.blend(r.add(m), small);
-        FloatVector z = r.mul(r);
-        FloatVector y = FloatVector.broadcast(F, AvxMath.LOG_P[0]);
-        for (int i = 1; i < AvxMath.LOG_P.length; i++) {
-            y = y.fma(r, FloatVector.broadcast(F, AvxMath.LOG_P[i]));
+    static void boxMuller(float[] d, int o, int groups, float mean, float std) {
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector half = FloatVector.broadcast(F, 0.5f);
+        FloatVector p0 = FloatVector.broadcast(F, AvxMath.LOG_P[0]);
+        FloatVector p1 = FloatVector.broadcast(F, AvxMath.LOG_P[1]);
+        FloatVector p2 = FloatVector.broadcast(F, AvxMath.LOG_P[2]);
+        FloatVector p3 = FloatVector.broadcast(F, AvxMath.LOG_P[3]);
+        FloatVector p4 = FloatVector.broadcast(F, AvxMath.LOG_P[4]);
+        FloatVector p5 = FloatVector.broadcast(F, AvxMath.LOG_P[5]);
+        FloatVector p6 = FloatVector.broadcast(F, AvxMath.LOG_P[6]);
+        FloatVector p7 = FloatVector.broadcast(F, AvxMath.LOG_P[7]);
+        FloatVector p8 = FloatVector.broadcast(F, AvxMath.LOG_P[8]);
+        FloatVector logQ2 = FloatVector.broadcast(F, AvxMath.LOG_Q2);
+        FloatVector dp1 = FloatVector.broadcast(F, AvxMath.DP1);
+        FloatVector dp2 = FloatVector.broadcast(F, AvxMath.DP2);
+        FloatVector dp3 = FloatVector.broadcast(F, AvxMath.DP3);
+        FloatVector cos0 = FloatVector.broadcast(F, AvxMath.COS_P0);
+        FloatVector cos1 = FloatVector.broadcast(F, AvxMath.COS_P1);
+        FloatVector cos2 = FloatVector.broadcast(F, AvxMath.COS_P2);
+        FloatVector sin0 = FloatVector.broadcast(F, AvxMath.SIN_P0);
+        FloatVector sin1 = FloatVector.broadcast(F, AvxMath.SIN_P1);
+        FloatVector sin2 = FloatVector.broadcast(F, AvxMath.SIN_P2);
+        for (int group = 0; group < groups; group++) {
+            int at = o + 16 * BOX_MULLER_BLOCKS * group;
+            FloatVector u1 = one.sub(FloatVector.fromArray(F, d, at, PAIR_FIRST, 0));
+            FloatVector u2 = FloatVector.fromArray(F, d, at + 8, PAIR_FIRST, 0);
+            // log(u1)
+            VectorMask<Float> invalid = u1.compare(VectorOperators.GT, 0f).not();
+            IntVector bits = u1.max(Float.MIN_NORMAL).reinterpretAsInts();
+            FloatVector e = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 23).sub(0x7f)
+                    .convert(VectorOperators.I2F, 0)).add(1f);
+            FloatVector m = bits.and(~0x7f800000).or(Float.floatToRawIntBits(0.5f)).reinterpretAsFloats();
+            VectorMask<Float> small = m.compare(VectorOperators.LT, AvxMath.SQRT_HALF);
+            FloatVector r = m.sub(1f);
+            e = e.blend(e.sub(1f), small);
+            r = r.blend(r.add(m), small);
+            FloatVector z = r.mul(r);
+            FloatVector y = p0.fma(r, p1).fma(r, p2).fma(r, p3).fma(r, p4).fma(r, p5).fma(r, p6).fma(r, p7).fma(r, p8);
+            y = y.mul(r);
+            y = y.fma(z, e.mul(AvxMath.LOG_Q1));
+            y = z.neg().fma(half, y);
+            FloatVector log = e.fma(logQ2, r.add(y)).blend(Float.NaN, invalid);
+            FloatVector radius = log.mul(-2f).lanewise(VectorOperators.SQRT);
+            // sin and cos of theta
+            FloatVector theta = u2.mul(AvxMath.TWO_PI);
+            IntVector signSin = theta.reinterpretAsInts().and(AvxMath.SIGN);
+            FloatVector a = theta.abs();
+            IntVector j = ((IntVector) a.mul(AvxMath.FOUR_OVER_PI).convert(VectorOperators.F2I, 0)).add(1).and(~1);
+            FloatVector k = (FloatVector) j.convert(VectorOperators.I2F, 0);
+            signSin = signSin.lanewise(VectorOperators.XOR, j.and(4).lanewise(VectorOperators.LSHL, 29));
+            IntVector signCos = j.sub(2).not().and(4).lanewise(VectorOperators.LSHL, 29);
+            VectorMask<Float> cosPoly = j.and(2).compare(VectorOperators.NE, 0).cast(F);
+            a = k.fma(dp1, a);
+            a = k.fma(dp2, a);
+            a = k.fma(dp3, a);
+            z = a.mul(a);
+            FloatVector c = cos0.fma(z, cos1).fma(z, cos2);
+            c = c.mul(z);
+            c = c.fma(z, z.mul(0.5f).neg()).add(1f);
+            FloatVector s = sin0.fma(z, sin1).fma(z, sin2);
+            s = s.mul(z);
+            s = s.fma(a, a);
+            FloatVector sin = s.blend(c, cosPoly).add(0f).reinterpretAsInts()
+                    .lanewise(VectorOperators.XOR, signSin).reinterpretAsFloats();
+            FloatVector cos = c.blend(s, cosPoly).add(0f).reinterpretAsInts()
+                    .lanewise(VectorOperators.XOR, signCos).reinterpretAsFloats();
+            radius.mul(cos).fma(std, mean).intoArray(d, at, PAIR_FIRST, 0);
+            radius.mul(sin).fma(std, mean).intoArray(d, at + 8, PAIR_FIRST, 0);
         }
-        y = y.mul(r);
-        y = y.fma(z, e.mul(AvxMath.LOG_Q1));
-        y = z.neg().fma(FloatVector.broadcast(F, 0.5f), y);
-        return e.fma(FloatVector.broadcast(F, AvxMath.LOG_Q2), r.add(y)).blend(Float.NaN, invalid);
-    }
-
-    /** {@link AvxMath#sin} and {@link AvxMath#cos} of the same lanes: {@code {sin, cos}}. */
-    private static FloatVector[] sinCos(FloatVector x) {
-        IntVector signSin = x.reinterpretAsInts().and(AvxMath.SIGN);
-        FloatVector a = x.abs();
-        IntVector j = ((IntVector) a.mul(AvxMath.FOUR_OVER_PI).convert(VectorOperators.F2I, 0)).add(1).and(~1);
-        FloatVector y = (FloatVector) j.convert(VectorOperators.I2F, 0);
-        signSin = signSin.lanewise(VectorOperators.XOR, j.and(4).lanewise(VectorOperators.LSHL, 29));
-        IntVector signCos = j.sub(2).not().and(4).lanewise(VectorOperators.LSHL, 29);
-        VectorMask<Float> cosPoly = j.and(2).compare(VectorOperators.NE, 0).cast(F);
-        a = y.fma(FloatVector.broadcast(F, AvxMath.DP1), a);
-        a = y.fma(FloatVector.broadcast(F, AvxMath.DP2), a);
-        a = y.fma(FloatVector.broadcast(F, AvxMath.DP3), a);
-        FloatVector z = a.mul(a);
-        FloatVector c = FloatVector.broadcast(F, AvxMath.COS_P0).fma(z, FloatVector.broadcast(F, AvxMath.COS_P1))
-                .fma(z, FloatVector.broadcast(F, AvxMath.COS_P2));
-        c = c.mul(z);
-        c = c.fma(z, z.mul(0.5f).neg()).add(1f);
-        FloatVector s = FloatVector.broadcast(F, AvxMath.SIN_P0).fma(z, FloatVector.broadcast(F, AvxMath.SIN_P1))
-                .fma(z, FloatVector.broadcast(F, AvxMath.SIN_P2));
-        s = s.mul(z);
-        s = s.fma(a, a);
-        FloatVector sinValue = s.blend(c, cosPoly).add(0f);
-        FloatVector cosValue = c.blend(s, cosPoly).add(0f);
-        return new FloatVector[] {
-            sinValue.reinterpretAsInts().lanewise(VectorOperators.XOR, signSin).reinterpretAsFloats(),
-            cosValue.reinterpretAsInts().lanewise(VectorOperators.XOR, signCos).reinterpretAsFloats(),
-        };
     }
 }

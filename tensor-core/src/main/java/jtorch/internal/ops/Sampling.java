@@ -361,6 +361,10 @@ public final class Sampling {
 
     /** PyTorch's {@code normal_fill}: uniforms for all elements, then Box-Muller per block of 16. */
     private static void normalFill(TensorImpl t, double mean, double std) {
+        if (t.dtype() == DType.FLOAT32) {
+            normalFillFloat(t, (float) mean, (float) std);
+            return;
+        }
         DType type = t.dtype();
         int n = t.numel();
         double[] u = new double[n];
@@ -368,13 +372,9 @@ public final class Sampling {
         for (int i = 0; i < n; i++) {
             u[i] = uniformSample(g, type);
         }
-        if (type == DType.FLOAT32) {
-            AvxMath.boxMuller16Blocks(u, 0, n / 16, (float) mean, (float) std);
-        } else {
-            for (int i = 0; i + 16 <= n; i += 16) {
-                Cancellation.checkEvery(i);
-                boxMuller16(u, i, type, mean, std);
-            }
+        for (int i = 0; i + 16 <= n; i += 16) {
+            Cancellation.checkEvery(i);
+            boxMuller16(u, i, type, mean, std);
         }
         if (n % 16 != 0) {
             int start = n - 16;
@@ -386,6 +386,28 @@ public final class Sampling {
         Storage s = t.storage();
         for (int i = 0; i < n; i++) {
             s.setDouble(t.offset() + i, u[i]);
+        }
+    }
+
+    /** {@link #normalFill} of float32, in the storage's array (or a copy when it has none). */
+    private static void normalFillFloat(TensorImpl t, float mean, float std) {
+        int n = t.numel();
+        Storage s = t.storage();
+        boolean direct = s.array() instanceof float[];
+        float[] u = direct ? (float[]) s.array() : new float[n];
+        int at = direct ? s.base + t.offset() : 0;
+        Generator g = Generator.getDefault();
+        g.nextFloats(u, at, n);
+        AvxMath.boxMuller16Blocks(u, at, n / 16, mean, std);
+        if (n % 16 != 0) {
+            // the last 16 elements again, from new uniforms
+            g.nextFloats(u, at + n - 16, 16);
+            AvxMath.boxMuller16(u, at + n - 16, mean, std);
+        }
+        if (!direct) {
+            for (int i = 0; i < n; i++) {
+                s.setDouble(t.offset() + i, u[i]);
+            }
         }
     }
 
@@ -401,9 +423,6 @@ public final class Sampling {
 
     private static void boxMuller16(double[] d, int o, DType type, double mean, double std) {
         switch (type) {
-            case FLOAT32:
-                AvxMath.boxMuller16(d, o, (float) mean, (float) std);
-                break;
             case FLOAT64:
                 for (int j = 0; j < 8; j++) {
                     double radius = Math.sqrt(-2 * Math.log(1 - d[o + j]));

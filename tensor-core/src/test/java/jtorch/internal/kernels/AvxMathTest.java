@@ -17,18 +17,17 @@ class AvxMathTest {
         // largest float below 1 (log of the smallest step), around the log's sqrt(1/2) split
         float[] edges = {0f, Math.nextDown(1f), 0.5f, 1f - 0.70710677f, 1f - 0.7071068f, 0x1p-24f, 0.25f, 0.75f};
         int blocks = 4099;
-        double[] vector = new double[16 * blocks];
+        float[] vector = new float[16 * blocks];
         for (int i = 0; i < vector.length; i++) {
             vector[i] = i % 97 < edges.length ? edges[i % 97] : (random.nextInt(1 << 24) * 0x1p-24f);
         }
-        double[] scalar = vector.clone();
+        float[] scalar = vector.clone();
         AvxMath.boxMuller16Blocks(vector, 0, blocks, 0.25f, 1.5f);
         for (int b = 0; b < blocks; b++) {
             AvxMath.boxMuller16(scalar, 16 * b, 0.25f, 1.5f);
         }
         for (int i = 0; i < vector.length; i++) {
-            assertEquals(Float.floatToRawIntBits((float) scalar[i]), Float.floatToRawIntBits((float) vector[i]),
-                    "element " + i);
+            assertEquals(Float.floatToRawIntBits(scalar[i]), Float.floatToRawIntBits(vector[i]), "element " + i);
         }
     }
 }

@@ -64,4 +64,18 @@ class GeneratorTest {
             assertEquals(single.random(), bulk.random(), "the word after the draws");
         }
     }
+
+    @Test
+    void nextFloats_drawWhatNextFloatDraws_acrossTwists() {
+        Generator bulk = new Generator(11);
+        Generator single = new Generator(11);
+        bulk.random();
+        single.random();
+        float[] out = new float[1500];
+        bulk.nextFloats(out, 2, 1498);
+        for (int k = 0; k < 1498; k++) {
+            assertEquals(single.nextFloat(), out[2 + k], "draw " + k);
+        }
+        assertEquals(single.random(), bulk.random(), "the word after the draws");
+    }
 }
