@@ -1,5 +1,10 @@
 package jtorch.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
 /** Python's {@code float.hex()} of a double, to compare values bit for bit with PyTorch's. */
 public final class PythonHex {
     private PythonHex() {
@@ -28,5 +33,21 @@ public final class PythonHex {
         }
         return String.format(java.util.Locale.ROOT, "%s0x%s.%013xp%s%d", sign, lead, fraction, exponent < 0 ? "-" : "+",
                 Math.abs(exponent));
+    }
+
+    /**
+     * Asserts that {@code ours} equals {@code expected} (hex strings and other printed values), naming
+     * the first ten differing positions and how many differ rather than printing both lists.
+     */
+    public static void assertSame(List<String> expected, List<String> ours) {
+        assertEquals(expected.size(), ours.size(), "values");
+        List<String> differing = new ArrayList<>();
+        for (int i = 0; i < ours.size(); i++) {
+            if (!expected.get(i).equals(ours.get(i))) {
+                differing.add(i + ": " + expected.get(i) + " != " + ours.get(i));
+            }
+        }
+        assertEquals(List.of(), differing.subList(0, Math.min(10, differing.size())),
+                differing.size() + " of " + ours.size() + " values differ");
     }
 }

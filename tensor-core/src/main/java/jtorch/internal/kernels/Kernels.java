@@ -128,6 +128,11 @@ public final class Kernels {
                 VectorKernels.cascadeRows(a, 0, 32, 127, 1, c);
             }
         }
+        // the extremes of max and argmax: both kinds, a scan finding nothing, and the NaN search
+        VectorKernels.extreme(a, 0, 4096, true);
+        VectorKernels.extreme(a, 0, 4096, false);
+        VectorKernels.indexOf(a, 0, 4096, 1f);
+        VectorKernels.indexOf(a, 0, 4096, Float.NaN);
         WarmUpTurn.await();
         // a transpose with partial vectors of rows and columns, and a gather with strided rows
         VectorKernels.transposeRows(a, 0, 61, c, 0, 50, 0, 60);
@@ -298,6 +303,57 @@ public final class Kernels {
             float atLeast = v < lo ? lo : v;
             y[yo + i] = hi < atLeast ? hi : atLeast;
         }
+    }
+
+    /**
+     * The position in {@code a[from .. from + n)} ({@code n >= 1}) of its first largest
+     * ({@code max}) or smallest element, or of its first NaN: PyTorch's scan rule for max, min,
+     * argmax and argmin (ties go to the first, NaN beats every number). Found in two passes, the
+     * extreme value (NaN if any element is NaN) and then the first element equal to it, which is
+     * the scan's pick: every element before it is less extreme. Checks for cancellation once per
+     * {@link Cancellation#CHUNK} elements.
+     */
+    public static int firstExtreme(float[] a, int from, int n, boolean max) {
+        float m = a[from];
+        for (int c = 0; c < n; c += Cancellation.CHUNK) {
+            Cancellation.check();
+            float e = extreme(a, from + c, Math.min(Cancellation.CHUNK, n - c), max);
+            m = max ? Math.max(m, e) : Math.min(m, e);
+        }
+        for (int c = 0;; c += Cancellation.CHUNK) {
+            Cancellation.check();
+            int k = indexOf(a, from + c, Math.min(Cancellation.CHUNK, n - c), m);
+            if (k >= 0) {
+                return c + k;
+            }
+        }
+    }
+
+    /** The largest or smallest of {@code a[from .. from + n)}, {@code n >= 1}, NaN if any is NaN ({@link Math#max}'s rule). */
+    private static float extreme(float[] a, int from, int n, boolean max) {
+        int i = vectorHot ? VectorKernels.F.loopBound(n) : 0;
+        float m = i > 0 ? VectorKernels.extreme(a, from, i, max) : a[from];
+        for (; i < n; i++) {
+            m = max ? Math.max(m, a[from + i]) : Math.min(m, a[from + i]);
+        }
+        return m;
+    }
+
+    /** The first {@code i < n} with {@code a[from + i] == m} (or NaN, for a NaN {@code m}); -1 if none. */
+    private static int indexOf(float[] a, int from, int n, float m) {
+        int upper = vectorHot ? VectorKernels.F.loopBound(n) : 0;
+        int i = upper > 0 ? VectorKernels.indexOf(a, from, upper, m) : 0;
+        if (i < upper) {
+            return i;
+        }
+        boolean nan = Float.isNaN(m);
+        for (; i < n; i++) {
+            float v = a[from + i];
+            if (nan ? v != v : v == m) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Blocks of 16 uniforms that {@link VectorKernels#boxMuller} transforms at once, or 0 while the plain loops serve. */

@@ -423,6 +423,42 @@ final class VectorKernels {
         hi0.add(hi1).add(hi2).add(hi3).intoArray(out, half);
     }
 
+    /**
+     * The largest ({@code max}) or smallest of {@code a[from .. from + n)}, {@code n} a positive
+     * multiple of the vector length: NaN if any element is NaN, as {@link Math#max} and
+     * {@link Math#min}, which the lanes' max and min follow.
+     */
+    static float extreme(float[] a, int from, int n, boolean max) {
+        FloatVector acc = FloatVector.fromArray(F, a, from);
+        if (max) {
+            for (int i = F.length(); i < n; i += F.length()) {
+                acc = acc.max(FloatVector.fromArray(F, a, from + i));
+            }
+            return acc.reduceLanes(VectorOperators.MAX);
+        }
+        for (int i = F.length(); i < n; i += F.length()) {
+            acc = acc.min(FloatVector.fromArray(F, a, from + i));
+        }
+        return acc.reduceLanes(VectorOperators.MIN);
+    }
+
+    /**
+     * The first {@code i < n} with {@code a[from + i] == m} (for a NaN {@code m}: the first NaN),
+     * {@code n} a multiple of the vector length; {@code n} if none.
+     */
+    static int indexOf(float[] a, int from, int n, float m) {
+        FloatVector target = FloatVector.broadcast(F, m);
+        boolean nan = Float.isNaN(m);
+        for (int i = 0; i < n; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, a, from + i);
+            VectorMask<Float> hit = nan ? v.compare(VectorOperators.NE, v) : v.compare(VectorOperators.EQ, target);
+            if (hit.anyTrue()) {
+                return i + hit.firstTrue();
+            }
+        }
+        return n;
+    }
+
     /** {@link Kernels#clamp} over whole vectors, by the same comparisons; returns how many were done. */
     static int clamp(float[] x, int xo, float lo, float hi, float[] y, int yo, int n) {
         FloatVector low = FloatVector.broadcast(F, lo);

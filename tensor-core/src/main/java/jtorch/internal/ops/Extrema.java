@@ -4,6 +4,7 @@ import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.kernels.Kernels;
 import jtorch.internal.shape.ReducedDims;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.storage.Storage;
@@ -44,12 +45,18 @@ public final class Extrema {
         }
     }
 
-    /** Position in lane {@code j} of its first extreme element (or first NaN). */
+    /**
+     * Position in lane {@code j} of its first extreme element (or first NaN); a contiguous float32
+     * lane by {@link Kernels#firstExtreme}, which finds the same element.
+     */
     static int pick(Lanes lanes, int j, Kind kind) {
         Cancellation.check();
         Storage st = lanes.storage();
         int s = lanes.start(j);
         boolean max = kind == Kind.MAX;
+        if (lanes.step == 1 && st.array() instanceof float[] a) {
+            return Kernels.firstExtreme(a, st.base + s, lanes.length, max);
+        }
         int at = 0;
         if (lanes.dtype().isFloatingPoint()) {
             double best = st.getDouble(s);
