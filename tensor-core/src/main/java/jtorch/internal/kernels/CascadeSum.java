@@ -71,6 +71,18 @@ public final class CascadeSum {
         }
     }
 
+    /**
+     * The contiguous elements of a float32 or float64 array from {@code offset} on as a load: a
+     * {@link FloatArray} for floats.
+     */
+    public static IntToDoubleFunction load(Object array, int offset) {
+        if (array instanceof float[] f) {
+            return new FloatArray(f, offset);
+        }
+        double[] d = (double[]) array;
+        return i -> d[offset + i];
+    }
+
     /** The float32 sum. */
     public static final CascadeSum FLOAT32 = new CascadeSum(true);
     /** The float64 sum. */

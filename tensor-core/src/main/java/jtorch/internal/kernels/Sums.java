@@ -67,8 +67,7 @@ public final class Sums {
         }
         int off = st.base + l.offset();
         CascadeSum sum = type == DType.FLOAT32 ? CascadeSum.FLOAT32 : CascadeSum.FLOAT64;
-        IntToDoubleFunction load = type == DType.FLOAT32 ? new CascadeSum.FloatArray((float[]) st.array(), off)
-                : doubles((double[]) st.array(), off);
+        IntToDoubleFunction load = CascadeSum.load(st.array(), off);
         int[] run = adjacentRun(mask, true);
         if (run == null) {
             return keptMiddle(sum, load, l, mask);
@@ -134,10 +133,6 @@ public final class Sums {
             }
         }
         return first < 0 ? null : new int[] {first, last};
-    }
-
-    private static IntToDoubleFunction doubles(double[] data, int off) {
-        return i -> data[off + i];
     }
 
     /**

@@ -6,6 +6,8 @@ import jtorch.DType;
 import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.kernels.Parallel;
+import jtorch.internal.kernels.Variance;
 import jtorch.internal.shape.ReducedDims;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.Scalars;
@@ -189,13 +191,21 @@ public final class Statistics {
         int[] shape = ReducedDims.outShape(self.sizes(), mask, keepdim);
         TensorImpl result = TensorImpl.allocate(self.dtype(), shape);
         TensorImpl means = TensorImpl.allocate(self.dtype(), shape.clone());
-        Lanes lanes = Lanes.over(self, mask);
         int correction = unbiased ? 1 : 0;
         int n = result.numel();
-        for (int j = 0; j < n; j++) {
-            double[] spreadMean = lane(lanes.doubles(j), correction, std, meanNode != null);
-            result.storage().setDouble(j, spreadMean[0]);
-            means.storage().setDouble(j, spreadMean[1]);
+        // var/std to one value: ATen's std_var_all_cpu, which walks the elements in memory order
+        boolean all = meanNode == null && n == 1;
+        TensorImpl dense = all && !self.layout().isNonOverlappingAndDense() ? self.contiguousCopy() : self;
+        if (all && Variance.serves(dense)) {
+            double var = Variance.ofAll(dense, correction, Parallel.numThreads());
+            result.storage().setDouble(0, std ? Math.sqrt(var) : var);
+        } else {
+            Lanes lanes = Lanes.over(self, mask);
+            for (int j = 0; j < n; j++) {
+                double[] spreadMean = lane(lanes.doubles(j), correction, std, meanNode != null);
+                result.storage().setDouble(j, spreadMean[0]);
+                means.storage().setDouble(j, spreadMean[1]);
+            }
         }
         FormulaNode.Formula backward = (grad, in) -> {
             TensorImpl s = in.self();
