@@ -7,6 +7,7 @@ import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.kernels.Parallel;
+import jtorch.internal.kernels.Scans;
 import jtorch.internal.kernels.Variance;
 import jtorch.internal.shape.ReducedDims;
 import jtorch.internal.shape.Shapes;
@@ -309,11 +310,19 @@ public final class Statistics {
         return Where.where(Comparisons.eq(norm, Scalars.wrap(0)), Scalars.wrap(0), t);
     }
 
-    /** Running sums along one lane layout, {@code reverse} from the end; floating ones in double. */
+    /**
+     * Running sums along one lane layout, {@code reverse} from the end; floating ones in double
+     * (float32 by {@link Scans#cumsum}, the same additions).
+     */
     static TensorImpl scan(TensorImpl src, int dim, DType outType, boolean reverse) {
         TensorImpl out = TensorImpl.allocate(outType, src.sizes().clone());
         Lanes in = Lanes.along(src, dim);
         Lanes to = Lanes.along(out, dim);
+        if (src.numel() > 0 && in.storage().array() instanceof float[] x && to.storage().array() instanceof float[] y) {
+            Scans.cumsum(x, in.start(0) + in.storage().base, y, to.start(0) + to.storage().base,
+                    in.lanes() / in.step, in.length, in.step, reverse);
+            return out;
+        }
         boolean floating = outType.isFloatingPoint();
         int len = in.length;
         for (int j = 0; j < in.lanes(); j++) {

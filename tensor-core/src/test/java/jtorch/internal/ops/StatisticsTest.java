@@ -1,6 +1,7 @@
 package jtorch.internal.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import jtorch.DType;
@@ -16,9 +17,16 @@ import org.junit.jupiter.api.Test;
  * var and std to one value against the installed PyTorch, bit for bit, at 1, 2 and 3 threads: float32
  * and float64, lengths around PyTorch's chunk of 32768 and its thread split, values far from zero
  * (where the float32 mean's rounding shows), a transposed matrix (walked in memory order) and a
- * reduction over one dim that leaves a single element.
+ * reduction over one dim that leaves a single element; float32 cumsum and its gradient (a reversed
+ * cumsum) along each kind of dim, at 1 and 2 threads.
  */
 class StatisticsTest {
+    /**
+     * Shapes and dims for cumsum: lanes along the last dim (groups of four and a remainder, one long
+     * lane), along the first and a middle dim (lanes side by side along rows, more than a column group).
+     */
+    private static final String CUMSUM_CASES = "[[[37, 1000], 1], [[5, 3], 1], [[3, 70000], 1], [[1], 0],"
+            + " [[37, 1000], 0], [[4, 5, 7], 1], [[3, 600, 5], 1], [[2, 1100], 0], [[4, 5, 7], 0]]";
     private static final int[] LENGTHS = {1, 2, 7, 100, 1000, 32767, 32768, 32769, 65537, 100003, 1 << 20};
 
     @Test
@@ -40,6 +48,55 @@ class StatisticsTest {
         List<String> expected = new ArrayList<>();
         torchOut.get(0).forEach(n -> expected.add(n.asText()));
         PythonHex.assertSame(expected, ours());
+    }
+
+    @Test
+    void cumsumAndItsGradient_float32_matchPyTorchBitForBit() throws Exception {
+        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n",
+                "import json, sys, torch",
+                HashedValues.PYTHON,
+                "out = []",
+                "for threads in (1, 2):",
+                "    torch.set_num_threads(threads)",
+                "    for shape, dim in json.loads(sys.argv[1]):",
+                "        n = 1",
+                "        for s in shape:",
+                "            n *= s",
+                "        x = values(n, 0, n).reshape(shape).requires_grad_()",
+                "        y = x.cumsum(dim)",
+                "        y.backward(values(n, 0, n + 1).reshape(shape))",
+                "        out += [v.hex() for v in y.flatten().tolist()] + [v.hex() for v in x.grad.flatten().tolist()]",
+                "print(json.dumps(out))"), CUMSUM_CASES);
+        List<String> expected = new ArrayList<>();
+        torchOut.get(0).forEach(n -> expected.add(n.asText()));
+        List<String> ours = new ArrayList<>();
+        int saved = torch.getNumThreads();
+        try {
+            for (int threads = 1; threads <= 2; threads++) {
+                torch.setNumThreads(threads);
+                for (JsonNode c : JsonMapper.builder().build().readTree(CUMSUM_CASES)) {
+                    int[] shape = new int[c.get(0).size()];
+                    for (int i = 0; i < shape.length; i++) {
+                        shape[i] = c.get(0).get(i).asInt();
+                    }
+                    int n = java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact);
+                    Tensor x = torch.tensor(HashedValues.of(n, HashedValues.SPREAD, n)).view(shape).requiresGrad_();
+                    Tensor y = x.cumsum(c.get(1).asInt());
+                    y.backward(torch.tensor(HashedValues.of(n, HashedValues.SPREAD, n + 1)).view(shape));
+                    addHexes(ours, y.detach());
+                    addHexes(ours, x.grad());
+                }
+            }
+        } finally {
+            torch.setNumThreads(saved);
+        }
+        PythonHex.assertSame(expected, ours);
+    }
+
+    private static void addHexes(List<String> out, Tensor t) {
+        for (float v : t.flatten().toFloatArray()) {
+            out.add(PythonHex.of(v));
+        }
     }
 
     private static List<String> ours() {
