@@ -110,6 +110,10 @@ public final class CascadeSum {
     public double[] innerSums(IntToDoubleFunction load, int rows, int cols) {
         double[] out = new double[rows];
         split(rows, (long) rows * cols, (from, to) -> {
+            if (single && cols >= lanes && load instanceof FloatArray f && Kernels.vectorCascade()) {
+                vectorRows(f.data(), f.offset() + from * cols, to - from, cols, out, from);
+                return;
+            }
             for (int r = from; r < to; r++) {
                 Cancellation.checkSpan((long) r * cols, cols);
                 out[r] = round(0 + innerRow(load, r * cols, cols));
@@ -124,6 +128,10 @@ public final class CascadeSum {
         int group = OUTER_ROWS * lanes;
         int groups = cols >= lanes ? cols / group : 0;
         split(groups, (long) rows * cols, (from, to) -> {
+            if (single && load instanceof FloatArray f && Kernels.vectorCascade()) {
+                vectorColumnGroups(f.data(), f.offset(), rows, cols, from, to, out);
+                return;
+            }
             for (int g = from; g < to; g++) {
                 int at = g * group;
                 Cancellation.checkSpan((long) at * rows, (long) group * rows);
@@ -199,7 +207,7 @@ public final class CascadeSum {
     /** One contiguous row: vectors of {@code lanes} plus a scalar tail, or the scalar row sum when shorter. */
     private double innerRow(IntToDoubleFunction load, int base, int n) {
         if (single && n >= lanes && load instanceof FloatArray f && Kernels.vectorCascade()) {
-            return vectorRow(f.data(), f.offset() + base, n);
+            return vectorRow(f.data(), f.offset() + base, n, new float[ILP * 8]);
         }
         if (n < lanes) {
             return rowSum(load, base, 1, n, 1)[0];
@@ -217,16 +225,47 @@ public final class CascadeSum {
     }
 
     /**
+     * {@link #innerSums} of {@code rows} rows of {@code cols >= 8} floats from {@code a[at]} on, by
+     * {@link #vectorRow}, into {@code out[outAt ..]}: each from 0, as {@code round(0 + row)}. One
+     * loop for all rows (the warm-up compiles it: a row loop in the caller would run interpreted
+     * for a user's first calls).
+     */
+    static void vectorRows(float[] a, int at, int rows, int cols, double[] out, int outAt) {
+        float[] scratch = new float[ILP * 8];
+        for (int r = 0; r < rows; r++) {
+            out[outAt + r] = 0f + vectorRow(a, at + r * cols, cols, scratch);
+        }
+    }
+
+    /**
+     * {@link #outerSums}' groups {@code from} to {@code to - 1} of 32 columns of the {@code rows x
+     * cols} floats from {@code a[at]} on, by the vector loop (the layout {@link #multiRowSum}
+     * gives it), into {@code out}: column {@code j} as {@code round(0 + sum)}.
+     */
+    static void vectorColumnGroups(float[] a, int at, int rows, int cols, int from, int to, double[] out) {
+        int group = OUTER_ROWS * 8;
+        int levelPower = levelPower(rows);
+        for (int g = from; g < to; g++) {
+            float[] sums = new float[group];
+            Cancellation.check();
+            VectorKernels.cascadeRows(a, at + g * group, cols, rows, levelPower, sums);
+            for (int k = 0; k < group; k++) {
+                out[g * group + k] = 0f + sums[k];
+            }
+        }
+    }
+
+    /**
      * {@link #innerRow} of {@code n >= 8} floats from {@code a[at]} on, with the cascade as the
      * vector loop and the rest as in {@link #rowSum} and {@link #innerRow}, in float: the 4 x 8
      * lanes of the cascade, the leftover 8-float vectors into lane row 0, rows 1-3 into row 0, the
      * leftover floats, then row 0's lanes in order. Reads the array directly, as the interface
      * calls of the generic code cost as much as the vector loop on a row of a few thousand floats.
+     * {@code s} is 32 floats of scratch.
      */
-    private static float vectorRow(float[] a, int at, int n) {
+    private static float vectorRow(float[] a, int at, int n, float[] s) {
         int vectors = n / 8;
         int items = vectors / ILP;
-        float[] s = new float[ILP * 8];
         Cancellation.check();
         VectorKernels.cascadeRows(a, at, ILP * 8, items, levelPower(items), s);
         for (int i = items * ILP; i < vectors; i++) {

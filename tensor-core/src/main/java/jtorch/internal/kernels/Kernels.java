@@ -127,6 +127,13 @@ public final class Kernels {
             for (int k = 0; k < 32; k++) {
                 VectorKernels.cascadeRows(a, 0, 32, 127, 1, c);
             }
+            // the row and column-group loops of float sums, short enough to leave the cascade's
+            // profile to the calls above (whose compiled form sums columns 1.6 times as fast as
+            // one compiled with long rows in its profile)
+            double[] sums = new double[64];
+            CascadeSum.vectorRows(a, 0, 2, 41, sums, 0);
+            CascadeSum.vectorColumnGroups(a, 0, 2, 64, 0, 2, sums);
+            Sums.narrow(sums, c, 0, sums.length);
         }
         // the extremes of max and argmax: both kinds, a scan finding nothing, and the NaN search
         VectorKernels.extreme(a, 0, 4096, true);

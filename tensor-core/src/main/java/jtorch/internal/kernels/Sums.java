@@ -25,7 +25,9 @@ public final class Sums {
         Storage dst = out.storage();
         int base = out.layout().offset();
         int n = out.layout().numel();
-        if (dst.dtype().isFloatingPoint()) {
+        if (dst.array() instanceof float[] f) {
+            narrow(sumDouble(t, mask), f, dst.base + base, n);
+        } else if (dst.dtype().isFloatingPoint()) {
             double[] acc = sumDouble(t, mask);
             for (int i = 0; i < n; i++) {
                 dst.setDouble(base + i, acc[i]);
@@ -35,6 +37,16 @@ public final class Sums {
             for (int i = 0; i < n; i++) {
                 dst.setLong(base + i, acc[i]);
             }
+        }
+    }
+
+    /**
+     * {@code dst[at + i] = (float) acc[i]} for {@code i < n}: a float32 result's store, one loop that
+     * the warm-up compiles (in {@link #sumInto} it would run interpreted for a user's first sums).
+     */
+    static void narrow(double[] acc, float[] dst, int at, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[at + i] = (float) acc[i];
         }
     }
 
