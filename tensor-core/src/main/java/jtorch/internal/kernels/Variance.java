@@ -61,7 +61,7 @@ public final class Variance {
     }
 
     /** {@code (x - mean)^2} added in double from 0, element {@code from} to {@code to - 1} in order. */
-    private static double squaredDeviations(IntToDoubleFunction load, int from, int to, double mean) {
+    static double squaredDeviations(IntToDoubleFunction load, int from, int to, double mean) {
         double s = 0;
         for (int i = from; i < to; i++) {
             Cancellation.checkEvery(i);
