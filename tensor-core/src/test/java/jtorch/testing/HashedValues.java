@@ -1,5 +1,12 @@
 package jtorch.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import jtorch.torch;
+
 /**
  * Deterministic float32 test values that Java and a PyTorch script ({@link #PYTHON}) build alike,
  * bit for bit, with no data passed between them: element {@code i} hashes to
@@ -47,5 +54,31 @@ public final class HashedValues {
             x[i] = (float) v;
         }
         return x;
+    }
+
+    /**
+     * What the installed PyTorch appends to the list {@code out} in {@code body} (Python lines, which
+     * may call {@code values} and read {@code sys.argv[1:]}, the {@code args}), each as text: hex
+     * strings for floats ({@code float.hex()}), digits for integers.
+     */
+    public static List<String> torchOut(String body, String... args) throws IOException, InterruptedException {
+        List<JsonNode> printed = LivePyTorch.run(String.join("\n", "import json, sys, torch", PYTHON, "out = []", body,
+                "print(json.dumps(out))"), args);
+        List<String> out = new ArrayList<>();
+        printed.get(0).forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** Runs {@code body} with 1, then 2, ... up to {@code maxThreads} threads, restoring the count after. */
+    public static void atThreads(int maxThreads, IntConsumer body) {
+        int saved = torch.getNumThreads();
+        try {
+            for (int threads = 1; threads <= maxThreads; threads++) {
+                torch.setNumThreads(threads);
+                body.accept(threads);
+            }
+        } finally {
+            torch.setNumThreads(saved);
+        }
     }
 }

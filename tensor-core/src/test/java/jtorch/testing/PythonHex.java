@@ -35,6 +35,15 @@ public final class PythonHex {
                 Math.abs(exponent));
     }
 
+    /** {@link #of(double)} of each value, in order. */
+    public static List<String> of(float[] values) {
+        List<String> out = new ArrayList<>();
+        for (float v : values) {
+            out.add(of(v));
+        }
+        return out;
+    }
+
     /**
      * Asserts that {@code ours} equals {@code expected} (hex strings and other printed values), naming
      * the first ten differing positions and how many differ rather than printing both lists.

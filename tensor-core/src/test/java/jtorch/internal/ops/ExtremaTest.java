@@ -1,13 +1,11 @@
 package jtorch.internal.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import jtorch.Tensor;
 import jtorch.ValuesIndices;
 import jtorch.internal.kernels.Kernels;
 import jtorch.testing.HashedValues;
-import jtorch.testing.LivePyTorch;
 import jtorch.testing.PythonHex;
 import jtorch.torch;
 import org.junit.jupiter.api.Test;
@@ -24,10 +22,7 @@ class ExtremaTest {
     @Test
     void lastDimAndAll_float32_matchPyTorch() throws Exception {
         Kernels.awaitVector(120_000);
-        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n",
-                "import json, sys, torch",
-                HashedValues.PYTHON,
-                "out = []",
+        List<String> expected = HashedValues.torchOut(String.join("\n",
                 "for threads in (1, 2):",
                 "    torch.set_num_threads(threads)",
                 "    for r, c in json.loads(sys.argv[1]):",
@@ -37,46 +32,28 @@ class ExtremaTest {
                 "                out += [v.hex() for v in m.values.tolist()] + m.indices.tolist()",
                 "            out += x.argmax(1).tolist() + x.argmin(1).tolist()",
                 "            out += [v.hex() for v in x.amax(1).tolist()]",
-                "            out += [x.max().item().hex(), x.argmax().item(), x.argmin().item()]",
-                "print(json.dumps(out))"), java.util.Arrays.deepToString(SHAPES));
-        List<String> expected = new ArrayList<>();
-        torchOut.get(0).forEach(n -> expected.add(n.asText()));
-        PythonHex.assertSame(expected, ours());
-    }
-
-    private static List<String> ours() {
-        List<String> out = new ArrayList<>();
-        int saved = torch.getNumThreads();
-        try {
-            for (int threads = 1; threads <= 2; threads++) {
-                torch.setNumThreads(threads);
-                for (int[] shape : SHAPES) {
-                    for (int variant = 0; variant < 3; variant++) {
-                        Tensor x = torch.tensor(HashedValues.of(shape[0] * shape[1], variant, shape[0] + shape[1]))
-                                .view(shape);
-                        for (ValuesIndices m : new ValuesIndices[] {x.max(1), x.min(1)}) {
-                            addValues(out, m.values());
-                            addIndices(out, m.indices());
-                        }
-                        addIndices(out, x.argmax(1));
-                        addIndices(out, x.argmin(1));
-                        addValues(out, x.amax(1));
-                        addValues(out, x.max());
-                        addIndices(out, x.argmax());
-                        addIndices(out, x.argmin());
+                "            out += [x.max().item().hex(), x.argmax().item(), x.argmin().item()]"),
+                java.util.Arrays.deepToString(SHAPES));
+        List<String> ours = new ArrayList<>();
+        HashedValues.atThreads(2, threads -> {
+            for (int[] shape : SHAPES) {
+                for (int variant = 0; variant < 3; variant++) {
+                    Tensor x = torch.tensor(HashedValues.of(shape[0] * shape[1], variant, shape[0] + shape[1]))
+                            .view(shape);
+                    for (ValuesIndices m : new ValuesIndices[] {x.max(1), x.min(1)}) {
+                        ours.addAll(PythonHex.of(m.values().toFloatArray()));
+                        addIndices(ours, m.indices());
                     }
+                    addIndices(ours, x.argmax(1));
+                    addIndices(ours, x.argmin(1));
+                    ours.addAll(PythonHex.of(x.amax(1).toFloatArray()));
+                    ours.addAll(PythonHex.of(x.max().flatten().toFloatArray()));
+                    addIndices(ours, x.argmax());
+                    addIndices(ours, x.argmin());
                 }
             }
-        } finally {
-            torch.setNumThreads(saved);
-        }
-        return out;
-    }
-
-    private static void addValues(List<String> out, Tensor t) {
-        for (float v : t.flatten().toFloatArray()) {
-            out.add(PythonHex.of(v));
-        }
+        });
+        PythonHex.assertSame(expected, ours);
     }
 
     private static void addIndices(List<String> out, Tensor t) {

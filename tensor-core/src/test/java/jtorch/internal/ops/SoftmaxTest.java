@@ -1,7 +1,5 @@
 package jtorch.internal.ops;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,16 +40,7 @@ class SoftmaxTest {
                 "    return y")), java.util.Arrays.deepToString(SHAPES));
         List<String> expected = new ArrayList<>();
         torchOut.get(0).forEach(n -> expected.add(n.asText()));
-        List<String> ours = ours();
-        assertEquals(expected.size(), ours.size());
-        List<String> differing = new ArrayList<>();
-        for (int i = 0; i < ours.size(); i++) {
-            if (!expected.get(i).equals(ours.get(i))) {
-                differing.add(i + ": " + expected.get(i) + " != " + ours.get(i));
-            }
-        }
-        assertEquals(List.of(), differing.subList(0, Math.min(10, differing.size())),
-                differing.size() + " of " + ours.size() + " values differ");
+        PythonHex.assertSame(expected, ours());
     }
 
     private static List<String> ours() {

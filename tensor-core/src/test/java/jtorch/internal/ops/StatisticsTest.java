@@ -8,7 +8,6 @@ import jtorch.DType;
 import jtorch.Tensor;
 import jtorch.internal.kernels.Kernels;
 import jtorch.testing.HashedValues;
-import jtorch.testing.LivePyTorch;
 import jtorch.testing.PythonHex;
 import jtorch.torch;
 import org.junit.jupiter.api.Test;
@@ -21,21 +20,18 @@ import org.junit.jupiter.api.Test;
  * cumsum) along each kind of dim, at 1 and 2 threads.
  */
 class StatisticsTest {
+    private static final int[] LENGTHS = {1, 2, 7, 100, 1000, 32767, 32768, 32769, 65537, 100003, 1 << 20};
     /**
      * Shapes and dims for cumsum: lanes along the last dim (groups of four and a remainder, one long
      * lane), along the first and a middle dim (lanes side by side along rows, more than a column group).
      */
     private static final String CUMSUM_CASES = "[[[37, 1000], 1], [[5, 3], 1], [[3, 70000], 1], [[1], 0],"
             + " [[37, 1000], 0], [[4, 5, 7], 1], [[3, 600, 5], 1], [[2, 1100], 0], [[4, 5, 7], 0]]";
-    private static final int[] LENGTHS = {1, 2, 7, 100, 1000, 32767, 32768, 32769, 65537, 100003, 1 << 20};
 
     @Test
     void varAndStdOfAll_matchPyTorchBitForBit() throws Exception {
         Kernels.awaitVector(120_000);
-        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n",
-                "import json, sys, torch",
-                HashedValues.PYTHON,
-                "out = []",
+        List<String> expected = HashedValues.torchOut(String.join("\n",
                 "for threads in (1, 2, 3):",
                 "    torch.set_num_threads(threads)",
                 "    for n in json.loads(sys.argv[1]):",
@@ -43,19 +39,26 @@ class StatisticsTest {
                 "        for x in (v + 100, v.double() * 3 + 1):",
                 "            out += [x.std().item().hex(), x.var(unbiased=False).item().hex()]",
                 "    m = values(300 * 700, 0, 1).reshape(300, 700) + 7",
-                "    out += [m.t().std().item().hex(), m[:1].std(1).item().hex()]",
-                "print(json.dumps(out))"), java.util.Arrays.toString(LENGTHS));
-        List<String> expected = new ArrayList<>();
-        torchOut.get(0).forEach(n -> expected.add(n.asText()));
-        PythonHex.assertSame(expected, ours());
+                "    out += [m.t().std().item().hex(), m[:1].std(1).item().hex()]"), java.util.Arrays.toString(LENGTHS));
+        List<String> ours = new ArrayList<>();
+        HashedValues.atThreads(3, threads -> {
+            for (int n : LENGTHS) {
+                Tensor v = torch.tensor(HashedValues.of(n, HashedValues.SPREAD, n));
+                for (Tensor x : new Tensor[] {v.add(100), v.to(DType.FLOAT64).mul(3).add(1)}) {
+                    ours.add(PythonHex.of(x.std().doubleValue()));
+                    ours.add(PythonHex.of(x.var(false).doubleValue()));
+                }
+            }
+            Tensor m = torch.tensor(HashedValues.of(300 * 700, HashedValues.SPREAD, 1)).view(300, 700).add(7);
+            ours.add(PythonHex.of(m.t().std().doubleValue()));
+            ours.add(PythonHex.of(m.narrow(0, 0, 1).std(1).doubleValue()));
+        });
+        PythonHex.assertSame(expected, ours);
     }
 
     @Test
     void cumsumAndItsGradient_float32_matchPyTorchBitForBit() throws Exception {
-        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n",
-                "import json, sys, torch",
-                HashedValues.PYTHON,
-                "out = []",
+        List<String> expected = HashedValues.torchOut(String.join("\n",
                 "for threads in (1, 2):",
                 "    torch.set_num_threads(threads)",
                 "    for shape, dim in json.loads(sys.argv[1]):",
@@ -65,60 +68,24 @@ class StatisticsTest {
                 "        x = values(n, 0, n).reshape(shape).requires_grad_()",
                 "        y = x.cumsum(dim)",
                 "        y.backward(values(n, 0, n + 1).reshape(shape))",
-                "        out += [v.hex() for v in y.flatten().tolist()] + [v.hex() for v in x.grad.flatten().tolist()]",
-                "print(json.dumps(out))"), CUMSUM_CASES);
-        List<String> expected = new ArrayList<>();
-        torchOut.get(0).forEach(n -> expected.add(n.asText()));
+                "        out += [v.hex() for v in y.flatten().tolist()] + [v.hex() for v in x.grad.flatten().tolist()]"),
+                CUMSUM_CASES);
+        JsonNode cases = JsonMapper.builder().build().readTree(CUMSUM_CASES);
         List<String> ours = new ArrayList<>();
-        int saved = torch.getNumThreads();
-        try {
-            for (int threads = 1; threads <= 2; threads++) {
-                torch.setNumThreads(threads);
-                for (JsonNode c : JsonMapper.builder().build().readTree(CUMSUM_CASES)) {
-                    int[] shape = new int[c.get(0).size()];
-                    for (int i = 0; i < shape.length; i++) {
-                        shape[i] = c.get(0).get(i).asInt();
-                    }
-                    int n = java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact);
-                    Tensor x = torch.tensor(HashedValues.of(n, HashedValues.SPREAD, n)).view(shape).requiresGrad_();
-                    Tensor y = x.cumsum(c.get(1).asInt());
-                    y.backward(torch.tensor(HashedValues.of(n, HashedValues.SPREAD, n + 1)).view(shape));
-                    addHexes(ours, y.detach());
-                    addHexes(ours, x.grad());
+        HashedValues.atThreads(2, threads -> {
+            for (JsonNode c : cases) {
+                int[] shape = new int[c.get(0).size()];
+                for (int i = 0; i < shape.length; i++) {
+                    shape[i] = c.get(0).get(i).asInt();
                 }
+                int n = java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact);
+                Tensor x = torch.tensor(HashedValues.of(n, HashedValues.SPREAD, n)).view(shape).requiresGrad_();
+                Tensor y = x.cumsum(c.get(1).asInt());
+                y.backward(torch.tensor(HashedValues.of(n, HashedValues.SPREAD, n + 1)).view(shape));
+                ours.addAll(PythonHex.of(y.detach().flatten().toFloatArray()));
+                ours.addAll(PythonHex.of(x.grad().flatten().toFloatArray()));
             }
-        } finally {
-            torch.setNumThreads(saved);
-        }
+        });
         PythonHex.assertSame(expected, ours);
-    }
-
-    private static void addHexes(List<String> out, Tensor t) {
-        for (float v : t.flatten().toFloatArray()) {
-            out.add(PythonHex.of(v));
-        }
-    }
-
-    private static List<String> ours() {
-        List<String> out = new ArrayList<>();
-        int saved = torch.getNumThreads();
-        try {
-            for (int threads = 1; threads <= 3; threads++) {
-                torch.setNumThreads(threads);
-                for (int n : LENGTHS) {
-                    Tensor v = torch.tensor(HashedValues.of(n, HashedValues.SPREAD, n));
-                    for (Tensor x : new Tensor[] {v.add(100), v.to(DType.FLOAT64).mul(3).add(1)}) {
-                        out.add(PythonHex.of(x.std().doubleValue()));
-                        out.add(PythonHex.of(x.var(false).doubleValue()));
-                    }
-                }
-                Tensor m = torch.tensor(HashedValues.of(300 * 700, HashedValues.SPREAD, 1)).view(300, 700).add(7);
-                out.add(PythonHex.of(m.t().std().doubleValue()));
-                out.add(PythonHex.of(m.narrow(0, 0, 1).std(1).doubleValue()));
-            }
-        } finally {
-            torch.setNumThreads(saved);
-        }
-        return out;
     }
 }
