@@ -190,8 +190,12 @@ public final class Kernels {
         }
     }
 
-    /** Calls of each loop in {@link #warmUpReductions}: C2 compiles a method called 5000 times. */
-    private static final int REDUCTION_WARM_UP_CALLS = 6000;
+    /**
+     * Calls of each loop in {@link #warmUpReductions}: C2 compiles a method called 5000 times, or
+     * several times that while its queue holds the vector kernels' compiles (6000 calls left some
+     * loops to C1).
+     */
+    private static final int REDUCTION_WARM_UP_CALLS = 20_000;
 
     private static final MaxPool2dKernel.Windows WARM_UP_POOL = VECTOR
             ? MaxPool2dKernel.Windows.of(new Window2d(4, 4, 2, 2, 2, 2, 0, 0, 1, 1, 2, 2), VectorKernels.F.length()) : null;
