@@ -245,8 +245,8 @@ public final class CascadeSum {
     static void vectorColumnGroups(float[] a, int at, int rows, int cols, int from, int to, double[] out) {
         int group = OUTER_ROWS * 8;
         int levelPower = levelPower(rows);
+        float[] sums = new float[group];
         for (int g = from; g < to; g++) {
-            float[] sums = new float[group];
             Cancellation.check();
             VectorKernels.cascadeRows(a, at + g * group, cols, rows, levelPower, sums);
             for (int k = 0; k < group; k++) {

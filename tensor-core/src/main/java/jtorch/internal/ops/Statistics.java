@@ -131,7 +131,8 @@ public final class Statistics {
     }
 
     /**
-     * {@code var} and {@code std} ({@code unbiased}: divide by N - 1), floating dtypes only.
+     * {@code var} and {@code std} ({@code unbiased}: divide by N - 1), floating dtypes only; to a
+     * single float32 or float64 value as ATen's {@code std_var_all_cpu} ({@link Variance}).
      * {@code VarBackward0}: {@code 2 / (N - correction) * grad * (self - mean)};
      * {@code StdBackward0} first turns the gradient into var's: {@code grad / (2 * std)} (0 where
      * std is 0).
