@@ -170,7 +170,6 @@ public final class Kernels {
      */
     private static void warmUpReductions(float[] a, float[] c) {
         double[] sums = new double[64];
-        CascadeSum.FloatArray load = new CascadeSum.FloatArray(a, 0);
         for (int k = 0; k < REDUCTION_WARM_UP_CALLS; k++) {
             if (k % 256 == 0) {
                 WarmUpTurn.await();
@@ -181,7 +180,7 @@ public final class Kernels {
                 Sums.narrow(sums, c, 0, sums.length);
                 firstExtreme(a, 0, 40, true);
                 firstExtreme(a, 0, 40, false);
-                Variance.squaredDeviations(load, 0, 40, 0.25);
+                Variance.squaredDeviations(a, 0, 40, 0.25);
                 Scans.cumsum(a, 0, c, 0, 5, 40, 1, false);
                 Scans.cumsum(a, 0, c, 0, 2, 20, 5, true);
             } catch (java.util.concurrent.CancellationException interruptedCell) {

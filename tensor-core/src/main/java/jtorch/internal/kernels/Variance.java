@@ -1,6 +1,5 @@
 package jtorch.internal.kernels;
 
-import java.util.function.IntToDoubleFunction;
 import jtorch.DType;
 import jtorch.internal.storage.Storage;
 
@@ -40,17 +39,17 @@ public final class Variance {
     public static double ofAll(Strided t, int correction, int threads) {
         Storage st = t.storage();
         boolean single = st.dtype() == DType.FLOAT32;
-        IntToDoubleFunction load = CascadeSum.load(st.array(), st.base + t.layout().offset());
+        int offset = st.base + t.layout().offset();
         int n = t.layout().numel();
         CascadeSum sum = single ? CascadeSum.FLOAT32 : CascadeSum.FLOAT64;
-        double total = sum.sum(load, n, threads);
+        double total = sum.sum(CascadeSum.load(st.array(), offset), n, threads);
         double mean = single ? (float) total / (float) n : total / n;
         int chunks = threads <= 1 || n <= CascadeSum.GRAIN ? 1 : Math.min(threads, ceilDiv(n, CascadeSum.GRAIN));
         int chunk = ceilDiv(n, chunks);
         double[] parts = new double[chunks];
         Parallel.forRange(chunks, n, (from, to) -> {
             for (int c = from; c < to; c++) {
-                parts[c] = squaredDeviations(load, c * chunk, Math.min(n, (c + 1) * chunk), mean);
+                parts[c] = squaredDeviations(st.array(), offset + c * chunk, offset + Math.min(n, (c + 1) * chunk), mean);
             }
         });
         double squares = 0;
@@ -60,15 +59,37 @@ public final class Variance {
         return squares / Math.max(0, n - correction);
     }
 
-    /** {@code (x - mean)^2} added in double from 0, element {@code from} to {@code to - 1} in order. */
-    static double squaredDeviations(IntToDoubleFunction load, int from, int to, double mean) {
+    /**
+     * {@code (x - mean)^2} added in double from 0, {@code x} the elements {@code from} to
+     * {@code to - 1} of a float or double array in order. The arrays are read directly: through an
+     * {@link java.util.function.IntToDoubleFunction} C2 compiled the loop 2.4 times as slow in
+     * some JVM runs, and two threads' chunks took as long as one thread's whole.
+     */
+    static double squaredDeviations(Object array, int from, int to, double mean) {
         double s = 0;
-        for (int i = from; i < to; i++) {
-            Cancellation.checkEvery(i);
-            double d = load.applyAsDouble(i) - mean;
-            s += d * d;
+        for (int start = from; start < to; start += Cancellation.CHUNK) {
+            Cancellation.check();
+            s = squaredDeviations(array, start, Math.min(to, start + Cancellation.CHUNK), mean, s);
         }
         return s;
+    }
+
+    /** {@link #squaredDeviations} continuing from {@code s}, with no cancellation check. */
+    private static double squaredDeviations(Object array, int from, int to, double mean, double s) {
+        double acc = s;
+        if (array instanceof float[] f) {
+            for (int i = from; i < to; i++) {
+                double d = f[i] - mean;
+                acc += d * d;
+            }
+        } else {
+            double[] a = (double[]) array;
+            for (int i = from; i < to; i++) {
+                double d = a[i] - mean;
+                acc += d * d;
+            }
+        }
+        return acc;
     }
 
     private static int ceilDiv(int a, int b) {
