@@ -174,13 +174,17 @@ public final class Kernels {
             if (k % 256 == 0) {
                 WarmUpTurn.await();
             }
+            // each loop both entered and skipped (a branch the warm-up never takes would make the
+            // compiled loop deoptimize in the first call taking it)
             try {
                 CascadeSum.vectorRows(a, 0, 2, 41, sums, 0);
+                CascadeSum.vectorRows(a, 0, 4, 1024, sums, 0);
                 CascadeSum.vectorColumnGroups(a, 0, 2, 64, 0, 2, sums);
                 Sums.narrow(sums, c, 0, sums.length);
                 firstExtreme(a, 0, 40, true);
-                firstExtreme(a, 0, 40, false);
+                firstExtreme(a, 0, 7, false);
                 Variance.squaredDeviations(a, 0, 40, 0.25);
+                Variance.squaredDeviations(sums, 0, 40, 0.25);
                 Scans.cumsum(a, 0, c, 0, 5, 40, 1, false);
                 Scans.cumsum(a, 0, c, 0, 2, 20, 5, true);
             } catch (java.util.concurrent.CancellationException interruptedCell) {
