@@ -1,5 +1,6 @@
 package jtorch;
 
+import jtorch.internal.ops.Activations;
 import jtorch.internal.ops.Convolution;
 import jtorch.internal.ops.Layers;
 import jtorch.internal.ops.Losses;
@@ -42,12 +43,17 @@ abstract class Functional {
 
         /** {@code F.leaky_relu(input, negative_slope)}. */
         public static Tensor leakyRelu(Tensor input, double negativeSlope) {
-            return Tensor.of(Layers.leakyRelu(input.impl, negativeSlope));
+            return Tensor.of(Activations.leakyRelu(input.impl, negativeSlope));
         }
 
         /** {@code F.gelu(input)} (the exact, erf form). */
         public static Tensor gelu(Tensor input) {
-            return Tensor.of(Layers.gelu(input.impl));
+            return gelu(input, "none");
+        }
+
+        /** {@code F.gelu(input, approximate)}: {@code "none"} (the erf form) or {@code "tanh"}. */
+        public static Tensor gelu(Tensor input, String approximate) {
+            return Tensor.of(Activations.gelu(input.impl, approximate));
         }
 
         /** {@code F.dropout(input, p=0.5, training=True)}. */

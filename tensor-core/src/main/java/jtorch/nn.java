@@ -386,16 +386,28 @@ public final class nn extends Functional {
         }
     }
 
-    /** {@code nn.GELU()}: {@code x * Phi(x)} with the exact normal CDF. */
+    /** {@code nn.GELU(approximate='none')}: {@code x * Phi(x)}, the exact normal CDF or ({@code 'tanh'}) its approximation. */
     public static final class GELU extends Module {
+        private final String approximate;
+
+        /** {@code nn.GELU()}. */
+        public GELU() {
+            this("none");
+        }
+
+        /** {@code nn.GELU(approximate)}: {@code "none"} or {@code "tanh"} (checked when it runs, as in PyTorch). */
+        public GELU(String approximate) {
+            this.approximate = approximate;
+        }
+
         @Override
         public Tensor forward(Tensor input) {
-            return functional.gelu(input);
+            return functional.gelu(input, approximate);
         }
 
         @Override
         public String extraRepr() {
-            return "approximate='none'";
+            return "approximate='" + approximate + "'";
         }
     }
 

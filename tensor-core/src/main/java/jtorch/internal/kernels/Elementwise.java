@@ -1,5 +1,6 @@
 package jtorch.internal.kernels;
 
+import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
@@ -155,22 +156,48 @@ public final class Elementwise {
         }
     }
 
+    /** A float32 gradient kernel over contiguous arrays: {@code c[co + i] = f(g[go + i], v[vo + i])}. */
+    public interface FloatGradRun {
+        void apply(float[] g, int go, float[] v, int vo, float[] c, int co, int n);
+    }
+
     /**
      * ReLU's gradient {@code out = result <= 0 ? 0 : grad} (PyTorch's {@code threshold_backward}
      * at 0), {@code grad} and {@code result} broadcast to {@code out}'s shape.
      */
     public static void reluGradInto(Strided out, Strided grad, Strided result, DType compute) {
+        gradInto(out, grad, result, compute, Kernels::reluGrad, (x, y) -> y <= 0 ? 0 : x, (x, y) -> y <= 0 ? 0 : x);
+    }
+
+    /**
+     * A gradient {@code out = f(grad, value)} ({@code g} for integral compute dtypes), {@code grad}
+     * and {@code value} broadcast to {@code out}'s shape: by {@code run} when it is given, the
+     * compute dtype is float32, {@code out} and {@code value} are contiguous float32 arrays of
+     * {@code out}'s shape and {@code grad} is one too or a single value (a Java number, a
+     * one-element tensor, or one expanded, as the gradient of a sum); else by {@code f}, whose
+     * float32 results must be {@code run}'s.
+     */
+    public static void gradInto(Strided out, Strided grad, Strided value, DType compute, FloatGradRun run,
+                                DoubleBinaryOperator f, LongBinaryOperator g) {
         Layout lo = out.layout();
-        Flat g = Flat.of(grad, lo);
-        Flat r = Flat.of(result, lo);
-        if (compute == DType.FLOAT32 && allFloatArrays(out.storage()) && lo.isContiguous() && g != null
-                && g.stride == 1 && r != null && r.stride == 1) {
+        Flat gs = Flat.ofExpanded(grad, lo);
+        Flat vs = Flat.of(value, lo);
+        if (run != null && compute == DType.FLOAT32 && allFloatArrays(out.storage()) && lo.isContiguous()
+                && gs != null && vs != null && vs.stride == 1) {
             float[] z = (float[]) out.storage().array();
             int zo = out.storage().base + lo.offset();
-            inChunks(lo.numel(), lo.numel(), (s, len) -> Kernels.reluGrad(g.data, g.at(s), r.data, r.at(s), z, zo + s, len));
+            inChunks(lo.numel(), lo.numel(), (s, len) -> {
+                if (gs.stride == 1) {
+                    run.apply(gs.data, gs.at(s), vs.data, vs.at(s), z, zo + s, len);
+                    return;
+                }
+                float[] single = new float[len];
+                Arrays.fill(single, gs.data[0]);
+                run.apply(single, 0, vs.data, vs.at(s), z, zo + s, len);
+            });
             return;
         }
-        binaryInto(out, grad, result, compute, (x, y) -> y <= 0 ? 0 : x, (x, y) -> y <= 0 ? 0 : x);
+        binaryInto(out, grad, value, compute, f, g);
     }
 
     private static boolean allFloatArrays(Storage... storages) {
@@ -199,6 +226,20 @@ public final class Elementwise {
                 return new Flat((float[]) st.array(), st.base + l.offset(), 1);
             }
             return null;
+        }
+
+        /** {@link #of}, or a single value expanded to any shape (a stride 0 in every dimension of size > 1) as stride 0. */
+        static Flat ofExpanded(Strided t, Layout out) {
+            Layout l = t.layout();
+            if (l.numel() == 0) {
+                return of(t, out);
+            }
+            for (int d = 0; d < l.dim(); d++) {
+                if (l.stride(d) != 0 && l.size(d) != 1) {
+                    return of(t, out);
+                }
+            }
+            return new Flat(new float[] {(float) t.storage().getDouble(l.offset())}, 0, 0);
         }
 
         int at(int i) {

@@ -133,6 +133,10 @@ public final class Kernels {
         VectorKernels.transposeRows(a, 0, 61, c, 0, 50, 0, 60);
         VectorKernels.gatherRows(a, 0, 2, 128, c, 0, 32, 0, 16);
         VectorKernels.reluGrad(a, 0, b, 0, c, 0, 4096);
+        VectorKernels.geluFloat(a, 0, c, 0, 4096);
+        VectorKernels.leakyRelu(a, 0, 0.01f, c, 0, 4096);
+        VectorKernels.leakyReluGrad(b, 0, a, 0, 0.01f, c, 0, 4096);
+        VectorKernels.geluGradFloat(b, 0, a, 0, c, 0, 4096);
         VectorKernels.clamp(a, 0, -0.25f, 0.25f, c, 0, 4096);
         // Box-Muller of uniforms in (0, 1), both polynomial octants and the log's two mantissa ranges
         for (int k = 0; k < 16 * VectorKernels.BOX_MULLER_BLOCKS; k++) {
@@ -321,6 +325,38 @@ public final class Kernels {
         }
         for (int i = 0; i < n; i++) {
             c[co + i] = reluGrad(g[go + i], r[ro + i]);
+        }
+    }
+
+    /**
+     * Leaky ReLU, PyTorch's {@code x > 0 ? x : x * slope} (NaN and -0.0 take the product), over
+     * {@code n} contiguous floats.
+     */
+    public static void leakyRelu(float[] x, int xo, float slope, float[] y, int yo, int n) {
+        for (int i = vectorHot ? VectorKernels.leakyRelu(x, xo, slope, y, yo, n) : 0; i < n; i++) {
+            float v = x[xo + i];
+            y[yo + i] = v > 0 ? v : v * slope;
+        }
+    }
+
+    /** Leaky ReLU's gradient, PyTorch's {@code x > 0 ? g : g * slope}, over {@code n} contiguous floats. */
+    public static void leakyReluGrad(float[] g, int go, float[] x, int xo, float slope, float[] c, int co, int n) {
+        for (int i = vectorHot ? VectorKernels.leakyReluGrad(g, go, x, xo, slope, c, co, n) : 0; i < n; i++) {
+            c[co + i] = x[xo + i] > 0 ? g[go + i] : g[go + i] * slope;
+        }
+    }
+
+    /** {@code y[i] = FloatGelu.gelu(x[i])} over {@code n} contiguous elements. */
+    public static void gelu(float[] x, int xo, float[] y, int yo, int n) {
+        for (int i = vectorHot ? VectorKernels.geluFloat(x, xo, y, yo, n) : 0; i < n; i++) {
+            y[yo + i] = FloatGelu.gelu(x[xo + i]);
+        }
+    }
+
+    /** {@code c[i] = FloatGelu.derivative(x[i]) * g[i]} over {@code n} contiguous elements. */
+    public static void geluGrad(float[] g, int go, float[] x, int xo, float[] c, int co, int n) {
+        for (int i = vectorHot ? VectorKernels.geluGradFloat(g, go, x, xo, c, co, n) : 0; i < n; i++) {
+            c[co + i] = FloatGelu.derivative(x[xo + i]) * g[go + i];
         }
     }
 

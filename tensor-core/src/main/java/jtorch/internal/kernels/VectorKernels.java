@@ -223,6 +223,115 @@ final class VectorKernels {
         return upper;
     }
 
+    /** {@link Kernels#leakyRelu} over whole vectors, by the same comparison; returns how many were done. */
+    static int leakyRelu(float[] x, int xo, float slope, float[] y, int yo, int n) {
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, xo + i);
+            v.mul(slope).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yo + i);
+        }
+        return upper;
+    }
+
+    /** {@link Kernels#leakyReluGrad} over whole vectors, by the same comparison; returns how many were done. */
+    static int leakyReluGrad(float[] g, int go, float[] x, int xo, float slope, float[] c, int co, int n) {
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, g, go + i);
+            v.mul(slope).blend(v, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.GT, 0f))
+                    .intoArray(c, co + i);
+        }
+        return upper;
+    }
+
+    /**
+     * {@link FloatGelu#gelu} lane by lane over whole vectors; returns how many were done. The
+     * floor of exp's step is taken without a conversion: rounded to an integer by adding and
+     * subtracting {@link FloatExp#SHIFTER}, less one where that went up; {@code 2^n} is built from
+     * the bits of {@code n + 127 + SHIFTER}. One loop body without calls (see {@link #expFloat}).
+     */
+    static int geluFloat(float[] a, int ao, float[] c, int co, int n) {
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector p = FloatVector.broadcast(F, FloatGelu.P);
+        FloatVector negLn2 = FloatVector.broadcast(F, -FloatGelu.LN2);
+        FloatVector e5 = FloatVector.broadcast(F, FloatGelu.E5);
+        FloatVector e4 = FloatVector.broadcast(F, FloatGelu.E4);
+        FloatVector e3 = FloatVector.broadcast(F, FloatGelu.E3);
+        FloatVector e2 = FloatVector.broadcast(F, FloatGelu.E2);
+        FloatVector e1 = FloatVector.broadcast(F, FloatGelu.E1);
+        FloatVector a5 = FloatVector.broadcast(F, FloatGelu.A5);
+        FloatVector a4 = FloatVector.broadcast(F, FloatGelu.A4);
+        FloatVector a3 = FloatVector.broadcast(F, FloatGelu.A3);
+        FloatVector a2 = FloatVector.broadcast(F, FloatGelu.A2);
+        FloatVector a1 = FloatVector.broadcast(F, FloatGelu.A1);
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector s = FloatVector.fromArray(F, a, ao + i);
+            FloatVector r = s.mul(FloatGelu.ONE_OVER_SQRT_TWO);
+            FloatVector x = r.mul(r).neg();
+            VectorMask<Float> underflow = x.compare(VectorOperators.LT, FloatGelu.LN_FLT_MIN);
+            x = x.blend(FloatGelu.LN_FLT_MIN, underflow);
+            FloatVector fx = x.mul(FloatGelu.LOG2E).add(0.5f);
+            FloatVector k = fx.add(FloatExp.SHIFTER).sub(FloatExp.SHIFTER);
+            k = k.blend(k.sub(1f), k.compare(VectorOperators.GT, fx));
+            FloatVector f = k.fma(negLn2, x);
+            FloatVector e = e5.fma(f, e4).fma(f, e3).fma(f, e2).fma(f, e1).fma(f, one);
+            FloatVector scale = k.add(FloatExp.SHIFTER + 127f).reinterpretAsInts().sub(FloatExp.SHIFTER_BITS)
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            e = e.mul(scale.blend(0f, underflow));
+            FloatVector t = one.div(r.abs().fma(p, one));
+            FloatVector erf = e.neg().mul(t).fma(a5.fma(t, a4).fma(t, a3).fma(t, a2).fma(t, a1), one);
+            erf = erf.reinterpretAsInts().lanewise(VectorOperators.XOR, r.reinterpretAsInts().and(FloatGelu.SIGN))
+                    .reinterpretAsFloats();
+            FloatVector half = s.mul(0.5f);
+            erf.fma(half, half).intoArray(c, co + i);
+        }
+        return upper;
+    }
+
+    /**
+     * {@code c[i] = FloatGelu.derivative(x[i]) * g[i]} lane by lane over whole vectors, as
+     * {@link #geluFloat} computes its steps; returns how many were done.
+     */
+    static int geluGradFloat(float[] g, int go, float[] a, int ao, float[] c, int co, int n) {
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector half = FloatVector.broadcast(F, 0.5f);
+        FloatVector p = FloatVector.broadcast(F, FloatGelu.P);
+        FloatVector negLn2 = FloatVector.broadcast(F, -FloatGelu.LN2);
+        FloatVector e5 = FloatVector.broadcast(F, FloatGelu.E5);
+        FloatVector e4 = FloatVector.broadcast(F, FloatGelu.E4);
+        FloatVector e3 = FloatVector.broadcast(F, FloatGelu.E3);
+        FloatVector e2 = FloatVector.broadcast(F, FloatGelu.E2);
+        FloatVector e1 = FloatVector.broadcast(F, FloatGelu.E1);
+        FloatVector a5 = FloatVector.broadcast(F, FloatGelu.A5);
+        FloatVector a4 = FloatVector.broadcast(F, FloatGelu.A4);
+        FloatVector a3 = FloatVector.broadcast(F, FloatGelu.A3);
+        FloatVector a2 = FloatVector.broadcast(F, FloatGelu.A2);
+        FloatVector a1 = FloatVector.broadcast(F, FloatGelu.A1);
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector r = FloatVector.fromArray(F, a, ao + i).mul(FloatGelu.ONE_OVER_SQRT_TWO);
+            FloatVector x = r.mul(r).neg();
+            VectorMask<Float> underflow = x.compare(VectorOperators.LT, FloatGelu.LN_FLT_MIN);
+            x = x.blend(FloatGelu.LN_FLT_MIN, underflow);
+            FloatVector fx = x.mul(FloatGelu.LOG2E).add(0.5f);
+            FloatVector k = fx.add(FloatExp.SHIFTER).sub(FloatExp.SHIFTER);
+            k = k.blend(k.sub(1f), k.compare(VectorOperators.GT, fx));
+            FloatVector f = k.fma(negLn2, x);
+            FloatVector e = e5.fma(f, e4).fma(f, e3).fma(f, e2).fma(f, e1).fma(f, one);
+            FloatVector scale = k.add(FloatExp.SHIFTER + 127f).reinterpretAsInts().sub(FloatExp.SHIFTER_BITS)
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            e = e.mul(scale.blend(0f, underflow));
+            FloatVector density = r.mul(FloatGelu.ONE_OVER_SQRT_PI).mul(e);
+            FloatVector t = one.div(r.abs().fma(p, one));
+            FloatVector erf = e.neg().mul(t).fma(a5.fma(t, a4).fma(t, a3).fma(t, a2).fma(t, a1), one);
+            erf = erf.reinterpretAsInts().lanewise(VectorOperators.XOR, r.reinterpretAsInts().and(FloatGelu.SIGN))
+                    .reinterpretAsFloats();
+            erf.fma(half, density.add(half)).mul(FloatVector.fromArray(F, g, go + i)).intoArray(c, co + i);
+        }
+        return upper;
+    }
+
     /** {@code c[i] = r[i] <= 0 ? 0 : g[i]} over {@code n} contiguous elements. */
     static void reluGrad(float[] g, int go, float[] r, int ro, float[] c, int co, int n) {
         FloatVector zero = FloatVector.zero(F);

@@ -1,0 +1,186 @@
+package jtorch.internal.ops;
+
+import static jtorch.internal.ops.Pointwise.onInput;
+
+import java.util.function.DoubleUnaryOperator;
+import jtorch.DType;
+import jtorch.internal.dtype.Casts;
+import jtorch.internal.kernels.Elementwise;
+import jtorch.internal.kernels.FloatGelu;
+import jtorch.internal.kernels.Kernels;
+import jtorch.internal.shape.Shapes;
+import jtorch.internal.tensor.TensorImpl;
+import org.apache.commons.numbers.gamma.Erf;
+
+/**
+ * The activation functions of {@code torch.nn} that are ops of their own in PyTorch: each one
+ * small unit, its forward kernel and its gradient, recorded as PyTorch's node. Values are those
+ * of PyTorch 1.13.1's CPU kernels, as follows.
+ *
+ * <ul>
+ * <li>{@code gelu} (erf form), float32: a contiguous input of more than one element takes the
+ * oneDNN kernel PyTorch hands it to ({@link FloatGelu}), forward and gradient bit for bit. A
+ * single element or a non-contiguous input takes ATen's scalar formula in float, as PyTorch,
+ * with a correctly rounded erf where PyTorch calls glibc's {@code erff} (and {@code expf} in the
+ * gradient): about 1.5% of such results are 1 ulp apart; for a permuted dense input (a
+ * transpose) PyTorch runs its own vector erf on blocks of 16, which is not followed here.
+ * bfloat16 takes oneDNN's float steps, rounded once. float64 is ATen's formula with
+ * commons-numbers' erf where PyTorch runs SLEEF's {@code erf} on blocks of 8 and glibc's on the
+ * rest: not bit for bit.
+ * <li>{@code gelu(approximate='tanh')}: ATen's scalar formula in the input's precision, with a
+ * correctly rounded tanh where PyTorch's vector blocks take SLEEF's and the rest glibc's: not
+ * bit for bit.
+ * <li>{@code leaky_relu}: {@code x > 0 ? x : x * slope}, the slope first rounded to the dtype,
+ * and its gradient {@code x > 0 ? g : g * slope}: bit for bit in every dtype.
+ * </ul>
+ *
+ * <p>Only floating dtypes but float16 have kernels (PyTorch's "not implemented" error names the
+ * kernel). No gradient of a gradient: JTorch's backward never records a graph.
+ */
+public final class Activations {
+    private Activations() {}
+
+    private static final double SQRT1_2 = 0.70710678118654752440;
+    private static final double TWO_OVER_SQRT_PI = 1.12837916709551257390;
+    /** ATen's tanh-form constants: {@code sqrt(2 / pi)} and the cubic term's coefficient. */
+    private static final double TANH_BETA = 1.41421356237309504880 * TWO_OVER_SQRT_PI * 0.5;
+    private static final double TANH_KAPPA = 0.044715;
+    private static final DoubleUnaryOperator FLOAT = v -> (float) v;
+    private static final DoubleUnaryOperator DOUBLE = v -> v;
+
+    /**
+     * {@code F.gelu(x, approximate)}: {@code x * Phi(x)} ({@code "none"}) or its tanh approximation
+     * ({@code "tanh"}); backward {@code GeluBackward0}.
+     */
+    public static TensorImpl gelu(TensorImpl x, String approximate) {
+        boolean tanh = isTanh(approximate);
+        checkKernel(x, "GeluKernelImpl");
+        DType type = x.dtype();
+        DoubleUnaryOperator p = precision(type);
+        TensorImpl out;
+        if (tanh) {
+            out = Outputs.unary(x, type, type, v -> tanhGelu(v, p), null);
+        } else if (viaOneDnn(x)) {
+            out = Outputs.unary(x, type, type, v -> FloatGelu.gelu((float) v), null, Kernels::gelu);
+        } else {
+            out = Outputs.unary(x, type, type, v -> erfGelu(v, p), null);
+        }
+        return onInput(out, x, "GeluBackward0", (g, self) -> geluBackward(g, self, tanh));
+    }
+
+    /** PyTorch's {@code gelu_backward(grad, self, approximate)}. */
+    private static TensorImpl geluBackward(TensorImpl grad, TensorImpl self, boolean tanh) {
+        DType type = Promotion.resultType(grad, self);
+        DoubleUnaryOperator p = precision(type);
+        TensorImpl out = TensorImpl.allocate(type, Shapes.broadcast(grad.sizes(), self.sizes()));
+        if (tanh) {
+            Elementwise.gradInto(out, grad, self, type, null, (g, v) -> tanhGeluGrad(g, v, p), null);
+        } else if (viaOneDnn(self)) {
+            Elementwise.gradInto(out, grad, self, type, Kernels::geluGrad,
+                    (g, v) -> FloatGelu.derivative((float) v) * (float) g, null);
+        } else {
+            Elementwise.gradInto(out, grad, self, type, null, (g, v) -> erfGeluGrad(g, v, p), null);
+        }
+        return out;
+    }
+
+    /**
+     * Whether PyTorch's erf-form gelu of {@code x} runs oneDNN's kernel: float32 contiguous with
+     * more than one element, or bfloat16 (taken as such throughout).
+     */
+    private static boolean viaOneDnn(TensorImpl x) {
+        return x.dtype() == DType.BFLOAT16 || x.dtype() == DType.FLOAT32 && x.isContiguous() && x.numel() > 1;
+    }
+
+    /** ATen's {@code x * 0.5 * (1 + erf(x * sqrt(1/2)))}, each step rounded by {@code p}. */
+    private static double erfGelu(double x, DoubleUnaryOperator p) {
+        return p.applyAsDouble(p.applyAsDouble(x * 0.5) * p.applyAsDouble(1 + erf(x, p)));
+    }
+
+    /** ATen's {@code dy * (cdf + x * pdf)}, {@code cdf = 0.5 (1 + erf(x sqrt(1/2)))}, {@code pdf = 2 / sqrt(pi) sqrt(1/2) 0.5 exp(-x^2 / 2)}. */
+    private static double erfGeluGrad(double dy, double x, DoubleUnaryOperator p) {
+        double cdf = p.applyAsDouble(0.5 * p.applyAsDouble(1 + erf(x, p)));
+        double exponent = p.applyAsDouble(p.applyAsDouble(x * x) * -0.5);
+        double pdf = p.applyAsDouble(p.applyAsDouble(TWO_OVER_SQRT_PI * SQRT1_2 * 0.5)
+                * p.applyAsDouble(Math.exp(exponent)));
+        return p.applyAsDouble(dy * p.applyAsDouble(cdf + p.applyAsDouble(x * pdf)));
+    }
+
+    /** {@code erf(x * sqrt(1/2))} rounded by {@code p}. */
+    private static double erf(double x, DoubleUnaryOperator p) {
+        return p.applyAsDouble(Erf.value(p.applyAsDouble(x * p.applyAsDouble(SQRT1_2))));
+    }
+
+    /** ATen's {@code 0.5 x (1 + tanh(beta (x + kappa x^3)))}, each step rounded by {@code p}. */
+    private static double tanhGelu(double x, DoubleUnaryOperator p) {
+        double t = p.applyAsDouble(Math.tanh(tanhInner(x, p)));
+        return p.applyAsDouble(p.applyAsDouble(0.5 * x) * p.applyAsDouble(1 + t));
+    }
+
+    /** {@code beta (x + kappa x^3)} rounded by {@code p}, {@code x^3} as {@code x * x * x}. */
+    private static double tanhInner(double x, DoubleUnaryOperator p) {
+        double cube = p.applyAsDouble(p.applyAsDouble(x * x) * x);
+        double kappa = p.applyAsDouble(TANH_KAPPA);
+        return p.applyAsDouble(p.applyAsDouble(TANH_BETA) * p.applyAsDouble(x + p.applyAsDouble(kappa * cube)));
+    }
+
+    /**
+     * ATen's tanh-form gradient: {@code dy * (0.5 (1 + t) + 0.5 x (1 - t^2) beta (1 + 3 kappa x^2))},
+     * {@code t} the forward's tanh, each step rounded by {@code p}.
+     */
+    private static double tanhGeluGrad(double dy, double x, DoubleUnaryOperator p) {
+        double square = p.applyAsDouble(x * x);
+        double t = p.applyAsDouble(Math.tanh(tanhInner(x, p)));
+        double left = p.applyAsDouble(0.5 * x);
+        double right = p.applyAsDouble(1 + t);
+        double leftDerivative = p.applyAsDouble(0.5 * right);
+        double tanhDerivative = p.applyAsDouble(1 - p.applyAsDouble(t * t));
+        double threeKappa = p.applyAsDouble(3 * p.applyAsDouble(TANH_KAPPA));
+        double innerDerivative = p.applyAsDouble(p.applyAsDouble(TANH_BETA)
+                * p.applyAsDouble(1 + p.applyAsDouble(threeKappa * square)));
+        double rightDerivative = p.applyAsDouble(p.applyAsDouble(left * tanhDerivative) * innerDerivative);
+        return p.applyAsDouble(dy * p.applyAsDouble(leftDerivative + rightDerivative));
+    }
+
+    /** {@code "tanh"} or {@code "none"}, else PyTorch's error. */
+    private static boolean isTanh(String approximate) {
+        if (!"none".equals(approximate) && !"tanh".equals(approximate)) {
+            throw new IllegalArgumentException("approximate argument must be either none or tanh.");
+        }
+        return "tanh".equals(approximate);
+    }
+
+    /**
+     * {@code F.leaky_relu(x, negative_slope)}: {@code x > 0 ? x : x * slope}; backward
+     * {@code LeakyReluBackward0}, {@code x > 0 ? g : g * slope}.
+     */
+    public static TensorImpl leakyRelu(TensorImpl x, double negativeSlope) {
+        checkKernel(x, "leaky_relu_cpu");
+        DType type = x.dtype();
+        double slope = Casts.round(negativeSlope, type);
+        float slopeF = (float) slope;
+        TensorImpl out = Outputs.unary(x, type, type, v -> v > 0 ? v : v * slope, null,
+                (a, ao, y, yo, n) -> Kernels.leakyRelu(a, ao, slopeF, y, yo, n));
+        return onInput(out, x, "LeakyReluBackward0", (grad, self) -> {
+            DType gradType = Promotion.resultType(grad, self);
+            TensorImpl gx = TensorImpl.allocate(gradType, Shapes.broadcast(grad.sizes(), self.sizes()));
+            Elementwise.gradInto(gx, grad, self, gradType,
+                    (g, go, v, vo, c, co, n) -> Kernels.leakyReluGrad(g, go, v, vo, slopeF, c, co, n),
+                    (g, v) -> v > 0 ? g : g * slope, null);
+            return gx;
+        });
+    }
+
+    /** The rounding of {@code type}'s arithmetic: float for float32 (and bfloat16's float steps), none for float64. */
+    private static DoubleUnaryOperator precision(DType type) {
+        return type == DType.FLOAT64 ? DOUBLE : FLOAT;
+    }
+
+    /** PyTorch's error for a dtype without the {@code kernel}: integral, bool and float16 inputs. */
+    private static void checkKernel(TensorImpl x, String kernel) {
+        if (!x.dtype().isFloatingPoint() || x.dtype() == DType.FLOAT16) {
+            throw new UnsupportedOperationException("\"" + kernel + "\" not implemented for '"
+                    + x.dtype().scalarName() + "'");
+        }
+    }
+}
