@@ -136,4 +136,95 @@ class ActivationsTest {
         // the oneDNN kernel on these inputs differs from ATen's formula in about 40% of them
         assertTrue(differing < ours.size() / 50, differing + " of " + ours.size() + " differ");
     }
+
+    @Test
+    void geluTanh_float32_atensFormulaCloseToPyTorch() throws Exception {
+        // single elements (ATen's scalar formula with glibc's tanhf) and the grid (SLEEF's tanhf in blocks of 16)
+        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n", PY_INPUT,
+                "f = lambda t: F.gelu(t, approximate='tanh')",
+                "out = []",
+                "for v, w in zip(x[::300], g[::300]):",
+                "    out += run(f, v.reshape(()), w.reshape(()))",
+                "out += run(f, x, g)",
+                "print(json.dumps(out))"));
+        float[] x = input();
+        float[] g = gradient(x.length);
+        UnaryOperator<Tensor> f = t -> nn.functional.gelu(t, "tanh");
+        List<String> ours = new ArrayList<>();
+        for (int i = 0; i < x.length; i += 300) {
+            ours.addAll(run(f, torch.tensor(x).select(0, i), new float[] {g[i]}));
+        }
+        ours.addAll(run(f, torch.tensor(x), g));
+        JsonNode expected = torchOut.get(0);
+        int differing = differing(expected, ours);
+        // a tanh 1 ulp apart, and the cancellation in 1 + tanh for negative inputs
+        assertTrue(differing < ours.size() / 50, differing + " of " + ours.size() + " differ");
+        for (int i = 0; i < ours.size(); i++) {
+            double theirs = Double.parseDouble(hexToDecimal(expected.get(i).asText()));
+            double mine = Double.parseDouble(hexToDecimal(ours.get(i)));
+            assertTrue(Double.compare(theirs, mine) == 0 || Math.abs(theirs - mine) <= 1e-5 * Math.max(1, Math.abs(theirs)),
+                    i + ": " + expected.get(i) + " vs " + ours.get(i));
+        }
+    }
+
+    /** Python's {@code float.hex()} as Java parses it. */
+    private static String hexToDecimal(String hex) {
+        return hex.equals("nan") ? "NaN" : hex.equals("inf") ? "Infinity" : hex.equals("-inf") ? "-Infinity" : hex;
+    }
+
+    @Test
+    void leakyRelu_float32_matchesPyTorchBitForBit() throws Exception {
+        torch.backends.awaitVectorKernels(120_000);
+        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n", PY_INPUT,
+                "out = run(F.leaky_relu, x, g) + run(lambda t: F.leaky_relu(t, 0.3), x, g)",
+                "out += run(lambda t: F.leaky_relu(t, 0.3), x[5:40:3], g[:12])",
+                "print(json.dumps(out))"));
+        Tensor x = torch.tensor(input());
+        float[] g = gradient(x.numel());
+        List<String> ours = new ArrayList<>(run(nn.functional::leakyRelu, x, g));
+        ours.addAll(run(t -> nn.functional.leakyRelu(t, 0.3), x, g));
+        ours.addAll(run(t -> nn.functional.leakyRelu(t, 0.3), x.index("5:40:3"), java.util.Arrays.copyOf(g, 12)));
+        assertEquals(0, differing(torchOut.get(0), ours), "values differing from PyTorch's");
+    }
+
+    @Test
+    void geluAndLeakyRelu_recordPyTorchsNodes() {
+        Tensor x = torch.tensor(new double[] {1, -2, 0}).to(torch.float32).requiresGrad_();
+        assertEquals("tensor([ 0.8413, -0.0455,  0.0000], grad_fn=<GeluBackward0>)", nn.functional.gelu(x).toString());
+        assertEquals("tensor([ 0.8412, -0.0454,  0.0000], grad_fn=<GeluBackward0>)",
+                nn.functional.gelu(x, "tanh").toString());
+        assertEquals("tensor([ 1.0000, -0.0200,  0.0000], grad_fn=<LeakyReluBackward0>)",
+                nn.functional.leakyRelu(x).toString());
+        assertEquals("tensor([ 1.0000, -0.4000,  0.0000], grad_fn=<LeakyReluBackward0>)",
+                new nn.LeakyReLU(0.2).forward(x).toString());
+        assertEquals("tensor([ 0.8413, -0.0455,  0.0000], grad_fn=<GeluBackward0>)", new nn.GELU().forward(x).toString());
+    }
+
+    @Test
+    void gelu_specialValues_asPyTorch() {
+        Tensor x = torch.tensor(new double[] {-0.0, Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, -20})
+                .to(torch.float32);
+        assertEquals("tensor([0., nan, nan, inf, 0.])", nn.functional.gelu(x).toString());
+        assertEquals("tensor([-0.0000,     nan,    -inf,     inf, -0.2000])", nn.functional.leakyRelu(x).toString());
+    }
+
+    @Test
+    void geluAndLeakyRelu_withoutKernel_raisePyTorchsError() {
+        Tensor longs = torch.tensor(new long[] {1, -2});
+        Tensor halves = torch.tensor(new double[] {1, -2}, torch.float16);
+        assertEquals("\"GeluKernelImpl\" not implemented for 'Long'",
+                assertThrows(UnsupportedOperationException.class, () -> nn.functional.gelu(longs)).getMessage());
+        assertEquals("\"GeluKernelImpl\" not implemented for 'Half'",
+                assertThrows(UnsupportedOperationException.class, () -> nn.functional.gelu(halves, "tanh")).getMessage());
+        assertEquals("\"leaky_relu_cpu\" not implemented for 'Long'",
+                assertThrows(UnsupportedOperationException.class, () -> nn.functional.leakyRelu(longs)).getMessage());
+        assertEquals("approximate argument must be either none or tanh.",
+                assertThrows(IllegalArgumentException.class, () -> nn.functional.gelu(halves, "foo")).getMessage());
+    }
+
+    @Test
+    void gelu_moduleRepr_namesTheApproximation() {
+        assertEquals("GELU(approximate='none')", new nn.GELU().toString());
+        assertEquals("GELU(approximate='tanh')", new nn.GELU("tanh").toString());
+    }
 }
