@@ -424,6 +424,101 @@ public final class nn extends Functional {
         }
     }
 
+    /** {@code nn.Hardtanh(min_val=-1.0, max_val=1.0)}: {@code clamp(x, min_val, max_val)}. */
+    public static final class Hardtanh extends Module {
+        private final Number minVal;
+        private final Number maxVal;
+
+        /** {@code nn.Hardtanh()}. */
+        public Hardtanh() {
+            this(-1.0, 1.0);
+        }
+
+        /** {@code nn.Hardtanh(min_val, max_val)}; printed as given ({@code -2} or {@code -2.0}), as in PyTorch. */
+        public Hardtanh(Number minVal, Number maxVal) {
+            this.minVal = minVal;
+            this.maxVal = maxVal;
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return functional.hardtanh(input, minVal.doubleValue(), maxVal.doubleValue());
+        }
+
+        @Override
+        public String extraRepr() {
+            return "min_val=" + OptimizerImpl.pythonRepr(minVal) + ", max_val=" + OptimizerImpl.pythonRepr(maxVal);
+        }
+    }
+
+    /** {@code nn.ReLU6()}: {@code min(max(x, 0), 6)}, a {@code Hardtanh(0, 6)}. */
+    public static final class ReLU6 extends Module {
+        @Override
+        public Tensor forward(Tensor input) {
+            return functional.relu6(input);
+        }
+    }
+
+    /** {@code nn.SiLU()}: {@code x * sigmoid(x)}. */
+    public static final class SiLU extends Module {
+        @Override
+        public Tensor forward(Tensor input) {
+            return functional.silu(input);
+        }
+    }
+
+    /** {@code nn.ELU(alpha=1.0)}: {@code x} where positive, else {@code alpha * (exp(x) - 1)}. */
+    public static final class ELU extends Module {
+        private final Number alpha;
+
+        /** {@code nn.ELU()}. */
+        public ELU() {
+            this(1.0);
+        }
+
+        /** {@code nn.ELU(alpha)}. */
+        public ELU(Number alpha) {
+            this.alpha = alpha;
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return functional.elu(input, alpha.doubleValue());
+        }
+
+        @Override
+        public String extraRepr() {
+            return "alpha=" + OptimizerImpl.pythonRepr(alpha);
+        }
+    }
+
+    /** {@code nn.Softplus(beta=1, threshold=20)}: {@code log(1 + exp(beta * x)) / beta}, linear past the threshold. */
+    public static final class Softplus extends Module {
+        private final Number beta;
+        private final Number threshold;
+
+        /** {@code nn.Softplus()}. */
+        public Softplus() {
+            this(1, 20);
+        }
+
+        /** {@code nn.Softplus(beta, threshold)}. */
+        public Softplus(Number beta, Number threshold) {
+            this.beta = beta;
+            this.threshold = threshold;
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return functional.softplus(input, beta.doubleValue(), threshold.doubleValue());
+        }
+
+        @Override
+        public String extraRepr() {
+            return "beta=" + OptimizerImpl.pythonRepr(beta) + ", threshold=" + OptimizerImpl.pythonRepr(threshold);
+        }
+    }
+
     /** {@code nn.Softmax(dim)}. */
     public static final class Softmax extends SoftmaxImpl {
         /** {@code nn.Softmax(dim=dim)}. */

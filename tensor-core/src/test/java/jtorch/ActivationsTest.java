@@ -227,4 +227,90 @@ class ActivationsTest {
         assertEquals("GELU(approximate='none')", new nn.GELU().toString());
         assertEquals("GELU(approximate='tanh')", new nn.GELU("tanh").toString());
     }
+
+    @Test
+    void siluHardtanhEluSoftplus_float32_matchPyTorchsVectorCode() throws Exception {
+        torch.backends.awaitVectorKernels(120_000);
+        // the grid and its specials fill whole vectors (65552 = 16 * 4097): on one thread PyTorch's
+        // vector code throughout; exact but Softplus's forward values (SLEEF's log1pf)
+        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n", PY_INPUT,
+                "torch.set_num_threads(1)",
+                "fs = [F.silu, F.hardtanh, lambda t: F.hardtanh(t, -2.5, 0.75), F.relu6, F.elu,",
+                "      lambda t: F.elu(t, 0.5), F.softplus, lambda t: F.softplus(t, 2, 10)]",
+                "print(json.dumps([run(f, x, g) for f in fs]))"));
+        List<UnaryOperator<Tensor>> fs = List.of(nn.functional::silu, nn.functional::hardtanh,
+                t -> nn.functional.hardtanh(t, -2.5, 0.75), nn.functional::relu6, nn.functional::elu,
+                t -> nn.functional.elu(t, 0.5), nn.functional::softplus, t -> nn.functional.softplus(t, 2, 10));
+        float[] x = input();
+        float[] g = gradient(x.length);
+        int saved = torch.getNumThreads();
+        try {
+            torch.setNumThreads(1);
+            for (int k = 0; k < fs.size(); k++) {
+                List<String> ours = run(fs.get(k), torch.tensor(x), g);
+                JsonNode expected = torchOut.get(0).get(k);
+                boolean approximateForward = k >= 6;
+                int differingValues = 0;
+                for (int i = 0; i < ours.size(); i++) {
+                    if (expected.get(i).asText().equals(ours.get(i))) {
+                        continue;
+                    }
+                    assertTrue(approximateForward && i < x.length, "function " + k + " entry " + i + ": "
+                            + expected.get(i) + " vs " + ours.get(i));
+                    double theirs = Double.parseDouble(hexToDecimal(expected.get(i).asText()));
+                    double mine = Double.parseDouble(hexToDecimal(ours.get(i)));
+                    assertTrue(Math.abs(theirs - mine) <= 2 * Math.ulp((float) theirs), "function " + k + " value " + i
+                            + ": " + expected.get(i) + " vs " + ours.get(i));
+                    differingValues++;
+                }
+                assertTrue(differingValues < x.length / 50, "function " + k + ": " + differingValues + " values differ");
+            }
+        } finally {
+            torch.setNumThreads(saved);
+        }
+    }
+
+    @Test
+    void activations_recordPyTorchsNodesAndPrintTheirModules() {
+        Tensor x = torch.tensor(new double[] {-2, -1, 0, 0.5, 1, 6, 7}).to(torch.float32).requiresGrad_();
+        assertEquals("tensor([-0.2384, -0.2689,  0.0000,  0.3112,  0.7311,  5.9852,  6.9936],\n"
+                + "       grad_fn=<SiluBackward0>)", new nn.SiLU().forward(x).toString());
+        assertEquals("tensor([-1.0000, -1.0000,  0.0000,  0.5000,  1.0000,  1.0000,  1.0000],\n"
+                + "       grad_fn=<HardtanhBackward0>)", new nn.Hardtanh().forward(x).toString());
+        assertEquals("tensor([0.0000, 0.0000, 0.0000, 0.5000, 1.0000, 6.0000, 6.0000],\n"
+                + "       grad_fn=<HardtanhBackward0>)", new nn.ReLU6().forward(x).toString());
+        assertEquals("tensor([-0.8647, -0.6321,  0.0000,  0.5000,  1.0000,  6.0000,  7.0000],\n"
+                + "       grad_fn=<EluBackward0>)", new nn.ELU().forward(x).toString());
+        Tensor y = new nn.Softplus().forward(x);
+        assertEquals("tensor([0.1269, 0.3133, 0.6931, 0.9741, 1.3133, 6.0025, 7.0009],\n"
+                + "       grad_fn=<SoftplusBackward0>)", y.toString());
+        nn.functional.relu6(x).backward(torch.ones(7));
+        // 0 at the bounds, unlike clamp's gradient
+        assertEquals("tensor([0., 0., 0., 1., 1., 0., 0.])", x.grad().toString());
+        assertEquals("Hardtanh(min_val=-1.0, max_val=1.0)", new nn.Hardtanh().toString());
+        assertEquals("Hardtanh(min_val=-2, max_val=2)", new nn.Hardtanh(-2, 2).toString());
+        assertEquals("ReLU6()", new nn.ReLU6().toString());
+        assertEquals("SiLU()", new nn.SiLU().toString());
+        assertEquals("ELU(alpha=1.0)", new nn.ELU().toString());
+        assertEquals("Softplus(beta=1, threshold=20)", new nn.Softplus().toString());
+        assertEquals("Softplus(beta=2.5, threshold=20.0)", new nn.Softplus(2.5, 20.0).toString());
+    }
+
+    @Test
+    void activations_withoutKernel_raisePyTorchsError() {
+        Tensor longs = torch.tensor(new long[] {1, 2});
+        assertEquals("\"silu_cpu\" not implemented for 'Long'",
+                assertThrows(UnsupportedOperationException.class, () -> nn.functional.silu(longs)).getMessage());
+        assertEquals("\"elu_cpu\" not implemented for 'Half'", assertThrows(UnsupportedOperationException.class,
+                () -> nn.functional.elu(longs.to(torch.float16))).getMessage());
+        assertEquals("\"softplus_cpu\" not implemented for 'Bool'", assertThrows(UnsupportedOperationException.class,
+                () -> nn.functional.softplus(longs.gt(0))).getMessage());
+        assertEquals("Bool inputs not supported for hardtanh", assertThrows(IllegalArgumentException.class,
+                () -> nn.functional.relu6(longs.gt(0))).getMessage());
+        assertEquals("\"clamp_scalar_cpu\" not implemented for 'Half'", assertThrows(UnsupportedOperationException.class,
+                () -> nn.functional.hardtanh(longs.to(torch.float16))).getMessage());
+        // an integral input stays integral
+        assertEquals("tensor([1, 1])", nn.functional.hardtanh(longs).toString());
+        assertEquals("tensor([1, 2])", nn.functional.relu6(longs).toString());
+    }
 }

@@ -134,6 +134,8 @@ public final class Kernels {
         VectorKernels.gatherRows(a, 0, 2, 128, c, 0, 32, 0, 16);
         VectorKernels.reluGrad(a, 0, b, 0, c, 0, 4096);
         VectorKernels.geluFloat(a, 0, c, 0, 4096);
+        VectorKernels.siluFloat(a, 0, c, 0, 4096);
+        VectorKernels.siluGradFloat(b, 0, a, 0, c, 0, 4096);
         VectorKernels.leakyRelu(a, 0, 0.01f, c, 0, 4096);
         VectorKernels.leakyReluGrad(b, 0, a, 0, 0.01f, c, 0, 4096);
         VectorKernels.geluGradFloat(b, 0, a, 0, c, 0, 4096);
@@ -343,6 +345,40 @@ public final class Kernels {
     public static void leakyReluGrad(float[] g, int go, float[] x, int xo, float slope, float[] c, int co, int n) {
         for (int i = vectorHot ? VectorKernels.leakyReluGrad(g, go, x, xo, slope, c, co, n) : 0; i < n; i++) {
             c[co + i] = x[xo + i] > 0 ? g[go + i] : g[go + i] * slope;
+        }
+    }
+
+    /** float32 {@code exp} as PyTorch's vector code computes it ({@link FloatExp}). */
+    public static float exp(float x) {
+        return FloatExp.exp(x);
+    }
+
+    /** SiLU as PyTorch's float32 vector code, {@code x / (1 + exp(-x))} in float with {@link FloatExp}. */
+    public static float silu(float x) {
+        return x / (1f + FloatExp.exp(-x));
+    }
+
+    /**
+     * SiLU's gradient as PyTorch's float32 vector code: {@code g * s * (1 + x (1 - s))}, {@code s =
+     * 1 / (1 + exp(-x))} in float with {@link FloatExp}, the last sum fused with its product (as
+     * GCC compiled it).
+     */
+    public static float siluGrad(float g, float x) {
+        float s = 1f / (1f + FloatExp.exp(-x));
+        return g * s * Math.fma(x, 1f - s, 1f);
+    }
+
+    /** {@code y[i] = silu(x[i])} over {@code n} contiguous elements. */
+    public static void silu(float[] x, int xo, float[] y, int yo, int n) {
+        for (int i = vectorHot ? VectorKernels.siluFloat(x, xo, y, yo, n) : 0; i < n; i++) {
+            y[yo + i] = silu(x[xo + i]);
+        }
+    }
+
+    /** {@code c[i] = siluGrad(g[i], x[i])} over {@code n} contiguous elements. */
+    public static void siluGrad(float[] g, int go, float[] x, int xo, float[] c, int co, int n) {
+        for (int i = vectorHot ? VectorKernels.siluGradFloat(g, go, x, xo, c, co, n) : 0; i < n; i++) {
+            c[co + i] = siluGrad(g[go + i], x[xo + i]);
         }
     }
 

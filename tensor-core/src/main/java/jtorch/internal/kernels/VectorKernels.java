@@ -223,6 +223,42 @@ final class VectorKernels {
         return upper;
     }
 
+    /**
+     * {@link Kernels#silu} over whole vectors in three passes, as {@link #sigmoidFloat}: {@code 0 - x}
+     * into {@code c}, {@link #expFloat} in place, then {@code x / (1 + e)} ({@code c} must not be
+     * {@code a}); returns how many were done.
+     */
+    static int siluFloat(float[] a, int ao, float[] c, int co, int n) {
+        FloatVector zero = FloatVector.zero(F);
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            zero.sub(FloatVector.fromArray(F, a, ao + i)).intoArray(c, co + i);
+        }
+        expFloat(c, co, c, co, upper);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector.fromArray(F, a, ao + i).div(FloatVector.fromArray(F, c, co + i).add(one)).intoArray(c, co + i);
+        }
+        return upper;
+    }
+
+    /** {@link Kernels#siluGrad} over whole vectors in three passes, as {@link #siluFloat}; returns how many were done. */
+    static int siluGradFloat(float[] g, int go, float[] a, int ao, float[] c, int co, int n) {
+        FloatVector zero = FloatVector.zero(F);
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            zero.sub(FloatVector.fromArray(F, a, ao + i)).intoArray(c, co + i);
+        }
+        expFloat(c, co, c, co, upper);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector s = one.div(FloatVector.fromArray(F, c, co + i).add(one));
+            FloatVector.fromArray(F, g, go + i).mul(s).mul(FloatVector.fromArray(F, a, ao + i).fma(one.sub(s), one))
+                    .intoArray(c, co + i);
+        }
+        return upper;
+    }
+
     /** {@link Kernels#leakyRelu} over whole vectors, by the same comparison; returns how many were done. */
     static int leakyRelu(float[] x, int xo, float slope, float[] y, int yo, int n) {
         int upper = F.loopBound(n);

@@ -28,14 +28,21 @@ import org.apache.commons.numbers.gamma.Erf;
  * rest: not bit for bit.
  * <li>{@code gelu(approximate='tanh')}: ATen's formula in the input's precision, with the fused
  * multiply-adds GCC made of it in PyTorch's build, and a correctly rounded tanh where PyTorch's
- * vector blocks take SLEEF's {@code tanhf} and the rest glibc's: not bit for bit (about 0.3% of
- * float32 results 1 ulp apart).
+ * vector blocks take SLEEF's {@code tanhf} and the rest glibc's: not bit for bit (about 1% of
+ * float32 values and gradients differ, by a few ulps where {@code 1 + tanh} cancels).
  * <li>{@code leaky_relu}: {@code x > 0 ? x : x * slope}, the slope first rounded to the dtype,
- * and its gradient {@code x > 0 ? g : g * slope}: bit for bit in every dtype.
+ * and its gradient {@code x > 0 ? g : g * slope}: bit for bit in every dtype; {@code hardtanh}
+ * (and {@code relu6}) likewise.
+ * <li>{@code silu} and {@code elu}, float32: PyTorch's vector code with SLEEF's {@code expf}
+ * ({@link Kernels#exp}), bit for bit but where PyTorch's loops leave a scalar tail (the last
+ * {@code n % 16} elements on one thread, which call glibc's {@code expf}); float64 with Java's
+ * exp. {@code softplus}: its gradient likewise; its values take a correctly rounded
+ * {@code log1p} where PyTorch takes SLEEF's {@code log1pf}: not bit for bit.
  * </ul>
  *
- * <p>Only floating dtypes but float16 have kernels (PyTorch's "not implemented" error names the
- * kernel). No gradient of a gradient: JTorch's backward never records a graph.
+ * <p>gelu, leaky_relu, silu, elu and softplus have kernels for the floating dtypes but float16
+ * only (PyTorch's "not implemented" error names the kernel); hardtanh is a clamp. No gradient of
+ * a gradient: JTorch's backward never records a graph.
  */
 public final class Activations {
     private Activations() {}
@@ -200,6 +207,110 @@ public final class Activations {
                     (g, v) -> v > 0 ? g : g * slope, null);
             return gx;
         });
+    }
+
+    /**
+     * {@code F.hardtanh(x, min_val, max_val)}: {@code clamp(x, min_val, max_val)} in {@code x}'s
+     * dtype; backward {@code HardtanhBackward0}, the gradient where {@code min < x < max}, else 0
+     * (PyTorch's {@code hardtanh_backward}: 0 at the bounds and at NaN, unlike clamp's).
+     */
+    public static TensorImpl hardtanh(TensorImpl x, double minVal, double maxVal) {
+        if (x.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("Bool inputs not supported for hardtanh");
+        }
+        TensorImpl out = Pointwise.clamp(x, minVal, maxVal, "HardtanhBackward0", (lo, hi) -> (grad, self) -> {
+            DType type = Promotion.resultType(grad, self);
+            TensorImpl gx = TensorImpl.allocate(type, Shapes.broadcast(grad.sizes(), self.sizes()));
+            Elementwise.gradInto(gx, grad, self, type, null, (g, v) -> v > lo && v < hi ? g : 0, null);
+            return gx;
+        });
+        // an integral input keeps its dtype (PyTorch writes the clamp into a tensor like x)
+        return out.dtype() == x.dtype() ? out : Conversions.to(out, x.dtype());
+    }
+
+    /**
+     * {@code F.silu(x)}: {@code x / (1 + exp(-x))}; backward {@code SiluBackward0},
+     * {@code g s (1 + x (1 - s))} with {@code s} the sigmoid. float32 as PyTorch's vector code
+     * ({@link Kernels#silu}, {@link Kernels#siluGrad}): bit for bit but in the scalar tail of
+     * PyTorch's loops (the last {@code n % 16} elements on one thread), where PyTorch calls glibc's
+     * {@code expf}; float64 with Java's exp where PyTorch runs SLEEF's.
+     */
+    public static TensorImpl silu(TensorImpl x) {
+        checkKernel(x, "silu_cpu");
+        DType type = x.dtype();
+        boolean exact = type == DType.FLOAT64;
+        TensorImpl out = Outputs.unary(x, type, type,
+                exact ? v -> v / (1 + Math.exp(-v)) : v -> Kernels.silu((float) v), null, Kernels::silu);
+        return onInput(out, x, "SiluBackward0", (grad, self) -> {
+            DType gradType = Promotion.resultType(grad, self);
+            TensorImpl gx = TensorImpl.allocate(gradType, Shapes.broadcast(grad.sizes(), self.sizes()));
+            Elementwise.gradInto(gx, grad, self, gradType, Kernels::siluGrad, gradType == DType.FLOAT64
+                    ? (g, v) -> siluGradDouble(g, v) : (g, v) -> Kernels.siluGrad((float) g, (float) v), null);
+            return gx;
+        });
+    }
+
+    private static double siluGradDouble(double g, double x) {
+        double s = 1 / (1 + Math.exp(-x));
+        return g * s * Math.fma(x, 1 - s, 1);
+    }
+
+    /**
+     * {@code F.elu(x, alpha)}: {@code x > 0 ? x : (exp(x) - 1) alpha}; backward
+     * {@code EluBackward0}, {@code x > 0 ? g : g alpha exp(x)}. float32 values and gradients are
+     * PyTorch's vector code's ({@link Kernels#exp}), bit for bit but in the scalar tail of its
+     * loops (glibc's {@code expf}); float64 with Java's exp where PyTorch runs SLEEF's.
+     */
+    public static TensorImpl elu(TensorImpl x, double alpha) {
+        checkKernel(x, "elu_cpu");
+        DType type = x.dtype();
+        Precision p = precision(type);
+        double negcoef = p.round(alpha);
+        TensorImpl out = Outputs.unary(x, type, type,
+                v -> v > 0 ? v : p.round(p.round(exp(v, p) - 1) * negcoef), null);
+        return onInput(out, x, "EluBackward0", (grad, self) -> {
+            DType gradType = Promotion.resultType(grad, self);
+            Precision q = precision(gradType);
+            TensorImpl gx = TensorImpl.allocate(gradType, Shapes.broadcast(grad.sizes(), self.sizes()));
+            Elementwise.gradInto(gx, grad, self, gradType, null,
+                    (g, v) -> v > 0 ? g : q.round(q.round(g * negcoef) * exp(v, q)), null);
+            return gx;
+        });
+    }
+
+    /**
+     * {@code F.softplus(x, beta, threshold)}: {@code x} where {@code x beta > threshold}, else
+     * {@code log(1 + exp(x beta)) / beta}; backward {@code SoftplusBackward0}, {@code g z / (z + 1)}
+     * with {@code z = exp(x beta)} (the gradient itself past the threshold). The forward takes a
+     * correctly rounded {@code log1p} where PyTorch's vector code takes SLEEF's (not bit for bit);
+     * the float32 gradient is PyTorch's vector code's ({@link Kernels#exp}).
+     */
+    public static TensorImpl softplus(TensorImpl x, double beta, double threshold) {
+        checkKernel(x, "softplus_cpu");
+        DType type = x.dtype();
+        Precision p = precision(type);
+        double b = p.round(beta);
+        double limit = p.round(threshold);
+        TensorImpl out = Outputs.unary(x, type, type, v -> {
+            double scaled = p.round(v * b);
+            return scaled > limit ? v : p.round(p.round(Math.log1p(exp(scaled, p))) / b);
+        }, null);
+        return onInput(out, x, "SoftplusBackward0", (grad, self) -> {
+            DType gradType = Promotion.resultType(grad, self);
+            Precision q = precision(gradType);
+            TensorImpl gx = TensorImpl.allocate(gradType, Shapes.broadcast(grad.sizes(), self.sizes()));
+            Elementwise.gradInto(gx, grad, self, gradType, null, (g, v) -> {
+                double scaled = q.round(v * b);
+                double z = exp(scaled, q);
+                return scaled > limit ? g : q.round(q.round(g * z) / q.round(z + 1));
+            }, null);
+            return gx;
+        });
+    }
+
+    /** {@code exp(v)} in the precision {@code p}: float32's is PyTorch's vector code's. */
+    private static double exp(double v, Precision p) {
+        return p == FLOAT ? Kernels.exp((float) v) : Math.exp(v);
     }
 
     /** The rounding of {@code type}'s arithmetic: float for float32 (and bfloat16's float steps), none for float64. */
