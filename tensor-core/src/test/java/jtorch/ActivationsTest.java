@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import jtorch.testing.LivePyTorch;
@@ -183,7 +184,7 @@ class ActivationsTest {
         float[] g = gradient(x.numel());
         List<String> ours = new ArrayList<>(run(nn.functional::leakyRelu, x, g));
         ours.addAll(run(t -> nn.functional.leakyRelu(t, 0.3), x, g));
-        ours.addAll(run(t -> nn.functional.leakyRelu(t, 0.3), x.index("5:40:3"), java.util.Arrays.copyOf(g, 12)));
+        ours.addAll(run(t -> nn.functional.leakyRelu(t, 0.3), x.index("5:40:3"), Arrays.copyOf(g, 12)));
         assertEquals(0, differing(torchOut.get(0), ours), "values differing from PyTorch's");
     }
 
@@ -312,5 +313,30 @@ class ActivationsTest {
         // an integral input stays integral
         assertEquals("tensor([1, 1])", nn.functional.hardtanh(longs).toString());
         assertEquals("tensor([1, 2])", nn.functional.relu6(longs).toString());
+    }
+
+    @Test
+    void gelu_bfloat16_oneDnnWhenContiguousElseAtensSteps() throws Exception {
+        // contiguous: oneDNN's float steps rounded once; a transpose: ATen's formula rounded to bfloat16 step by step
+        // (the gradient given contiguous: PyTorch 1.13's oneDNN backward misreads a strided one)
+        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n", PY_INPUT,
+                "xb = x[" + (GRID / 2 - 4096 * 5) + ":" + (GRID / 2 + 4096 * 5) + ":40].bfloat16().view(64, 16)",
+                "gb = g[:1024].bfloat16().view(16, 64)",
+                "print(json.dumps(run(F.gelu, xb, gb.t().contiguous()) + run(F.gelu, xb.t(), gb)))"));
+        Tensor xb = torch.tensor(input()).index((GRID / 2 - 4096 * 5) + ":" + (GRID / 2 + 4096 * 5) + ":40")
+                .to(torch.bfloat16).view(64, 16);
+        Tensor gb = torch.tensor(Arrays.copyOf(gradient(GRID), 1024)).to(torch.bfloat16).view(16, 64);
+        List<String> ours = new ArrayList<>();
+        for (Tensor[] xg : new Tensor[][] {{xb, gb.t().contiguous()}, {xb.t(), gb}}) {
+            Tensor leaf = xg[0].detach().requiresGrad_();
+            Tensor y = nn.functional.gelu(leaf);
+            y.backward(xg[1]);
+            for (Tensor t : new Tensor[] {y.detach(), leaf.grad()}) {
+                for (float v : t.to(torch.float32).contiguous().toFloatArray()) {
+                    ours.add(PythonHex.of(v));
+                }
+            }
+        }
+        assertEquals(0, differing(torchOut.get(0), ours), "values differing from PyTorch's");
     }
 }

@@ -23,7 +23,8 @@ import org.apache.commons.numbers.gamma.Erf;
  * with a correctly rounded erf where PyTorch calls glibc's {@code erff} (and {@code expf} in the
  * gradient): about 1.5% of such results are 1 ulp apart; for a permuted dense input (a
  * transpose) PyTorch runs its own vector erf on blocks of 16, which is not followed here.
- * bfloat16 takes oneDNN's float steps, rounded once. float64 is ATen's formula with
+ * bfloat16 likewise: oneDNN's float steps rounded once, or ATen's formula with each step rounded
+ * to bfloat16 (erf and exp computed in float). float64 is ATen's formula with
  * commons-numbers' erf where PyTorch runs SLEEF's {@code erf} on blocks of 8 and glibc's on the
  * rest: not bit for bit.
  * <li>{@code gelu(approximate='tanh')}: ATen's formula in the input's precision, with the fused
@@ -60,7 +61,7 @@ public final class Activations {
         double fma(double a, double b, double c);
     }
 
-    /** float32's (and bfloat16's float steps): each step rounded to float. */
+    /** float32's: each step rounded to float. */
     private static final Precision FLOAT = new Precision() {
         @Override
         public double round(double v) {
@@ -70,6 +71,19 @@ public final class Activations {
         @Override
         public double fma(double a, double b, double c) {
             return Math.fma((float) a, (float) b, (float) c);
+        }
+    };
+
+    /** bfloat16's (ATen's BFloat16 arithmetic: each step computed in float, rounded to bfloat16). */
+    private static final Precision BFLOAT16 = new Precision() {
+        @Override
+        public double round(double v) {
+            return Casts.round((float) v, DType.BFLOAT16);
+        }
+
+        @Override
+        public double fma(double a, double b, double c) {
+            return round(round(a * b) + c);
         }
     };
 
@@ -123,11 +137,11 @@ public final class Activations {
     }
 
     /**
-     * Whether PyTorch's erf-form gelu of {@code x} runs oneDNN's kernel: float32 contiguous with
-     * more than one element, or bfloat16 (taken as such throughout).
+     * Whether PyTorch's erf-form gelu of {@code x} runs oneDNN's kernel: float32 or bfloat16,
+     * contiguous, with more than one element.
      */
     private static boolean viaOneDnn(TensorImpl x) {
-        return x.dtype() == DType.BFLOAT16 || x.dtype() == DType.FLOAT32 && x.isContiguous() && x.numel() > 1;
+        return (x.dtype() == DType.FLOAT32 || x.dtype() == DType.BFLOAT16) && x.isContiguous() && x.numel() > 1;
     }
 
     /** ATen's {@code x * 0.5 * (1 + erf(x * sqrt(1/2)))}, each step rounded by {@code p}. */
@@ -313,9 +327,9 @@ public final class Activations {
         return p == FLOAT ? Kernels.exp((float) v) : Math.exp(v);
     }
 
-    /** The rounding of {@code type}'s arithmetic: float for float32 (and bfloat16's float steps), none for float64. */
+    /** The arithmetic of {@code type}'s ATen kernels. */
     private static Precision precision(DType type) {
-        return type == DType.FLOAT64 ? DOUBLE : FLOAT;
+        return type == DType.FLOAT64 ? DOUBLE : type == DType.BFLOAT16 ? BFLOAT16 : FLOAT;
     }
 
     /** PyTorch's error for a dtype without the {@code kernel}: integral, bool and float16 inputs. */
