@@ -5,6 +5,7 @@ import static jtorch.internal.ops.Pointwise.onInput;
 import jtorch.DType;
 import jtorch.internal.dtype.Casts;
 import jtorch.internal.kernels.Elementwise;
+import jtorch.internal.kernels.FloatErf;
 import jtorch.internal.kernels.FloatGelu;
 import jtorch.internal.kernels.Kernels;
 import jtorch.internal.shape.Shapes;
@@ -20,9 +21,10 @@ import org.apache.commons.numbers.gamma.Erf;
  * <li>{@code gelu} (erf form), float32: a contiguous input of more than one element takes the
  * oneDNN kernel PyTorch hands it to ({@link FloatGelu}), forward and gradient bit for bit. A
  * single element or a non-contiguous input takes ATen's scalar formula in float, as PyTorch,
- * with a correctly rounded erf where PyTorch calls glibc's {@code erff} (and {@code expf} in the
- * gradient): about 1.5% of such results are 1 ulp apart; for a permuted dense input (a
- * transpose) PyTorch runs its own vector erf on blocks of 16, which is not followed here.
+ * with glibc's {@code erff} ({@link FloatErf}) and, in the gradient, a correctly rounded
+ * {@code expf} (glibc's is, but in rare cases): bit for bit but in those rare cases; for a
+ * permuted dense input (a transpose) PyTorch runs its own vector erf on blocks of 16, which is
+ * not followed here.
  * bfloat16 likewise: oneDNN's float steps rounded once, or ATen's formula with each step rounded
  * to bfloat16 (erf and exp computed in float). float64 is ATen's formula with
  * commons-numbers' erf where PyTorch runs SLEEF's {@code erf} on blocks of 8 and glibc's on the
@@ -54,11 +56,15 @@ public final class Activations {
     private static final double TANH_BETA = 1.41421356237309504880 * TWO_OVER_SQRT_PI * 0.5;
     private static final double TANH_KAPPA = 0.044715;
 
-    /** The arithmetic of a dtype: results rounded to it, and its fused multiply-add. */
+    /** The arithmetic of a dtype: results rounded to it, its fused multiply-add, and the C library's erf. */
     private interface Precision {
         double round(double v);
 
         double fma(double a, double b, double c);
+
+        default double erf(double v) {
+            return round(FloatErf.erf((float) v));
+        }
     }
 
     /** float32's: each step rounded to float. */
@@ -97,6 +103,11 @@ public final class Activations {
         @Override
         public double fma(double a, double b, double c) {
             return Math.fma(a, b, c);
+        }
+
+        @Override
+        public double erf(double v) {
+            return Erf.value(v);
         }
     };
 
@@ -158,9 +169,9 @@ public final class Activations {
         return p.round(dy * p.round(cdf + p.round(x * pdf)));
     }
 
-    /** {@code erf(x * sqrt(1/2))} rounded by {@code p}. */
+    /** {@code erf(x * sqrt(1/2))} in the precision {@code p}. */
     private static double erf(double x, Precision p) {
-        return p.round(Erf.value(p.round(x * p.round(SQRT1_2))));
+        return p.erf(p.round(x * p.round(SQRT1_2)));
     }
 
     /** ATen's {@code 0.5 x (1 + tanh(beta (x + kappa x^3)))}, each step rounded by {@code p}. */
