@@ -135,6 +135,8 @@ public final class Kernels {
         VectorKernels.reluGrad(a, 0, b, 0, c, 0, 4096);
         VectorKernels.geluFloat(a, 0, c, 0, 4096);
         VectorKernels.siluFloat(a, 0, c, 0, 4096);
+        VectorKernels.eluFloat(a, 0, 1f, c, 0, 4096);
+        VectorKernels.eluGradFloat(b, 0, a, 0, 1f, c, 0, 4096);
         VectorKernels.siluGradFloat(b, 0, a, 0, c, 0, 4096);
         VectorKernels.leakyRelu(a, 0, 0.01f, c, 0, 4096);
         VectorKernels.leakyReluGrad(b, 0, a, 0, 0.01f, c, 0, 4096);
@@ -379,6 +381,30 @@ public final class Kernels {
     public static void siluGrad(float[] g, int go, float[] x, int xo, float[] c, int co, int n) {
         for (int i = vectorHot ? VectorKernels.siluGradFloat(g, go, x, xo, c, co, n) : 0; i < n; i++) {
             c[co + i] = siluGrad(g[go + i], x[xo + i]);
+        }
+    }
+
+    /** ELU as PyTorch's float32 vector code: {@code x > 0 ? x : (exp(x) - 1) * alpha}, exp by {@link FloatExp}. */
+    public static float elu(float x, float alpha) {
+        return x > 0 ? x : (FloatExp.exp(x) - 1f) * alpha;
+    }
+
+    /** ELU's gradient as PyTorch's float32 vector code: {@code x > 0 ? g : g * alpha * exp(x)}. */
+    public static float eluGrad(float g, float x, float alpha) {
+        return x > 0 ? g : g * alpha * FloatExp.exp(x);
+    }
+
+    /** {@code y[i] = elu(x[i], alpha)} over {@code n} contiguous elements ({@code y} not {@code x}). */
+    public static void elu(float[] x, int xo, float alpha, float[] y, int yo, int n) {
+        for (int i = vectorHot ? VectorKernels.eluFloat(x, xo, alpha, y, yo, n) : 0; i < n; i++) {
+            y[yo + i] = elu(x[xo + i], alpha);
+        }
+    }
+
+    /** {@code c[i] = eluGrad(g[i], x[i], alpha)} over {@code n} contiguous elements ({@code c} neither {@code g} nor {@code x}). */
+    public static void eluGrad(float[] g, int go, float[] x, int xo, float alpha, float[] c, int co, int n) {
+        for (int i = vectorHot ? VectorKernels.eluGradFloat(g, go, x, xo, alpha, c, co, n) : 0; i < n; i++) {
+            c[co + i] = eluGrad(g[go + i], x[xo + i], alpha);
         }
     }
 

@@ -259,6 +259,31 @@ final class VectorKernels {
         return upper;
     }
 
+    /**
+     * {@link Kernels#elu} over whole vectors in two passes: {@link #expFloat} into {@code c}, then
+     * {@code x > 0 ? x : (e - 1) * alpha}; returns how many were done.
+     */
+    static int eluFloat(float[] a, int ao, float alpha, float[] c, int co, int n) {
+        int upper = expFloat(a, ao, c, co, n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, a, ao + i);
+            FloatVector.fromArray(F, c, co + i).sub(1f).mul(alpha).blend(x, x.compare(VectorOperators.GT, 0f))
+                    .intoArray(c, co + i);
+        }
+        return upper;
+    }
+
+    /** {@link Kernels#eluGrad} over whole vectors in two passes, as {@link #eluFloat}; returns how many were done. */
+    static int eluGradFloat(float[] g, int go, float[] a, int ao, float alpha, float[] c, int co, int n) {
+        int upper = expFloat(a, ao, c, co, n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector grad = FloatVector.fromArray(F, g, go + i);
+            grad.mul(alpha).mul(FloatVector.fromArray(F, c, co + i))
+                    .blend(grad, FloatVector.fromArray(F, a, ao + i).compare(VectorOperators.GT, 0f)).intoArray(c, co + i);
+        }
+        return upper;
+    }
+
     /** {@link Kernels#leakyRelu} over whole vectors, by the same comparison; returns how many were done. */
     static int leakyRelu(float[] x, int xo, float slope, float[] y, int yo, int n) {
         int upper = F.loopBound(n);

@@ -291,14 +291,23 @@ public final class Activations {
         DType type = x.dtype();
         Precision p = precision(type);
         double negcoef = p.round(alpha);
-        TensorImpl out = Outputs.unary(x, type, type,
-                v -> v > 0 ? v : p.round(p.round(exp(v, p) - 1) * negcoef), null);
+        float alphaF = (float) negcoef;
+        TensorImpl out = type == DType.FLOAT32
+                ? Outputs.unary(x, type, type, v -> Kernels.elu((float) v, alphaF), null,
+                        (a, ao, y, yo, n) -> Kernels.elu(a, ao, alphaF, y, yo, n))
+                : Outputs.unary(x, type, type, v -> v > 0 ? v : p.round(p.round(exp(v, p) - 1) * negcoef), null);
         return onInput(out, x, "EluBackward0", (grad, self) -> {
             DType gradType = Promotion.resultType(grad, self);
             Precision q = precision(gradType);
             TensorImpl gx = TensorImpl.allocate(gradType, Shapes.broadcast(grad.sizes(), self.sizes()));
-            Elementwise.gradInto(gx, grad, self, gradType, null,
-                    (g, v) -> v > 0 ? g : q.round(q.round(g * negcoef) * exp(v, q)), null);
+            if (gradType == DType.FLOAT32) {
+                Elementwise.gradInto(gx, grad, self, gradType,
+                        (g, go, v, vo, c, co, n) -> Kernels.eluGrad(g, go, v, vo, alphaF, c, co, n),
+                        (g, v) -> Kernels.eluGrad((float) g, (float) v, alphaF), null);
+            } else {
+                Elementwise.gradInto(gx, grad, self, gradType, null,
+                        (g, v) -> v > 0 ? g : q.round(q.round(g * negcoef) * exp(v, q)), null);
+            }
             return gx;
         });
     }
@@ -333,9 +342,9 @@ public final class Activations {
         });
     }
 
-    /** {@code exp(v)} in the precision {@code p}: float32's is PyTorch's vector code's. */
+    /** {@code exp(v)} in the precision {@code p}: in float PyTorch's vector code's, rounded to {@code p}. */
     private static double exp(double v, Precision p) {
-        return p == FLOAT ? Kernels.exp((float) v) : Math.exp(v);
+        return p == DOUBLE ? Math.exp(v) : p.round(Kernels.exp((float) v));
     }
 
     /** The arithmetic of {@code type}'s ATen kernels. */
