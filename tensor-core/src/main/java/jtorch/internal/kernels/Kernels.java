@@ -133,14 +133,14 @@ public final class Kernels {
         VectorKernels.transposeRows(a, 0, 61, c, 0, 50, 0, 60);
         VectorKernels.gatherRows(a, 0, 2, 128, c, 0, 32, 0, 16);
         VectorKernels.reluGrad(a, 0, b, 0, c, 0, 4096);
-        VectorKernels.geluFloat(a, 0, c, 0, 4096);
-        VectorKernels.siluFloat(a, 0, c, 0, 4096);
-        VectorKernels.eluFloat(a, 0, 1f, c, 0, 4096);
-        VectorKernels.eluGradFloat(b, 0, a, 0, 1f, c, 0, 4096);
-        VectorKernels.siluGradFloat(b, 0, a, 0, c, 0, 4096);
-        VectorKernels.leakyRelu(a, 0, 0.01f, c, 0, 4096);
-        VectorKernels.leakyReluGrad(b, 0, a, 0, 0.01f, c, 0, 4096);
-        VectorKernels.geluGradFloat(b, 0, a, 0, c, 0, 4096);
+        VectorActivations.geluFloat(a, 0, c, 0, 4096);
+        VectorActivations.siluFloat(a, 0, c, 0, 4096);
+        VectorActivations.eluFloat(a, 0, 1f, c, 0, 4096);
+        VectorActivations.eluGradFloat(b, 0, a, 0, 1f, c, 0, 4096);
+        VectorActivations.siluGradFloat(b, 0, a, 0, c, 0, 4096);
+        VectorActivations.leakyRelu(a, 0, 0.01f, c, 0, 4096);
+        VectorActivations.leakyReluGrad(b, 0, a, 0, 0.01f, c, 0, 4096);
+        VectorActivations.geluGradFloat(b, 0, a, 0, c, 0, 4096);
         VectorKernels.clamp(a, 0, -0.25f, 0.25f, c, 0, 4096);
         // Box-Muller of uniforms in (0, 1), both polynomial octants and the log's two mantissa ranges
         for (int k = 0; k < 16 * VectorKernels.BOX_MULLER_BLOCKS; k++) {
@@ -337,7 +337,7 @@ public final class Kernels {
      * {@code n} contiguous floats.
      */
     public static void leakyRelu(float[] x, int xo, float slope, float[] y, int yo, int n) {
-        for (int i = vectorHot ? VectorKernels.leakyRelu(x, xo, slope, y, yo, n) : 0; i < n; i++) {
+        for (int i = vectorHot ? VectorActivations.leakyRelu(x, xo, slope, y, yo, n) : 0; i < n; i++) {
             float v = x[xo + i];
             y[yo + i] = v > 0 ? v : v * slope;
         }
@@ -345,7 +345,7 @@ public final class Kernels {
 
     /** Leaky ReLU's gradient, PyTorch's {@code x > 0 ? g : g * slope}, over {@code n} contiguous floats. */
     public static void leakyReluGrad(float[] g, int go, float[] x, int xo, float slope, float[] c, int co, int n) {
-        for (int i = vectorHot ? VectorKernels.leakyReluGrad(g, go, x, xo, slope, c, co, n) : 0; i < n; i++) {
+        for (int i = vectorHot ? VectorActivations.leakyReluGrad(g, go, x, xo, slope, c, co, n) : 0; i < n; i++) {
             c[co + i] = x[xo + i] > 0 ? g[go + i] : g[go + i] * slope;
         }
     }
@@ -372,14 +372,14 @@ public final class Kernels {
 
     /** {@code y[i] = silu(x[i])} over {@code n} contiguous elements. */
     public static void silu(float[] x, int xo, float[] y, int yo, int n) {
-        for (int i = vectorHot ? VectorKernels.siluFloat(x, xo, y, yo, n) : 0; i < n; i++) {
+        for (int i = vectorHot ? VectorActivations.siluFloat(x, xo, y, yo, n) : 0; i < n; i++) {
             y[yo + i] = silu(x[xo + i]);
         }
     }
 
     /** {@code c[i] = siluGrad(g[i], x[i])} over {@code n} contiguous elements. */
     public static void siluGrad(float[] g, int go, float[] x, int xo, float[] c, int co, int n) {
-        for (int i = vectorHot ? VectorKernels.siluGradFloat(g, go, x, xo, c, co, n) : 0; i < n; i++) {
+        for (int i = vectorHot ? VectorActivations.siluGradFloat(g, go, x, xo, c, co, n) : 0; i < n; i++) {
             c[co + i] = siluGrad(g[go + i], x[xo + i]);
         }
     }
@@ -396,28 +396,28 @@ public final class Kernels {
 
     /** {@code y[i] = elu(x[i], alpha)} over {@code n} contiguous elements ({@code y} not {@code x}). */
     public static void elu(float[] x, int xo, float alpha, float[] y, int yo, int n) {
-        for (int i = vectorHot ? VectorKernels.eluFloat(x, xo, alpha, y, yo, n) : 0; i < n; i++) {
+        for (int i = vectorHot ? VectorActivations.eluFloat(x, xo, alpha, y, yo, n) : 0; i < n; i++) {
             y[yo + i] = elu(x[xo + i], alpha);
         }
     }
 
     /** {@code c[i] = eluGrad(g[i], x[i], alpha)} over {@code n} contiguous elements ({@code c} neither {@code g} nor {@code x}). */
     public static void eluGrad(float[] g, int go, float[] x, int xo, float alpha, float[] c, int co, int n) {
-        for (int i = vectorHot ? VectorKernels.eluGradFloat(g, go, x, xo, alpha, c, co, n) : 0; i < n; i++) {
+        for (int i = vectorHot ? VectorActivations.eluGradFloat(g, go, x, xo, alpha, c, co, n) : 0; i < n; i++) {
             c[co + i] = eluGrad(g[go + i], x[xo + i], alpha);
         }
     }
 
     /** {@code y[i] = FloatGelu.gelu(x[i])} over {@code n} contiguous elements. */
     public static void gelu(float[] x, int xo, float[] y, int yo, int n) {
-        for (int i = vectorHot ? VectorKernels.geluFloat(x, xo, y, yo, n) : 0; i < n; i++) {
+        for (int i = vectorHot ? VectorActivations.geluFloat(x, xo, y, yo, n) : 0; i < n; i++) {
             y[yo + i] = FloatGelu.gelu(x[xo + i]);
         }
     }
 
     /** {@code c[i] = FloatGelu.derivative(x[i]) * g[i]} over {@code n} contiguous elements. */
     public static void geluGrad(float[] g, int go, float[] x, int xo, float[] c, int co, int n) {
-        for (int i = vectorHot ? VectorKernels.geluGradFloat(g, go, x, xo, c, co, n) : 0; i < n; i++) {
+        for (int i = vectorHot ? VectorActivations.geluGradFloat(g, go, x, xo, c, co, n) : 0; i < n; i++) {
             c[co + i] = FloatGelu.derivative(x[xo + i]) * g[go + i];
         }
     }

@@ -33,8 +33,8 @@ class FloatGeluTest {
             int from = round * block % (n - block);
             float[] y = new float[block];
             float[] dx = new float[block];
-            int done = VectorKernels.geluFloat(x, from, y, 0, block);
-            assertEquals(done, VectorKernels.geluGradFloat(g, from, x, from, dx, 0, block));
+            int done = VectorActivations.geluFloat(x, from, y, 0, block);
+            assertEquals(done, VectorActivations.geluGradFloat(g, from, x, from, dx, 0, block));
             for (int i = 0; i < done; i++) {
                 float v = x[from + i];
                 assertEquals(Float.floatToIntBits(FloatGelu.gelu(v)), Float.floatToIntBits(y[i]), "gelu(" + v + ")");
