@@ -36,6 +36,11 @@ class ActivationsTest {
             "    y.backward(g)",
             "    return hexes(y.detach()) + hexes(x.grad)");
 
+    /** What the lines print, one JSON value, run in the installed PyTorch after {@link #PY_INPUT}. */
+    private static JsonNode pyTorch(String... lines) throws Exception {
+        return LivePyTorch.run(PY_INPUT + "\n" + String.join("\n", lines)).get(0);
+    }
+
     private static float[] input() {
         float[] x = new float[GRID + SPECIALS.length];
         for (int i = 0; i < GRID; i++) {
@@ -82,7 +87,7 @@ class ActivationsTest {
         torch.backends.awaitVectorKernels(120_000);
         // the whole grid on 1 and 2 threads (the vector loop and its tail), every length 2..70 of its start
         // (tails of every size, and the scalar loop), and the gradient of a sum (one expanded value)
-        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n", PY_INPUT,
+        JsonNode torchOut = pyTorch(
                 "out = []",
                 "for threads in (1, 2):",
                 "    torch.set_num_threads(threads)",
@@ -92,7 +97,7 @@ class ActivationsTest {
                 "xs = x.clone().requires_grad_()",
                 "F.gelu(xs).sum().backward()",
                 "out += hexes(xs.grad)",
-                "print(json.dumps(out))"));
+                "print(json.dumps(out))");
         float[] x = input();
         int saved = torch.getNumThreads();
         List<String> ours = new ArrayList<>();
@@ -113,19 +118,19 @@ class ActivationsTest {
         for (float v : xs.grad().toFloatArray()) {
             ours.add(PythonHex.of(v));
         }
-        assertEquals(0, differing(torchOut.get(0), ours), "values differing from PyTorch's");
+        assertEquals(0, differing(torchOut, ours), "values differing from PyTorch's");
     }
 
     @Test
     void gelu_float32SingleElementsAndStrided_takeAtensScalarFormulaBitForBit() throws Exception {
         // PyTorch's scalar formula with glibc's erff and expf
-        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n", PY_INPUT,
+        JsonNode torchOut = pyTorch(
                 "xs = x[" + (GRID / 2 - 12000) + ":" + (GRID / 2 + 12000) + ":40]",
                 "out = []",
                 "for v, w in zip(xs[:300], g[:300]):",
                 "    out += run(F.gelu, v.reshape(()), w.reshape(()))",
                 "out += run(F.gelu, xs, g[:xs.numel()])",
-                "print(json.dumps(out))"));
+                "print(json.dumps(out))");
         Tensor xs = torch.tensor(input()).index("" + (GRID / 2 - 12000) + ":" + (GRID / 2 + 12000) + ":40");
         float[] g = gradient(xs.numel());
         List<String> ours = new ArrayList<>();
@@ -134,19 +139,19 @@ class ActivationsTest {
         }
         ours.addAll(run(nn.functional::gelu, xs, g));
         // (the oneDNN kernel on these inputs differs from ATen's formula in about 40% of them)
-        assertEquals(0, differing(torchOut.get(0), ours), "values differing from PyTorch's");
+        assertEquals(0, differing(torchOut, ours), "values differing from PyTorch's");
     }
 
     @Test
     void geluTanh_float32_atensFormulaCloseToPyTorch() throws Exception {
         // single elements (ATen's scalar formula with glibc's tanhf) and the grid (SLEEF's tanhf in blocks of 16)
-        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n", PY_INPUT,
+        JsonNode torchOut = pyTorch(
                 "f = lambda t: F.gelu(t, approximate='tanh')",
                 "out = []",
                 "for v, w in zip(x[::300], g[::300]):",
                 "    out += run(f, v.reshape(()), w.reshape(()))",
                 "out += run(f, x, g)",
-                "print(json.dumps(out))"));
+                "print(json.dumps(out))");
         float[] x = input();
         float[] g = gradient(x.length);
         UnaryOperator<Tensor> f = t -> nn.functional.gelu(t, "tanh");
@@ -155,7 +160,7 @@ class ActivationsTest {
             ours.addAll(run(f, torch.tensor(x).select(0, i), new float[] {g[i]}));
         }
         ours.addAll(run(f, torch.tensor(x), g));
-        JsonNode expected = torchOut.get(0);
+        JsonNode expected = torchOut;
         int differing = differing(expected, ours);
         // a tanh 1 ulp apart, and the cancellation in 1 + tanh for negative inputs
         assertTrue(differing < ours.size() / 50, differing + " of " + ours.size() + " differ");
@@ -175,16 +180,16 @@ class ActivationsTest {
     @Test
     void leakyRelu_float32_matchesPyTorchBitForBit() throws Exception {
         torch.backends.awaitVectorKernels(120_000);
-        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n", PY_INPUT,
+        JsonNode torchOut = pyTorch(
                 "out = run(F.leaky_relu, x, g) + run(lambda t: F.leaky_relu(t, 0.3), x, g)",
                 "out += run(lambda t: F.leaky_relu(t, 0.3), x[5:40:3], g[:12])",
-                "print(json.dumps(out))"));
+                "print(json.dumps(out))");
         Tensor x = torch.tensor(input());
         float[] g = gradient(x.numel());
         List<String> ours = new ArrayList<>(run(nn.functional::leakyRelu, x, g));
         ours.addAll(run(t -> nn.functional.leakyRelu(t, 0.3), x, g));
         ours.addAll(run(t -> nn.functional.leakyRelu(t, 0.3), x.index("5:40:3"), Arrays.copyOf(g, 12)));
-        assertEquals(0, differing(torchOut.get(0), ours), "values differing from PyTorch's");
+        assertEquals(0, differing(torchOut, ours), "values differing from PyTorch's");
     }
 
     @Test
@@ -233,11 +238,11 @@ class ActivationsTest {
         torch.backends.awaitVectorKernels(120_000);
         // the grid and its specials fill whole vectors (65552 = 16 * 4097): on one thread PyTorch's
         // vector code throughout; exact but Softplus's forward values (SLEEF's log1pf)
-        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n", PY_INPUT,
+        JsonNode torchOut = pyTorch(
                 "torch.set_num_threads(1)",
                 "fs = [F.silu, F.hardtanh, lambda t: F.hardtanh(t, -2.5, 0.75), F.relu6, F.elu,",
                 "      lambda t: F.elu(t, 0.5), F.softplus, lambda t: F.softplus(t, 2, 10)]",
-                "print(json.dumps([run(f, x, g) for f in fs]))"));
+                "print(json.dumps([run(f, x, g) for f in fs]))");
         List<UnaryOperator<Tensor>> fs = List.of(nn.functional::silu, nn.functional::hardtanh,
                 t -> nn.functional.hardtanh(t, -2.5, 0.75), nn.functional::relu6, nn.functional::elu,
                 t -> nn.functional.elu(t, 0.5), nn.functional::softplus, t -> nn.functional.softplus(t, 2, 10));
@@ -248,7 +253,7 @@ class ActivationsTest {
             torch.setNumThreads(1);
             for (int k = 0; k < fs.size(); k++) {
                 List<String> ours = run(fs.get(k), torch.tensor(x), g);
-                JsonNode expected = torchOut.get(0).get(k);
+                JsonNode expected = torchOut.get(k);
                 boolean approximateForward = k >= 6;
                 int differingValues = 0;
                 for (int i = 0; i < ours.size(); i++) {
@@ -318,10 +323,10 @@ class ActivationsTest {
     void gelu_bfloat16_oneDnnWhenContiguousElseAtensSteps() throws Exception {
         // contiguous: oneDNN's float steps rounded once; a transpose: ATen's formula rounded to bfloat16 step by step
         // (the gradient given contiguous: PyTorch 1.13's oneDNN backward misreads a strided one)
-        List<JsonNode> torchOut = LivePyTorch.run(String.join("\n", PY_INPUT,
+        JsonNode torchOut = pyTorch(
                 "xb = x[" + (GRID / 2 - 4096 * 5) + ":" + (GRID / 2 + 4096 * 5) + ":40].bfloat16().view(64, 16)",
                 "gb = g[:1024].bfloat16().view(16, 64)",
-                "print(json.dumps(run(F.gelu, xb, gb.t().contiguous()) + run(F.gelu, xb.t(), gb)))"));
+                "print(json.dumps(run(F.gelu, xb, gb.t().contiguous()) + run(F.gelu, xb.t(), gb)))");
         Tensor xb = torch.tensor(input()).index((GRID / 2 - 4096 * 5) + ":" + (GRID / 2 + 4096 * 5) + ":40")
                 .to(torch.bfloat16).view(64, 16);
         Tensor gb = torch.tensor(Arrays.copyOf(gradient(GRID), 1024)).to(torch.bfloat16).view(16, 64);
@@ -336,6 +341,6 @@ class ActivationsTest {
                 }
             }
         }
-        assertEquals(0, differing(torchOut.get(0), ours), "values differing from PyTorch's");
+        assertEquals(0, differing(torchOut, ours), "values differing from PyTorch's");
     }
 }
