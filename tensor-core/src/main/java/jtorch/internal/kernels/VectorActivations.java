@@ -18,39 +18,42 @@ final class VectorActivations {
     private VectorActivations() {}
 
     /**
-     * {@link Kernels#silu} over whole vectors in three passes, as {@link VectorKernels#sigmoidFloat}: {@code 0 - x}
-     * into {@code c}, {@link VectorKernels#expFloat} in place, then {@code x / (1 + e)} ({@code c} must not be
-     * {@code a}); returns how many were done.
+     * {@link Kernels#silu} over whole vectors in two passes: {@link #negExpFloat} into {@code c},
+     * then {@code x / (1 + e)} ({@code c} must not be {@code a}); returns how many were done.
      */
     static int siluFloat(float[] a, int ao, float[] c, int co, int n) {
-        FloatVector zero = FloatVector.zero(F);
         FloatVector one = FloatVector.broadcast(F, 1f);
-        int upper = F.loopBound(n);
-        for (int i = 0; i < upper; i += F.length()) {
-            zero.sub(FloatVector.fromArray(F, a, ao + i)).intoArray(c, co + i);
-        }
-        VectorKernels.expFloat(c, co, c, co, upper);
+        int upper = negExpFloat(a, ao, c, co, n);
         for (int i = 0; i < upper; i += F.length()) {
             FloatVector.fromArray(F, a, ao + i).div(FloatVector.fromArray(F, c, co + i).add(one)).intoArray(c, co + i);
         }
         return upper;
     }
 
-    /** {@link Kernels#siluGrad} over whole vectors in three passes, as {@link #siluFloat}; returns how many were done. */
+    /** {@link Kernels#siluGrad} over whole vectors in two passes, as {@link #siluFloat}; returns how many were done. */
     static int siluGradFloat(float[] g, int go, float[] a, int ao, float[] c, int co, int n) {
-        FloatVector zero = FloatVector.zero(F);
         FloatVector one = FloatVector.broadcast(F, 1f);
-        int upper = F.loopBound(n);
-        for (int i = 0; i < upper; i += F.length()) {
-            zero.sub(FloatVector.fromArray(F, a, ao + i)).intoArray(c, co + i);
-        }
-        VectorKernels.expFloat(c, co, c, co, upper);
+        int upper = negExpFloat(a, ao, c, co, n);
         for (int i = 0; i < upper; i += F.length()) {
             FloatVector s = one.div(FloatVector.fromArray(F, c, co + i).add(one));
             FloatVector.fromArray(F, g, go + i).mul(s).mul(FloatVector.fromArray(F, a, ao + i).fma(one.sub(s), one))
                     .intoArray(c, co + i);
         }
         return upper;
+    }
+
+    /**
+     * {@code c[i] = exp(0 - a[i])} over whole vectors, as {@link VectorKernels#sigmoidFloat}'s first
+     * passes: {@code 0 - x} into {@code c}, then {@link VectorKernels#expFloat} in place; returns
+     * how many were done.
+     */
+    private static int negExpFloat(float[] a, int ao, float[] c, int co, int n) {
+        FloatVector zero = FloatVector.zero(F);
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            zero.sub(FloatVector.fromArray(F, a, ao + i)).intoArray(c, co + i);
+        }
+        return VectorKernels.expFloat(c, co, c, co, upper);
     }
 
     /**
