@@ -5,7 +5,7 @@ package jtorch.internal.kernels;
  * float32 input of more than one element: its CPU gelu and gelu_backward hand such inputs to
  * oneDNN 2.6's JIT eltwise kernel ({@code eltwise_gelu_erf}, forward and backward), whose steps
  * are run here in the same IEEE float operations in the same order, so the results are
- * PyTorch's bit for bit (checked against the installed PyTorch on 37 million inputs, specials
+ * PyTorch's bit for bit (ActivationsTest checks them against the installed PyTorch, specials
  * included). {@link VectorActivations#geluFloat} and {@link VectorActivations#geluGradFloat} run the same
  * steps lane by lane; every element takes the same steps, so no result depends on the vector
  * width, the position of an element or the thread count (as oneDNN's).
