@@ -343,4 +343,16 @@ class ActivationsTest {
         }
         assertEquals(0, differing(torchOut, ours), "values differing from PyTorch's");
     }
+
+    @Test
+    void gelu_stridedIncomingGradient_sameAsContiguous() {
+        // PyTorch 1.13's oneDNN backward reads a transposed gradient as if it were contiguous (a deliberate difference)
+        Tensor x = torch.randn(64, 16).requiresGrad_();
+        Tensor g = torch.randn(16, 64);
+        nn.functional.gelu(x).backward(g.t());
+        Tensor strided = x.grad().clone();
+        x.grad().zero_();
+        nn.functional.gelu(x).backward(g.t().contiguous());
+        assertTrue(torch.equal(strided, x.grad()));
+    }
 }
