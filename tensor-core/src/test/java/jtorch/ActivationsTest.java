@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import jtorch.testing.LivePyTorch;
 import jtorch.testing.PythonHex;
@@ -354,5 +355,36 @@ class ActivationsTest {
         x.grad().zero_();
         nn.functional.gelu(x).backward(g.t().contiguous());
         assertTrue(torch.equal(strided, x.grad()));
+    }
+
+    @Test
+    void hardtanhAndEluGradients_nanInScalarTail_passTheGradientAsPyTorch() {
+        // PyTorch's scalar loop (fewer than 16 elements): NaN passes the gradient; its vector loop gives 0 / NaN
+        Map<String, UnaryOperator<Tensor>> fs = Map.of("tensor([1., 1., 0., 0.]", nn.functional::hardtanh,
+                "tensor([1., 1., 1., 0.]", nn.functional::relu6,
+                "tensor([1.0000, 1.0000, 1.0000, 0.3679]", nn.functional::elu);
+        for (DType type : new DType[] {torch.float32, torch.float64}) {
+            fs.forEach((expected, f) -> {
+                Tensor x = torch.tensor(new double[] {Double.NaN, 0.5, 2, -1}).to(type).requiresGrad_();
+                f.apply(x).backward(torch.ones(4).to(type));
+                assertEquals(expected + (type == torch.float64 ? ", dtype=torch.float64)" : ")"), x.grad().toString());
+            });
+        }
+    }
+
+    @Test
+    void hardtanh_integralInput_truncatedBoundsAndUnsignedCheck() {
+        assertEquals("tensor([-1,  1,  1])", nn.functional.hardtanh(torch.tensor(new long[] {-3, 2, 5}), -1.5, 1.5)
+                .toString());
+        assertEquals("tensor([0, 0, 0], dtype=torch.int32)",
+                nn.functional.hardtanh(torch.tensor(new long[] {-3, 2, 5}).to(torch.int32), -0.5, 0.5).toString());
+        assertEquals("cannot do hardtanh on an unsigned type with negative limits", assertThrows(
+                IllegalArgumentException.class, () -> nn.functional.hardtanh(torch.tensor(new long[] {3}).to(torch.uint8)))
+                .getMessage());
+        Tensor b = torch.tensor(new double[] {0.25, 2}).to(torch.bfloat16).requiresGrad_();
+        Tensor y = nn.functional.relu6(b);
+        assertEquals("\"hardshrink_backward_cpu\" not implemented for 'BFloat16'",
+                assertThrows(UnsupportedOperationException.class, () -> y.backward(torch.ones(2).to(torch.bfloat16)))
+                        .getMessage());
     }
 }

@@ -137,6 +137,7 @@ public final class Kernels {
         VectorActivations.siluFloat(a, 0, c, 0, 4096);
         VectorActivations.eluFloat(a, 0, 1f, c, 0, 4096);
         VectorActivations.eluGradFloat(b, 0, a, 0, 1f, c, 0, 4096);
+        VectorActivations.hardtanhGrad(b, 0, a, 0, -1f, 1f, c, 0, 4096);
         VectorActivations.siluGradFloat(b, 0, a, 0, c, 0, 4096);
         VectorActivations.leakyRelu(a, 0, 0.01f, c, 0, 4096);
         VectorActivations.leakyReluGrad(b, 0, a, 0, 0.01f, c, 0, 4096);
@@ -389,9 +390,13 @@ public final class Kernels {
         return x > 0 ? x : (FloatExp.exp(x) - 1f) * alpha;
     }
 
-    /** ELU's gradient as PyTorch's float32 vector code: {@code x > 0 ? g : g * alpha * exp(x)}. */
+    /**
+     * ELU's gradient as PyTorch's float32 scalar loop, {@code x <= 0 ? g * alpha * exp(x) : g} (a NaN
+     * {@code x} passes {@code g}; its vector loop, {@link VectorActivations#eluGradFloat}, gives NaN),
+     * exp by {@link FloatExp}.
+     */
     public static float eluGrad(float g, float x, float alpha) {
-        return x > 0 ? g : g * alpha * FloatExp.exp(x);
+        return x <= 0 ? g * alpha * FloatExp.exp(x) : g;
     }
 
     /** {@code y[i] = elu(x[i], alpha)} over {@code n} contiguous elements ({@code y} not {@code x}). */
@@ -401,10 +406,49 @@ public final class Kernels {
         }
     }
 
-    /** {@code c[i] = eluGrad(g[i], x[i], alpha)} over {@code n} contiguous elements ({@code c} neither {@code g} nor {@code x}). */
+    /**
+     * The elements of a contiguous run that PyTorch 1.13's float32 loops take in their vector form
+     * on one thread: whole blocks of 16 (two AVX2 vectors an iteration) from the start, the rest
+     * in its scalar form. Where the two forms differ (a NaN input to ELU's and hardtanh's
+     * gradients), the kernels below follow them by position, whether or not the vector kernels
+     * serve.
+     */
+    static int pyTorchVectorPart(int n) {
+        return n - n % 16;
+    }
+
+    /**
+     * ELU's gradient over {@code n} contiguous elements ({@code c} neither {@code g} nor {@code x}):
+     * {@link #pyTorchVectorPart} by PyTorch's vector rule, {@code x > 0 ? g : g * alpha * exp(x)}
+     * (NaN gives NaN), the rest by {@link #eluGrad(float, float, float)}.
+     */
     public static void eluGrad(float[] g, int go, float[] x, int xo, float alpha, float[] c, int co, int n) {
-        for (int i = vectorHot ? VectorActivations.eluGradFloat(g, go, x, xo, alpha, c, co, n) : 0; i < n; i++) {
+        int whole = pyTorchVectorPart(n);
+        int i = vectorHot ? VectorActivations.eluGradFloat(g, go, x, xo, alpha, c, co, whole) : 0;
+        for (; i < whole; i++) {
+            float v = x[xo + i];
+            c[co + i] = v > 0 ? g[go + i] : g[go + i] * alpha * FloatExp.exp(v);
+        }
+        for (; i < n; i++) {
             c[co + i] = eluGrad(g[go + i], x[xo + i], alpha);
+        }
+    }
+
+    /**
+     * Hardtanh's gradient over {@code n} contiguous floats: {@link #pyTorchVectorPart} by PyTorch's
+     * vector rule {@code lo < x < hi ? g : 0} (NaN gives 0), the rest by its scalar rule
+     * {@code x <= lo || x >= hi ? 0 : g} (NaN passes {@code g}).
+     */
+    public static void hardtanhGrad(float[] g, int go, float[] x, int xo, float lo, float hi, float[] c, int co, int n) {
+        int whole = pyTorchVectorPart(n);
+        int i = vectorHot ? VectorActivations.hardtanhGrad(g, go, x, xo, lo, hi, c, co, whole) : 0;
+        for (; i < whole; i++) {
+            float v = x[xo + i];
+            c[co + i] = v > lo && v < hi ? g[go + i] : 0f;
+        }
+        for (; i < n; i++) {
+            float v = x[xo + i];
+            c[co + i] = v <= lo || v >= hi ? 0f : g[go + i];
         }
     }
 

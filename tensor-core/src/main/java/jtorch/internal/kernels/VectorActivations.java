@@ -8,10 +8,12 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * Vector API loops of the activations ({@link Kernels#leakyRelu}, {@link Kernels#silu},
- * {@link Kernels#elu}, {@link Kernels#gelu} and their gradients), in {@link VectorKernels}' one
- * float species. Each runs whole vectors and returns how many elements it did; its scalar twin in
- * {@link Kernels} does the rest with the same float operations, so a result never depends on
- * which loop ran. A vector never crosses a method call (it would be boxed): a loop that needs
+ * {@link Kernels#elu}, {@link Kernels#gelu} and their gradients, hardtanh's gradient), in
+ * {@link VectorKernels}' one float species. Each runs whole vectors and returns how many elements
+ * it did; its scalar twin in {@link Kernels} does the rest with the same float operations, so a
+ * result does not depend on which loop ran, but where PyTorch's own vector and scalar loops
+ * differ (a NaN input to ELU's and hardtanh's gradients): there each follows PyTorch's loop of
+ * its kind. A vector never crosses a method call (it would be boxed): a loop that needs
  * exp runs {@link VectorKernels#expFloat} as a pass of its own.
  */
 final class VectorActivations {
@@ -56,6 +58,18 @@ final class VectorActivations {
         return VectorKernels.expFloat(c, co, c, co, upper);
     }
 
+    /** {@link Kernels#hardtanhGrad}'s vector rule over whole vectors; returns how many were done. */
+    static int hardtanhGrad(float[] g, int go, float[] x, int xo, float lo, float hi, float[] c, int co, int n) {
+        FloatVector zero = FloatVector.zero(F);
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, xo + i);
+            VectorMask<Float> inside = v.compare(VectorOperators.GT, lo).and(v.compare(VectorOperators.LT, hi));
+            zero.blend(FloatVector.fromArray(F, g, go + i), inside).intoArray(c, co + i);
+        }
+        return upper;
+    }
+
     /**
      * {@link Kernels#elu} over whole vectors in two passes: {@link VectorKernels#expFloat} into {@code c}, then
      * {@code x > 0 ? x : (e - 1) * alpha}; returns how many were done.
@@ -70,7 +84,10 @@ final class VectorActivations {
         return upper;
     }
 
-    /** {@link Kernels#eluGrad} over whole vectors in two passes, as {@link #eluFloat}; returns how many were done. */
+    /**
+     * ELU's gradient by PyTorch's vector rule, {@code x > 0 ? g : g * alpha * exp(x)} (NaN gives
+     * NaN), over whole vectors in two passes as {@link #eluFloat}; returns how many were done.
+     */
     static int eluGradFloat(float[] g, int go, float[] a, int ao, float alpha, float[] c, int co, int n) {
         int upper = VectorKernels.expFloat(a, ao, c, co, n);
         for (int i = 0; i < upper; i += F.length()) {

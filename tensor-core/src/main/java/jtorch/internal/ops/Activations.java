@@ -235,22 +235,36 @@ public final class Activations {
     }
 
     /**
-     * {@code F.hardtanh(x, min_val, max_val)}: {@code clamp(x, min_val, max_val)} in {@code x}'s
-     * dtype; backward {@code HardtanhBackward0}, the gradient where {@code min < x < max}, else 0
-     * (PyTorch's {@code hardtanh_backward}: 0 at the bounds and at NaN, unlike clamp's).
+     * {@code F.hardtanh(x, min_val, max_val)}: {@code clamp(x, min_val, max_val)}, for an integral
+     * {@code x} with the bounds truncated to integers first (so it stays integral); backward
+     * {@code HardtanhBackward0}, PyTorch's {@code hardtanh_backward}: 0 at and past the bounds,
+     * unlike clamp's gradient, else the gradient. A NaN input passes the gradient in PyTorch's
+     * scalar loop and gets 0 in its vector loop: float32 follows both as PyTorch lays them out on
+     * one thread ({@link Kernels#hardtanhGrad}), float64 the scalar loop's.
      */
     public static TensorImpl hardtanh(TensorImpl x, double minVal, double maxVal) {
         if (x.dtype() == DType.BOOL) {
             throw new IllegalArgumentException("Bool inputs not supported for hardtanh");
         }
-        TensorImpl out = Pointwise.clamp(x, minVal, maxVal, "HardtanhBackward0", (lo, hi) -> (grad, self) -> {
+        boolean integral = !x.dtype().isFloatingPoint();
+        if (integral && x.dtype() == DType.UINT8 && ((long) minVal < 0 || (long) maxVal < 0)) {
+            throw new IllegalArgumentException("cannot do hardtanh on an unsigned type with negative limits");
+        }
+        Number min = integral ? (Number) (long) minVal : minVal;
+        Number max = integral ? (Number) (long) maxVal : maxVal;
+        return Pointwise.clamp(x, min, max, "HardtanhBackward0", (lo, hi) -> (grad, self) -> {
             DType type = Promotion.resultType(grad, self);
+            if (type == DType.BFLOAT16) {
+                throw new UnsupportedOperationException("\"hardshrink_backward_cpu\" not implemented for 'BFloat16'");
+            }
             TensorImpl gx = TensorImpl.allocate(type, Shapes.broadcast(grad.sizes(), self.sizes()));
-            Elementwise.gradInto(gx, grad, self, type, null, (g, v) -> v > lo && v < hi ? g : 0, null);
+            float loF = (float) lo;
+            float hiF = (float) hi;
+            Elementwise.gradInto(gx, grad, self, type,
+                    (g, go, v, vo, c, co, n) -> Kernels.hardtanhGrad(g, go, v, vo, loF, hiF, c, co, n),
+                    (g, v) -> v <= lo || v >= hi ? 0 : g, null);
             return gx;
         });
-        // an integral input keeps its dtype (PyTorch writes the clamp into a tensor like x)
-        return out.dtype() == x.dtype() ? out : Conversions.to(out, x.dtype());
     }
 
     /**
@@ -258,55 +272,58 @@ public final class Activations {
      * {@code g s (1 + x (1 - s))} with {@code s} the sigmoid. float32 as PyTorch's vector code
      * ({@link Kernels#silu}, {@link Kernels#siluGrad}): bit for bit but in the scalar tail of
      * PyTorch's loops (the last {@code n % 16} elements on one thread), where PyTorch calls glibc's
-     * {@code expf}; float64 with Java's exp where PyTorch runs SLEEF's.
+     * {@code expf}; bfloat16 as PyTorch's, each step rounded to bfloat16; float64 with Java's exp
+     * where PyTorch runs SLEEF's.
      */
     public static TensorImpl silu(TensorImpl x) {
         checkKernel(x, "silu_cpu");
         DType type = x.dtype();
-        boolean exact = type == DType.FLOAT64;
-        TensorImpl out = Outputs.unary(x, type, type,
-                exact ? v -> v / (1 + Math.exp(-v)) : v -> Kernels.silu((float) v), null, Kernels::silu);
+        Precision p = precision(type);
+        TensorImpl out = type == DType.FLOAT32
+                ? Outputs.unary(x, type, type, v -> Kernels.silu((float) v), null, Kernels::silu)
+                : Outputs.unary(x, type, type, v -> p.round(v / p.round(1 + exp(p.round(-v), p))), null);
         return onInput(out, x, "SiluBackward0", (grad, self) -> {
             DType gradType = Promotion.resultType(grad, self);
+            Precision q = precision(gradType);
             TensorImpl gx = TensorImpl.allocate(gradType, Shapes.broadcast(grad.sizes(), self.sizes()));
-            Elementwise.gradInto(gx, grad, self, gradType, Kernels::siluGrad, gradType == DType.FLOAT64
-                    ? (g, v) -> siluGradDouble(g, v) : (g, v) -> Kernels.siluGrad((float) g, (float) v), null);
+            Elementwise.gradInto(gx, grad, self, gradType, Kernels::siluGrad, gradType == DType.FLOAT32
+                    ? (g, v) -> Kernels.siluGrad((float) g, (float) v) : (g, v) -> siluGrad(g, v, q), null);
             return gx;
         });
     }
 
-    private static double siluGradDouble(double g, double x) {
-        double s = 1 / (1 + Math.exp(-x));
-        return g * s * Math.fma(x, 1 - s, 1);
+    /** ATen's {@code g * s * (1 + x * (1 - s))}, {@code s = 1 / (1 + exp(-x))}, each step in {@code p}. */
+    private static double siluGrad(double g, double x, Precision p) {
+        double s = p.round(1 / p.round(1 + exp(p.round(-x), p)));
+        return p.round(p.round(g * s) * p.fma(x, p.round(1 - s), 1));
     }
 
     /**
      * {@code F.elu(x, alpha)}: {@code x > 0 ? x : (exp(x) - 1) alpha}; backward
-     * {@code EluBackward0}, {@code x > 0 ? g : g alpha exp(x)}. float32 values and gradients are
-     * PyTorch's vector code's ({@link Kernels#exp}), bit for bit but in the scalar tail of its
-     * loops (glibc's {@code expf}); float64 with Java's exp where PyTorch runs SLEEF's.
+     * {@code EluBackward0}, {@code x > 0 ? g : g alpha exp(x)}. float32 (and bfloat16, computed in
+     * float and rounded once) values and gradients are PyTorch's vector code's ({@link
+     * Kernels#exp}), bit for bit but in the scalar tail of its loops (glibc's {@code expf}); a NaN
+     * input's gradient is NaN in PyTorch's vector loop and the gradient in its scalar loop, followed
+     * as {@link Kernels#eluGrad} says. float64 takes Java's exp and the scalar loop's NaN rule.
      */
     public static TensorImpl elu(TensorImpl x, double alpha) {
         checkKernel(x, "elu_cpu");
         DType type = x.dtype();
-        Precision p = precision(type);
-        double negcoef = p.round(alpha);
-        float alphaF = (float) negcoef;
-        TensorImpl out = type == DType.FLOAT32
-                ? Outputs.unary(x, type, type, v -> Kernels.elu((float) v, alphaF), null,
-                        (a, ao, y, yo, n) -> Kernels.elu(a, ao, alphaF, y, yo, n))
-                : Outputs.unary(x, type, type, v -> v > 0 ? v : p.round(p.round(exp(v, p) - 1) * negcoef), null);
+        float alphaF = (float) alpha;
+        TensorImpl out = type == DType.FLOAT64
+                ? Outputs.unary(x, type, type, v -> v <= 0 ? (Math.exp(v) - 1) * alpha : v, null)
+                : Outputs.unary(x, type, type, v -> Kernels.elu((float) v, alphaF), null,
+                        (a, ao, y, yo, n) -> Kernels.elu(a, ao, alphaF, y, yo, n));
         return onInput(out, x, "EluBackward0", (grad, self) -> {
             DType gradType = Promotion.resultType(grad, self);
-            Precision q = precision(gradType);
             TensorImpl gx = TensorImpl.allocate(gradType, Shapes.broadcast(grad.sizes(), self.sizes()));
-            if (gradType == DType.FLOAT32) {
+            if (gradType == DType.FLOAT64) {
+                Elementwise.gradInto(gx, grad, self, gradType, null, (g, v) -> v <= 0 ? g * alpha * Math.exp(v) : g,
+                        null);
+            } else {
                 Elementwise.gradInto(gx, grad, self, gradType,
                         (g, go, v, vo, c, co, n) -> Kernels.eluGrad(g, go, v, vo, alphaF, c, co, n),
                         (g, v) -> Kernels.eluGrad((float) g, (float) v, alphaF), null);
-            } else {
-                Elementwise.gradInto(gx, grad, self, gradType, null,
-                        (g, v) -> v > 0 ? g : q.round(q.round(g * negcoef) * exp(v, q)), null);
             }
             return gx;
         });
