@@ -35,12 +35,14 @@ import org.apache.commons.numbers.gamma.Erf;
  * float32 values and gradients differ, by a few ulps where {@code 1 + tanh} cancels).
  * <li>{@code leaky_relu}: {@code x > 0 ? x : x * slope}, the slope first rounded to the dtype,
  * and its gradient {@code x > 0 ? g : g * slope}: bit for bit in every dtype; {@code hardtanh}
- * (and {@code relu6}) likewise.
+ * (and {@code relu6}) likewise, but at a NaN input of a large float64 tensor (see
+ * {@link #hardtanh}).
  * <li>{@code silu} and {@code elu}, float32: PyTorch's vector code with SLEEF's {@code expf}
  * ({@link Kernels#exp}), bit for bit but where PyTorch's loops leave a scalar tail (the last
- * {@code n % 16} elements on one thread, which call glibc's {@code expf}); float64 with Java's
- * exp. {@code softplus}: its gradient likewise; its values take a correctly rounded
- * {@code log1p} where PyTorch takes SLEEF's {@code log1pf}: not bit for bit.
+ * {@code n % 16} elements on one thread, which call glibc's {@code expf}); bfloat16 as PyTorch
+ * computes it (see each); float64 with Java's exp. {@code softplus}: its gradient likewise; its
+ * values take a correctly rounded {@code log1p} where PyTorch takes SLEEF's {@code log1pf}: not
+ * bit for bit.
  * </ul>
  *
  * <p>gelu, leaky_relu, silu, elu and softplus have kernels for the floating dtypes but float16
