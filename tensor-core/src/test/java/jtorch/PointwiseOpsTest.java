@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import jtorch.internal.kernels.Kernels;
 import jtorch.testing.LivePyTorch;
 import jtorch.testing.PythonHex;
 import org.junit.jupiter.api.Test;
 
 /**
  * Pointwise ops against PyTorch 1.13.1: printed results (cases recorded in golden/extra-cases.jsonl),
- * sigmoid bit for bit against the installed PyTorch, and the float32 vector and strided loops of
+ * sigmoid, tanh and tanh's gradient bit for bit against the installed PyTorch, and the float32 vector and strided loops of
  * clamp, sqrt and abs on special values.
  */
 class PointwiseOpsTest {
@@ -152,6 +153,109 @@ class PointwiseOpsTest {
         } finally {
             torch.setNumThreads(saved);
         }
+    }
+
+    /**
+     * float32 values from every 16411th bit pattern of [0, 9) (denormals to past tanh's saturation
+     * at 8.66), every third negated, and special values; the same in the Python script.
+     */
+    private static final String TANH_INPUTS_PY = String.join("\n",
+            "bits = torch.arange(0, 0x41100000, 16411, dtype=torch.int32)",
+            "x = bits.view(torch.float32).clone()",
+            "x[::3] = -x[::3]",
+            "x = torch.cat([x, torch.tensor([float('nan'), float('inf'), -float('inf'), -0.0, 8.664339742, 8.664339,"
+                    + " -8.6643405, 1e-45, 88.7, -104.0, 0.5])])");
+
+    private static float[] tanhInputs() {
+        int count = (0x41100000 + 16410) / 16411;
+        float[] x = new float[count + 11];
+        for (int i = 0; i < count; i++) {
+            float v = Float.intBitsToFloat(i * 16411);
+            x[i] = i % 3 == 0 ? -v : v;
+        }
+        float[] specials = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f, 8.664339742f, 8.664339f,
+            -8.6643405f, 1e-45f, 88.7f, -104f, 0.5f};
+        System.arraycopy(specials, 0, x, count, specials.length);
+        return x;
+    }
+
+    private static int differing(JsonNode expected, float[] ours) {
+        assertEquals(expected.size(), ours.length, "length");
+        int differing = 0;
+        for (int i = 0; i < ours.length; i++) {
+            differing += expected.get(i).asText().equals(PythonHex.of(ours[i])) ? 0 : 1;
+        }
+        return differing;
+    }
+
+    @Test
+    void tanh_float32_matchesPyTorchBitForBit() throws Exception {
+        torch.backends.awaitVectorKernels(120_000);
+        JsonNode expected = LivePyTorch.run(String.join("\n", "import json, torch", TANH_INPUTS_PY,
+                "print(json.dumps([v.hex() for v in x.tanh().tolist()]))")).get(0);
+        float[] x = tanhInputs();
+        int saved = torch.getNumThreads();
+        try {
+            for (int threads : new int[] {1, 2}) {
+                torch.setNumThreads(threads);
+                Tensor t = torch.tensor(x);
+                // the vector loop (with a tail) and, through a transposed view, the strided loop
+                assertEquals(0, differing(expected, t.tanh().toFloatArray()), "contiguous, threads " + threads);
+                Tensor strided = t.view(x.length / 2, 2).t().tanh().t().contiguous().view(x.length);
+                assertEquals(0, differing(expected, strided.toFloatArray()), "strided, threads " + threads);
+            }
+        } finally {
+            torch.setNumThreads(saved);
+        }
+    }
+
+    @Test
+    void tanhBackward_float32DenseAndExpandedGradients_matchPyTorchsFusedFormulaBitForBit() throws Exception {
+        // grad * (1 - result^2) with the difference one fused multiply-add: rounded three times, ~30 % differ
+        torch.backends.awaitVectorKernels(120_000);
+        List<JsonNode> lines = LivePyTorch.run(String.join("\n", "import json, torch", TANH_INPUTS_PY,
+                "x = x[x.isfinite()].requires_grad_()",
+                "g = (torch.arange(len(x)) % 13 - 6).float() / 8",
+                "x.tanh().backward(g)",
+                "print(json.dumps([v.hex() for v in x.grad.tolist()]))",
+                "x.grad = None",
+                "x.tanh().sum().backward()",
+                "print(json.dumps([v.hex() for v in x.grad.tolist()]))"));
+        JsonNode expected = lines.get(0);
+        float[] all = tanhInputs();
+        float[] x = new float[all.length - 3];
+        float[] g = new float[x.length];
+        for (int i = 0, k = 0; i < all.length; i++) {
+            if (Float.isFinite(all[i])) {
+                g[k] = (k % 13 - 6) / 8f;
+                x[k++] = all[i];
+            }
+        }
+        assertEquals(x.length, expected.size(), "finite inputs");
+        Tensor leaf = torch.tensor(x).requiresGrad_();
+        leaf.tanh().backward(torch.tensor(g));
+        assertEquals(0, differing(expected, leaf.grad().toFloatArray()), "a dense gradient");
+        // a sum's gradient: one value expanded
+        leaf.setGrad(null);
+        leaf.tanh().sum().backward();
+        assertEquals(0, differing(lines.get(1), leaf.grad().toFloatArray()), "an expanded gradient");
+    }
+
+    @Test
+    void tanhBackward_float64_fusesTheDifferenceAsPyTorch() throws Exception {
+        // PyTorch's own tanh_backward on the same results and gradients
+        JsonNode expected = LivePyTorch.run(String.join("\n", "import json, torch",
+                "i = torch.arange(4001, dtype=torch.float64)",
+                "y = (i - 2000) / 2000 * 0.999",
+                "g = (i % 13 - 6) / 3",
+                "print(json.dumps([v.hex() for v in torch.ops.aten.tanh_backward(g, y).tolist()]))")).get(0);
+        int differing = 0;
+        for (int i = 0; i < expected.size(); i++) {
+            double y = (i - 2000) / 2000.0 * 0.999;
+            double g = (i % 13 - 6) / 3.0;
+            differing += expected.get(i).asText().equals(PythonHex.of(Kernels.tanhGrad(g, y))) ? 0 : 1;
+        }
+        assertEquals(0, differing);
     }
 
     @Test

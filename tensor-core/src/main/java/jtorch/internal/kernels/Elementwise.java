@@ -156,11 +156,6 @@ public final class Elementwise {
         }
     }
 
-    /** A float32 gradient kernel over contiguous arrays: {@code c[co + i] = f(g[go + i], v[vo + i])}. */
-    public interface FloatGradRun {
-        void apply(float[] g, int go, float[] v, int vo, float[] c, int co, int n);
-    }
-
     /**
      * ReLU's gradient {@code out = result <= 0 ? 0 : grad} (PyTorch's {@code threshold_backward}
      * at 0), {@code grad} and {@code result} broadcast to {@code out}'s shape.
@@ -170,31 +165,60 @@ public final class Elementwise {
     }
 
     /**
-     * A gradient {@code out = f(grad, value)} ({@code g} for integral compute dtypes), {@code grad}
-     * and {@code value} broadcast to {@code out}'s shape: by {@code run} when it is given, the
-     * compute dtype is float32, {@code out} and {@code value} are contiguous float32 arrays of
-     * {@code out}'s shape and {@code grad} is one too or a single value (a Java number, a
-     * one-element tensor, or one expanded, as the gradient of a sum); else by {@code f}, whose
+     * tanh's gradient {@code out = grad * (1 - result^2)} ({@link Kernels#tanhGrad(float, float)}),
+     * {@code grad} and {@code result} broadcast to {@code out}'s shape; float32, float16 and
+     * bfloat16 in float arithmetic, float64 in double.
+     */
+    public static void tanhGradInto(Strided out, Strided grad, Strided result, DType compute) {
+        DoubleBinaryOperator f = compute == DType.FLOAT64 ? Kernels::tanhGrad
+                : (x, y) -> Kernels.tanhGrad((float) x, (float) y);
+        gradInto(out, grad, result, compute, Kernels::tanhGrad, f, null);
+    }
+
+    /**
+     * A float32 kernel of a gradient over contiguous arrays: {@code c[co + i] = f(g[go + i * gs],
+     * v[vo + i])} for {@code i < n}, {@code gs} 1 or 0 (one gradient value broadcast).
+     */
+    public interface FloatGradRun {
+        void apply(float[] g, int go, int gs, float[] v, int vo, float[] c, int co, int n);
+    }
+
+    /** A float32 kernel of a gradient over contiguous arrays, the gradient too: {@code c[co + i] = f(g[go + i], v[vo + i])}. */
+    public interface DenseGradRun {
+        void apply(float[] g, int go, float[] v, int vo, float[] c, int co, int n);
+    }
+
+    /** {@code run} as a {@link FloatGradRun}: a broadcast gradient value is first spread over the run's length. */
+    public static FloatGradRun dense(DenseGradRun run) {
+        return (g, go, gs, v, vo, c, co, n) -> {
+            if (gs == 1) {
+                run.apply(g, go, v, vo, c, co, n);
+                return;
+            }
+            float[] spread = new float[n];
+            Arrays.fill(spread, g[go]);
+            run.apply(spread, 0, v, vo, c, co, n);
+        };
+    }
+
+    /**
+     * A gradient {@code out = f(grad, value)} ({@code g} for integral compute dtypes) from the
+     * incoming gradient and the op's input or result, both broadcast to {@code out}'s shape:
+     * {@code run} (when given) over contiguous float32 operands of the output's shape (the
+     * gradient may be one value broadcast, as a sum's), else {@code f} element by element, whose
      * float32 results must be {@code run}'s.
      */
     public static void gradInto(Strided out, Strided grad, Strided value, DType compute, FloatGradRun run,
                                 DoubleBinaryOperator f, LongBinaryOperator g) {
         Layout lo = out.layout();
-        Flat gs = Flat.ofExpanded(grad, lo);
-        Flat vs = Flat.of(value, lo);
-        if (run != null && compute == DType.FLOAT32 && allFloatArrays(out.storage()) && lo.isContiguous()
-                && gs != null && vs != null && vs.stride == 1) {
+        Flat fg = Flat.of(grad, lo);
+        Flat fv = Flat.of(value, lo);
+        if (run != null && compute == DType.FLOAT32 && allFloatArrays(out.storage()) && lo.isContiguous() && fg != null
+                && fv != null && fv.stride == 1) {
             float[] z = (float[]) out.storage().array();
             int zo = out.storage().base + lo.offset();
-            inChunks(lo.numel(), lo.numel(), (s, len) -> {
-                if (gs.stride == 1) {
-                    run.apply(gs.data, gs.at(s), vs.data, vs.at(s), z, zo + s, len);
-                    return;
-                }
-                float[] single = new float[len];
-                Arrays.fill(single, gs.data[0]);
-                run.apply(single, 0, vs.data, vs.at(s), z, zo + s, len);
-            });
+            inChunks(lo.numel(), lo.numel(),
+                    (s, len) -> run.apply(fg.data, fg.at(s), fg.stride, fv.data, fv.at(s), z, zo + s, len));
             return;
         }
         binaryInto(out, grad, value, compute, f, g);
@@ -211,15 +235,15 @@ public final class Elementwise {
 
     /**
      * A float32 operand walked in the output's order: a contiguous array of the output's shape
-     * (stride 1), or a single value of any dtype, such as a Java number (stride 0), rounded to
-     * float as PyTorch casts a scalar to the compute dtype.
+     * (stride 1), or a single value of any dtype, such as a Java number or one value expanded
+     * (stride 0), rounded to float as PyTorch casts a scalar to the compute dtype.
      */
     private record Flat(float[] data, int offset, int stride) {
         /** The operand as a Flat, or null if it is neither of the two. */
         static Flat of(Strided t, Layout out) {
             Layout l = t.layout();
             Storage st = t.storage();
-            if (l.numel() == 1) {
+            if (l.numel() == 1 || l.numel() > 1 && isOneValue(l)) {
                 return new Flat(new float[] {(float) st.getDouble(l.offset())}, 0, 0);
             }
             if (st.dtype() == DType.FLOAT32 && st.array() != null && l.isContiguous() && l.sameSizes(out)) {
@@ -228,22 +252,18 @@ public final class Elementwise {
             return null;
         }
 
-        /** {@link #of}, or a single value expanded to any shape (a stride 0 in every dimension of size > 1) as stride 0. */
-        static Flat ofExpanded(Strided t, Layout out) {
-            Layout l = t.layout();
-            if (l.numel() == 0) {
-                return of(t, out);
-            }
-            for (int d = 0; d < l.dim(); d++) {
-                if (l.stride(d) != 0 && l.size(d) != 1) {
-                    return of(t, out);
-                }
-            }
-            return new Flat(new float[] {(float) t.storage().getDouble(l.offset())}, 0, 0);
-        }
-
         int at(int i) {
             return offset + i * stride;
+        }
+
+        /** Whether every stride is 0: one value expanded, such as the gradient of a sum. */
+        private static boolean isOneValue(Layout l) {
+            for (int stride : l.strides()) {
+                if (stride != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

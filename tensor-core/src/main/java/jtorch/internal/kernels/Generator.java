@@ -65,12 +65,14 @@ public final class Generator {
         if (next >= N) {
             twist();
         }
-        int y = state[next++];
+        return temper(state[next++]) & 0xffffffffL;
+    }
+
+    private static int temper(int y) {
         y ^= y >>> 11;
         y ^= (y << 7) & 0x9d2c5680;
         y ^= (y << 15) & 0xefc60000;
-        y ^= y >>> 18;
-        return y & 0xffffffffL;
+        return y ^ (y >>> 18);
     }
 
     /** 64 random bits from two draws, the first one high ({@code random64()}). */
@@ -91,6 +93,29 @@ public final class Generator {
     }
 
     /**
+     * {@code n} draws of {@link #nextDouble} in order into {@code out} from index {@code at}: the
+     * same numbers, with the twister's words read in a loop rather than a call each.
+     */
+    public void nextDoubles(double[] out, int at, int n) {
+        int k = 0;
+        while (k < n) {
+            if (next > N - 2) {
+                // a draw across a twist, one word before and one after
+                out[at + k++] = nextDouble();
+                continue;
+            }
+            int i = next;
+            int end = Math.min(n, k + (N - i) / 2);
+            for (; k < end; k++, i += 2) {
+                long hi = temper(state[i]) & 0xffffffffL;
+                long lo = temper(state[i + 1]) & 0xffffffffL;
+                out[at + k] = (((hi << 32) | lo) & 0x1fffffffffffffL) * 0x1p-53;
+            }
+            next = i;
+        }
+    }
+
+    /**
      * A standard normal sample by Box-Muller in double precision, returning the cosine branch and
      * caching the sine branch for the next call ({@code normal_distribution<double>}).
      */
@@ -108,11 +133,26 @@ public final class Generator {
         return r * Math.cos(theta);
     }
 
+    /**
+     * The next {@code N} words: word {@code k} from words {@code k}, {@code k + 1} and {@code k + M}
+     * (indices mod {@code N}, the later ones already new), in three stretches so that no index
+     * wraps inside a loop.
+     */
     private void twist() {
-        for (int k = 0; k < N; k++) {
-            int y = (state[k] & UPPER_MASK) | (state[(k + 1) % N] & LOWER_MASK);
-            state[k] = state[(k + M) % N] ^ (y >>> 1) ^ ((y & 1) != 0 ? MATRIX_A : 0);
+        int k = 0;
+        for (; k < N - M; k++) {
+            state[k] = mix(state[k + M], state[k], state[k + 1]);
         }
+        for (; k < N - 1; k++) {
+            state[k] = mix(state[k + M - N], state[k], state[k + 1]);
+        }
+        state[N - 1] = mix(state[M - 1], state[N - 1], state[0]);
         next = 0;
+    }
+
+    /** One twisted word: {@code far} xor the upper bit of {@code word} joined to {@code following}'s lower bits, times A. */
+    private static int mix(int far, int word, int following) {
+        int y = (word & UPPER_MASK) | (following & LOWER_MASK);
+        return far ^ (y >>> 1) ^ ((y & 1) != 0 ? MATRIX_A : 0);
     }
 }

@@ -132,7 +132,11 @@ public final class Kernels {
         // a transpose with partial vectors of rows and columns, and a gather with strided rows
         VectorKernels.transposeRows(a, 0, 61, c, 0, 50, 0, 60);
         VectorKernels.gatherRows(a, 0, 2, 128, c, 0, 32, 0, 16);
-        VectorKernels.reluGrad(a, 0, b, 0, c, 0, 4096);
+        // the incoming gradient dense, and one value broadcast (a sum's gradient)
+        for (int gs = 0; gs <= 1; gs++) {
+            VectorKernels.reluGrad(a, 0, gs, b, 0, c, 0, 4096);
+            VectorTanh.gradient(a, 0, gs, b, 0, c, 0, 4096);
+        }
         VectorActivations.geluFloat(a, 0, c, 0, 4096);
         VectorActivations.siluFloat(a, 0, c, 0, 4096);
         VectorActivations.eluFloat(a, 0, 1f, c, 0, 4096);
@@ -142,6 +146,8 @@ public final class Kernels {
         VectorActivations.leakyRelu(a, 0, 0.01f, c, 0, 4096);
         VectorActivations.leakyReluGrad(b, 0, a, 0, 0.01f, c, 0, 4096);
         VectorActivations.geluGradFloat(b, 0, a, 0, c, 0, 4096);
+        VectorActivations.geluTanhFloat(null, 0, a, 0, c, 0, 4096);
+        VectorActivations.geluTanhFloat(b, 0, a, 0, c, 0, 4096);
         VectorKernels.clamp(a, 0, -0.25f, 0.25f, c, 0, 4096);
         // Box-Muller of uniforms in (0, 1), both polynomial octants and the log's two mantissa ranges
         for (int k = 0; k < 16 * VectorKernels.BOX_MULLER_BLOCKS; k++) {
@@ -241,6 +247,13 @@ public final class Kernels {
             float apply(float a) {
                 return 1f / (1f + FloatExp.exp(0f - a));
             }
+        },
+        /** float32 through {@link FloatTanh}, in the plain and the vector loops alike. */
+        TANH(Math::tanh, null) {
+            @Override
+            float apply(float a) {
+                return FloatTanh.tanh(a);
+            }
         };
 
         public final DoubleUnaryOperator onDouble;
@@ -322,14 +335,17 @@ public final class Kernels {
         VectorKernels.maxPoolWindows(x, base, t, out, outOff, indices, lanes);
     }
 
-    /** {@code c[i] = r[i] <= 0 ? 0 : g[i]} over {@code n} contiguous elements ({@link #reluGrad(double, double)}). */
-    public static void reluGrad(float[] g, int go, float[] r, int ro, float[] c, int co, int n) {
+    /**
+     * {@code c[i] = r[i] <= 0 ? 0 : g[i * gs]} over {@code n} contiguous elements ({@link
+     * #reluGrad(float, float)}); {@code gs} is 1, or 0 for one gradient value broadcast.
+     */
+    public static void reluGrad(float[] g, int go, int gs, float[] r, int ro, float[] c, int co, int n) {
         if (vectorHot) {
-            VectorKernels.reluGrad(g, go, r, ro, c, co, n);
+            VectorKernels.reluGrad(g, go, gs, r, ro, c, co, n);
             return;
         }
         for (int i = 0; i < n; i++) {
-            c[co + i] = reluGrad(g[go + i], r[ro + i]);
+            c[co + i] = reluGrad(g[go + i * gs], r[ro + i]);
         }
     }
 
@@ -349,6 +365,11 @@ public final class Kernels {
         for (int i = vectorHot ? VectorActivations.leakyReluGrad(g, go, x, xo, slope, c, co, n) : 0; i < n; i++) {
             c[co + i] = x[xo + i] > 0 ? g[go + i] : g[go + i] * slope;
         }
+    }
+
+    /** float32 {@code tanh} as PyTorch's vector code computes it ({@link FloatTanh}). */
+    public static float tanh(float x) {
+        return FloatTanh.tanh(x);
     }
 
     /** float32 {@code exp} as PyTorch's vector code computes it ({@link FloatExp}). */
@@ -452,6 +473,45 @@ public final class Kernels {
         }
     }
 
+    /** GELU's tanh form's {@code sqrt(2 / pi)} and cubic coefficient, as float. */
+    static final float GELU_TANH_BETA = (float) (1.41421356237309504880 * 1.12837916709551257390 * 0.5);
+    static final float GELU_TANH_KAPPA = 0.044715f;
+
+    /** {@code beta * (x + kappa * x^3)}, the sum fused with its product as GCC compiled PyTorch's. */
+    static float geluTanhInner(float x) {
+        return GELU_TANH_BETA * Math.fma(GELU_TANH_KAPPA, x * x * x, x);
+    }
+
+    /** GELU's tanh form as PyTorch's float32 vector code: {@code 0.5 x (1 + tanh(inner))}, tanh by {@link FloatTanh}. */
+    public static float geluTanh(float x) {
+        return 0.5f * x * (1f + FloatTanh.tanh(geluTanhInner(x)));
+    }
+
+    /**
+     * Its gradient as PyTorch's float32 vector code: {@code g (0.5 (1 + t) + 0.5 x (1 - t^2) beta
+     * (1 + 3 kappa x^2))}, {@code 1 - t^2} and {@code 1 + 3 kappa x^2} fused.
+     */
+    public static float geluTanhGrad(float g, float x) {
+        float t = FloatTanh.tanh(geluTanhInner(x));
+        float left = 0.5f * x;
+        float innerDerivative = GELU_TANH_BETA * Math.fma(3f * GELU_TANH_KAPPA, x * x, 1f);
+        return g * (0.5f * (1f + t) + left * Math.fma(-t, t, 1f) * innerDerivative);
+    }
+
+    /** {@code y[i] = geluTanh(x[i])} over {@code n} contiguous elements ({@code y} not {@code x}). */
+    public static void geluTanh(float[] x, int xo, float[] y, int yo, int n) {
+        for (int i = vectorHot ? VectorActivations.geluTanhFloat(null, 0, x, xo, y, yo, n) : 0; i < n; i++) {
+            y[yo + i] = geluTanh(x[xo + i]);
+        }
+    }
+
+    /** {@code c[i] = geluTanhGrad(g[i], x[i])} over {@code n} contiguous elements ({@code c} neither {@code g} nor {@code x}). */
+    public static void geluTanhGrad(float[] g, int go, float[] x, int xo, float[] c, int co, int n) {
+        for (int i = vectorHot ? VectorActivations.geluTanhFloat(g, go, x, xo, c, co, n) : 0; i < n; i++) {
+            c[co + i] = geluTanhGrad(g[go + i], x[xo + i]);
+        }
+    }
+
     /** {@code y[i] = FloatGelu.gelu(x[i])} over {@code n} contiguous elements. */
     public static void gelu(float[] x, int xo, float[] y, int yo, int n) {
         for (int i = vectorHot ? VectorActivations.geluFloat(x, xo, y, yo, n) : 0; i < n; i++) {
@@ -472,6 +532,31 @@ public final class Kernels {
      */
     public static float reluGrad(float grad, float result) {
         return result <= 0 ? 0f : grad;
+    }
+
+    /** {@code c[i] = tanhGrad(g[i * gs], r[i])} over {@code n} contiguous elements, as {@link #reluGrad(float[], int, int, float[], int, float[], int, int)}. */
+    public static void tanhGrad(float[] g, int go, int gs, float[] r, int ro, float[] c, int co, int n) {
+        if (vectorHot) {
+            VectorTanh.gradient(g, go, gs, r, ro, c, co, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            c[co + i] = tanhGrad(g[go + i * gs], r[ro + i]);
+        }
+    }
+
+    /**
+     * tanh's gradient from its result, PyTorch's {@code tanh_backward}: {@code grad * (1 - result^2)}
+     * with {@code 1 - result^2} one fused multiply-add, as the compiler contracts ATen's vector and
+     * scalar code alike (three separate roundings differ from PyTorch in about 30 % of values).
+     */
+    public static float tanhGrad(float grad, float result) {
+        return grad * Math.fma(-result, result, 1f);
+    }
+
+    /** {@link #tanhGrad(float, float)} in double. */
+    public static double tanhGrad(double grad, double result) {
+        return grad * Math.fma(-result, result, 1.0);
     }
 
     /**

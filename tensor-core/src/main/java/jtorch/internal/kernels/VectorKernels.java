@@ -155,6 +155,9 @@ final class VectorKernels {
             case SIGMOID:
                 i = sigmoidFloat(a, ao, c, co, n);
                 break;
+            case TANH:
+                i = VectorTanh.forward(a, ao, c, co, n);
+                break;
             default:
                 throw new AssertionError(op);
         }
@@ -223,20 +226,21 @@ final class VectorKernels {
         return upper;
     }
 
-    /** {@code c[i] = r[i] <= 0 ? 0 : g[i]} over {@code n} contiguous elements. */
-    static void reluGrad(float[] g, int go, float[] r, int ro, float[] c, int co, int n) {
+    /** {@link Kernels#reluGrad(float[], int, int, float[], int, float[], int, int)}. */
+    static void reluGrad(float[] g, int go, int gs, float[] r, int ro, float[] c, int co, int n) {
         FloatVector zero = FloatVector.zero(F);
+        FloatVector broadcast = FloatVector.broadcast(F, g[go]);
         int upper = F.loopBound(n);
         int i = 0;
         for (; i < upper; i += F.length()) {
-            FloatVector.fromArray(F, g, go + i)
-                    .blend(zero, FloatVector.fromArray(F, r, ro + i).compare(VectorOperators.LE, 0f))
-                    .intoArray(c, co + i);
+            FloatVector grad = gs == 0 ? broadcast : FloatVector.fromArray(F, g, go + i);
+            grad.blend(zero, FloatVector.fromArray(F, r, ro + i).compare(VectorOperators.LE, 0f)).intoArray(c, co + i);
         }
         for (; i < n; i++) {
-            c[co + i] = Kernels.reluGrad(g[go + i], r[ro + i]);
+            c[co + i] = Kernels.reluGrad(g[go + i * gs], r[ro + i]);
         }
     }
+
 
     /**
      * Rows {@code [i0, i1)} of {@link Kernels#copy2d} when the source's columns are strided (a

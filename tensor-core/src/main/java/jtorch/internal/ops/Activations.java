@@ -29,10 +29,11 @@ import org.apache.commons.numbers.gamma.Erf;
  * to bfloat16 (erf and exp computed in float). float64 is ATen's formula with
  * commons-numbers' erf where PyTorch runs SLEEF's {@code erf} on blocks of 8 and glibc's on the
  * rest: not bit for bit.
- * <li>{@code gelu(approximate='tanh')}: ATen's formula in the input's precision, with the fused
- * multiply-adds GCC made of it in PyTorch's build, and a correctly rounded tanh where PyTorch's
- * vector blocks take SLEEF's {@code tanhf} and the rest glibc's: not bit for bit (about 1% of
- * float32 values and gradients differ, by a few ulps where {@code 1 + tanh} cancels).
+ * <li>{@code gelu(approximate='tanh')}: ATen's formula with the fused multiply-adds GCC made of
+ * it in PyTorch's build and SLEEF's {@code tanhf} ({@link Kernels#geluTanh}, vector loops): float32
+ * bit for bit but where PyTorch's loops leave a scalar tail (the last {@code n % 16} elements on
+ * one thread, and single elements), which calls glibc's {@code tanhf}; bfloat16 each step
+ * rounded; float64 with Java's tanh where PyTorch runs SLEEF's: not bit for bit.
  * <li>{@code leaky_relu}: {@code x > 0 ? x : x * slope}, the slope first rounded to the dtype,
  * and its gradient {@code x > 0 ? g : g * slope}: bit for bit in every dtype; {@code hardtanh}
  * (and {@code relu6}) likewise, but at a NaN input of a large float64 tensor (see
@@ -66,6 +67,11 @@ public final class Activations {
 
         default double erf(double v) {
             return round(FloatErf.erf((float) v));
+        }
+
+        /** PyTorch's vector tanh ({@link Kernels#tanh}). */
+        default double tanh(double v) {
+            return round(Kernels.tanh((float) v));
         }
     }
 
@@ -111,6 +117,11 @@ public final class Activations {
         public double erf(double v) {
             return Erf.value(v);
         }
+
+        @Override
+        public double tanh(double v) {
+            return Math.tanh(v);
+        }
     };
 
     /**
@@ -123,7 +134,9 @@ public final class Activations {
         DType type = x.dtype();
         Precision p = precision(type);
         TensorImpl out;
-        if (tanh) {
+        if (tanh && type == DType.FLOAT32) {
+            out = Outputs.unary(x, type, type, v -> Kernels.geluTanh((float) v), null, Kernels::geluTanh);
+        } else if (tanh) {
             out = Outputs.unary(x, type, type, v -> tanhGelu(v, p), null);
         } else if (viaOneDnn(x)) {
             out = Outputs.unary(x, type, type, v -> FloatGelu.gelu((float) v), null, Kernels::gelu);
@@ -138,10 +151,13 @@ public final class Activations {
         DType type = Promotion.resultType(grad, self);
         Precision p = precision(type);
         TensorImpl out = TensorImpl.allocate(type, Shapes.broadcast(grad.sizes(), self.sizes()));
-        if (tanh) {
+        if (tanh && type == DType.FLOAT32) {
+            Elementwise.gradInto(out, grad, self, type, Elementwise.dense(Kernels::geluTanhGrad),
+                    (g, v) -> Kernels.geluTanhGrad((float) g, (float) v), null);
+        } else if (tanh) {
             Elementwise.gradInto(out, grad, self, type, null, (g, v) -> tanhGeluGrad(g, v, p), null);
         } else if (viaOneDnn(self)) {
-            Elementwise.gradInto(out, grad, self, type, Kernels::geluGrad,
+            Elementwise.gradInto(out, grad, self, type, Elementwise.dense(Kernels::geluGrad),
                     (g, v) -> FloatGelu.derivative((float) v) * (float) g, null);
         } else {
             Elementwise.gradInto(out, grad, self, type, null, (g, v) -> erfGeluGrad(g, v, p), null);
@@ -178,7 +194,7 @@ public final class Activations {
 
     /** ATen's {@code 0.5 x (1 + tanh(beta (x + kappa x^3)))}, each step rounded by {@code p}. */
     private static double tanhGelu(double x, Precision p) {
-        double t = p.round(Math.tanh(tanhInner(x, p)));
+        double t = p.tanh(tanhInner(x, p));
         return p.round(p.round(0.5 * x) * p.round(1 + t));
     }
 
@@ -197,7 +213,7 @@ public final class Activations {
      * {@code 1 + 3 kappa x^2} fused as in PyTorch's build.
      */
     private static double tanhGeluGrad(double dy, double x, Precision p) {
-        double t = p.round(Math.tanh(tanhInner(x, p)));
+        double t = p.tanh(tanhInner(x, p));
         double left = p.round(0.5 * x);
         double leftDerivative = p.round(0.5 * p.round(1 + t));
         double tanhDerivative = p.fma(-t, t, 1);
@@ -230,7 +246,7 @@ public final class Activations {
             DType gradType = Promotion.resultType(grad, self);
             TensorImpl gx = TensorImpl.allocate(gradType, Shapes.broadcast(grad.sizes(), self.sizes()));
             Elementwise.gradInto(gx, grad, self, gradType,
-                    (g, go, v, vo, c, co, n) -> Kernels.leakyReluGrad(g, go, v, vo, slopeF, c, co, n),
+                    Elementwise.dense((g, go, v, vo, c, co, n) -> Kernels.leakyReluGrad(g, go, v, vo, slopeF, c, co, n)),
                     (g, v) -> v > 0 ? g : g * slope, null);
             return gx;
         });
@@ -263,7 +279,7 @@ public final class Activations {
             float loF = (float) lo;
             float hiF = (float) hi;
             Elementwise.gradInto(gx, grad, self, type,
-                    (g, go, v, vo, c, co, n) -> Kernels.hardtanhGrad(g, go, v, vo, loF, hiF, c, co, n),
+                    Elementwise.dense((g, go, v, vo, c, co, n) -> Kernels.hardtanhGrad(g, go, v, vo, loF, hiF, c, co, n)),
                     (g, v) -> v <= lo || v >= hi ? 0 : g, null);
             return gx;
         });
@@ -288,7 +304,7 @@ public final class Activations {
             DType gradType = Promotion.resultType(grad, self);
             Precision q = precision(gradType);
             TensorImpl gx = TensorImpl.allocate(gradType, Shapes.broadcast(grad.sizes(), self.sizes()));
-            Elementwise.gradInto(gx, grad, self, gradType, Kernels::siluGrad, gradType == DType.FLOAT32
+            Elementwise.gradInto(gx, grad, self, gradType, Elementwise.dense(Kernels::siluGrad), gradType == DType.FLOAT32
                     ? (g, v) -> Kernels.siluGrad((float) g, (float) v) : (g, v) -> siluGrad(g, v, q), null);
             return gx;
         });
@@ -324,7 +340,7 @@ public final class Activations {
                         null);
             } else {
                 Elementwise.gradInto(gx, grad, self, gradType,
-                        (g, go, v, vo, c, co, n) -> Kernels.eluGrad(g, go, v, vo, alphaF, c, co, n),
+                        Elementwise.dense((g, go, v, vo, c, co, n) -> Kernels.eluGrad(g, go, v, vo, alphaF, c, co, n)),
                         (g, v) -> Kernels.eluGrad((float) g, (float) v, alphaF), null);
             }
             return gx;

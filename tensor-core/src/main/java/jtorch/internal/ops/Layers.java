@@ -1,6 +1,5 @@
 package jtorch.internal.ops;
 
-import static jtorch.internal.ops.Arithmetic.div;
 import static jtorch.internal.ops.Arithmetic.mul;
 
 import jtorch.DType;
@@ -41,11 +40,9 @@ public final class Layers {
             throw new IllegalArgumentException("result type Float can't be cast to the desired output type "
                     + x.dtype().scalarName());
         }
-        TensorImpl noise = p == 1 ? Creation.full(new int[0], 0, x.dtype(), false) : GradEnabled.without(() -> {
-            TensorImpl keep = Comparisons.lt(Sampling.rand(x.sizes().clone(), DType.FLOAT64, false),
-                    Scalars.wrap(1 - p));
-            return div(Conversions.to(keep, x.dtype()), Scalars.wrap(1 - p));
-        });
+        // PyTorch's empty_like(x).bernoulli_(1 - p).div_(1 - p)
+        TensorImpl noise = p == 1 ? Creation.full(new int[0], 0, x.dtype(), false) : GradEnabled.without(() ->
+                Arithmetic.inplace(Sampling.bernoulli(x, 1 - p), Scalars.wrap(1 - p), Kernels.BinaryOp.DIV));
         return inplace ? Arithmetic.inplace(x, noise, Kernels.BinaryOp.MUL) : mul(x, noise);
     }
 

@@ -11,6 +11,7 @@ import jtorch.internal.dtype.ResultType;
 import jtorch.internal.kernels.Elementwise;
 import jtorch.internal.kernels.Kernels;
 import jtorch.internal.kernels.Kernels.UnaryOp;
+import jtorch.internal.kernels.Strided;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.Scalars;
 import jtorch.internal.tensor.TensorImpl;
@@ -117,15 +118,23 @@ public final class Pointwise {
             throw new IllegalArgumentException("Boolean inputs not supported for relu");
         }
         TensorImpl out = Outputs.unary(self, self.dtype(), self.dtype(), UnaryOp.RELU);
-        return onResult(out, self, "ReluBackward0", Pointwise::reluBackward);
+        // threshold_backward(grad, result, 0): the gradient where the result is positive (or NaN), else 0
+        return onResult(out, self, "ReluBackward0", resultGrad(Elementwise::reluGradInto));
     }
 
-    /** {@code threshold_backward(grad, result, 0)}: the gradient where the result is positive (or NaN), else 0. */
-    private static TensorImpl reluBackward(TensorImpl grad, TensorImpl result) {
-        DType type = Promotion.resultType(grad, result);
-        TensorImpl out = TensorImpl.allocate(type, Shapes.broadcast(grad.sizes(), result.sizes()));
-        Elementwise.reluGradInto(out, grad, result, type);
-        return out;
+    /** A kernel writing an op's gradient into {@code out} from the incoming gradient and the op's result. */
+    private interface ResultGradKernel {
+        void into(Strided out, Strided grad, Strided result, DType compute);
+    }
+
+    /** The derivative computed by {@code kernel} in the promoted dtype and broadcast shape of its operands. */
+    private static BinaryOperator<TensorImpl> resultGrad(ResultGradKernel kernel) {
+        return (grad, result) -> {
+            DType type = Promotion.resultType(grad, result);
+            TensorImpl out = TensorImpl.allocate(type, Shapes.broadcast(grad.sizes(), result.sizes()));
+            kernel.into(out, grad, result, type);
+            return out;
+        };
     }
 
     /** Logistic sigmoid: {@code grad * result * (1 - result)}. */
@@ -138,8 +147,8 @@ public final class Pointwise {
     /** Hyperbolic tangent: {@code grad * (1 - result^2)}. */
     public static TensorImpl tanh(TensorImpl self) {
         checkHalf(self, "tanh_vml_cpu");
-        return onResult(floating(self, Math::tanh), self, "TanhBackward0",
-                (g, r) -> mul(g, rsub(mul(r, r), Scalars.wrap(1))));
+        // tanh_backward(grad, result): grad * (1 - result^2), the difference of the square fused as PyTorch's
+        return onResult(floating(self, UnaryOp.TANH), self, "TanhBackward0", resultGrad(Elementwise::tanhGradInto));
     }
 
     /** Clamp into {@code [min, max]} (a null bound is open): {@code grad * (min <= self <= max)}. */

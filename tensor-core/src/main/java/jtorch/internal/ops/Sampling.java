@@ -42,6 +42,9 @@ import jtorch.internal.tensor.TensorImpl;
  * ({@code UniformBackward0}, {@code NormalBackward0}), as the samples do not depend on the input.
  */
 public final class Sampling {
+    /** Draws taken at a time into a buffer by the dense fills (a cancellation check between blocks). */
+    private static final int DRAW_BLOCK = 4096;
+
     private Sampling() {}
 
     // ---------------------------------------------------------------- factories
@@ -244,7 +247,31 @@ public final class Sampling {
         }
         Generator g = Generator.getDefault();
         Storage s = self.storage();
-        forEachElement(self, pos -> s.setLong(pos, g.nextDouble() < p ? 1 : 0));
+        Object array = s.array();
+        if (self.isContiguous() && (array instanceof float[] || array instanceof double[])) {
+            // the draws a block at a time, then the 0/1 values
+            int n = self.numel();
+            int at = s.base + self.offset();
+            double[] u = new double[Math.min(n, DRAW_BLOCK)];
+            for (int k = 0; k < n; k += u.length) {
+                Cancellation.check();
+                int len = Math.min(u.length, n - k);
+                g.nextDoubles(u, 0, len);
+                int o = at + k;
+                if (array instanceof float[] f) {
+                    for (int j = 0; j < len; j++) {
+                        f[o + j] = u[j] < p ? 1f : 0f;
+                    }
+                } else {
+                    double[] d = (double[]) array;
+                    for (int j = 0; j < len; j++) {
+                        d[o + j] = u[j] < p ? 1.0 : 0.0;
+                    }
+                }
+            }
+        } else {
+            forEachElement(self, pos -> s.setLong(pos, g.nextDouble() < p ? 1 : 0));
+        }
         Conversions.overwritten(self, "BernoulliBackward2");
         return self;
     }

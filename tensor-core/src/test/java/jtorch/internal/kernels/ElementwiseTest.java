@@ -1,6 +1,7 @@
 package jtorch.internal.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import jtorch.DType;
@@ -137,8 +138,13 @@ class ElementwiseTest {
                 Parallel.setNumThreads(threads);
             }
             float[] out = new float[g.length];
-            VectorKernels.reluGrad(g, 0, r, 0, out, 0, g.length);
+            VectorKernels.reluGrad(g, 0, 1, r, 0, out, 0, g.length);
             assertArrayEquals(want, out);
+            // one gradient value broadcast (stride 0), as a sum's gradient
+            VectorKernels.reluGrad(g, 5, 0, r, 0, out, 0, g.length);
+            for (int i = 0; i < g.length; i++) {
+                assertEquals(want[i] == 0f ? 0f : g[5], out[i], "element " + i);
+            }
         }
         double[] out = new double[grad.length];
         double[] g = new double[grad.length];

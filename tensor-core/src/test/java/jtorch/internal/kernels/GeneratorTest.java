@@ -45,4 +45,23 @@ class GeneratorTest {
         Generator g = new Generator(0);
         assertEquals((2357136044L & 0xffffff) / 16777216f, g.nextFloat());
     }
+
+    @Test
+    void nextDoubles_drawWhatNextDoubleDraws_acrossTwists() {
+        // an odd word first: some doubles then take one word before a twist and one after
+        for (int skip = 0; skip <= 1; skip++) {
+            Generator bulk = new Generator(7);
+            Generator single = new Generator(7);
+            for (int i = 0; i < skip; i++) {
+                bulk.random();
+                single.random();
+            }
+            double[] out = new double[2003];
+            bulk.nextDoubles(out, 3, 2000);
+            for (int k = 0; k < 2000; k++) {
+                assertEquals(single.nextDouble(), out[3 + k], "draw " + k + " after " + skip + " words");
+            }
+            assertEquals(single.random(), bulk.random(), "the word after the draws");
+        }
+    }
 }
