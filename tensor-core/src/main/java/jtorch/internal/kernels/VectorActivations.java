@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * Vector API loops of the activations ({@link Kernels#leakyRelu}, {@link Kernels#silu},
- * {@link Kernels#elu}, {@link Kernels#gelu} and their gradients, hardtanh's gradient), in
+ * Vector API loops of the activations ({@link ActivationKernels#leakyRelu}, {@link ActivationKernels#silu},
+ * {@link ActivationKernels#elu}, {@link ActivationKernels#gelu} and their gradients, hardtanh's gradient), in
  * {@link VectorKernels}' one float species. Each runs whole vectors and returns how many elements
  * it did; its scalar twin in {@link Kernels} does the rest with the same float operations, so a
  * result does not depend on which loop ran, but where PyTorch's own vector and scalar loops
@@ -20,7 +20,7 @@ final class VectorActivations {
     private VectorActivations() {}
 
     /**
-     * {@link Kernels#silu} over whole vectors in two passes: {@link #negExpFloat} into {@code c},
+     * {@link ActivationKernels#silu} over whole vectors in two passes: {@link #negExpFloat} into {@code c},
      * then {@code x / (1 + e)} ({@code c} must not be {@code a}); returns how many were done.
      */
     static int siluFloat(float[] a, int ao, float[] c, int co, int n) {
@@ -32,7 +32,7 @@ final class VectorActivations {
         return upper;
     }
 
-    /** {@link Kernels#siluGrad} over whole vectors in two passes, as {@link #siluFloat}; returns how many were done. */
+    /** {@link ActivationKernels#siluGrad} over whole vectors in two passes, as {@link #siluFloat}; returns how many were done. */
     static int siluGradFloat(float[] g, int go, float[] a, int ao, float[] c, int co, int n) {
         FloatVector one = FloatVector.broadcast(F, 1f);
         int upper = negExpFloat(a, ao, c, co, n);
@@ -58,7 +58,7 @@ final class VectorActivations {
         return VectorKernels.expFloat(c, co, c, co, upper);
     }
 
-    /** {@link Kernels#hardtanhGrad}'s vector rule over whole vectors; returns how many were done. */
+    /** {@link ActivationKernels#hardtanhGrad}'s vector rule over whole vectors; returns how many were done. */
     static int hardtanhGrad(float[] g, int go, float[] x, int xo, float lo, float hi, float[] c, int co, int n) {
         FloatVector zero = FloatVector.zero(F);
         int upper = F.loopBound(n);
@@ -71,7 +71,7 @@ final class VectorActivations {
     }
 
     /**
-     * {@link Kernels#elu} over whole vectors in two passes: {@link VectorKernels#expFloat} into {@code c}, then
+     * {@link ActivationKernels#elu} over whole vectors in two passes: {@link VectorKernels#expFloat} into {@code c}, then
      * {@code x > 0 ? x : (e - 1) * alpha}; returns how many were done.
      */
     static int eluFloat(float[] a, int ao, float alpha, float[] c, int co, int n) {
@@ -98,7 +98,7 @@ final class VectorActivations {
         return upper;
     }
 
-    /** {@link Kernels#leakyRelu} over whole vectors, by the same comparison; returns how many were done. */
+    /** {@link ActivationKernels#leakyRelu} over whole vectors, by the same comparison; returns how many were done. */
     static int leakyRelu(float[] x, int xo, float slope, float[] y, int yo, int n) {
         int upper = F.loopBound(n);
         for (int i = 0; i < upper; i += F.length()) {
@@ -108,7 +108,7 @@ final class VectorActivations {
         return upper;
     }
 
-    /** {@link Kernels#leakyReluGrad} over whole vectors, by the same comparison; returns how many were done. */
+    /** {@link ActivationKernels#leakyReluGrad} over whole vectors, by the same comparison; returns how many were done. */
     static int leakyReluGrad(float[] g, int go, float[] x, int xo, float slope, float[] c, int co, int n) {
         int upper = F.loopBound(n);
         for (int i = 0; i < upper; i += F.length()) {
@@ -120,7 +120,7 @@ final class VectorActivations {
     }
 
     /**
-     * {@link Kernels#geluTanh} ({@code g} null) or {@link Kernels#geluTanhGrad} over whole vectors in
+     * {@link ActivationKernels#geluTanh} ({@code g} null) or {@link ActivationKernels#geluTanhGrad} over whole vectors in
      * three passes: tanh's argument into {@code c}, {@link VectorTanh#forward} in place, then the
      * value or the gradient ({@code c} neither {@code g} nor {@code a}); returns how many were done.
      */
@@ -128,12 +128,12 @@ final class VectorActivations {
         boolean gradient = g != null;
         FloatVector one = FloatVector.broadcast(F, 1f);
         FloatVector half = FloatVector.broadcast(F, 0.5f);
-        FloatVector kappa = FloatVector.broadcast(F, Kernels.GELU_TANH_KAPPA);
-        FloatVector threeKappa = FloatVector.broadcast(F, 3f * Kernels.GELU_TANH_KAPPA);
+        FloatVector kappa = FloatVector.broadcast(F, ActivationKernels.GELU_TANH_KAPPA);
+        FloatVector threeKappa = FloatVector.broadcast(F, 3f * ActivationKernels.GELU_TANH_KAPPA);
         int upper = F.loopBound(n);
         for (int i = 0; i < upper; i += F.length()) {
             FloatVector x = FloatVector.fromArray(F, a, ao + i);
-            kappa.fma(x.mul(x).mul(x), x).mul(Kernels.GELU_TANH_BETA).intoArray(c, co + i);
+            kappa.fma(x.mul(x).mul(x), x).mul(ActivationKernels.GELU_TANH_BETA).intoArray(c, co + i);
         }
         VectorTanh.forward(c, co, c, co, upper);
         for (int i = 0; i < upper; i += F.length()) {
@@ -141,7 +141,7 @@ final class VectorActivations {
             FloatVector t = FloatVector.fromArray(F, c, co + i);
             FloatVector left = half.mul(x);
             if (gradient) {
-                FloatVector innerDerivative = threeKappa.fma(x.mul(x), one).mul(Kernels.GELU_TANH_BETA);
+                FloatVector innerDerivative = threeKappa.fma(x.mul(x), one).mul(ActivationKernels.GELU_TANH_BETA);
                 FloatVector right = left.mul(t.neg().fma(t, one)).mul(innerDerivative);
                 FloatVector.fromArray(F, g, go + i).mul(half.mul(one.add(t)).add(right)).intoArray(c, co + i);
             } else {

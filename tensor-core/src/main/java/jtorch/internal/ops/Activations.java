@@ -4,10 +4,10 @@ import static jtorch.internal.ops.Pointwise.onInput;
 
 import jtorch.DType;
 import jtorch.internal.dtype.Casts;
+import jtorch.internal.kernels.ActivationKernels;
 import jtorch.internal.kernels.Elementwise;
 import jtorch.internal.kernels.FloatErf;
 import jtorch.internal.kernels.FloatGelu;
-import jtorch.internal.kernels.Kernels;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.TensorImpl;
 import org.apache.commons.numbers.gamma.Erf;
@@ -30,7 +30,7 @@ import org.apache.commons.numbers.gamma.Erf;
  * commons-numbers' erf where PyTorch runs SLEEF's {@code erf} on blocks of 8 and glibc's on the
  * rest: not bit for bit.
  * <li>{@code gelu(approximate='tanh')}: ATen's formula with the fused multiply-adds GCC made of
- * it in PyTorch's build and SLEEF's {@code tanhf} ({@link Kernels#geluTanh}, vector loops): float32
+ * it in PyTorch's build and SLEEF's {@code tanhf} ({@link ActivationKernels#geluTanh}, vector loops): float32
  * bit for bit but where PyTorch's loops leave a scalar tail (the last {@code n % 16} elements on
  * one thread, and single elements), which calls glibc's {@code tanhf}; bfloat16 each step
  * rounded; float64 with Java's tanh where PyTorch runs SLEEF's: not bit for bit.
@@ -39,7 +39,7 @@ import org.apache.commons.numbers.gamma.Erf;
  * (and {@code relu6}) likewise, but at a NaN input of a large float64 tensor (see
  * {@link #hardtanh}).
  * <li>{@code silu} and {@code elu}, float32: PyTorch's vector code with SLEEF's {@code expf}
- * ({@link Kernels#exp}), bit for bit but where PyTorch's loops leave a scalar tail (the last
+ * ({@link ActivationKernels#exp}), bit for bit but where PyTorch's loops leave a scalar tail (the last
  * {@code n % 16} elements on one thread, which call glibc's {@code expf}); bfloat16 as PyTorch
  * computes it (see each); float64 with Java's exp. {@code softplus}: its gradient likewise; its
  * values take a correctly rounded {@code log1p} where PyTorch takes SLEEF's {@code log1pf}: not
@@ -69,9 +69,9 @@ public final class Activations {
             return round(FloatErf.erf((float) v));
         }
 
-        /** PyTorch's vector tanh ({@link Kernels#tanh}). */
+        /** PyTorch's vector tanh ({@link ActivationKernels#tanh}). */
         default double tanh(double v) {
-            return round(Kernels.tanh((float) v));
+            return round(ActivationKernels.tanh((float) v));
         }
     }
 
@@ -135,11 +135,11 @@ public final class Activations {
         Precision p = precision(type);
         TensorImpl out;
         if (tanh && type == DType.FLOAT32) {
-            out = Outputs.unary(x, type, type, v -> Kernels.geluTanh((float) v), null, Kernels::geluTanh);
+            out = Outputs.unary(x, type, type, v -> ActivationKernels.geluTanh((float) v), null, ActivationKernels::geluTanh);
         } else if (tanh) {
             out = Outputs.unary(x, type, type, v -> tanhGelu(v, p), null);
         } else if (viaOneDnn(x)) {
-            out = Outputs.unary(x, type, type, v -> FloatGelu.gelu((float) v), null, Kernels::gelu);
+            out = Outputs.unary(x, type, type, v -> FloatGelu.gelu((float) v), null, ActivationKernels::gelu);
         } else {
             out = Outputs.unary(x, type, type, v -> erfGelu(v, p), null);
         }
@@ -152,12 +152,12 @@ public final class Activations {
         Precision p = precision(type);
         TensorImpl out = TensorImpl.allocate(type, Shapes.broadcast(grad.sizes(), self.sizes()));
         if (tanh && type == DType.FLOAT32) {
-            Elementwise.gradInto(out, grad, self, type, Elementwise.dense(Kernels::geluTanhGrad),
-                    (g, v) -> Kernels.geluTanhGrad((float) g, (float) v), null);
+            Elementwise.gradInto(out, grad, self, type, Elementwise.dense(ActivationKernels::geluTanhGrad),
+                    (g, v) -> ActivationKernels.geluTanhGrad((float) g, (float) v), null);
         } else if (tanh) {
             Elementwise.gradInto(out, grad, self, type, null, (g, v) -> tanhGeluGrad(g, v, p), null);
         } else if (viaOneDnn(self)) {
-            Elementwise.gradInto(out, grad, self, type, Elementwise.dense(Kernels::geluGrad),
+            Elementwise.gradInto(out, grad, self, type, Elementwise.dense(ActivationKernels::geluGrad),
                     (g, v) -> FloatGelu.derivative((float) v) * (float) g, null);
         } else {
             Elementwise.gradInto(out, grad, self, type, null, (g, v) -> erfGeluGrad(g, v, p), null);
@@ -241,12 +241,12 @@ public final class Activations {
         double slope = Casts.round(negativeSlope, type);
         float slopeF = (float) slope;
         TensorImpl out = Outputs.unary(x, type, type, v -> v > 0 ? v : v * slope, null,
-                (a, ao, y, yo, n) -> Kernels.leakyRelu(a, ao, slopeF, y, yo, n));
+                (a, ao, y, yo, n) -> ActivationKernels.leakyRelu(a, ao, slopeF, y, yo, n));
         return onInput(out, x, "LeakyReluBackward0", (grad, self) -> {
             DType gradType = Promotion.resultType(grad, self);
             TensorImpl gx = TensorImpl.allocate(gradType, Shapes.broadcast(grad.sizes(), self.sizes()));
             Elementwise.gradInto(gx, grad, self, gradType,
-                    Elementwise.dense((g, go, v, vo, c, co, n) -> Kernels.leakyReluGrad(g, go, v, vo, slopeF, c, co, n)),
+                    Elementwise.dense((g, go, v, vo, c, co, n) -> ActivationKernels.leakyReluGrad(g, go, v, vo, slopeF, c, co, n)),
                     (g, v) -> v > 0 ? g : g * slope, null);
             return gx;
         });
@@ -258,7 +258,7 @@ public final class Activations {
      * {@code HardtanhBackward0}, PyTorch's {@code hardtanh_backward}: 0 at and past the bounds,
      * unlike clamp's gradient, else the gradient. A NaN input passes the gradient in PyTorch's
      * scalar loop and gets 0 in its vector loop: float32 follows both as PyTorch lays them out on
-     * one thread ({@link Kernels#hardtanhGrad}), float64 the scalar loop's.
+     * one thread ({@link ActivationKernels#hardtanhGrad}), float64 the scalar loop's.
      */
     public static TensorImpl hardtanh(TensorImpl x, double minVal, double maxVal) {
         if (x.dtype() == DType.BOOL) {
@@ -279,7 +279,7 @@ public final class Activations {
             float loF = (float) lo;
             float hiF = (float) hi;
             Elementwise.gradInto(gx, grad, self, type,
-                    Elementwise.dense((g, go, v, vo, c, co, n) -> Kernels.hardtanhGrad(g, go, v, vo, loF, hiF, c, co, n)),
+                    Elementwise.dense((g, go, v, vo, c, co, n) -> ActivationKernels.hardtanhGrad(g, go, v, vo, loF, hiF, c, co, n)),
                     (g, v) -> v <= lo || v >= hi ? 0 : g, null);
             return gx;
         });
@@ -288,7 +288,7 @@ public final class Activations {
     /**
      * {@code F.silu(x)}: {@code x / (1 + exp(-x))}; backward {@code SiluBackward0},
      * {@code g s (1 + x (1 - s))} with {@code s} the sigmoid. float32 as PyTorch's vector code
-     * ({@link Kernels#silu}, {@link Kernels#siluGrad}): bit for bit but in the scalar tail of
+     * ({@link ActivationKernels#silu}, {@link ActivationKernels#siluGrad}): bit for bit but in the scalar tail of
      * PyTorch's loops (the last {@code n % 16} elements on one thread), where PyTorch calls glibc's
      * {@code expf}; bfloat16 as PyTorch's, each step rounded to bfloat16; float64 with Java's exp
      * where PyTorch runs SLEEF's.
@@ -298,14 +298,14 @@ public final class Activations {
         DType type = x.dtype();
         Precision p = precision(type);
         TensorImpl out = type == DType.FLOAT32
-                ? Outputs.unary(x, type, type, v -> Kernels.silu((float) v), null, Kernels::silu)
+                ? Outputs.unary(x, type, type, v -> ActivationKernels.silu((float) v), null, ActivationKernels::silu)
                 : Outputs.unary(x, type, type, v -> p.round(v / p.round(1 + exp(p.round(-v), p))), null);
         return onInput(out, x, "SiluBackward0", (grad, self) -> {
             DType gradType = Promotion.resultType(grad, self);
             Precision q = precision(gradType);
             TensorImpl gx = TensorImpl.allocate(gradType, Shapes.broadcast(grad.sizes(), self.sizes()));
-            Elementwise.gradInto(gx, grad, self, gradType, Elementwise.dense(Kernels::siluGrad), gradType == DType.FLOAT32
-                    ? (g, v) -> Kernels.siluGrad((float) g, (float) v) : (g, v) -> siluGrad(g, v, q), null);
+            Elementwise.gradInto(gx, grad, self, gradType, Elementwise.dense(ActivationKernels::siluGrad), gradType == DType.FLOAT32
+                    ? (g, v) -> ActivationKernels.siluGrad((float) g, (float) v) : (g, v) -> siluGrad(g, v, q), null);
             return gx;
         });
     }
@@ -322,7 +322,7 @@ public final class Activations {
      * float and rounded once) values and gradients are PyTorch's vector code's ({@link
      * Kernels#exp}), bit for bit but in the scalar tail of its loops (glibc's {@code expf}); a NaN
      * input's gradient is NaN in PyTorch's vector loop and the gradient in its scalar loop, followed
-     * as {@link Kernels#eluGrad} says. float64 takes Java's exp and the scalar loop's NaN rule.
+     * as {@link ActivationKernels#eluGrad} says. float64 takes Java's exp and the scalar loop's NaN rule.
      */
     public static TensorImpl elu(TensorImpl x, double alpha) {
         checkKernel(x, "elu_cpu");
@@ -330,8 +330,8 @@ public final class Activations {
         float alphaF = (float) alpha;
         TensorImpl out = type == DType.FLOAT64
                 ? Outputs.unary(x, type, type, v -> v <= 0 ? (Math.exp(v) - 1) * alpha : v, null)
-                : Outputs.unary(x, type, type, v -> Kernels.elu((float) v, alphaF), null,
-                        (a, ao, y, yo, n) -> Kernels.elu(a, ao, alphaF, y, yo, n));
+                : Outputs.unary(x, type, type, v -> ActivationKernels.elu((float) v, alphaF), null,
+                        (a, ao, y, yo, n) -> ActivationKernels.elu(a, ao, alphaF, y, yo, n));
         return onInput(out, x, "EluBackward0", (grad, self) -> {
             DType gradType = Promotion.resultType(grad, self);
             TensorImpl gx = TensorImpl.allocate(gradType, Shapes.broadcast(grad.sizes(), self.sizes()));
@@ -340,8 +340,8 @@ public final class Activations {
                         null);
             } else {
                 Elementwise.gradInto(gx, grad, self, gradType,
-                        Elementwise.dense((g, go, v, vo, c, co, n) -> Kernels.eluGrad(g, go, v, vo, alphaF, c, co, n)),
-                        (g, v) -> Kernels.eluGrad((float) g, (float) v, alphaF), null);
+                        Elementwise.dense((g, go, v, vo, c, co, n) -> ActivationKernels.eluGrad(g, go, v, vo, alphaF, c, co, n)),
+                        (g, v) -> ActivationKernels.eluGrad((float) g, (float) v, alphaF), null);
             }
             return gx;
         });
@@ -352,7 +352,7 @@ public final class Activations {
      * {@code log(1 + exp(x beta)) / beta}; backward {@code SoftplusBackward0}, {@code g z / (z + 1)}
      * with {@code z = exp(x beta)} (the gradient itself past the threshold). The forward takes a
      * correctly rounded {@code log1p} where PyTorch's vector code takes SLEEF's (not bit for bit);
-     * the float32 gradient is PyTorch's vector code's ({@link Kernels#exp}).
+     * the float32 gradient is PyTorch's vector code's ({@link ActivationKernels#exp}).
      */
     public static TensorImpl softplus(TensorImpl x, double beta, double threshold) {
         checkKernel(x, "softplus_cpu");
@@ -379,7 +379,7 @@ public final class Activations {
 
     /** {@code exp(v)} in the precision {@code p}: in float PyTorch's vector code's, rounded to {@code p}. */
     private static double exp(double v, Precision p) {
-        return p == DOUBLE ? Math.exp(v) : p.round(Kernels.exp((float) v));
+        return p == DOUBLE ? Math.exp(v) : p.round(ActivationKernels.exp((float) v));
     }
 
     /** The arithmetic of {@code type}'s ATen kernels. */
