@@ -1,5 +1,6 @@
 package jtorch;
 
+import jtorch.internal.ops.Activations;
 import jtorch.internal.ops.Convolution;
 import jtorch.internal.ops.Layers;
 import jtorch.internal.ops.Losses;
@@ -42,12 +43,57 @@ abstract class Functional {
 
         /** {@code F.leaky_relu(input, negative_slope)}. */
         public static Tensor leakyRelu(Tensor input, double negativeSlope) {
-            return Tensor.of(Layers.leakyRelu(input.impl, negativeSlope));
+            return Tensor.of(Activations.leakyRelu(input.impl, negativeSlope));
         }
 
         /** {@code F.gelu(input)} (the exact, erf form). */
         public static Tensor gelu(Tensor input) {
-            return Tensor.of(Layers.gelu(input.impl));
+            return gelu(input, "none");
+        }
+
+        /** {@code F.gelu(input, approximate)}: {@code "none"} (the erf form) or {@code "tanh"}. */
+        public static Tensor gelu(Tensor input, String approximate) {
+            return Tensor.of(Activations.gelu(input.impl, approximate));
+        }
+
+        /** {@code F.hardtanh(input, min_val=-1.0, max_val=1.0)}. */
+        public static Tensor hardtanh(Tensor input) {
+            return hardtanh(input, -1.0, 1.0);
+        }
+
+        /** {@code F.hardtanh(input, min_val, max_val)}: {@code clamp(input, min_val, max_val)}, backward {@code HardtanhBackward0}. */
+        public static Tensor hardtanh(Tensor input, double minVal, double maxVal) {
+            return Tensor.of(Activations.hardtanh(input.impl, minVal, maxVal));
+        }
+
+        /** {@code F.relu6(input)}: {@code hardtanh(input, 0, 6)}. */
+        public static Tensor relu6(Tensor input) {
+            return hardtanh(input, 0, 6);
+        }
+
+        /** {@code F.silu(input)}: {@code input * sigmoid(input)}. */
+        public static Tensor silu(Tensor input) {
+            return Tensor.of(Activations.silu(input.impl));
+        }
+
+        /** {@code F.elu(input, alpha=1.0)}. */
+        public static Tensor elu(Tensor input) {
+            return elu(input, 1.0);
+        }
+
+        /** {@code F.elu(input, alpha)}: {@code input} where positive, else {@code alpha * (exp(input) - 1)}. */
+        public static Tensor elu(Tensor input, double alpha) {
+            return Tensor.of(Activations.elu(input.impl, alpha));
+        }
+
+        /** {@code F.softplus(input, beta=1, threshold=20)}. */
+        public static Tensor softplus(Tensor input) {
+            return softplus(input, 1, 20);
+        }
+
+        /** {@code F.softplus(input, beta, threshold)}: {@code log(1 + exp(beta * input)) / beta}, linear past the threshold. */
+        public static Tensor softplus(Tensor input, double beta, double threshold) {
+            return Tensor.of(Activations.softplus(input.impl, beta, threshold));
         }
 
         /** {@code F.dropout(input, p=0.5, training=True)}. */

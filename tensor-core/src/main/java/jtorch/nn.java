@@ -353,62 +353,113 @@ public final class nn extends Functional {
     }
 
     /** {@code nn.Identity()}: returns its input. */
-    public static final class Identity extends Module {
-        @Override
-        public Tensor forward(Tensor input) {
-            return input;
+    public static final class Identity extends ActivationImpl {
+        public Identity() {
+            super(x -> x, "");
         }
     }
 
     // ---------------------------------------------------------------- activations
 
     /** {@code nn.ReLU()}: {@code max(x, 0)}. */
-    public static final class ReLU extends Module {
-        @Override
-        public Tensor forward(Tensor input) {
-            return input.relu();
+    public static final class ReLU extends ActivationImpl {
+        public ReLU() {
+            super(Tensor::relu, "");
         }
     }
 
     /** {@code nn.Sigmoid()}. */
-    public static final class Sigmoid extends Module {
-        @Override
-        public Tensor forward(Tensor input) {
-            return input.sigmoid();
+    public static final class Sigmoid extends ActivationImpl {
+        public Sigmoid() {
+            super(Tensor::sigmoid, "");
         }
     }
 
     /** {@code nn.Tanh()}. */
-    public static final class Tanh extends Module {
-        @Override
-        public Tensor forward(Tensor input) {
-            return input.tanh();
+    public static final class Tanh extends ActivationImpl {
+        public Tanh() {
+            super(Tensor::tanh, "");
         }
     }
 
-    /** {@code nn.GELU()}: {@code x * Phi(x)} with the exact normal CDF. */
-    public static final class GELU extends Module {
-        @Override
-        public Tensor forward(Tensor input) {
-            return functional.gelu(input);
+    /** {@code nn.GELU(approximate='none')}: {@code x * Phi(x)}, the exact normal CDF or ({@code 'tanh'}) its approximation. */
+    public static final class GELU extends ActivationImpl {
+        /** {@code nn.GELU()}. */
+        public GELU() {
+            this("none");
         }
 
-        @Override
-        public String extraRepr() {
-            return "approximate='none'";
+        /** {@code nn.GELU(approximate)}: {@code "none"} or {@code "tanh"} (checked when it runs, as in PyTorch). */
+        public GELU(String approximate) {
+            super(x -> functional.gelu(x, approximate), "approximate='" + approximate + "'");
         }
     }
 
-    /** {@code nn.LeakyReLU(negative_slope=0.01)}. */
-    public static final class LeakyReLU extends LeakyReLUImpl {
+    /** {@code nn.LeakyReLU(negative_slope=0.01)}: {@code x} where positive, {@code negative_slope * x} elsewhere. */
+    public static final class LeakyReLU extends ActivationImpl {
         /** {@code nn.LeakyReLU()}. */
         public LeakyReLU() {
-            super(0.01);
+            this(0.01);
         }
 
         /** {@code nn.LeakyReLU(negative_slope)}. */
         public LeakyReLU(double negativeSlope) {
-            super(negativeSlope);
+            super(x -> functional.leakyRelu(x, negativeSlope), "negative_slope=" + repr(negativeSlope));
+        }
+    }
+
+    /** {@code nn.Hardtanh(min_val=-1.0, max_val=1.0)}: {@code clamp(x, min_val, max_val)}. */
+    public static final class Hardtanh extends ActivationImpl {
+        /** {@code nn.Hardtanh()}. */
+        public Hardtanh() {
+            this(-1.0, 1.0);
+        }
+
+        /** {@code nn.Hardtanh(min_val, max_val)}. */
+        public Hardtanh(Number minVal, Number maxVal) {
+            super(x -> functional.hardtanh(x, minVal.doubleValue(), maxVal.doubleValue()),
+                    "min_val=" + repr(minVal) + ", max_val=" + repr(maxVal));
+        }
+    }
+
+    /** {@code nn.ReLU6()}: {@code min(max(x, 0), 6)}. */
+    public static final class ReLU6 extends ActivationImpl {
+        public ReLU6() {
+            super(functional::relu6, "");
+        }
+    }
+
+    /** {@code nn.SiLU()}: {@code x * sigmoid(x)}. */
+    public static final class SiLU extends ActivationImpl {
+        public SiLU() {
+            super(functional::silu, "");
+        }
+    }
+
+    /** {@code nn.ELU(alpha=1.0)}: {@code x} where positive, else {@code alpha * (exp(x) - 1)}. */
+    public static final class ELU extends ActivationImpl {
+        /** {@code nn.ELU()}. */
+        public ELU() {
+            this(1.0);
+        }
+
+        /** {@code nn.ELU(alpha)}. */
+        public ELU(Number alpha) {
+            super(x -> functional.elu(x, alpha.doubleValue()), "alpha=" + repr(alpha));
+        }
+    }
+
+    /** {@code nn.Softplus(beta=1, threshold=20)}: {@code log(1 + exp(beta * x)) / beta}, linear past the threshold. */
+    public static final class Softplus extends ActivationImpl {
+        /** {@code nn.Softplus()}. */
+        public Softplus() {
+            this(1, 20);
+        }
+
+        /** {@code nn.Softplus(beta, threshold)}. */
+        public Softplus(Number beta, Number threshold) {
+            super(x -> functional.softplus(x, beta.doubleValue(), threshold.doubleValue()),
+                    "beta=" + repr(beta) + ", threshold=" + repr(threshold));
         }
     }
 

@@ -1,5 +1,6 @@
 package jtorch.internal.kernels;
 
+import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
@@ -160,7 +161,7 @@ public final class Elementwise {
      * at 0), {@code grad} and {@code result} broadcast to {@code out}'s shape.
      */
     public static void reluGradInto(Strided out, Strided grad, Strided result, DType compute) {
-        resultGradInto(out, grad, result, compute, Kernels::reluGrad, (x, y) -> y <= 0 ? 0 : x, (x, y) -> y <= 0 ? 0 : x);
+        gradInto(out, grad, result, compute, Kernels::reluGrad, (x, y) -> y <= 0 ? 0 : x, (x, y) -> y <= 0 ? 0 : x);
     }
 
     /**
@@ -171,36 +172,56 @@ public final class Elementwise {
     public static void tanhGradInto(Strided out, Strided grad, Strided result, DType compute) {
         DoubleBinaryOperator f = compute == DType.FLOAT64 ? Kernels::tanhGrad
                 : (x, y) -> Kernels.tanhGrad((float) x, (float) y);
-        resultGradInto(out, grad, result, compute, Kernels::tanhGrad, f, null);
+        gradInto(out, grad, result, compute, Kernels::tanhGrad, f, null);
     }
 
     /**
      * A float32 kernel of a gradient over contiguous arrays: {@code c[co + i] = f(g[go + i * gs],
-     * r[ro + i])} for {@code i < n}, {@code gs} 1 or 0 (one gradient value broadcast).
+     * v[vo + i])} for {@code i < n}, {@code gs} 1 or 0 (one gradient value broadcast).
      */
-    private interface FloatGradRun {
-        void apply(float[] g, int go, int gs, float[] r, int ro, float[] c, int co, int n);
+    public interface FloatGradRun {
+        void apply(float[] g, int go, int gs, float[] v, int vo, float[] c, int co, int n);
+    }
+
+    /** A float32 kernel of a gradient over contiguous arrays, the gradient too: {@code c[co + i] = f(g[go + i], v[vo + i])}. */
+    public interface DenseGradRun {
+        void apply(float[] g, int go, float[] v, int vo, float[] c, int co, int n);
+    }
+
+    /** {@code run} as a {@link FloatGradRun}: a broadcast gradient value is first spread over the run's length. */
+    public static FloatGradRun dense(DenseGradRun run) {
+        return (g, go, gs, v, vo, c, co, n) -> {
+            if (gs == 1) {
+                run.apply(g, go, v, vo, c, co, n);
+                return;
+            }
+            float[] spread = new float[n];
+            Arrays.fill(spread, g[go]);
+            run.apply(spread, 0, v, vo, c, co, n);
+        };
     }
 
     /**
-     * A gradient from the incoming gradient and the op's result: {@code run} over contiguous
-     * float32 operands of the output's shape, else {@code f} ({@code g} for integral compute
-     * dtypes) element by element.
+     * A gradient {@code out = f(grad, value)} ({@code g} for integral compute dtypes) from the
+     * incoming gradient and the op's input or result, both broadcast to {@code out}'s shape:
+     * {@code run} (when given) over contiguous float32 operands of the output's shape (the
+     * gradient may be one value broadcast, as a sum's), else {@code f} element by element, whose
+     * float32 results must be {@code run}'s.
      */
-    private static void resultGradInto(Strided out, Strided grad, Strided result, DType compute, FloatGradRun run,
-                                       DoubleBinaryOperator f, LongBinaryOperator g) {
+    public static void gradInto(Strided out, Strided grad, Strided value, DType compute, FloatGradRun run,
+                                DoubleBinaryOperator f, LongBinaryOperator g) {
         Layout lo = out.layout();
         Flat fg = Flat.of(grad, lo);
-        Flat fr = Flat.of(result, lo);
-        if (compute == DType.FLOAT32 && allFloatArrays(out.storage()) && lo.isContiguous() && fg != null
-                && fr != null && fr.stride == 1) {
+        Flat fv = Flat.of(value, lo);
+        if (run != null && compute == DType.FLOAT32 && allFloatArrays(out.storage()) && lo.isContiguous() && fg != null
+                && fv != null && fv.stride == 1) {
             float[] z = (float[]) out.storage().array();
             int zo = out.storage().base + lo.offset();
             inChunks(lo.numel(), lo.numel(),
-                    (s, len) -> run.apply(fg.data, fg.at(s), fg.stride, fr.data, fr.at(s), z, zo + s, len));
+                    (s, len) -> run.apply(fg.data, fg.at(s), fg.stride, fv.data, fv.at(s), z, zo + s, len));
             return;
         }
-        binaryInto(out, grad, result, compute, f, g);
+        binaryInto(out, grad, value, compute, f, g);
     }
 
     private static boolean allFloatArrays(Storage... storages) {

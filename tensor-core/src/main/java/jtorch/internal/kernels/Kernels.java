@@ -41,6 +41,11 @@ public final class Kernels {
 
     private Kernels() {}
 
+    /** Whether the vector kernels serve (compiled by the warm-up), for the kernel classes beside this one. */
+    static boolean vectorHot() {
+        return vectorHot;
+    }
+
     /**
      * Whether {@link CascadeSum} may run its 4 x 8-lane float cascades as
      * {@link VectorKernels#cascadeRows}: the vector kernels are compiled and have 16 float lanes.
@@ -145,6 +150,17 @@ public final class Kernels {
             VectorKernels.reluGrad(a, 0, gs, b, 0, c, 0, 4096);
             VectorTanh.gradient(a, 0, gs, b, 0, c, 0, 4096);
         }
+        VectorActivations.geluFloat(a, 0, c, 0, 4096);
+        VectorActivations.siluFloat(a, 0, c, 0, 4096);
+        VectorActivations.eluFloat(a, 0, 1f, c, 0, 4096);
+        VectorActivations.eluGradFloat(b, 0, a, 0, 1f, c, 0, 4096);
+        VectorActivations.hardtanhGrad(b, 0, a, 0, -1f, 1f, c, 0, 4096);
+        VectorActivations.siluGradFloat(b, 0, a, 0, c, 0, 4096);
+        VectorActivations.leakyRelu(a, 0, 0.01f, c, 0, 4096);
+        VectorActivations.leakyReluGrad(b, 0, a, 0, 0.01f, c, 0, 4096);
+        VectorActivations.geluGradFloat(b, 0, a, 0, c, 0, 4096);
+        VectorActivations.geluTanhFloat(null, 0, a, 0, c, 0, 4096);
+        VectorActivations.geluTanhFloat(b, 0, a, 0, c, 0, 4096);
         VectorKernels.clamp(a, 0, -0.25f, 0.25f, c, 0, 4096);
         // Box-Muller of uniforms in (0, 1), both polynomial octants and the log's two mantissa ranges
         for (int k = 0; k < 16 * VectorKernels.BOX_MULLER_BLOCKS; k++) {

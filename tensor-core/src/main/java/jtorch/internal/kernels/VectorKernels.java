@@ -171,7 +171,7 @@ final class VectorKernels {
      * the lanes' int bits); returns how many were done. One loop body without calls or inner
      * loops: a vector passed across either would be boxed.
      */
-    private static int expFloat(float[] a, int ao, float[] c, int co, int n) {
+    static int expFloat(float[] a, int ao, float[] c, int co, int n) {
         FloatVector negLn2Hi = FloatVector.broadcast(F, -FloatExp.LN2_HI);
         FloatVector negLn2Lo = FloatVector.broadcast(F, -FloatExp.LN2_LO);
         FloatVector c0 = FloatVector.broadcast(F, FloatExp.C0);

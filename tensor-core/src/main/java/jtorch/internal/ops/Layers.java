@@ -1,8 +1,6 @@
 package jtorch.internal.ops;
 
-import static jtorch.internal.ops.Arithmetic.add;
 import static jtorch.internal.ops.Arithmetic.mul;
-import static jtorch.internal.ops.Arithmetic.sub;
 
 import jtorch.DType;
 import static jtorch.internal.autograd.FormulaNode.formula;
@@ -15,8 +13,8 @@ import jtorch.internal.tensor.Scalars;
 import jtorch.internal.tensor.TensorImpl;
 
 /**
- * Small layers of a first course: dropout, embedding lookup, leaky ReLU and GELU (convolution,
- * pooling and normalization have their own units). Random draws (dropout's mask) are PyTorch's:
+ * Small layers of a first course: dropout and embedding lookup (convolution, pooling,
+ * normalization and the activations have their own units). Random draws (dropout's mask) are PyTorch's:
  * {@code bernoulli_(1 - p)} is {@code rand(float64) < 1 - p} in memory order.
  */
 public final class Layers {
@@ -112,15 +110,5 @@ public final class Layers {
                     (float[]) WorkArrays.array(gw));
         }
         return WorkArrays.result(gw, g.dtype());
-    }
-
-    /** {@code F.leaky_relu(x, negative_slope)}: {@code x} where positive, {@code x * slope} elsewhere. */
-    public static TensorImpl leakyRelu(TensorImpl x, double slope) {
-        return Where.where(Comparisons.gt(x, Scalars.wrap(0)), x, mul(x, slope));
-    }
-
-    /** {@code F.gelu(x)}: {@code x * (1 + erf(x / sqrt 2)) / 2}. */
-    public static TensorImpl gelu(TensorImpl x) {
-        return mul(mul(x, add(Transcendental.erf(mul(x, 1 / Math.sqrt(2))), Scalars.wrap(1))), 0.5);
     }
 }

@@ -167,6 +167,18 @@ public final class Pointwise {
     }
 
     private static TensorImpl clamp(TensorImpl self, Number min, Number max, String name) {
+        // where(min <= x <= max, grad, 0) as PyTorch's clamp_backward: a zero, never -0, outside
+        return clamp(self, min, max, name, (lo, hi) -> (g, x) -> Where.where(logicalAnd(ge(x, Scalars.wrap(lo)),
+                le(x, Scalars.wrap(hi))), g, Creation.zerosLike(g)));
+    }
+
+    /** The derivative of a clamp to {@code [lo, hi]}, the bounds as the result's dtype holds them. */
+    interface ClampDerivative {
+        BinaryOperator<TensorImpl> of(double lo, double hi);
+    }
+
+    /** Clamp into {@code [min, max]} (a null bound is open), recorded as {@code name} with {@code derivative(grad, self)}. */
+    static TensorImpl clamp(TensorImpl self, Number min, Number max, String name, ClampDerivative derivative) {
         if (min == null && max == null) {
             throw new IllegalArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
         }
@@ -192,8 +204,6 @@ public final class Pointwise {
         // ATen's std::min(std::max(x, lo), hi): NaN and a zero equal to a bound stay as they are
         TensorImpl out = Outputs.unary(self, type, type, x -> Kernels.clamp(x, lo, hi),
                 x -> Math.min(Math.max(x, loL), hiL), (x, xo, y, yo, n) -> Kernels.clamp(x, xo, loF, hiF, y, yo, n));
-        // where(min <= x <= max, grad, 0) as PyTorch's clamp_backward: a zero, never -0, outside
-        return onInput(out, self, name, (g, x) -> Where.where(logicalAnd(ge(x, Scalars.wrap(lo)),
-                le(x, Scalars.wrap(hi))), g, Creation.zerosLike(g)));
+        return onInput(out, self, name, derivative.of(lo, hi));
     }
 }
