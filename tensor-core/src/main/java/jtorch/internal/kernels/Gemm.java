@@ -150,10 +150,9 @@ public final class Gemm {
      * Runs the float32 vector kernel, then the float64 one, then {@link FloatRowGemm}, until the JIT
      * has compiled it (a 48^3 product then takes a few microseconds; interpreted or C1-compiled
      * Vector API code about 100 times longer), then lets {@link #sgemm} (resp. {@link #dgemm}) use
-     * it. Called by {@link Kernels}' warm-up thread before the elementwise vector kernels (the
-     * micro-kernels' C2 compiles are the longest, and a notebook's first heavy cell is most often a
-     * product); each round waits for its {@link WarmUpTurn}. Keeps the plain kernels without the
-     * Vector API or if a kernel is not fast within {@link #WARM_UP_LIMIT_NANOS}.
+     * it. Called by {@link Kernels}' warm-up thread after the elementwise vector kernels (which C2
+     * compiled worse after these); each round waits for its {@link WarmUpTurn}. Keeps the plain
+     * kernels without the Vector API or if a kernel is not fast within {@link #WARM_UP_LIMIT_NANOS}.
      *
      * @return whether both vector kernels are now in use
      */
