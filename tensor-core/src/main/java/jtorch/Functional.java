@@ -61,7 +61,10 @@ abstract class Functional {
             return hardtanh(input, -1.0, 1.0);
         }
 
-        /** {@code F.hardtanh(input, min_val, max_val)}: {@code clamp(input, min_val, max_val)}, backward {@code HardtanhBackward0}. */
+        /**
+         * {@code F.hardtanh(input, min_val, max_val)}: {@code clamp(input, min_val, max_val)},
+         * backward {@code HardtanhBackward0}.
+         */
         public static Tensor hardtanh(Tensor input, double minVal, double maxVal) {
             return Tensor.of(Activations.hardtanh(input.impl, minVal, maxVal));
         }

@@ -424,7 +424,10 @@ public final class Kernels {
         return result <= 0 ? 0f : grad;
     }
 
-    /** {@code c[i] = tanhGrad(g[i * gs], r[i])} over {@code n} contiguous elements, as {@link #reluGrad(float[], int, int, float[], int, float[], int, int)}. */
+    /**
+     * {@code c[i] = tanhGrad(g[i * gs], r[i])} over {@code n} contiguous elements ({@link
+     * #tanhGrad(float, float)}); {@code gs} is 1, or 0 for one gradient value broadcast.
+     */
     public static void tanhGrad(float[] g, int go, int gs, float[] r, int ro, float[] c, int co, int n) {
         if (vectorHot) {
             VectorTanh.gradient(g, go, gs, r, ro, c, co, n);
