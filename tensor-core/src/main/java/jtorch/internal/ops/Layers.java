@@ -14,8 +14,8 @@ import jtorch.internal.tensor.TensorImpl;
 
 /**
  * Small layers of a first course: dropout and embedding lookup (convolution, pooling,
- * normalization and the activations have their own units). Random draws (dropout's mask) are PyTorch's:
- * {@code bernoulli_(1 - p)} is {@code rand(float64) < 1 - p} in memory order.
+ * normalization and the activations have their own units). Random draws (dropout's mask) are
+ * PyTorch's: {@code bernoulli_(1 - p)} is {@code rand(float64) < 1 - p} in memory order.
  */
 public final class Layers {
     private Layers() {

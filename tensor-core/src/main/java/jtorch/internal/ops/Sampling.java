@@ -411,11 +411,13 @@ public final class Sampling {
         }
     }
 
-    /** One {@code uniform_real_distribution<scalar_t>(0, 1)} sample, exact in {@code type}. */
+    /**
+     * One {@code uniform_real_distribution<scalar_t>(0, 1)} sample, exact in {@code type}: float64,
+     * float16 or bfloat16 (float32's are {@link Generator#nextFloats}, in {@link #normalFillFloat}).
+     */
     private static double uniformSample(Generator g, DType type) {
         switch (type) {
             case FLOAT64: return g.nextDouble();
-            case FLOAT32: return g.nextFloat();
             case FLOAT16: return (g.random() & 0x7ff) * 0x1p-11;
             default: return (g.random() & 0xff) * 0x1p-8;
         }
