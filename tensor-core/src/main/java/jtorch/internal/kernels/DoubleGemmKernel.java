@@ -12,10 +12,10 @@ class DoubleGemmKernel extends GemmKernel<double[]> {
      * The plain kernel: tiles of 8 rows by 512 columns (its staged rows, 8 of C and 4 of B: 48 KiB, the
      * size of L1 here), depth blocks of 256 (a packed B block of 1 MiB stays in L2).
      */
-    static final DoubleGemmKernel SCALAR = new DoubleGemmKernel(8, 512, 256, 16, 1);
+    static final DoubleGemmKernel SCALAR = new DoubleGemmKernel(8, 512, 256, 16, 1, false);
 
-    DoubleGemmKernel(int mr, int nr, int kc, int mcPanels, int ncPanels) {
-        super(mr, nr, kc, mcPanels, ncPanels);
+    DoubleGemmKernel(int mr, int nr, int kc, int mcPanels, int ncPanels, boolean padded) {
+        super(mr, nr, kc, mcPanels, ncPanels, padded);
     }
 
     /** Depth steps per pass over a row of C in {@link #micro}. */

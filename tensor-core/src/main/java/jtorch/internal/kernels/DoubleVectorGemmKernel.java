@@ -25,7 +25,7 @@ final class DoubleVectorGemmKernel extends DoubleGemmKernel {
      * NC 1024 slower.
      */
     private DoubleVectorGemmKernel() {
-        super(MR, NR, KC, 16, 32);
+        super(MR, NR, KC, 16, 32, true);
     }
 
     /** The vector kernel; a static factory, so callers link this class only when they use it. */

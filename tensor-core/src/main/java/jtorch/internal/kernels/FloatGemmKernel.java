@@ -14,10 +14,10 @@ class FloatGemmKernel extends GemmKernel<float[]> {
      * one staged row of B per depth step (a load and store of C per multiply-add): 1024^2 on one thread
      * 61 -> 48 ms; 8 rows of B, or 512 columns, gained nothing more.
      */
-    static final FloatGemmKernel SCALAR = new FloatGemmKernel(8, 1024, 256, 16, 1);
+    static final FloatGemmKernel SCALAR = new FloatGemmKernel(8, 1024, 256, 16, 1, false);
 
-    FloatGemmKernel(int mr, int nr, int kc, int mcPanels, int ncPanels) {
-        super(mr, nr, kc, mcPanels, ncPanels);
+    FloatGemmKernel(int mr, int nr, int kc, int mcPanels, int ncPanels, boolean padded) {
+        super(mr, nr, kc, mcPanels, ncPanels, padded);
     }
 
     /** Depth steps per pass over a row of C in {@link #micro}. */

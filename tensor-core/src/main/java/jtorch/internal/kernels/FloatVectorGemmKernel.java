@@ -30,7 +30,7 @@ final class FloatVectorGemmKernel extends FloatGemmKernel {
      * tensor-core/BENCHMARKS.md); not re-measured there with these blocks.
      */
     private FloatVectorGemmKernel() {
-        super(MR, NR, KC, 16, 16);
+        super(MR, NR, KC, 16, 16, true);
     }
 
     /** The vector kernel; a static factory, so callers link this class only when they use it. */
