@@ -17,7 +17,9 @@ through jupyter-client, and times in the same run, for each kernel:
   fresh      in --starts fresh kernels each: start -> first tensor result (start_kernel() to the
              idle after the first tensor cell), idle RSS (VmRSS --idle seconds after that), and,
              in other fresh kernels, the FIRST 1024x1024 matmul right after its setup cell (with
-             --cpu also its CPU by thread: the product's threads, the JIT compilers, the shell).
+             --cpu also its CPU by thread: the product's threads, the JIT compilers, the shell),
+             and in others the FIRST MLP training cell right after its setup (a training
+             notebook's Run All, which meets it in the kernel's first seconds).
 
 Usage:
   /usr/bin/python3 kernel/bench/bench_kernel.py [--runs N] [--heavy-runs N] [--starts N]
@@ -212,8 +214,8 @@ def install_ipykernel(tmp):
 
 
 def measure_fresh(side, starts, idle):
-    """Start -> first tensor result and idle RSS; then the first matmul in other fresh kernels."""
-    first, first_cpu, rss, first_matmul, first_matmul_cpu, first_matmul_threads = [], [], [], [], [], []
+    """Start -> first tensor result and idle RSS; then the first matmul, and the first MLP cell, in other fresh kernels."""
+    first, first_cpu, rss = [], [], []
     first_cell = C.FIRST_RESULT_JAVA if side.lang == "java" else C.FIRST_RESULT_PY
     for _ in range(starts):
         k = Kernel(side.specs, side.name)
@@ -225,23 +227,32 @@ def measure_fresh(side, starts, idle):
             rss.append(k.rss())
         finally:
             k.close()
-    setup = C.MATMUL_SETUP_JAVA if side.lang == "java" else C.FIRST_MATMUL_SETUP_PY
-    code = C.MATMUL1_JAVA if side.lang == "java" else C.MATMUL1_PY
+    java = side.lang == "java"
+    matmul = first_cells(side, starts, C.MATMUL_SETUP_JAVA if java else C.FIRST_MATMUL_SETUP_PY,
+                         C.MATMUL1_JAVA if java else C.MATMUL1_PY)
+    mlp = first_cells(side, starts, C.MLP_SETUP_JAVA if java else C.FIRST_MLP_SETUP_PY,
+                      C.MLP_JAVA if java else C.MLP_PY)
+    return {"first_result": first, "idle_rss": rss, "first_matmul": matmul["wall"], "first_mlp": mlp["wall"],
+            "cpu": {"first_result": first_cpu, "first_matmul": matmul["cpu"], "first_mlp": mlp["cpu"],
+                    "first_matmul_threads": matmul["threads"]}}
+
+
+def first_cells(side, starts, setup, code):
+    """In each of `starts` fresh kernels, `code` timed right after `setup`: wall, kernel CPU and CPU by thread."""
+    wall, cpu, threads = [], [], []
     for _ in range(starts):
         k = Kernel(side.specs, side.name)
         try:
             k.run(setup)
             before = thread_cpu(k.pid)
-            wall, cpu = k.timed(code)
+            w, c = k.timed(code)
             after = thread_cpu(k.pid)
-            first_matmul.append(wall)
-            first_matmul_cpu.append(cpu)
-            first_matmul_threads.append({n: max(0.0, v - before.get(n, 0.0)) for n, v in after.items()})
+            wall.append(w)
+            cpu.append(c)
+            threads.append({n: max(0.0, v - before.get(n, 0.0)) for n, v in after.items()})
         finally:
             k.close()
-    return {"first_result": first, "idle_rss": rss, "first_matmul": first_matmul,
-            "cpu": {"first_result": first_cpu, "first_matmul": first_matmul_cpu,
-                    "first_matmul_threads": first_matmul_threads}}
+    return {"wall": wall, "cpu": cpu, "threads": threads}
 
 
 def process_state(pid):
@@ -381,6 +392,8 @@ def time_table(sides, ref, results, cells):
         t.lines.append("| first ÷ steady matmul 1024 (same kernel kind) | " + " | ".join(
             f"{first[s.label] / steady[s.label]:.1f}×" if s.label in steady and s.label in first else "—"
             for s in sides) + " | jtorch ≤ 3× |")
+        t.row("FIRST MLP cell (100 SGD steps) in a fresh kernel", medians(results, fresh, "fresh", "first_mlp"),
+              fmt_time)
         t.row("start → first tensor result", medians(results, fresh, "fresh", "first_result"), fmt_time, "≤ 1.5 s")
         t.row("idle RSS, fresh kernel", medians(results, fresh, "fresh", "idle_rss"), lambda v: f"{v:.0f} MiB", "≤ 0.6")
     after = {s.label: results[s.label]["rss_after_cells"] for s in sides if "rss_after_cells" in results[s.label]}
@@ -444,6 +457,7 @@ def cpu_table(sides, ref, results, cells):
     for cell in cells:
         t.row(cell.title, medians(results, labels, "cells_cpu", cell.key, summary=statistics.mean), fmt_time)
     t.row("FIRST matmul 1024 in a fresh kernel", medians(results, labels, "fresh", "cpu", "first_matmul"), fmt_time)
+    t.row("FIRST MLP cell in a fresh kernel", medians(results, labels, "fresh", "cpu", "first_mlp"), fmt_time)
     t.row("start → first tensor result", medians(results, labels, "fresh", "cpu", "first_result"), fmt_time)
     return t.text()
 

@@ -141,3 +141,4 @@ CELLS = [
 FIRST_RESULT_JAVA = "torch.ones(3, 3).add(1)"
 FIRST_RESULT_PY = "import torch\ntorch.ones(3, 3).add(1)"
 FIRST_MATMUL_SETUP_PY = "import torch\n" + MATMUL_SETUP_PY
+FIRST_MLP_SETUP_PY = "import torch\n" + MLP_SETUP_PY
