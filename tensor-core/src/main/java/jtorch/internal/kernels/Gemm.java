@@ -40,7 +40,7 @@ public final class Gemm {
     private static final long ROW_PATH_WORK = 1L << 27;
     private static volatile boolean floatVectorReady;
     private static volatile boolean doubleVectorReady;
-    /** Whether {@link FloatRowGemm} and {@link FloatNarrowGemm} are compiled: set after the vector kernels, so they do not delay them. */
+    /** Whether {@link FloatRowGemm} and {@link FloatNarrowGemm} are compiled: set after the float32 vector kernel, so they do not delay it. */
     private static volatile boolean rowsReady;
     /** Products running on the plain kernels now ({@link #awaitPlainProducts}). */
     private static final AtomicInteger plainProducts = new AtomicInteger();
@@ -147,12 +147,26 @@ public final class Gemm {
     }
 
     /**
-     * Runs the float32 vector kernel, then the float64 one, then {@link FloatRowGemm}, until the JIT
-     * has compiled it (a 48^3 product then takes a few microseconds; interpreted or C1-compiled
-     * Vector API code about 100 times longer), then lets {@link #sgemm} (resp. {@link #dgemm}) use
-     * it. Called by {@link Kernels}' warm-up thread after the elementwise vector kernels (which C2
-     * compiled worse after these); each round waits for its {@link WarmUpTurn}. Keeps the plain
-     * kernels without the Vector API or if a kernel is not fast within {@link #WARM_UP_LIMIT_NANOS}.
+     * Runs the float32 vector kernel until the JIT has compiled it (a 48^3 product then takes a
+     * few microseconds; interpreted or C1-compiled Vector API code about 100 times longer), then
+     * lets {@link #sgemm} use it; then the same for {@link FloatRowGemm} and {@link
+     * FloatNarrowGemm}. Does nothing once done. Each round waits for its {@link WarmUpTurn}.
+     *
+     * @return whether the float32 vector kernel is now in use
+     */
+    static boolean warmUpFloatVector() {
+        if (FLOAT_VECTOR != null && !floatVectorReady) {
+            floatVectorReady = untilHot(WarmUpTurn::await, () -> exercise(FLOAT_VECTOR) < HOT_NANOS);
+            rowsReady = floatVectorReady && untilHot(WarmUpTurn::await, () -> exerciseRows() < HOT_NANOS);
+        }
+        return floatVectorReady;
+    }
+
+    /**
+     * {@link #warmUpFloatVector} unless done, then the float64 vector kernel, which {@link #dgemm}
+     * then uses. Called by {@link Kernels}' warm-up thread, which decides the order of the GEMM
+     * and the elementwise kernels. Keeps the plain kernels without the Vector API or if a kernel
+     * is not fast within {@link #WARM_UP_LIMIT_NANOS}.
      *
      * @return whether both vector kernels are now in use
      */
@@ -160,9 +174,8 @@ public final class Gemm {
         if (FLOAT_VECTOR == null) {
             return false;
         }
-        floatVectorReady = untilHot(WarmUpTurn::await, () -> exercise(FLOAT_VECTOR) < HOT_NANOS);
+        warmUpFloatVector();
         doubleVectorReady = untilHot(WarmUpTurn::await, () -> exercise(DOUBLE_VECTOR) < HOT_NANOS);
-        rowsReady = vectorReady() && untilHot(WarmUpTurn::await, () -> exerciseRows() < HOT_NANOS);
         return vectorReady();
     }
 

@@ -68,18 +68,21 @@ public final class Kernels {
 
     /**
      * First gets {@link Gemm}'s plain kernels compiled (a cell's products then run at compiled
-     * speed while the vector kernels still compile). Then runs the elementwise vector kernels on
-     * small inputs until they are fast (C2 has compiled them: a round then takes microseconds,
-     * interpreted or C1-compiled Vector API code about 100 times longer) and lets them serve; then
-     * Gemm's vector kernels, then the reductions' loops ({@link ReductionsWarmUp}). The elementwise
-     * kernels come before the GEMM ones: on JDK 17, compiled after them, C2 left some of their
+     * speed while the vector kernels still compile). Then, with C2 kept from compiling the Vector
+     * API's own methods ({@link VectorApiCompiles}), Gemm's float32 vector kernels, which a
+     * training step's time is mostly in (the plain ones run about a third as fast); then the
+     * elementwise vector kernels on small inputs until they are fast (C2 has compiled them: a
+     * round then takes microseconds, interpreted or C1-compiled Vector API code about 100 times
+     * longer), and lets them serve; then Gemm's float64 kernel and the reductions' loops ({@link
+     * ReductionsWarmUp}). Where that directive cannot be added, the elementwise kernels come
+     * before any vector GEMM: on JDK 17 without it, compiled after them, C2 left some of their
      * vector operations unintrinsified in most runs (tanh of 1M floats 4.6-5.0 ms instead of 1.8,
-     * an embedding lookup 1000 us instead of 200, bmm of 32 64x64 pairs 480 instead of 230; the
-     * products themselves as fast either way). After the plain kernels the thread runs at a low OS
-     * priority ({@link LowPriority}), so that it takes the cores a session's cells leave idle; each
-     * vector round also waits for its turn ({@link WarmUpTurn}: not while a product runs on the
-     * plain kernels, nor while the host's user is busy, for a moment in all). Without HotSpot's
-     * optimizing compiler the plain loops stay. Gives up after {@link #WARM_UP_LIMIT_NANOS}.
+     * an embedding lookup 1000 us instead of 200, bmm of 32 64x64 pairs 480 instead of 230). After
+     * the plain kernels the thread runs at a low OS priority ({@link LowPriority}), so that it
+     * takes the cores a session's cells leave idle; each vector round also waits for its turn
+     * ({@link WarmUpTurn}: not while a product runs on the plain kernels, nor while the host's
+     * user is busy, for a moment in all). Without HotSpot's optimizing compiler the plain loops
+     * stay. Gives up after {@link #WARM_UP_LIMIT_NANOS}.
      */
     private static void warmUp() {
         try {
@@ -89,6 +92,9 @@ public final class Kernels {
             Gemm.warmUpPlain();
             // the plain kernels, which a session's first products need, at the default priority
             LowPriority.lowerThisThread();
+            if (VectorApiCompiles.inlinedOnly()) {
+                Gemm.warmUpFloatVector();
+            }
             float[] a = new float[4096];
             float[] b = new float[4096];
             float[] c = new float[4096];

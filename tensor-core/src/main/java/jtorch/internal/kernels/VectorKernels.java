@@ -145,8 +145,11 @@ final class VectorKernels {
                 }
                 break;
             case ABS:
+                // the sign bit masked off, a NaN's too; abs() would be the same where C2 compiled it, but
+                // after a deoptimization it runs the API's Java fallback, Math.abs, which keeps a NaN's sign
                 for (; i < upper; i += F.length()) {
-                    FloatVector.fromArray(F, a, ao + i).abs().intoArray(c, co + i);
+                    FloatVector.fromArray(F, a, ao + i).reinterpretAsInts().lanewise(VectorOperators.AND, Integer.MAX_VALUE)
+                            .reinterpretAsFloats().intoArray(c, co + i);
                 }
                 break;
             case EXP:
