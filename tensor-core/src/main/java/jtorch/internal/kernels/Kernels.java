@@ -298,6 +298,10 @@ public final class Kernels {
             VectorKernels.binary(op, a, ao, as, b, bo, bs, c, co, n);
             return;
         }
+        if ((as & bs) == 1) {
+            PlainBinary.dense(op, a, ao, b, bo, c, co, n);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             c[co + i] = op.apply(a[ao + i * as], b[bo + i * bs]);
         }
