@@ -239,9 +239,19 @@ public final class Kernels {
 
     /** The elementwise unary arithmetic that has a vector form, defined once as {@link BinaryOp} is. */
     public enum UnaryOp {
-        RELU(x -> x > 0 || Double.isNaN(x) ? x : 0, x -> Math.max(x, 0)),
+        RELU(x -> x > 0 || Double.isNaN(x) ? x : 0, x -> Math.max(x, 0)) {
+            @Override
+            float apply(float a) {
+                return a > 0f || Float.isNaN(a) ? a : 0f;
+            }
+        },
         /** The float square root is the double one rounded (double has more than 2 x 24 + 2 bits), as IEEE's. */
-        SQRT(Math::sqrt, null),
+        SQRT(Math::sqrt, null) {
+            @Override
+            float apply(float a) {
+                return (float) Math.sqrt(a);
+            }
+        },
         /**
          * The sign bit cleared, NaNs' too, as PyTorch's kernels do ({@code Math.abs} keeps a NaN's
          * sign when interpreted and clears it when compiled).
@@ -286,9 +296,8 @@ public final class Kernels {
             this.onLong = onLong;
         }
 
-        float apply(float a) {
-            return (float) onDouble.applyAsDouble(a);
-        }
+        /** The float32 result, which {@link PlainUnary} calls on each constant (so C2 inlines it in each loop). */
+        abstract float apply(float a);
     }
 
     /** {@code c = op(a, b)} over {@code n} elements; strides are 0 (broadcast) or 1. */
@@ -313,9 +322,7 @@ public final class Kernels {
             VectorKernels.unary(op, a, ao, c, co, n);
             return;
         }
-        for (int i = 0; i < n; i++) {
-            c[co + i] = op.apply(a[ao + i]);
-        }
+        PlainUnary.dense(op, a, ao, c, co, n);
     }
 
     /**
