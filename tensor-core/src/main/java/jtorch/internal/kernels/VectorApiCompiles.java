@@ -30,7 +30,7 @@ import javax.management.ObjectName;
  * <p>The directive is added at run time through the JVM's {@code Compiler.directives_add}
  * diagnostic command (no JVM option needed). A host that starts the JVM with {@code
  * -XX:CompilerDirectivesFile} listing {@link #PATTERNS} (the Jupyter kernel's kernelspec) has it
- * already, and the JMX server the command needs (~100 ms and ~1500 classes) is not started.
+ * already, and the JMX server the command needs (~100 ms and ~1000 classes more) is not started.
  */
 final class VectorApiCompiles {
     /** The Vector API's public classes and the JDK's intrinsic entry points under them, in HotSpot's directive syntax. */
