@@ -151,15 +151,12 @@ public final class Gemm {
      * few microseconds; interpreted or C1-compiled Vector API code about 100 times longer), then
      * lets {@link #sgemm} use it; then the same for {@link FloatRowGemm} and {@link
      * FloatNarrowGemm}. Does nothing once done. Each round waits for its {@link WarmUpTurn}.
-     *
-     * @return whether the float32 vector kernel is now in use
      */
-    static boolean warmUpFloatVector() {
+    static void warmUpFloatVector() {
         if (FLOAT_VECTOR != null && !floatVectorReady) {
             floatVectorReady = untilHot(WarmUpTurn::await, () -> exercise(FLOAT_VECTOR) < HOT_NANOS);
             rowsReady = floatVectorReady && untilHot(WarmUpTurn::await, () -> exerciseRows() < HOT_NANOS);
         }
-        return floatVectorReady;
     }
 
     /**

@@ -98,7 +98,7 @@ abstract class GemmKernel<A> {
         packAPanel(a, i0, mr, p0, kc, dst, base);
     }
 
-    /** Packs the micro-panel of A's {@code h <= mr} rows from {@code i0}, zero-padded to mr rows. */
+    /** Packs the micro-panel of A's {@code h <= mr} rows from {@code i0} ({@link #padded}: zero-padded to mr rows). */
     private void packAPanel(MatrixView<A> a, int i0, int h, int p0, int kc, A dst, int base) {
         if (a.rowStride() == 1 && a.colStride() != 1) {
             // A^T of a row-major matrix: the rows of one depth step are adjacent

@@ -69,20 +69,16 @@ public final class Kernels {
     /**
      * First gets {@link Gemm}'s plain kernels compiled (a cell's products then run at compiled
      * speed while the vector kernels still compile). Then, with C2 kept from compiling the Vector
-     * API's own methods ({@link VectorApiCompiles}), Gemm's float32 vector kernels, which a
-     * training step's time is mostly in (the plain ones run about a third as fast); then the
-     * elementwise vector kernels on small inputs until they are fast (C2 has compiled them: a
-     * round then takes microseconds, interpreted or C1-compiled Vector API code about 100 times
-     * longer), and lets them serve; then Gemm's float64 kernel and the reductions' loops ({@link
-     * ReductionsWarmUp}). Where that directive cannot be added, the elementwise kernels come
-     * before any vector GEMM: on JDK 17 without it, compiled after them, C2 left some of their
-     * vector operations unintrinsified in most runs (tanh of 1M floats 4.6-5.0 ms instead of 1.8,
-     * an embedding lookup 1000 us instead of 200, bmm of 32 64x64 pairs 480 instead of 230). After
-     * the plain kernels the thread runs at a low OS priority ({@link LowPriority}), so that it
-     * takes the cores a session's cells leave idle; each vector round also waits for its turn
-     * ({@link WarmUpTurn}: not while a product runs on the plain kernels, nor while the host's
-     * user is busy, for a moment in all). Without HotSpot's optimizing compiler the plain loops
-     * stay. Gives up after {@link #WARM_UP_LIMIT_NANOS}.
+     * API's own methods ({@link VectorApiCompiles}), Gemm's float32 vector kernels, where a training
+     * step spends most of its time; then the elementwise vector kernels on small inputs until they
+     * are fast (compiled by C2: a round then takes microseconds, about 100 times less than
+     * interpreted), and lets them serve; then Gemm's float64 kernel and the reductions' loops
+     * ({@link ReductionsWarmUp}). Without that directive the elementwise kernels come first (C2
+     * compiled them boxing vectors after the GEMM's: {@link VectorApiCompiles}). After the plain
+     * kernels the thread runs at a low OS priority ({@link LowPriority}), and each vector round
+     * waits for its turn ({@link WarmUpTurn}: not while a product runs on the plain kernels, nor
+     * while the host's user is busy, for a moment in all). Without HotSpot's optimizing compiler
+     * the plain loops stay. Gives up after {@link #WARM_UP_LIMIT_NANOS}.
      */
     private static void warmUp() {
         try {
@@ -215,14 +211,34 @@ public final class Kernels {
     /**
      * The elementwise binary arithmetic that has a vector form: each op's one definition, in
      * double (floating dtypes) and long (integral dtypes; null when the op is floating-only). The
-     * float form is the double one rounded, which for {@code + - * /} is the correctly rounded
-     * float result; {@link VectorKernels} holds the matching literal vector loop.
+     * float form ({@link #apply}) equals the double one rounded (both correctly rounded for {@code
+     * + - * /}); {@link VectorKernels} holds the matching literal vector loop.
      */
     public enum BinaryOp {
-        ADD(Double::sum, Long::sum),
-        SUB((x, y) -> x - y, (x, y) -> x - y),
-        MUL((x, y) -> x * y, (x, y) -> x * y),
-        DIV((x, y) -> x / y, null);
+        ADD(Double::sum, Long::sum) {
+            @Override
+            float apply(float a, float b) {
+                return a + b;
+            }
+        },
+        SUB((x, y) -> x - y, (x, y) -> x - y) {
+            @Override
+            float apply(float a, float b) {
+                return a - b;
+            }
+        },
+        MUL((x, y) -> x * y, (x, y) -> x * y) {
+            @Override
+            float apply(float a, float b) {
+                return a * b;
+            }
+        },
+        DIV((x, y) -> x / y, null) {
+            @Override
+            float apply(float a, float b) {
+                return a / b;
+            }
+        };
 
         public final DoubleBinaryOperator onDouble;
         public final LongBinaryOperator onLong;
@@ -232,19 +248,14 @@ public final class Kernels {
             this.onLong = onLong;
         }
 
-        float apply(float a, float b) {
-            return (float) onDouble.applyAsDouble(a, b);
-        }
+        /** The float32 result, which {@link PlainBinary} calls on each constant (so C2 inlines it in each loop). */
+        abstract float apply(float a, float b);
     }
 
     /** The elementwise unary arithmetic that has a vector form, defined once as {@link BinaryOp} is. */
     public enum UnaryOp {
         RELU(x -> x > 0 || Double.isNaN(x) ? x : 0, x -> Math.max(x, 0)) {
-            /**
-             * The same values (NaN stays, -0 and negatives give +0), without a branch: C2 vectorises
-             * it, where the branch mispredicted on data of either sign (16K relus of normal samples,
-             * 0.62 -> 0.08 ns each in a probe).
-             */
+            // the same values (NaN stays, -0 and negatives give +0) without a branch, which C2 vectorises
             @Override
             float apply(float a) {
                 return Math.max(a, 0f);

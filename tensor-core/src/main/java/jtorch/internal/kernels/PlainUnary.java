@@ -7,7 +7,8 @@ import jtorch.internal.kernels.Kernels.UnaryOp;
  * operator, each calling its constant's {@link UnaryOp#apply}, which C2 then inlines (and
  * vectorises relu's and sqrt's), where one loop for all called {@code op.apply} per element, a
  * call to one of six classes: 1M relus 3.5 → 0.65 ms, exps 5.3 → 3.1 ms (a probe, {@code
- * -Djtorch.vector=false}).
+ * -Djtorch.vector=false}). Relu's {@code apply} is {@code Math.max(x, 0f)}: its branch mispredicted
+ * on data of either sign (16K relus of normal samples 0.62 → 0.08 ns each without it).
  */
 final class PlainUnary {
     private PlainUnary() {}

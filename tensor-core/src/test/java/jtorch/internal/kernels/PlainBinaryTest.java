@@ -37,4 +37,17 @@ class PlainBinaryTest {
             }
         }
     }
+
+    @Test
+    void apply_everyOperator_theDoubleDefinitionRounded() {
+        Random r = new Random(13);
+        float[] a = operands(r, 5000);
+        float[] b = operands(r, 5000);
+        for (Kernels.BinaryOp op : Kernels.BinaryOp.values()) {
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(Float.floatToIntBits((float) op.onDouble.applyAsDouble(a[i], b[i])),
+                        Float.floatToIntBits(op.apply(a[i], b[i])), op + " of " + a[i] + " and " + b[i]);
+            }
+        }
+    }
 }
