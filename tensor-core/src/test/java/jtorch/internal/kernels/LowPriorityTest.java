@@ -11,21 +11,23 @@ import org.junit.jupiter.api.Test;
 
 class LowPriorityTest {
     @Test
-    void lowerThisThread_onLinux_setsOnlyThisThreadsNiceValue() throws Exception {
+    void lowerThisThread_onLinux_putsOnlyThisThreadInTheIdlePolicy() throws Exception {
         assumeTrue(Files.isSymbolicLink(Path.of("/proc/thread-self")), "Linux only");
-        int before = LowPriority.niceOfThisThread();
+        int nice = LowPriority.niceOfThisThread();
+        int policy = LowPriority.policyOfThisThread();
         AtomicInteger lowered = new AtomicInteger(Integer.MIN_VALUE);
         Thread t = new Thread(() -> {
             try {
                 assertTrue(LowPriority.lowerThisThread());
-                lowered.set(LowPriority.niceOfThisThread());
+                lowered.set(LowPriority.policyOfThisThread());
             } catch (Exception ex) {
                 throw new AssertionError(ex);
             }
         });
         t.start();
         t.join(10_000);
-        assertTrue(lowered.get() >= LowPriority.NICE, "nice " + lowered.get());
-        assertEquals(before, LowPriority.niceOfThisThread());
+        assertEquals(LowPriority.SCHED_IDLE, lowered.get(), "policy");
+        assertEquals(nice, LowPriority.niceOfThisThread());
+        assertEquals(policy, LowPriority.policyOfThisThread());
     }
 }
