@@ -102,7 +102,7 @@ public final class StridedCopy {
      * element is one row of 1). {@code sStep} and {@code dStep} are the source's and destination's
      * strides.
      */
-    private record Merged(int[] size, int[] sStep, int[] dStep) {
+    record Merged(int[] size, int[] sStep, int[] dStep) {
         static Merged of(int[] shape, int[] dStrides, int[] sStrides) {
             int[] size = new int[shape.length + 1];
             int[] dStep = new int[shape.length + 1];
@@ -133,12 +133,14 @@ public final class StridedCopy {
 
         /**
          * Whether the two inner dimensions form a transpose: the destination's rows contiguous,
-         * the source's elements adjacent down a column and strided along a row.
+         * the source's elements adjacent down a column and strided along a row. A source row of
+         * stride 0 (a value broadcast along the row, as a conv2d bias over its planes) is not one:
+         * each row is a fill ({@link #copyRow}).
          */
         boolean transposedPlanes() {
             int n = size.length;
             return n >= 2 && dStep[n - 1] == 1 && dStep[n - 2] == size[n - 1] && sStep[n - 2] == 1
-                    && sStep[n - 1] != 1;
+                    && sStep[n - 1] != 1 && sStep[n - 1] != 0;
         }
     }
 

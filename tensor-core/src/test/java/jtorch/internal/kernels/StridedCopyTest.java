@@ -1,6 +1,8 @@
 package jtorch.internal.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jtorch.internal.shape.Layout;
@@ -122,6 +124,17 @@ class StridedCopyTest {
         StridedCopy.copyInto(new Operand(new Storages.DoubleStorage(column, 0, 6), Layout.of(new int[] {3}, new int[] {2}, 1)),
                 new Operand(new Storages.DoubleStorage(one, 0, 1), Layout.of(new int[] {3}, new int[] {0}, 0)));
         assertArrayEquals(new double[] {0, 7, 0, 7, 0, 7}, column);
+    }
+
+    @Test
+    void transposedPlanes_biasBroadcastOverPlanes_isRowFillsNotATranspose() {
+        // conv2d's bias (1, O, 1, 1) expanded to (N, O, H, W): rows of stride 0, filled whole
+        int[] shape = {64, 32, 26, 26};
+        StridedCopy.Merged bias = StridedCopy.Merged.of(shape, Layout.contiguous(shape).strides(), new int[] {0, 1, 0, 0});
+        assertFalse(bias.transposedPlanes());
+        StridedCopy.Merged channelsLast = StridedCopy.Merged.of(shape, Layout.contiguous(shape).strides(),
+                new int[] {32 * 26 * 26, 1, 26 * 32, 32});
+        assertTrue(channelsLast.transposedPlanes());
     }
 
     @Test
