@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * or if both fail, the thread keeps its priority.
  *
  * <p>Why {@code SCHED_IDLE} and not only a nice value: a thread waking up preempts a
- * {@code SCHED_IDLE} thread at once, but not a nice-10 one, which keeps the core for the rest of
- * its time slice (milliseconds). A {@link Parallel} helper wakes up for each share of a product,
- * so beside a busy nice-10 thread its caller took most shares back: a probe splitting ~110
- * microseconds of work in two ran 192-195 us a split beside a busy nice-10 thread, 116-118 beside
- * a {@code SCHED_IDLE} one, 110 alone (Linux 6.18, 2 vCPUs).
+ * {@code SCHED_IDLE} thread at once, while beside a busy nice-10 thread it often waited. A
+ * {@link Parallel} helper wakes up for each share of a product, and its caller takes back a share
+ * not started in time: a probe splitting ~110 microseconds of work in two ran 192-195 us a split
+ * beside a busy nice-10 thread, 116-118 beside a {@code SCHED_IDLE} one, 110 alone (Linux 6.18, 2
+ * vCPUs).
  *
  * <p>Invariant: Linux threads inherit the scheduling policy and nice value of the thread that
  * starts them, so a lowered thread must not be the one that starts threads doing the user's work
@@ -51,7 +51,7 @@ final class LowPriority {
             AtomicBoolean done = new AtomicBoolean();
             Thread starter = new Thread(() -> done.set(
                     run("chrt", "--idle", "--pid", "0", tid) || run("renice", "-n", Integer.toString(NICE), "-p", tid)),
-                    "jtorch-renice");
+                    "jtorch-lower-priority");
             starter.setDaemon(true);
             starter.start();
             starter.join();
