@@ -82,7 +82,7 @@ public final class LayerNormKernel {
     }
 
     /** {@code n} ones: the weight a layer norm without one multiplies by (as ATen's loop takes a missing gamma). */
-    public static float[] ones(int n) {
+    private static float[] ones(int n) {
         float[] ones = new float[n];
         java.util.Arrays.fill(ones, 1f);
         return ones;
@@ -115,15 +115,17 @@ public final class LayerNormKernel {
     }
 
     /**
-     * The gradients of layer normalization (PyTorch's layer_norm_backward): per row, with
+     * The gradients of a bfloat16 layer normalization, each step rounded to float: the kernel's
+     * earlier code for every dtype, kept for bfloat16 (float32's and float64's are {@link
+     * LayerNormBackward}'s, PyTorch's to the bit; this one is not checked against its bits): per row, with
      * {@code g = dy * gamma}, {@code ds = Σ g x} and {@code db = Σ g},
      * {@code dx = rstd * g + b * x + c} where {@code b = (db * mean - ds) * rstd^3 / n} and
      * {@code c = -b * mean - db * rstd / n}; {@code dgamma = Σ_rows dy (x - mean) rstd},
      * {@code dbeta = Σ_rows dy}. Null outputs are not computed; {@code x} may be null when only
      * {@code dbeta} is.
      */
-    public static void backward(double[] dy, double[] x, int rows, int n, RowStats stats, double[] gamma,
-                                boolean single, double[] dx, double[] dgamma, double[] dbeta) {
+    public static void backwardBfloat16(double[] dy, double[] x, int rows, int n, RowStats stats, double[] gamma,
+                                        double[] dx, double[] dgamma, double[] dbeta) {
         for (int r = 0; r < rows; r++) {
             Cancellation.check();
             int base = r * n;
@@ -133,97 +135,32 @@ public final class LayerNormKernel {
                 double ds = 0;
                 double db = 0;
                 for (int j = 0; j < n; j++) {
-                    double g = gamma == null ? dy[base + j] : round(single, dy[base + j] * gamma[j]);
-                    ds += round(single, g * x[base + j]);
+                    double g = gamma == null ? dy[base + j] : toFloat(dy[base + j] * gamma[j]);
+                    ds += toFloat(g * x[base + j]);
                     db += g;
                 }
-                double b = round(single, round(single, round(single, db * mean) - ds) * rstd * rstd * rstd / n);
-                double c = round(single, -b * mean - db * rstd / n);
+                double b = toFloat(toFloat(toFloat(db * mean) - ds) * rstd * rstd * rstd / n);
+                double c = toFloat(-b * mean - db * rstd / n);
                 for (int j = 0; j < n; j++) {
-                    double g = gamma == null ? dy[base + j] : round(single, dy[base + j] * gamma[j]);
-                    dx[base + j] = round(single, round(single, rstd * g) + round(single, b * x[base + j]) + c);
+                    double g = gamma == null ? dy[base + j] : toFloat(dy[base + j] * gamma[j]);
+                    dx[base + j] = toFloat(toFloat(rstd * g) + toFloat(b * x[base + j]) + c);
                 }
             }
             for (int j = 0; j < n; j++) {
                 if (dgamma != null) {
-                    dgamma[j] += round(single, dy[base + j] * round(single, round(single, x[base + j] - mean) * rstd));
+                    dgamma[j] += toFloat(dy[base + j] * toFloat(toFloat(x[base + j] - mean) * rstd));
                 }
                 if (dbeta != null) {
                     dbeta[j] += dy[base + j];
                 }
             }
         }
-        if (single) {
-            roundToFloat(dgamma);
-            roundToFloat(dbeta);
-        }
-    }
-
-    /**
-     * {@link #backward}'s input gradient of a float32 block (gamma all ones when the layer has
-     * none: {@code dy * 1} is {@code dy}), rows split over the threads.
-     */
-    public static void inputGrad(float[] dy, float[] x, int rows, int n, RowStats stats, float[] gamma, float[] dx) {
-        Parallel.forRange(rows, 6L * rows * n, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                Cancellation.check();
-                rowInputGrad(dy, x, r * n, n, stats.mean()[r], stats.rstd()[r], gamma, dx);
-            }
-        });
-    }
-
-    /**
-     * The row from {@code base} of {@code dx = rstd * g + b * x + c}: the sums {@code ds} and
-     * {@code db} in double as in {@link #backward}, each other step in float where it is a single
-     * operation on floats. One row at a time: the sums are bound by their operations, not by
-     * their chains' latency, and four rows' sums side by side made a standalone copy of these
-     * loops slower (4096 rows of 512, one thread: 5.5 instead of 3.6 ms).
-     */
-    private static void rowInputGrad(float[] dy, float[] x, int base, int n, double mean, double rstd, float[] gamma,
-                                     float[] dx) {
-        double ds = 0;
-        double db = 0;
-        for (int j = 0; j < n; j++) {
-            float g = dy[base + j] * gamma[j];
-            ds += g * x[base + j];
-            db += g;
-        }
-        float b = (float) ((float) ((float) (db * mean) - ds) * rstd * rstd * rstd / n);
-        float c = (float) (-b * mean - db * rstd / n);
-        float rs = (float) rstd;
-        for (int j = 0; j < n; j++) {
-            float g = dy[base + j] * gamma[j];
-            dx[base + j] = (float) ((double) (rs * g) + (double) (b * x[base + j]) + c);
-        }
-    }
-
-    /**
-     * {@link #backward}'s weight and bias gradients of a float32 block (either may be null;
-     * {@code x} only for the weight's): per column, the rows' terms added in double in row order
-     * as there, the columns split over the threads.
-     */
-    public static void paramGrads(float[] dy, float[] x, int rows, int n, RowStats stats, double[] dgamma,
-                                  double[] dbeta) {
-        Parallel.forRange(n, 2L * rows * n, (from, to) -> {
-            for (int r = 0; r < rows; r++) {
-                Cancellation.checkEvery(r);
-                int base = r * n;
-                if (dgamma != null) {
-                    float mean = (float) stats.mean()[r];
-                    float rstd = (float) stats.rstd()[r];
-                    for (int j = from; j < to; j++) {
-                        dgamma[j] += dy[base + j] * ((x[base + j] - mean) * rstd);
-                    }
-                }
-                if (dbeta != null) {
-                    for (int j = from; j < to; j++) {
-                        dbeta[j] += dy[base + j];
-                    }
-                }
-            }
-        });
         roundToFloat(dgamma);
         roundToFloat(dbeta);
+    }
+
+    private static double toFloat(double v) {
+        return (float) v;
     }
 
     private static void roundToFloat(double[] v) {

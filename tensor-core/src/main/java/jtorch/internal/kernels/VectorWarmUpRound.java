@@ -60,6 +60,10 @@ final class VectorWarmUpRound {
         VectorActivations.geluTanhFloat(null, 0, a, 0, c, 0, 4096);
         VectorActivations.geluTanhFloat(b, 0, a, 0, c, 0, 4096);
         VectorKernels.clamp(a, 0, -0.25f, 0.25f, c, 0, 4096);
+        // layer norm's backward rows, with and without a weight
+        VectorLayerNorm.inputGradRow(a, b, 0, 4096, 0.5f, 0.25f, 0.125f, null, c);
+        VectorLayerNorm.inputGradRow(a, b, 0, 4096, 0.5f, 0.25f, 0.125f, b, c);
+        VectorLayerNorm.paramRow(a, b, 0, 0, 4096, 0.5f, 0.25f, c, d);
         // Box-Muller of uniforms in (0, 1), both polynomial octants and the log's two mantissa ranges
         for (int k = 0; k < 16 * VectorKernels.BOX_MULLER_BLOCKS; k++) {
             d[k] = (k * 0.3713f) % 1f;

@@ -13,6 +13,7 @@ import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.kernels.BatchNormKernel;
 import jtorch.internal.kernels.CascadeSum;
+import jtorch.internal.kernels.LayerNormBackward;
 import jtorch.internal.kernels.LayerNormKernel;
 import jtorch.internal.kernels.StridedCopy;
 import jtorch.internal.shape.Layout;
@@ -301,15 +302,19 @@ public final class Normalization {
 
         private TensorImpl inputGrad(TensorImpl g, TensorImpl weight, TensorImpl input) {
             int rows = stats.mean().length;
-            if (allFloat32(g, input, weight)) {
-                float[] gamma = weight == null ? LayerNormKernel.ones(n) : floats(weight);
+            if (all(DType.FLOAT32, g, input, weight)) {
                 float[] dx = new float[g.numel()];
-                LayerNormKernel.inputGrad(floats(g), floats(input), rows, n, stats, gamma, dx);
+                LayerNormBackward.inputGrad(floats(g), floats(input), rows, n, stats,
+                        weight == null ? null : floats(weight), dx);
                 return new TensorImpl(BufferStorage.of(dx), Layout.contiguous(g.sizes().clone()), null);
             }
             double[] dx = new double[g.numel()];
-            LayerNormKernel.backward(values(g), values(input), rows, n, stats, weight == null ? null : values(weight),
-                    g.dtype() != DType.FLOAT64, dx, null, null);
+            double[] gamma = weight == null ? null : values(weight);
+            if (all(DType.FLOAT64, g, input, weight)) {
+                LayerNormBackward.inputGrad(values(g), values(input), rows, n, stats, gamma, dx);
+            } else {
+                LayerNormKernel.backwardBfloat16(values(g), values(input), rows, n, stats, gamma, dx, null, null);
+            }
             return fromValues(dx, g.sizes(), g.dtype());
         }
 
@@ -322,12 +327,19 @@ public final class Normalization {
                 int rows = stats.mean().length;
                 double[] gamma = input == null ? null : new double[n];
                 double[] beta = new double[n];
-                if (allFloat32(g, input, null)) {
-                    LayerNormKernel.paramGrads(floats(g), input == null ? null : floats(input), rows, n, stats, gamma,
-                            beta);
+                if (all(DType.FLOAT32, g, input)) {
+                    float[] gammaf = input == null ? null : new float[n];
+                    float[] betaf = new float[n];
+                    LayerNormBackward.paramGrads(floats(g), input == null ? null : floats(input), rows, n, stats,
+                            gammaf, betaf);
+                    widen(gammaf, gamma);
+                    widen(betaf, beta);
+                } else if (all(DType.FLOAT64, g, input)) {
+                    LayerNormBackward.paramGrads(values(g), input == null ? null : values(input), rows, n, stats,
+                            gamma, beta);
                 } else {
-                    LayerNormKernel.backward(values(g), input == null ? null : values(input), rows, n, stats, null,
-                            g.dtype() != DType.FLOAT64, null, gamma, beta);
+                    LayerNormKernel.backwardBfloat16(values(g), input == null ? null : values(input), rows, n, stats,
+                            null, null, gamma, beta);
                 }
                 summed = new WeakReference<>(g);
                 summedVersion = g.storage().version();
@@ -337,13 +349,19 @@ public final class Normalization {
             return new double[][] {dgamma, dbeta};
         }
 
-        private static boolean allFloat32(TensorImpl... tensors) {
+        private static boolean all(DType type, TensorImpl... tensors) {
             for (TensorImpl t : tensors) {
-                if (t != null && t.dtype() != DType.FLOAT32) {
+                if (t != null && t.dtype() != type) {
                     return false;
                 }
             }
             return true;
+        }
+
+        private static void widen(float[] from, double[] to) {
+            for (int j = 0; from != null && j < from.length; j++) {
+                to[j] = from[j];
+            }
         }
     }
 

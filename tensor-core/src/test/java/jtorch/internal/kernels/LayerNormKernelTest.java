@@ -6,9 +6,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link LayerNormKernel}: the float32 twin and the double twin give, bit for bit, what the
- * kernel's earlier per-row double code ({@link Reference}) gives, over row lengths around the
- * moments' lane and chunk boundaries, with and without gamma and beta, on one and two threads.
+ * {@link LayerNormKernel}: the float32 twin and the double twin of the forward, and bfloat16's
+ * backward, give bit for bit what the kernel's earlier per-row double code ({@link Reference})
+ * gives, over row lengths around the moments' lane and chunk boundaries, with and without gamma
+ * and beta, on one and two threads (float32's and float64's backward: {@link LayerNormBackwardTest}).
  */
 class LayerNormKernelTest {
     /** Row lengths: under one vector, ragged tails, one chunk, several cascade levels. */
@@ -52,53 +53,18 @@ class LayerNormKernelTest {
     }
 
     @Test
-    void inputGrad_float32_equalsTheEarlierDoubleCode() {
+    void backwardBfloat16_equalsTheEarlierDoubleCode() {
         forEachCase((c, threads) -> {
-            float[] dy = values(c.seed() + 7, c.x().length);
+            double[] dy = widened(values(c.seed() + 9, c.x().length));
+            double[] x = widened(c.x());
             LayerNormKernel.RowStats stats = stats(c);
-            float[] gamma = c.gamma() != null ? c.gamma() : ones(c.n());
-            float[] dx = new float[dy.length];
-            LayerNormKernel.inputGrad(dy, c.x(), c.rows(), c.n(), stats, gamma, dx);
-            double[] expected = new double[dy.length];
-            Reference.backward(widened(dy), widened(c.x()), c.rows(), c.n(), stats, widened(c.gamma()), true, expected,
-                    null, null);
-            assertArrayEquals(narrowed(expected), dx, c + " on " + threads + " threads");
-        });
-    }
-
-    @Test
-    void paramGrads_float32_equalTheEarlierDoubleCode() {
-        forEachCase((c, threads) -> {
-            float[] dy = values(c.seed() + 8, c.x().length);
-            LayerNormKernel.RowStats stats = stats(c);
-            double[] dgamma = new double[c.n()];
-            double[] dbeta = new double[c.n()];
-            LayerNormKernel.paramGrads(dy, c.x(), c.rows(), c.n(), stats, dgamma, dbeta);
-            double[] wantGamma = new double[c.n()];
-            double[] wantBeta = new double[c.n()];
-            Reference.backward(widened(dy), widened(c.x()), c.rows(), c.n(), stats, null, true, null, wantGamma,
-                    wantBeta);
-            assertArrayEquals(wantGamma, dgamma, "dgamma, " + c + " on " + threads + " threads");
-            assertArrayEquals(wantBeta, dbeta, "dbeta, " + c + " on " + threads + " threads");
-        });
-    }
-
-    @Test
-    void backward_doubleArrays_equalsTheEarlierDoubleCode() {
-        forEachCase((c, threads) -> {
-            for (boolean single : new boolean[] {true, false}) {
-                double[] dy = widened(values(c.seed() + 9, c.x().length));
-                double[] x = widened(c.x());
-                LayerNormKernel.RowStats stats = stats(c);
-                double[][] got = {new double[dy.length], new double[c.n()], new double[c.n()]};
-                double[][] want = {new double[dy.length], new double[c.n()], new double[c.n()]};
-                LayerNormKernel.backward(dy, x, c.rows(), c.n(), stats, widened(c.gamma()), single, got[0], got[1],
-                        got[2]);
-                Reference.backward(dy, x, c.rows(), c.n(), stats, widened(c.gamma()), single, want[0], want[1],
-                        want[2]);
-                for (int i = 0; i < got.length; i++) {
-                    assertArrayEquals(want[i], got[i], "gradient " + i + ", " + c + ", single " + single);
-                }
+            double[][] got = {new double[dy.length], new double[c.n()], new double[c.n()]};
+            double[][] want = {new double[dy.length], new double[c.n()], new double[c.n()]};
+            LayerNormKernel.backwardBfloat16(dy, x, c.rows(), c.n(), stats, widened(c.gamma()), got[0], got[1],
+                    got[2]);
+            Reference.backward(dy, x, c.rows(), c.n(), stats, widened(c.gamma()), true, want[0], want[1], want[2]);
+            for (int i = 0; i < got.length; i++) {
+                assertArrayEquals(want[i], got[i], "gradient " + i + ", " + c);
             }
         });
     }
@@ -163,12 +129,6 @@ class LayerNormKernelTest {
         for (int i = 0; i < count; i++) {
             v[i] = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(5) - 2) + 1);
         }
-        return v;
-    }
-
-    private static float[] ones(int n) {
-        float[] v = new float[n];
-        java.util.Arrays.fill(v, 1);
         return v;
     }
 
