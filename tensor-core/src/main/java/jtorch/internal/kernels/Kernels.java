@@ -270,7 +270,7 @@ public final class Kernels {
     /** {@code c = op(a)} over {@code n} contiguous elements. */
     public static void unary(UnaryOp op, float[] a, int ao, float[] c, int co, int n) {
         if (vectorHot) {
-            VectorKernels.unary(op, a, ao, c, co, n);
+            VectorUnary.unary(op, a, ao, c, co, n);
             return;
         }
         PlainUnary.dense(op, a, ao, c, co, n);

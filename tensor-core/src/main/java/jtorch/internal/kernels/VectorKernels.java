@@ -126,49 +126,6 @@ final class VectorKernels {
         return upper;
     }
 
-    /** {@code c[i] = op(a[i])} over {@code n} contiguous elements. */
-    static void unary(Kernels.UnaryOp op, float[] a, int ao, float[] c, int co, int n) {
-        int i = 0;
-        int upper = F.loopBound(n);
-        switch (op) {
-            case RELU:
-                FloatVector zero = FloatVector.zero(F);
-                for (; i < upper; i += F.length()) {
-                    FloatVector v = FloatVector.fromArray(F, a, ao + i);
-                    // NaN stays NaN: max(NaN, 0) would drop it, so blend only where v <= 0
-                    v.blend(zero, v.compare(VectorOperators.LE, 0f)).intoArray(c, co + i);
-                }
-                break;
-            case SQRT:
-                for (; i < upper; i += F.length()) {
-                    FloatVector.fromArray(F, a, ao + i).lanewise(VectorOperators.SQRT).intoArray(c, co + i);
-                }
-                break;
-            case ABS:
-                // the sign bit masked off, a NaN's too; abs() would be the same where C2 compiled it, but
-                // after a deoptimization it runs the API's Java fallback, Math.abs, which keeps a NaN's sign
-                for (; i < upper; i += F.length()) {
-                    FloatVector.fromArray(F, a, ao + i).reinterpretAsInts().lanewise(VectorOperators.AND, Integer.MAX_VALUE)
-                            .reinterpretAsFloats().intoArray(c, co + i);
-                }
-                break;
-            case EXP:
-                i = expFloat(a, ao, c, co, n);
-                break;
-            case SIGMOID:
-                i = sigmoidFloat(a, ao, c, co, n);
-                break;
-            case TANH:
-                i = VectorTanh.forward(a, ao, c, co, n);
-                break;
-            default:
-                throw new AssertionError(op);
-        }
-        for (; i < n; i++) {
-            c[co + i] = op.apply(a[ao + i]);
-        }
-    }
-
     /**
      * {@link FloatExp#exp}'s steps lane by lane, in float like it (the powers of two are built in
      * the lanes' int bits); returns how many were done. One loop body without calls or inner
@@ -215,7 +172,7 @@ final class VectorKernels {
      * some runs, boxed its vectors: exp of 1M floats took 2.2-2.6 ms instead of 0.62); returns how
      * many were done.
      */
-    private static int sigmoidFloat(float[] a, int ao, float[] c, int co, int n) {
+    static int sigmoidFloat(float[] a, int ao, float[] c, int co, int n) {
         FloatVector zero = FloatVector.zero(F);
         FloatVector one = FloatVector.broadcast(F, 1f);
         int upper = F.loopBound(n);

@@ -123,7 +123,7 @@ class FloatExpTest {
         // enough rounds for the JIT to compile the vector loop part way through
         for (int round = 0; round < 300; round++) {
             float[] out = new float[n];
-            VectorKernels.unary(Kernels.UnaryOp.EXP, x, 5, out, 0, n);
+            VectorUnary.unary(Kernels.UnaryOp.EXP, x, 5, out, 0, n);
             for (int i = 0; i < n; i++) {
                 if (!sameBits(want[i], out[i])) {
                     throw new AssertionError("round " + round + ": exp(" + x[5 + i] + ") = " + out[i] + ", plain loop " + want[i]);

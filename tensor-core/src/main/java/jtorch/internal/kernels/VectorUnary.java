@@ -1,0 +1,58 @@
+package jtorch.internal.kernels;
+
+import static jtorch.internal.kernels.VectorKernels.F;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * {@link Kernels#unary}'s float32 loops by the Vector API, one per {@link Kernels.UnaryOp}, in
+ * {@link VectorKernels}' species; each op's scalar {@code apply} does the tail, with the same
+ * float operations.
+ */
+final class VectorUnary {
+    private VectorUnary() {}
+
+    /** {@code c[i] = op(a[i])} over {@code n} contiguous elements. */
+    static void unary(Kernels.UnaryOp op, float[] a, int ao, float[] c, int co, int n) {
+        int i = 0;
+        int upper = F.loopBound(n);
+        switch (op) {
+            case RELU:
+                FloatVector zero = FloatVector.zero(F);
+                for (; i < upper; i += F.length()) {
+                    FloatVector v = FloatVector.fromArray(F, a, ao + i);
+                    // NaN stays NaN: max(NaN, 0) would drop it, so blend only where v <= 0
+                    v.blend(zero, v.compare(VectorOperators.LE, 0f)).intoArray(c, co + i);
+                }
+                break;
+            case SQRT:
+                for (; i < upper; i += F.length()) {
+                    FloatVector.fromArray(F, a, ao + i).lanewise(VectorOperators.SQRT).intoArray(c, co + i);
+                }
+                break;
+            case ABS:
+                // the sign bit masked off, a NaN's too; abs() would be the same where C2 compiled it, but
+                // after a deoptimization it runs the API's Java fallback, Math.abs, which keeps a NaN's sign
+                for (; i < upper; i += F.length()) {
+                    FloatVector.fromArray(F, a, ao + i).reinterpretAsInts().lanewise(VectorOperators.AND, Integer.MAX_VALUE)
+                            .reinterpretAsFloats().intoArray(c, co + i);
+                }
+                break;
+            case EXP:
+                i = VectorKernels.expFloat(a, ao, c, co, n);
+                break;
+            case SIGMOID:
+                i = VectorKernels.sigmoidFloat(a, ao, c, co, n);
+                break;
+            case TANH:
+                i = VectorTanh.forward(a, ao, c, co, n);
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+        for (; i < n; i++) {
+            c[co + i] = op.apply(a[ao + i]);
+        }
+    }
+}
