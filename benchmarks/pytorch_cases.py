@@ -48,6 +48,9 @@ def main():
                          ("div_scalar", lambda: x.div(2)), ("div_tensor", lambda: x.div(y)),
                          ("pow_scalar", lambda: x.pow(2)), ("pow_tensor", lambda: x.pow(y))):
             E(f"{name}_4M", bench(fn), bytes=(8 if "scalar" in name else 12) * n)
+        for name, fn in (("pow_cube", lambda: x.pow(3)), ("pow_sqrt", lambda: x.pow(0.5)),
+                         ("pow_reciprocal", lambda: x.pow(-1)), ("log", lambda: x.log())):
+            E(f"{name}_4M", bench(fn), bytes=8 * n)
 
     if want("matmul_extra"):
         for dims in MM_SHAPES:

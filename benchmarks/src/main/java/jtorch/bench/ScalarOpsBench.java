@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Setup;
 /**
  * Tensor-with-Java-number ops beside the tensor-with-tensor op of the same dtype and shape
  * (float32, 4M elements, out-of-place): a scalar operand should cost no more than a tensor one.
+ * Beside them the powers ATen computes without pow (3, 0.5, -1) and log, of the same tensor.
  */
 public class ScalarOpsBench extends BenchBase {
     Tensor x;
@@ -77,5 +78,25 @@ public class ScalarOpsBench extends BenchBase {
     @Benchmark
     public Tensor pow_tensor_4M() {
         return x.pow(y);
+    }
+
+    @Benchmark
+    public Tensor pow_cube_4M() {
+        return x.pow(3);
+    }
+
+    @Benchmark
+    public Tensor pow_sqrt_4M() {
+        return x.pow(0.5);
+    }
+
+    @Benchmark
+    public Tensor pow_reciprocal_4M() {
+        return x.pow(-1);
+    }
+
+    @Benchmark
+    public Tensor log_4M() {
+        return x.log();
     }
 }

@@ -231,11 +231,46 @@ public final class Kernels {
                 return 1f / (1f + FloatExp.exp(0f - a));
             }
         },
+        /** float32 through {@link FloatLog}, in the plain and the vector loops alike. */
+        LOG(Math::log, null) {
+            @Override
+            float apply(float a) {
+                return FloatLog.log(a);
+            }
+        },
         /** float32 through {@link FloatTanh}, in the plain and the vector loops alike. */
         TANH(Math::tanh, null) {
             @Override
             float apply(float a) {
                 return FloatTanh.tanh(a);
+            }
+        },
+        /** {@code 1 / x} (PyTorch's reciprocal, and {@code x ** -1}); the double quotient rounded is the float one. */
+        RECIPROCAL(x -> 1 / x, null) {
+            @Override
+            float apply(float a) {
+                return 1f / a;
+            }
+        },
+        /** {@code 1 / sqrt(x)} in the dtype, two roundings as PyTorch's (rsqrt, {@code x ** -0.5}). */
+        RSQRT(x -> 1 / Math.sqrt(x), null) {
+            @Override
+            float apply(float a) {
+                return 1f / (float) Math.sqrt(a);
+            }
+        },
+        /** {@code x ** 3} as PyTorch's float32 and float64 kernels compute it: {@code (x * x) * x} in the dtype. */
+        CUBE(x -> x * x * x, null) {
+            @Override
+            float apply(float a) {
+                return a * a * a;
+            }
+        },
+        /** {@code x ** -2} as PyTorch's float32 and float64 kernels compute it: {@code 1 / (x * x)} in the dtype. */
+        INVERSE_SQUARE(x -> 1 / (x * x), null) {
+            @Override
+            float apply(float a) {
+                return 1f / (a * a);
             }
         };
 

@@ -6,7 +6,7 @@ import jtorch.internal.kernels.Kernels.UnaryOp;
  * {@link Kernels#unary} before the vector kernels serve, or without the Vector API: a loop per
  * operator, each calling its constant's {@link UnaryOp#apply}, which C2 then inlines (and
  * vectorises relu's and sqrt's), where one loop for all called {@code op.apply} per element, a
- * call to one of six classes: 1M relus 3.5 → 0.65 ms, exps 5.3 → 3.1 ms (a probe, {@code
+ * call to one of the ops' classes: 1M relus 3.5 → 0.65 ms, exps 5.3 → 3.1 ms (a probe, {@code
  * -Djtorch.vector=false}). Relu's {@code apply} is {@code Math.max(x, 0f)}: its branch mispredicted
  * on data of either sign (16K relus of normal samples 0.62 → 0.08 ns each without it).
  */
@@ -41,9 +41,34 @@ final class PlainUnary {
                     c[co + i] = UnaryOp.SIGMOID.apply(a[ao + i]);
                 }
             }
+            case LOG -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.LOG.apply(a[ao + i]);
+                }
+            }
             case TANH -> {
                 for (int i = 0; i < n; i++) {
                     c[co + i] = UnaryOp.TANH.apply(a[ao + i]);
+                }
+            }
+            case RECIPROCAL -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.RECIPROCAL.apply(a[ao + i]);
+                }
+            }
+            case RSQRT -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.RSQRT.apply(a[ao + i]);
+                }
+            }
+            case CUBE -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.CUBE.apply(a[ao + i]);
+                }
+            }
+            case INVERSE_SQUARE -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.INVERSE_SQUARE.apply(a[ao + i]);
                 }
             }
         }

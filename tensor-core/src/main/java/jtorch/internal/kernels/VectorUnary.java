@@ -17,6 +17,7 @@ final class VectorUnary {
     static void unary(Kernels.UnaryOp op, float[] a, int ao, float[] c, int co, int n) {
         int i = 0;
         int upper = F.loopBound(n);
+        FloatVector one = FloatVector.broadcast(F, 1f);
         switch (op) {
             case RELU:
                 FloatVector zero = FloatVector.zero(F);
@@ -45,8 +46,33 @@ final class VectorUnary {
             case SIGMOID:
                 i = VectorKernels.sigmoidFloat(a, ao, c, co, n);
                 break;
+            case LOG:
+                i = VectorLog.logFloat(a, ao, c, co, n);
+                break;
             case TANH:
                 i = VectorTanh.forward(a, ao, c, co, n);
+                break;
+            case RECIPROCAL:
+                for (; i < upper; i += F.length()) {
+                    one.div(FloatVector.fromArray(F, a, ao + i)).intoArray(c, co + i);
+                }
+                break;
+            case RSQRT:
+                for (; i < upper; i += F.length()) {
+                    one.div(FloatVector.fromArray(F, a, ao + i).lanewise(VectorOperators.SQRT)).intoArray(c, co + i);
+                }
+                break;
+            case CUBE:
+                for (; i < upper; i += F.length()) {
+                    FloatVector v = FloatVector.fromArray(F, a, ao + i);
+                    v.mul(v).mul(v).intoArray(c, co + i);
+                }
+                break;
+            case INVERSE_SQUARE:
+                for (; i < upper; i += F.length()) {
+                    FloatVector v = FloatVector.fromArray(F, a, ao + i);
+                    one.div(v.mul(v)).intoArray(c, co + i);
+                }
                 break;
             default:
                 throw new AssertionError(op);

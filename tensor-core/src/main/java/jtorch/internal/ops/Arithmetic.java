@@ -19,6 +19,7 @@ import jtorch.internal.dtype.Casts;
 import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.kernels.Elementwise;
 import jtorch.internal.kernels.Kernels.BinaryOp;
+import jtorch.internal.kernels.Kernels.UnaryOp;
 import jtorch.internal.kernels.StridedCopy;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.Scalars;
@@ -202,8 +203,9 @@ public final class Arithmetic {
     /**
      * {@code self ** exponent} with a scalar exponent ({@code PowBackward0}). As ATen's kernel: the
      * exponent takes a float16, bfloat16 or integral op's dtype first (checked, so {@code 1e-30}
-     * is 0 for float16), and exponents 0.5, -0.5 and -1 of float32/float64/bfloat16 run sqrt,
-     * rsqrt and reciprocal ({@code (-inf) ** 0.5} is NaN).
+     * is 0 for float16); exponents 0.5, -0.5 and -1 of float32/float64/bfloat16 run sqrt,
+     * rsqrt and reciprocal ({@code (-inf) ** 0.5} is NaN), and 2, 3 and -2 of float32/float64
+     * {@code x * x}, {@code x * x * x} and {@code 1 / (x * x)} ({@link #specialPower}).
      */
     public static TensorImpl pow(TensorImpl self, Number exponent) {
         TensorImpl e = Scalars.wrap(exponent);
@@ -217,11 +219,11 @@ public final class Arithmetic {
         }
         double p = lowOrIntegral ? Casts.round(given, type) : given;
         long pl = exponent.longValue();
-        DoubleUnaryOperator f = type == DType.FLOAT16 ? x -> cPow(x, p)
-                : p == 0.5 ? Math::sqrt : p == -0.5 ? x -> 1 / Math.sqrt(x) : p == -1 ? x -> 1 / x : x -> cPow(x, p);
+        UnaryOp special = specialPower(type, p);
         // x ** 2 is x * x exactly (as PyTorch computes it), which takes the vector kernels
         TensorImpl out = p == 2 && self.dtype() == type ? Outputs.binary(self, self, type, type, BinaryOp.MUL)
-                : Outputs.unary(self, type, type, f, x -> intPow(x, pl));
+                : special != null ? Outputs.unary(self, type, type, special)
+                : Outputs.unary(self, type, type, x -> cPow(x, p), x -> intPow(x, pl));
         return FormulaNode.record(out, "PowBackward0", self,
                 formula((g, in) -> given == 0 ? mul(g, 0) : mul(g, mul(pow(in.self(), given - 1), given)), SELF));
     }
@@ -362,6 +364,21 @@ public final class Arithmetic {
                     "For integral input tensors, argument alpha must not be a floating point number.");
         }
         Casts.checkConvertible(alpha, type);
+    }
+
+    /**
+     * The op ATen's pow kernel runs for a power {@code p} of {@code type} instead of {@code pow}:
+     * sqrt, rsqrt and reciprocal for 0.5, -0.5 and -1 (float32, float64, bfloat16), {@code x * x * x}
+     * and {@code 1 / (x * x)} for 3 and -2 (float32, float64); null for the others.
+     */
+    private static UnaryOp specialPower(DType type, double p) {
+        boolean floatOrDouble = type == DType.FLOAT32 || type == DType.FLOAT64;
+        if (floatOrDouble || type == DType.BFLOAT16) {
+            if (p == 0.5 || p == -0.5 || p == -1) {
+                return p == 0.5 ? UnaryOp.SQRT : p == -0.5 ? UnaryOp.RSQRT : UnaryOp.RECIPROCAL;
+            }
+        }
+        return !floatOrDouble ? null : p == 3 ? UnaryOp.CUBE : p == -2 ? UnaryOp.INVERSE_SQUARE : null;
     }
 
     private static void checkPowDtype(DType type) {

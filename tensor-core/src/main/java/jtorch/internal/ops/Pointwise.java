@@ -76,7 +76,7 @@ public final class Pointwise {
     /** {@code log(x)}: {@code grad / self}. */
     public static TensorImpl log(TensorImpl self) {
         checkHalf(self, "log_vml_cpu");
-        return onInput(floating(self, Math::log), self, "LogBackward0", Arithmetic::div);
+        return onInput(floating(self, UnaryOp.LOG), self, "LogBackward0", Arithmetic::div);
     }
 
     /** {@code sqrt(x)}: {@code grad / (2 * result)}. */
@@ -87,7 +87,7 @@ public final class Pointwise {
 
     /** {@code 1 / x}: {@code -grad * result^2}. */
     public static TensorImpl reciprocal(TensorImpl self) {
-        return onResult(floating(self, x -> 1.0 / x), self, "ReciprocalBackward0",
+        return onResult(floating(self, UnaryOp.RECIPROCAL), self, "ReciprocalBackward0",
                 (g, r) -> mul(neg(g), mul(r, r)));
     }
 

@@ -14,6 +14,7 @@ import java.util.function.DoubleUnaryOperator;
 import jtorch.DType;
 import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.dtype.DefaultDtype;
+import jtorch.internal.kernels.Kernels.UnaryOp;
 import jtorch.internal.tensor.Scalars;
 import jtorch.internal.tensor.TensorImpl;
 import org.apache.commons.numbers.gamma.Digamma;
@@ -153,7 +154,9 @@ public final class Transcendental {
 
     /** {@code 1 / sqrt(x)}: {@code -grad * result^3 / 2}. */
     public static TensorImpl rsqrt(TensorImpl self) {
-        return onResult(floating(self, "rsqrt_cpu", x -> 1 / Math.sqrt(x)), self, "RsqrtBackward0",
+        checkHalf(self, "rsqrt_cpu");
+        DType type = DefaultDtype.floatingOf(self.dtype());
+        return onResult(Outputs.unary(self, type, type, UnaryOp.RSQRT), self, "RsqrtBackward0",
                 (g, r) -> mul(mul(g, mul(r, mul(r, r))), Scalars.wrap(-0.5)));
     }
 

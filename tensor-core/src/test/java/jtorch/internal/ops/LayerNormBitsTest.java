@@ -1,16 +1,8 @@
 package jtorch.internal.ops;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import jtorch.DType;
 import jtorch.Tensor;
@@ -27,8 +19,8 @@ class LayerNormBitsTest {
     private static final String RESOURCE = "/ops/layer-norm-bits.jsonl";
 
     @Test
-    void layerNorm_recordedCases_givePyTorchsBitsOnOneAndTwoThreads() throws IOException {
-        List<JsonNode> cases = cases();
+    void layerNorm_recordedCases_givePyTorchsBitsOnOneAndTwoThreads() {
+        List<JsonNode> cases = RecordedBits.lines(RESOURCE);
         assertTrue(cases.size() >= 16, "cases read: " + cases.size());
         int saved = torch.getNumThreads();
         try {
@@ -44,12 +36,12 @@ class LayerNormBitsTest {
     }
 
     private static void check(JsonNode c, int threads) {
-        DType dtype = c.get("dtype").asText().equals("float64") ? DType.FLOAT64 : DType.FLOAT32;
+        DType dtype = RecordedBits.dtype(c.get("dtype"));
         int[] shape = ints(c.get("shape"));
         int[] normalized = ints(c.get("normalized_shape"));
-        Tensor x = tensor(c.get("x"), dtype, shape).requiresGrad_();
-        Tensor weight = tensor(c.get("weight"), dtype, normalized);
-        Tensor bias = tensor(c.get("bias"), dtype, normalized);
+        Tensor x = RecordedBits.tensor(c.get("x"), dtype, shape).requiresGrad_();
+        Tensor weight = RecordedBits.tensor(c.get("weight"), dtype, normalized);
+        Tensor bias = RecordedBits.tensor(c.get("bias"), dtype, normalized);
         if (weight != null) {
             weight.requiresGrad_();
         }
@@ -57,53 +49,17 @@ class LayerNormBitsTest {
             bias.requiresGrad_();
         }
         Tensor y = nn.functional.layerNorm(x, normalized, weight, bias, 1e-5);
-        y.backward(tensor(c.get("dy"), dtype, shape));
+        y.backward(RecordedBits.tensor(c.get("dy"), dtype, shape));
         String what = dtype + " " + c.get("shape") + " over " + c.get("normalized_shape") + (weight == null ? "" : ", weight")
                 + (bias == null ? "" : ", bias") + ", " + threads + " threads: ";
-        assertBits(c.get("y"), y.detach(), what + "output");
-        assertBits(c.get("dx"), x.grad(), what + "input's gradient");
+        RecordedBits.assertBits(c.get("y"), y.detach(), what + "output");
+        RecordedBits.assertBits(c.get("dx"), x.grad(), what + "input's gradient");
         if (weight != null) {
-            assertBits(c.get("dweight"), weight.grad(), what + "weight's gradient");
+            RecordedBits.assertBits(c.get("dweight"), weight.grad(), what + "weight's gradient");
         }
         if (bias != null) {
-            assertBits(c.get("dbias"), bias.grad(), what + "bias's gradient");
+            RecordedBits.assertBits(c.get("dbias"), bias.grad(), what + "bias's gradient");
         }
-    }
-
-    private static void assertBits(JsonNode expected, Tensor actual, String what) {
-        double[] got = actual.toDoubleArray();
-        assertEquals(expected.size(), got.length, what);
-        int differ = 0;
-        int first = -1;
-        for (int i = 0; i < got.length; i++) {
-            double want = Double.parseDouble(expected.get(i).asText());
-            if (actual.dtype() == DType.FLOAT32 ? Float.floatToIntBits((float) want) != Float.floatToIntBits((float) got[i])
-                    : Double.doubleToLongBits(want) != Double.doubleToLongBits(got[i])) {
-                differ++;
-                first = first < 0 ? i : first;
-            }
-        }
-        assertEquals(0, differ, what + ": " + differ + " of " + got.length + " values differ from PyTorch's, first at "
-                + first + (first < 0 ? "" : " (" + expected.get(first).asText() + " against " + got[first] + ")"));
-    }
-
-    /** A tensor of the values' strings (each parsed in its dtype), or null for JSON null. */
-    private static Tensor tensor(JsonNode values, DType dtype, int[] shape) {
-        if (values == null || values.isNull()) {
-            return null;
-        }
-        if (dtype == DType.FLOAT32) {
-            float[] v = new float[values.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = Float.parseFloat(values.get(i).asText());
-            }
-            return torch.tensor(v).reshape(shape);
-        }
-        double[] v = new double[values.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Double.parseDouble(values.get(i).asText());
-        }
-        return torch.tensor(v, DType.FLOAT64).reshape(shape);
     }
 
     private static int[] ints(JsonNode array) {
@@ -112,22 +68,5 @@ class LayerNormBitsTest {
             v[i] = array.get(i).asInt();
         }
         return v;
-    }
-
-    private static List<JsonNode> cases() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> out = new ArrayList<>();
-        try (InputStream in = LayerNormBitsTest.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the test classpath");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank()) {
-                    out.add(json.readTree(line));
-                }
-            }
-        }
-        return out;
     }
 }
