@@ -14,7 +14,7 @@ Usage (from the repository root; needs Debian's python3-torch):
     /usr/bin/python3 tools/bits/record_unary.py > tensor-core/src/test/resources/ops/unary-bits.jsonl
 
 Each line, one per dtype: {"dtype", "x", "results": {"pow 2": [...], ..., "rsqrt": [...],
-"reciprocal": [...], "log": [...] (float32)}}, the values as strings of their shortest decimal for the dtype (numpy's
+"reciprocal": [...], "neg": [...], "log": [...] (float32)}}, the values as strings of their shortest decimal for the dtype (numpy's
 repr: "nan", "inf", "-inf" included).
 """
 import json
@@ -45,6 +45,7 @@ def main():
         results = {"pow %s" % p: flat(x.pow(p)) for p in EXPONENTS}
         results["rsqrt"] = flat(x.rsqrt())
         results["reciprocal"] = flat(x.reciprocal())
+        results["neg"] = flat(x.neg())
         if dtype == torch.float32:
             results["log"] = flat(x.log())
         print(json.dumps({"dtype": name, "x": flat(x), "results": results}))

@@ -213,6 +213,13 @@ public final class Kernels {
                 return Float.intBitsToFloat(Float.floatToRawIntBits(a) & Integer.MAX_VALUE);
             }
         },
+        /** The sign flipped, a NaN's too, as PyTorch's kernels do (an xor of the sign bit); floating dtypes. */
+        NEG(x -> -x, null) {
+            @Override
+            float apply(float a) {
+                return -a;
+            }
+        },
         /** float32 through {@link FloatExp}, in the plain and the vector loops alike. */
         EXP(Math::exp, null) {
             @Override

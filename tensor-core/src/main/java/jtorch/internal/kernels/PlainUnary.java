@@ -31,6 +31,11 @@ final class PlainUnary {
                     c[co + i] = UnaryOp.ABS.apply(a[ao + i]);
                 }
             }
+            case NEG -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.NEG.apply(a[ao + i]);
+                }
+            }
             case EXP -> {
                 for (int i = 0; i < n; i++) {
                     c[co + i] = UnaryOp.EXP.apply(a[ao + i]);

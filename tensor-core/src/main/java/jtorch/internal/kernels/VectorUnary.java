@@ -40,6 +40,11 @@ final class VectorUnary {
                             .reinterpretAsFloats().intoArray(c, co + i);
                 }
                 break;
+            case NEG:
+                for (; i < upper; i += F.length()) {
+                    FloatVector.fromArray(F, a, ao + i).neg().intoArray(c, co + i);
+                }
+                break;
             case EXP:
                 i = VectorKernels.expFloat(a, ao, c, co, n);
                 break;

@@ -2,10 +2,14 @@ package jtorch.internal.ops;
 
 import static jtorch.internal.autograd.FormulaNode.formula;
 
+import java.util.Arrays;
 import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
+import jtorch.internal.kernels.Comparison;
 import jtorch.internal.kernels.StridedCopy;
+import jtorch.internal.shape.Layout;
 import jtorch.internal.shape.Shapes;
+import jtorch.internal.storage.BufferStorage;
 import jtorch.internal.tensor.TensorImpl;
 
 /**
@@ -15,30 +19,28 @@ import jtorch.internal.tensor.TensorImpl;
 public final class Comparisons {
     private Comparisons() {}
 
-    private enum Kind { GT, GE, LT, LE, EQ, NE }
-
     public static TensorImpl gt(TensorImpl a, TensorImpl b) {
-        return compare(a, b, Kind.GT);
+        return compare(a, b, Comparison.GT);
     }
 
     public static TensorImpl ge(TensorImpl a, TensorImpl b) {
-        return compare(a, b, Kind.GE);
+        return compare(a, b, Comparison.GE);
     }
 
     public static TensorImpl lt(TensorImpl a, TensorImpl b) {
-        return compare(a, b, Kind.LT);
+        return compare(a, b, Comparison.LT);
     }
 
     public static TensorImpl le(TensorImpl a, TensorImpl b) {
-        return compare(a, b, Kind.LE);
+        return compare(a, b, Comparison.LE);
     }
 
     public static TensorImpl eq(TensorImpl a, TensorImpl b) {
-        return compare(a, b, Kind.EQ);
+        return compare(a, b, Comparison.EQ);
     }
 
     public static TensorImpl ne(TensorImpl a, TensorImpl b) {
-        return compare(a, b, Kind.NE);
+        return compare(a, b, Comparison.NE);
     }
 
     /**
@@ -48,25 +50,37 @@ public final class Comparisons {
      * {@code EqBackward1} (tensor other) passes zero gradients, as PyTorch's derivatives.yaml.
      */
     public static TensorImpl inPlace(TensorImpl self, TensorImpl other, String op) {
-        Kind kind = Kind.valueOf(op.toUpperCase(java.util.Locale.ROOT));
+        Comparison kind = Comparison.valueOf(op.toUpperCase(java.util.Locale.ROOT));
         String node = op.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + op.substring(1)
                 + (other.isWrappedNumber() ? "Backward0" : "Backward1");
         return Derived.inPlace(self, other, (a, b) -> FormulaNode.record(compare(a, b, kind), node, a, b,
                 formula((g, in) -> Creation.zerosLike(g)), formula((g, in) -> Creation.zerosLike(g))));
     }
 
-    private static TensorImpl compare(TensorImpl a, TensorImpl b, Kind kind) {
+    private static TensorImpl compare(TensorImpl a, TensorImpl b, Comparison kind) {
         DType type = Promotion.resultType(a, b);
         a = inType(a, type);
         b = inType(b, type);
-        switch (kind) {
-            case GT: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> x > y ? 1 : 0, (x, y) -> x > y ? 1 : 0);
-            case GE: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> x >= y ? 1 : 0, (x, y) -> x >= y ? 1 : 0);
-            case LT: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> x < y ? 1 : 0, (x, y) -> x < y ? 1 : 0);
-            case LE: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> x <= y ? 1 : 0, (x, y) -> x <= y ? 1 : 0);
-            case EQ: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> x == y ? 1 : 0, (x, y) -> x == y ? 1 : 0);
-            default: return Outputs.binary(a, b, type, DType.BOOL, (x, y) -> x != y ? 1 : 0, (x, y) -> x != y ? 1 : 0);
+        TensorImpl dense = denseFloat32(a, b, kind);
+        return dense != null ? dense
+                : Outputs.binary(a, b, type, DType.BOOL, (x, y) -> kind.test(x, y) ? 1 : 0, (x, y) -> kind.test(x, y) ? 1 : 0);
+    }
+
+    /**
+     * A contiguous float32 tensor against a float32 one of its shape or a 0-d one, by {@link
+     * Comparison#dense}; null for other operands.
+     */
+    private static TensorImpl denseFloat32(TensorImpl a, TensorImpl b, Comparison kind) {
+        boolean scalar = b.dim() == 0;
+        if (a.dtype() != DType.FLOAT32 || b.dtype() != DType.FLOAT32 || !a.layout().isContiguous()
+                || !scalar && !(b.layout().isContiguous() && Arrays.equals(a.sizes(), b.sizes()))) {
+            return null;
         }
+        int n = a.numel();
+        byte[] out = new byte[n];
+        kind.dense((float[]) a.dense().storage().array(), scalar ? null : (float[]) b.dense().storage().array(),
+                scalar ? (float) b.getDouble(0) : 0f, out, n);
+        return new TensorImpl(BufferStorage.of(out, DType.BOOL), Layout.contiguous(a.sizes().clone()), null);
     }
 
     /**

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code x.pow(p)} for the exponents ATen computes without pow (2, 3, -2, 0.5, -0.5, -1),
- * {@code rsqrt} and {@code reciprocal} in float32 and float64, and float32 {@code log}, are
+ * {@code rsqrt}, {@code reciprocal} and {@code neg} in float32 and float64, and float32 {@code log}, are
  * PyTorch 1.13's to the bit, NaN, infinities, signed zeros and subnormals included: {@code
  * ops/unary-bits.jsonl}, recorded by {@code tools/bits/record_unary.py}. Each runs on the whole
  * tensor (the vector loops once they serve) and on a strided view of it (the per-element path).
@@ -44,6 +44,7 @@ class UnaryBitsTest {
             case "rsqrt" -> x.rsqrt();
             case "reciprocal" -> x.reciprocal();
             case "log" -> x.log();
+            case "neg" -> x.neg();
             default -> x.pow(Double.parseDouble(op.substring("pow ".length())));
         };
     }
