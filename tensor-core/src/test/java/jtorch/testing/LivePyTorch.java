@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,5 +43,24 @@ public final class LivePyTorch {
             }
         }
         return lines;
+    }
+
+    /**
+     * {@code torch.<function>} of the float32 values {@code x}, as PyTorch computes it, handed
+     * over as raw little-endian floats in two files under {@code dir}.
+     */
+    public static float[] floatFunction(String function, float[] x, Path dir) throws IOException, InterruptedException {
+        Path in = dir.resolve("x.bin");
+        Path out = dir.resolve("y.bin");
+        ByteBuffer buf = ByteBuffer.allocate(4 * x.length).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(x);
+        Files.write(in, buf.array());
+        run(String.join("\n",
+                "import json, sys, numpy, torch",
+                "torch." + function + "(torch.from_numpy(numpy.fromfile(sys.argv[1], dtype='<f4'))).numpy().tofile(sys.argv[2])",
+                "print(json.dumps(1))"), in.toString(), out.toString());
+        float[] y = new float[x.length];
+        ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(y);
+        return y;
     }
 }

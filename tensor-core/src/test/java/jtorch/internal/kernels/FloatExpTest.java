@@ -3,9 +3,6 @@ package jtorch.internal.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import jtorch.testing.LivePyTorch;
@@ -92,17 +89,7 @@ class FloatExpTest {
         float[] swept = sweep(40_009);
         float[] x = java.util.Arrays.copyOf(random, random.length + swept.length);
         System.arraycopy(swept, 0, x, random.length, swept.length);
-        Path in = dir.resolve("x.bin");
-        Path out = dir.resolve("y.bin");
-        ByteBuffer buf = ByteBuffer.allocate(4 * x.length).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(x);
-        Files.write(in, buf.array());
-        LivePyTorch.run(String.join("\n",
-                "import json, sys, numpy, torch",
-                "torch.exp(torch.from_numpy(numpy.fromfile(sys.argv[1], dtype='<f4'))).numpy().tofile(sys.argv[2])",
-                "print(json.dumps(1))"), in.toString(), out.toString());
-        float[] torch = new float[x.length];
-        ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(torch);
+        float[] torch = LivePyTorch.floatFunction("exp", x, dir);
         float[] ours = new float[x.length];
         Kernels.unary(Kernels.UnaryOp.EXP, x, 0, ours, 0, x.length);
         for (int i = 0; i < x.length; i++) {

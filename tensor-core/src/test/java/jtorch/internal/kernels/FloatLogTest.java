@@ -2,9 +2,6 @@ package jtorch.internal.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import jtorch.testing.LivePyTorch;
@@ -40,17 +37,7 @@ class FloatLogTest {
     @Test
     void log_matchesPyTorchBitForBit() throws Exception {
         float[] x = inputs(400_000, 1);
-        Path in = dir.resolve("x.bin");
-        Path out = dir.resolve("y.bin");
-        ByteBuffer buf = ByteBuffer.allocate(4 * x.length).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(x);
-        Files.write(in, buf.array());
-        LivePyTorch.run(String.join("\n",
-                "import json, sys, numpy, torch",
-                "torch.log(torch.from_numpy(numpy.fromfile(sys.argv[1], dtype='<f4'))).numpy().tofile(sys.argv[2])",
-                "print(json.dumps(1))"), in.toString(), out.toString());
-        float[] torch = new float[x.length];
-        ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(torch);
+        float[] torch = LivePyTorch.floatFunction("log", x, dir);
         float[] kernel = new float[x.length];
         Kernels.unary(Kernels.UnaryOp.LOG, x, 0, kernel, 0, x.length);
         int plainDiffer = 0;
