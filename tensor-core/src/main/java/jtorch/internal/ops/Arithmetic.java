@@ -7,7 +7,6 @@ import static jtorch.internal.autograd.FormulaNode.formula;
 
 import java.util.Arrays;
 import java.util.function.BinaryOperator;
-import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
 
 import jtorch.DType;
