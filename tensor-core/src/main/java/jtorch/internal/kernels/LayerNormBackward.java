@@ -200,15 +200,17 @@ public final class LayerNormBackward {
     public static void inputGrad(double[] dy, double[] x, int rows, int n, LayerNormKernel.RowStats stats,
                                  double[] gamma, double[] dx) {
         Parallel.forRange(rows, 6L * rows * n, (from, to) -> {
+            double[] lanes = new double[2 * DOUBLE_LANES];
             for (int r = from; r < to; r++) {
                 Cancellation.check();
-                rowInputGrad(dy, x, r * n, n, stats.mean()[r], stats.rstd()[r], gamma, dx);
+                rowInputGrad(dy, x, r * n, n, stats.mean()[r], stats.rstd()[r], gamma, dx, lanes);
             }
         });
     }
 
+    /** One row of the float64 input gradient; {@code lanes} holds ds's 4 lanes, then db's. */
     private static void rowInputGrad(double[] dy, double[] x, int base, int n, double mean, double a, double[] gamma,
-                                     double[] dx) {
+                                     double[] dx, double[] lanes) {
         double ds;
         double db;
         if (n < DOUBLE_LANES) {
@@ -219,20 +221,20 @@ public final class LayerNormBackward {
                 db += bTerm(dy, base, j, gamma);
             }
         } else {
-            double[] s = new double[DOUBLE_LANES];
-            double[] t = new double[DOUBLE_LANES];
             for (int j = 0; j < DOUBLE_LANES; j++) {
-                s[j] = sTerm(dy, x, base, j, gamma);
-                t[j] = bTerm(dy, base, j, gamma);
+                lanes[j] = sTerm(dy, x, base, j, gamma);
+                lanes[DOUBLE_LANES + j] = bTerm(dy, base, j, gamma);
             }
             for (int j = DOUBLE_LANES; j < n; j++) {
                 int l = j & (DOUBLE_LANES - 1);
                 double d = dy[base + j];
-                s[l] = gamma == null ? Math.fma(d, x[base + j], s[l]) : Math.fma(d * x[base + j], gamma[j], s[l]);
-                t[l] = gamma == null ? t[l] + d : Math.fma(d, gamma[j], t[l]);
+                lanes[l] = gamma == null ? Math.fma(d, x[base + j], lanes[l])
+                        : Math.fma(d * x[base + j], gamma[j], lanes[l]);
+                lanes[DOUBLE_LANES + l] = gamma == null ? lanes[DOUBLE_LANES + l] + d
+                        : Math.fma(d, gamma[j], lanes[DOUBLE_LANES + l]);
             }
-            ds = ((s[0] + s[1]) + s[2]) + s[3];
-            db = ((t[0] + t[1]) + t[2]) + t[3];
+            ds = ((lanes[0] + lanes[1]) + lanes[2]) + lanes[3];
+            db = ((lanes[4] + lanes[5]) + lanes[6]) + lanes[7];
         }
         double scale = 1.0 / n;
         double b = Math.fma(db, mean, -ds) * a * a * a * scale;
