@@ -16,7 +16,7 @@ import jtorch.internal.storage.Storage;
  * Loops that apply a scalar function over strided, broadcast operands into an output. Floating
  * computations run in {@code double} and integral ones in {@code long}; results are stored with
  * the output dtype's cast. Contiguous float32 operands take array loops, vectorised for the
- * ops with a vector form ({@link Kernels.BinaryOp}, {@link Kernels.UnaryOp}) and split over
+ * ops with a vector form ({@link Kernels.BinaryOp}, {@link UnaryOp}) and split over
  * threads when large. The output may alias an input (in-place ops); no autograd here.
  */
 public final class Elementwise {
@@ -31,7 +31,7 @@ public final class Elementwise {
     }
 
     /** {@code out = op(a)}: an op with a vector form. */
-    public static void unaryInto(Strided out, Strided a, DType compute, Kernels.UnaryOp op) {
+    public static void unaryInto(Strided out, Strided a, DType compute, UnaryOp op) {
         unaryInto(out, a, compute, op.onDouble, op.onLong, op, (x, xo, y, yo, n) -> Kernels.unary(op, x, xo, y, yo, n));
     }
 
@@ -52,7 +52,7 @@ public final class Elementwise {
      * {@code f}) or {@code f} element by element.
      */
     private static void unaryInto(Strided out, Strided a, DType compute, DoubleUnaryOperator f, LongUnaryOperator g,
-                                  Kernels.UnaryOp fast, FloatRun run) {
+                                  UnaryOp fast, FloatRun run) {
         Layout lo = out.layout();
         Layout la = a.layout();
         int n = lo.numel();

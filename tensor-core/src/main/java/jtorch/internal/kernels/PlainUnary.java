@@ -1,6 +1,6 @@
 package jtorch.internal.kernels;
 
-import jtorch.internal.kernels.Kernels.UnaryOp;
+import jtorch.internal.kernels.UnaryOp;
 
 /**
  * {@link Kernels#unary} before the vector kernels serve, or without the Vector API: a loop per

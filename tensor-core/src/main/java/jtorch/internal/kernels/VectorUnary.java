@@ -6,7 +6,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * {@link Kernels#unary}'s float32 loops by the Vector API, one per {@link Kernels.UnaryOp}, in
+ * {@link Kernels#unary}'s float32 loops by the Vector API, one per {@link UnaryOp}, in
  * {@link VectorKernels}' species; each op's scalar {@code apply} does the tail, with the same
  * float operations.
  */
@@ -14,7 +14,7 @@ final class VectorUnary {
     private VectorUnary() {}
 
     /** {@code c[i] = op(a[i])} over {@code n} contiguous elements. */
-    static void unary(Kernels.UnaryOp op, float[] a, int ao, float[] c, int co, int n) {
+    static void unary(UnaryOp op, float[] a, int ao, float[] c, int co, int n) {
         int i = 0;
         int upper = F.loopBound(n);
         FloatVector one = FloatVector.broadcast(F, 1f);

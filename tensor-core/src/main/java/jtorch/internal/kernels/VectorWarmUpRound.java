@@ -24,7 +24,7 @@ final class VectorWarmUpRound {
         }
         // interpreted or C1-compiled a round takes long: it pauses between its parts while a cell runs
         WarmUpTurn.await();
-        for (Kernels.UnaryOp op : Kernels.UnaryOp.values()) {
+        for (UnaryOp op : UnaryOp.values()) {
             VectorUnary.unary(op, a, 0, c, 0, 4096);
         }
         WarmUpTurn.await();

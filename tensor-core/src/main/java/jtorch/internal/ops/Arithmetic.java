@@ -18,7 +18,7 @@ import jtorch.internal.dtype.Casts;
 import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.kernels.Elementwise;
 import jtorch.internal.kernels.Kernels.BinaryOp;
-import jtorch.internal.kernels.Kernels.UnaryOp;
+import jtorch.internal.kernels.UnaryOp;
 import jtorch.internal.kernels.StridedCopy;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.Scalars;

@@ -7,6 +7,7 @@ import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.kernels.Kernels;
 import jtorch.internal.kernels.Parallel;
+import jtorch.internal.kernels.UnaryOp;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.TensorImpl;
 
@@ -195,7 +196,7 @@ public final class NNFunctional {
                 for (int k = 0; k < n; k++) {
                     shifted[k] -= max;
                 }
-                Kernels.unary(Kernels.UnaryOp.EXP, shifted, 0, exps, 0, n);
+                Kernels.unary(UnaryOp.EXP, shifted, 0, exps, 0, n);
                 float sum = laneSum(exps, n);
                 // the results replace the exponentials
                 if (log) {

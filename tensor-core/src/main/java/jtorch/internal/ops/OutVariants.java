@@ -7,7 +7,7 @@ import jtorch.internal.autograd.Grads;
 import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.kernels.Elementwise;
 import jtorch.internal.kernels.Kernels.BinaryOp;
-import jtorch.internal.kernels.Kernels.UnaryOp;
+import jtorch.internal.kernels.UnaryOp;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.TensorImpl;
 

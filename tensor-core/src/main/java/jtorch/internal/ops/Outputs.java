@@ -8,6 +8,7 @@ import java.util.function.LongUnaryOperator;
 import jtorch.DType;
 import jtorch.internal.kernels.Elementwise;
 import jtorch.internal.kernels.Kernels;
+import jtorch.internal.kernels.UnaryOp;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.TensorImpl;
 
@@ -31,7 +32,7 @@ final class Outputs {
     }
 
     /** {@code op(a)} for an op with a vector form. */
-    static TensorImpl unary(TensorImpl a, DType compute, DType outType, Kernels.UnaryOp op) {
+    static TensorImpl unary(TensorImpl a, DType compute, DType outType, UnaryOp op) {
         TensorImpl out = TensorImpl.allocate(outType, a.sizes().clone());
         Elementwise.unaryInto(out, a, compute, op);
         return out;

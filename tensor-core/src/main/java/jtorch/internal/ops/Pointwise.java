@@ -10,7 +10,7 @@ import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.dtype.ResultType;
 import jtorch.internal.kernels.Elementwise;
 import jtorch.internal.kernels.Kernels;
-import jtorch.internal.kernels.Kernels.UnaryOp;
+import jtorch.internal.kernels.UnaryOp;
 import jtorch.internal.kernels.Strided;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.tensor.Scalars;

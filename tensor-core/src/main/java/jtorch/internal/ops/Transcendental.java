@@ -14,7 +14,7 @@ import java.util.function.DoubleUnaryOperator;
 import jtorch.DType;
 import jtorch.internal.autograd.GradEnabled;
 import jtorch.internal.dtype.DefaultDtype;
-import jtorch.internal.kernels.Kernels.UnaryOp;
+import jtorch.internal.kernels.UnaryOp;
 import jtorch.internal.tensor.Scalars;
 import jtorch.internal.tensor.TensorImpl;
 import org.apache.commons.numbers.gamma.Digamma;

@@ -91,7 +91,7 @@ class FloatExpTest {
         System.arraycopy(swept, 0, x, random.length, swept.length);
         float[] torch = LivePyTorch.floatFunction("exp", x, dir);
         float[] ours = new float[x.length];
-        Kernels.unary(Kernels.UnaryOp.EXP, x, 0, ours, 0, x.length);
+        Kernels.unary(UnaryOp.EXP, x, 0, ours, 0, x.length);
         for (int i = 0; i < x.length; i++) {
             float plain = FloatExp.exp(x[i]);
             assertTrue(sameBits(torch[i], plain), "exp(" + x[i] + ") = " + plain + ", torch.exp " + torch[i]);
@@ -110,7 +110,7 @@ class FloatExpTest {
         // enough rounds for the JIT to compile the vector loop part way through
         for (int round = 0; round < 300; round++) {
             float[] out = new float[n];
-            VectorUnary.unary(Kernels.UnaryOp.EXP, x, 5, out, 0, n);
+            VectorUnary.unary(UnaryOp.EXP, x, 5, out, 0, n);
             for (int i = 0; i < n; i++) {
                 if (!sameBits(want[i], out[i])) {
                     throw new AssertionError("round " + round + ": exp(" + x[5 + i] + ") = " + out[i] + ", plain loop " + want[i]);

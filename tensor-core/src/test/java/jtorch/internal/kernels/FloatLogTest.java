@@ -39,7 +39,7 @@ class FloatLogTest {
         float[] x = inputs(400_000, 1);
         float[] torch = LivePyTorch.floatFunction("log", x, dir);
         float[] kernel = new float[x.length];
-        Kernels.unary(Kernels.UnaryOp.LOG, x, 0, kernel, 0, x.length);
+        Kernels.unary(UnaryOp.LOG, x, 0, kernel, 0, x.length);
         int plainDiffer = 0;
         int kernelDiffer = 0;
         for (int i = 0; i < x.length; i++) {

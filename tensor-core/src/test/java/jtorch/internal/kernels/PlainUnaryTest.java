@@ -3,7 +3,7 @@ package jtorch.internal.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
-import jtorch.internal.kernels.Kernels.UnaryOp;
+import jtorch.internal.kernels.UnaryOp;
 import org.junit.jupiter.api.Test;
 
 class PlainUnaryTest {
