@@ -76,6 +76,36 @@ final class PlainUnary {
                     c[co + i] = UnaryOp.INVERSE_SQUARE.apply(a[ao + i]);
                 }
             }
+            case FLOOR -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.FLOOR.apply(a[ao + i]);
+                }
+            }
+            case CEIL -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.CEIL.apply(a[ao + i]);
+                }
+            }
+            case TRUNC -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.TRUNC.apply(a[ao + i]);
+                }
+            }
+            case ROUND -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.ROUND.apply(a[ao + i]);
+                }
+            }
+            case FRAC -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.FRAC.apply(a[ao + i]);
+                }
+            }
+            case SIGN -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.SIGN.apply(a[ao + i]);
+                }
+            }
         }
     }
 }

@@ -99,7 +99,54 @@ public enum UnaryOp {
         float apply(float a) {
             return 1f / (a * a);
         }
+    },
+    /** Round toward minus infinity (integral dtypes are whole already); a zero keeps its sign. */
+    FLOOR(Math::floor, LongUnaryOperator.identity()) {
+        @Override
+        float apply(float a) {
+            return (float) Math.floor(a);
+        }
+    },
+    /** Round toward plus infinity; {@code ceil(-0.5)} is -0.0, as IEEE's. */
+    CEIL(Math::ceil, LongUnaryOperator.identity()) {
+        @Override
+        float apply(float a) {
+            return (float) Math.ceil(a);
+        }
+    },
+    /** Round toward zero, the sign kept ({@code trunc(-0.5)} is -0.0). */
+    TRUNC(UnaryOp::trunc, LongUnaryOperator.identity()) {
+        @Override
+        float apply(float a) {
+            return (float) trunc(a);
+        }
+    },
+    /** Round half to even ({@code nearbyint} in the default rounding mode), the sign kept. */
+    ROUND(Math::rint, LongUnaryOperator.identity()) {
+        @Override
+        float apply(float a) {
+            return (float) Math.rint(a);
+        }
+    },
+    /** {@code x - trunc(x)}, exact in the dtype (NaN for the infinities); floating dtypes. */
+    FRAC(x -> x - trunc(x), null) {
+        @Override
+        float apply(float a) {
+            return a - (float) trunc(a);
+        }
+    },
+    /** PyTorch's {@code (0 < x) - (x < 0)}: -1, 0 or 1, so NaN and -0.0 give +0.0. */
+    SIGN(x -> (x > 0 ? 1 : 0) - (x < 0 ? 1 : 0), Long::signum) {
+        @Override
+        float apply(float a) {
+            return (a > 0 ? 1f : 0f) - (a < 0 ? 1f : 0f);
+        }
     };
+
+    /** Toward zero: the ceiling of a negative number, else the floor (so -0.0 stays -0.0). */
+    private static double trunc(double x) {
+        return x < 0 ? Math.ceil(x) : Math.floor(x);
+    }
 
     public final DoubleUnaryOperator onDouble;
     public final LongUnaryOperator onLong;

@@ -79,6 +79,9 @@ final class VectorUnary {
                     one.div(v.mul(v)).intoArray(c, co + i);
                 }
                 break;
+            case FLOOR, CEIL, TRUNC, FRAC, ROUND, SIGN:
+                i = VectorRounding.unary(op, a, ao, c, co, n);
+                break;
             default:
                 throw new AssertionError(op);
         }

@@ -105,10 +105,9 @@ public final class Pointwise {
      * constant, so {@code SignBackward0} passes a zero gradient.
      */
     public static TensorImpl sign(TensorImpl self) {
-        TensorImpl out = Outputs.unary(self, self.dtype(), self.dtype(), x -> (x > 0 ? 1 : 0) - (x < 0 ? 1 : 0),
-                Long::signum);
         // the zero gradient reads nothing, so nothing is saved (a second backward is fine, as in PyTorch)
-        return FormulaNode.record(out, "SignBackward0", self, formula((g, in) -> Creation.zerosLike(g)));
+        return Rounding.zeroGradient(Outputs.unary(self, self.dtype(), self.dtype(), UnaryOp.SIGN), self,
+                "SignBackward0");
     }
 
     /** {@code max(x, 0)}: {@code threshold_backward(grad, result, 0)}. */

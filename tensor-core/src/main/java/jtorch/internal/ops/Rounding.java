@@ -9,6 +9,7 @@ import java.util.function.LongUnaryOperator;
 import jtorch.DType;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.dtype.DefaultDtype;
+import jtorch.internal.kernels.UnaryOp;
 import jtorch.internal.tensor.Scalars;
 import jtorch.internal.tensor.TensorImpl;
 
@@ -22,26 +23,34 @@ public final class Rounding {
     }
 
     /** A rounding op: identity on integral dtypes, PyTorch's error for bool and float16, zero gradient. */
-    private static TensorImpl rounding(TensorImpl self, String kernel, String node, DoubleUnaryOperator f) {
+    private static TensorImpl rounding(TensorImpl self, String kernel, String node, UnaryOp op) {
+        checkRoundable(self, kernel);
+        return zeroGradient(Outputs.unary(self, self.dtype(), self.dtype(), op), self, node);
+    }
+
+    private static void checkRoundable(TensorImpl self, String kernel) {
         checkHalf(self, kernel);
         if (self.dtype() == DType.BOOL) {
             throw new UnsupportedOperationException("\"" + kernel + "\" not implemented for 'Bool'");
         }
-        TensorImpl out = Outputs.unary(self, self.dtype(), self.dtype(), f, LongUnaryOperator.identity());
+    }
+
+    /** {@code out} recorded as a piecewise-constant function of {@code self}: the gradient is zero. */
+    static TensorImpl zeroGradient(TensorImpl out, TensorImpl self, String node) {
         return FormulaNode.record(out, node, self, FormulaNode.formula((g, in) -> Creation.zerosLike(g)));
     }
 
     public static TensorImpl floor(TensorImpl self) {
-        return rounding(self, "floor_vml_cpu", "FloorBackward0", Math::floor);
+        return rounding(self, "floor_vml_cpu", "FloorBackward0", UnaryOp.FLOOR);
     }
 
     public static TensorImpl ceil(TensorImpl self) {
-        return rounding(self, "ceil_vml_cpu", "CeilBackward0", Math::ceil);
+        return rounding(self, "ceil_vml_cpu", "CeilBackward0", UnaryOp.CEIL);
     }
 
     /** Round half to even, as {@code nearbyint}. */
     public static TensorImpl round(TensorImpl self) {
-        return rounding(self, "round_vml_cpu", "RoundBackward0", Math::rint);
+        return rounding(self, "round_vml_cpu", "RoundBackward0", UnaryOp.ROUND);
     }
 
     /** {@code torch.round(x, decimals=d)}: {@code rint(x * 10^d) / 10^d} (negative {@code d} rounds to tens, ...). */
@@ -51,11 +60,13 @@ public final class Rounding {
         }
         double ten = Math.pow(10, Math.abs(decimals));
         DoubleUnaryOperator f = decimals > 0 ? x -> Math.rint(x * ten) / ten : x -> Math.rint(x / ten) * ten;
-        return rounding(self, "round_vml_cpu", "RoundBackward1", f);
+        checkRoundable(self, "round_vml_cpu");
+        return zeroGradient(Outputs.unary(self, self.dtype(), self.dtype(), f, LongUnaryOperator.identity()), self,
+                "RoundBackward1");
     }
 
     public static TensorImpl trunc(TensorImpl self) {
-        return rounding(self, "trunc_vml_cpu", "TruncBackward0", x -> x < 0 ? Math.ceil(x) : Math.floor(x));
+        return rounding(self, "trunc_vml_cpu", "TruncBackward0", UnaryOp.TRUNC);
     }
 
     /** {@code x - trunc(x)}: gradient passes through. */
@@ -63,8 +74,7 @@ public final class Rounding {
         if (!self.dtype().isFloatingPoint()) {
             throw new UnsupportedOperationException("\"frac_cpu\" not implemented for '" + self.dtype().scalarName() + "'");
         }
-        TensorImpl out = Outputs.unary(self, self.dtype(), self.dtype(), x -> x - (x < 0 ? Math.ceil(x) : Math.floor(x)),
-                null);
+        TensorImpl out = Outputs.unary(self, self.dtype(), self.dtype(), UnaryOp.FRAC);
         return onInput(out, self, "FracBackward0", (g, x) -> g);
     }
 
@@ -73,9 +83,7 @@ public final class Rounding {
         if (self.dtype() == DType.BOOL) {
             return Conversions.clone(self);
         }
-        TensorImpl out = Outputs.unary(self, self.dtype(), self.dtype(), x -> (x > 0 ? 1 : 0) - (x < 0 ? 1 : 0),
-                Long::signum);
-        return FormulaNode.record(out, "SgnBackward0", self, FormulaNode.formula((g, in) -> Creation.zerosLike(g)));
+        return zeroGradient(Outputs.unary(self, self.dtype(), self.dtype(), UnaryOp.SIGN), self, "SgnBackward0");
     }
 
     /** True where the sign bit is set (so for -0.0 too). */

@@ -3,7 +3,6 @@ package jtorch.internal.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
-import jtorch.internal.kernels.UnaryOp;
 import org.junit.jupiter.api.Test;
 
 class PlainUnaryTest {
