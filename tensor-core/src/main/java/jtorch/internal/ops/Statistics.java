@@ -1,11 +1,14 @@
 package jtorch.internal.ops;
 
+import java.util.Comparator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 
 import jtorch.DType;
 import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.kernels.Cancellation;
+import jtorch.internal.kernels.Norms;
 import jtorch.internal.kernels.Parallel;
 import jtorch.internal.kernels.Scans;
 import jtorch.internal.kernels.Variance;
@@ -241,16 +244,127 @@ public final class Statistics {
         }
         boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
         TensorImpl result = TensorImpl.allocate(self.dtype(), ReducedDims.outShape(self.sizes(), mask, keepdim));
-        Lanes lanes = Lanes.over(self, mask);
-        int n = result.numel();
-        for (int j = 0; j < n; j++) {
-            result.storage().setDouble(j, norm(lanes.doubles(j), p, singlePrecision(self.dtype())));
+        int[] reduced = reducedOuterFirst(self, mask);
+        if (p != 2 || !twoNormsOfBlocks(self, mask, reduced, result)) {
+            Lanes lanes = memoryOrderLanes(self, mask, reduced);
+            for (int j = 0; j < result.numel(); j++) {
+                Cancellation.check();
+                result.storage().setDouble(j, p == 2 ? twoNorm(lanes, j) : norm(lanes.doubles(j), p,
+                        singlePrecision(self.dtype())));
+            }
         }
         return FormulaNode.record(result, "NormBackward1", self,
                 formula((g, in) -> normBackward(g, in.self(), in.result(), p, mask, keepdim), SELF, RESULT));
     }
 
-    /** The p-norm of one lane, accumulated sequentially in float or double like PyTorch's kernel. */
+    /**
+     * The 2-norms of float32 or float64 lanes that are each one block of memory (the reduced dims,
+     * in any order, dense from stride 1: a contiguous tensor over its trailing dims or all, a
+     * transposed matrix over its first), written to {@code result} in PyTorch's order for such
+     * lanes ({@link Norms}); false, with nothing written, for other lanes.
+     */
+    private static boolean twoNormsOfBlocks(TensorImpl self, boolean[] mask, int[] reduced, TensorImpl result) {
+        Object array = self.storage().array();
+        int[] sizes = self.sizes();
+        int[] strides = self.strides();
+        if (!(array instanceof float[] || array instanceof double[]) || !oneBlock(sizes, strides, reduced)) {
+            return false;
+        }
+        int length = ReducedDims.reducedCount(sizes, mask);
+        int threads = result.numel() == 1 ? Parallel.numThreads() : 1;
+        int[] index = new int[sizes.length];
+        int offset = self.storage().base + self.offset();
+        for (int j = 0; j < result.numel(); j++) {
+            Cancellation.check();
+            int start = offset;
+            result.storage().setDouble(j, array instanceof float[] x
+                    ? (float) Math.sqrt(Norms.sumSquaresLastDim(x, start, length))
+                    : Math.sqrt(Norms.split(length, threads, false,
+                            (begin, len) -> Norms.sumSquares((double[]) array, start + begin, len))));
+            // the next lane: the kept dims' index, row-major
+            for (int k = sizes.length - 1; k >= 0; k--) {
+                if (!mask[k]) {
+                    offset += strides[k];
+                    if (++index[k] < sizes[k]) {
+                        break;
+                    }
+                    offset -= strides[k] * sizes[k];
+                    index[k] = 0;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The reduced dims by stride, largest first: the order TensorIterator walks them in, the last fastest. */
+    private static int[] reducedOuterFirst(TensorImpl self, boolean[] mask) {
+        int[] strides = self.strides();
+        return IntStream.range(0, mask.length).filter(i -> mask[i]).boxed()
+                .sorted(Comparator.comparingInt(i -> -strides[i])).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether the {@code reduced} dims (largest stride first) of more than one element are dense from stride 1. */
+    private static boolean oneBlock(int[] sizes, int[] strides, int[] reduced) {
+        int expected = 1;
+        for (int k = reduced.length - 1; k >= 0; k--) {
+            int i = reduced[k];
+            if (sizes[i] > 1) {
+                if (strides[i] != expected) {
+                    return false;
+                }
+                expected *= sizes[i];
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Lanes over {@code mask} whose elements come in memory order, as PyTorch sums them: the kept
+     * dims in their order, then the {@code reduced} ones largest stride first.
+     */
+    private static Lanes memoryOrderLanes(TensorImpl self, boolean[] mask, int[] reduced) {
+        int n = mask.length;
+        int[] sizes = new int[n];
+        int[] strides = new int[n];
+        boolean[] last = new boolean[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (!mask[i]) {
+                sizes[k] = self.sizes()[i];
+                strides[k++] = self.strides()[i];
+            }
+        }
+        for (int i : reduced) {
+            last[k] = true;
+            sizes[k] = self.sizes()[i];
+            strides[k++] = self.strides()[i];
+        }
+        return Lanes.over(self.asStrided(sizes, strides, self.offset()), last);
+    }
+
+    /**
+     * Lane {@code j}'s 2-norm, fused multiply-add chains in order for float32 and float64 ({@link
+     * Norms#sumSquares}, {@link Norms#split}), as PyTorch's reduction over lanes not in one block of
+     * memory; float16 and bfloat16 sequentially in float.
+     */
+    private static double twoNorm(Lanes lanes, int j) {
+        int start = lanes.storage().base + lanes.start(j);
+        int threads = lanes.lanes() == 1 ? Parallel.numThreads() : 1;
+        if (lanes.storage().array() instanceof float[] x) {
+            return (float) Math.sqrt(Norms.split(lanes.length, threads, true,
+                    (begin, len) -> Norms.sumSquares(x, start + begin, len)));
+        }
+        if (lanes.storage().array() instanceof double[] x) {
+            return Math.sqrt(Norms.split(lanes.length, threads, false,
+                    (begin, len) -> Norms.sumSquares(x, start + begin, len)));
+        }
+        return norm(lanes.doubles(j), 2, true);
+    }
+
+    /**
+     * The p-norm of one lane, accumulated sequentially in float ({@code single}) or double like
+     * PyTorch's kernel (the 2-norm of float32 and float64 lanes: {@link #twoNorm}).
+     */
     private static double norm(double[] x, double p, boolean single) {
         DoubleUnaryOperator r = single ? v -> (float) v : v -> v;
         double q = r.applyAsDouble(p);

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * and float64, lengths around PyTorch's chunk of 32768 and its thread split, values far from zero
  * (where the float32 mean's rounding shows), a transposed matrix (walked in memory order) and a
  * reduction over one dim that leaves a single element; float32 cumsum and its gradient (a reversed
- * cumsum) along each kind of dim, at 1 and 2 threads.
+ * cumsum) along each kind of dim, at 1 and 2 threads; the 2-norm of float32 and float64 over all
+ * elements and over each kind of dims (trailing, leading, middle, of a transposed view), at 1 and 2
+ * threads.
  */
 class StatisticsTest {
     private static final int[] LENGTHS = {1, 2, 7, 100, 1000, 32767, 32768, 32769, 65537, 100003, 1 << 20};
@@ -25,6 +27,10 @@ class StatisticsTest {
      * Shapes and dims for cumsum: lanes along the last dim (groups of four and a remainder, one long
      * lane), along the first and a middle dim (lanes side by side along rows, more than a column group).
      */
+    /** Shapes and dims for the 2-norm: null for all; lengths with every remainder mod 8 (PyTorch's lanes). */
+    private static final String NORM_CASES = "[[[1000003], null], [[5], null], [[12], null], [[13], null], [[15], null],"
+            + " [[37, 29], [1]], [[37, 29], [0]], [[6, 11, 20], [1, 2]], [[6, 11, 20], [1]], [[6, 11, 20], [0, 1]],"
+            + " [[64, 1, 9], [2]], [[300, 700], null]]";
     private static final String CUMSUM_CASES = "[[[37, 1000], 1], [[5, 3], 1], [[3, 70000], 1], [[1], 0],"
             + " [[37, 1000], 0], [[4, 5, 7], 1], [[3, 600, 5], 1], [[2, 1100], 0], [[4, 5, 7], 0]]";
 
@@ -87,5 +93,44 @@ class StatisticsTest {
             }
         });
         PythonHex.assertSame(expected, ours);
+    }
+
+    @Test
+    void twoNorm_float32AndFloat64_matchPyTorchBitForBit() throws Exception {
+        List<String> expected = HashedValues.torchOut(String.join("\n",
+                "for threads in (1, 2):",
+                "    torch.set_num_threads(threads)",
+                "    for shape, dims in json.loads(sys.argv[1]):",
+                "        n = 1",
+                "        for s in shape:",
+                "            n *= s",
+                "        x = values(n, 0, n).reshape(shape) * 64",
+                "        for t in (x, x.double() * 3, x.transpose(0, -1)):",
+                "            out += [v.hex() for v in torch.atleast_1d(t.norm(p=2, dim=dims)).flatten().tolist()]"),
+                NORM_CASES);
+        JsonNode cases = JsonMapper.builder().build().readTree(NORM_CASES);
+        List<String> ours = new ArrayList<>();
+        HashedValues.atThreads(2, threads -> {
+            for (JsonNode c : cases) {
+                int[] shape = ints(c.get(0));
+                int n = java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact);
+                Tensor x = torch.tensor(HashedValues.of(n, HashedValues.SPREAD, n)).view(shape).mul(64);
+                for (Tensor t : new Tensor[] {x, x.to(DType.FLOAT64).mul(3), x.transpose(0, -1)}) {
+                    Tensor norm = c.get(1).isNull() ? t.norm() : t.norm(2, ints(c.get(1)), false);
+                    for (double v : norm.to(DType.FLOAT64).flatten().toDoubleArray()) {
+                        ours.add(PythonHex.of(v));
+                    }
+                }
+            }
+        });
+        PythonHex.assertSame(expected, ours);
+    }
+
+    private static int[] ints(JsonNode list) {
+        int[] out = new int[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = list.get(i).asInt();
+        }
+        return out;
     }
 }
