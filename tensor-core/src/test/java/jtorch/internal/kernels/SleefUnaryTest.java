@@ -1,0 +1,118 @@
+package jtorch.internal.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.Random;
+import jtorch.testing.LivePyTorch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SLEEF ports {@link FloatExpm1} against the installed PyTorch bit for bit (specials, random
+ * bit patterns, Gaussians and each function's delicate ranges; an odd count, so PyTorch's partial
+ * last vector is covered), through the plain code and through the vector loop (its tail done by the
+ * plain code); and each vector loop against the plain code while the JIT compiles it.
+ */
+class SleefUnaryTest {
+    private static final int COUNT = 400_003;
+
+    @TempDir
+    Path dir;
+
+    /** One input by its index: the caller's pick for the function's delicate ranges. */
+    private interface Draw {
+        float next(Random r, int i);
+    }
+
+    private interface Plain {
+        float apply(float x);
+    }
+
+    private interface VectorLoop {
+        int apply(float[] a, int ao, float[] c, int co, int n);
+    }
+
+    /** {@code special} first, then a quarter each of random bit patterns, Gaussians and {@code draw}'s picks twice over. */
+    private static float[] inputs(int n, long seed, float[] special, Draw draw) {
+        Random r = new Random(seed);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i < special.length ? special[i]
+                    : i % 4 == 0 ? Float.intBitsToFloat(r.nextInt())
+                    : i % 4 == 1 ? (float) (3 * r.nextGaussian())
+                    : draw.next(r, i);
+        }
+        return x;
+    }
+
+    /** A float of random sign with magnitude log-uniform in [2^lo, 2^hi). */
+    private static float logUniform(Random r, int lo, int hi) {
+        float m = (float) Math.scalb(1 + r.nextDouble(), lo + r.nextInt(hi - lo));
+        return r.nextBoolean() ? m : -m;
+    }
+
+    private static int differences(float[] want, float[] got) {
+        int differ = 0;
+        for (int i = 0; i < want.length; i++) {
+            differ += Float.floatToIntBits(want[i]) == Float.floatToIntBits(got[i]) ? 0 : 1;
+        }
+        return differ;
+    }
+
+    /** The plain code and (with the Vector API) the vector loop plus plain tail, each against {@code torch.<function>}. */
+    private void matchesPyTorch(String function, float[] x, Plain plain, VectorLoop vector) throws Exception {
+        float[] torch = LivePyTorch.floatFunction(function, x, dir);
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = plain.apply(x[i]);
+        }
+        assertEquals(0, differences(torch, out), "plain " + function + " against torch, of " + x.length);
+        if (Kernels.VECTOR) {
+            out = new float[x.length];
+            for (int i = vector.apply(x, 0, out, 0, x.length); i < x.length; i++) {
+                out[i] = plain.apply(x[i]);
+            }
+            assertEquals(0, differences(torch, out), "vector " + function + " against torch, of " + x.length);
+        }
+    }
+
+    /** Enough rounds for the JIT to compile the vector loop part way through; every round against the plain code. */
+    private static void vectorMatchesPlainWhileCompiling(float[] x, Plain plain, VectorLoop vector) {
+        assumeTrue(Kernels.VECTOR, "the Vector API module is not in this JVM");
+        int n = x.length - 13;
+        for (int round = 0; round < 300; round++) {
+            float[] out = new float[n];
+            int done = vector.apply(x, 5, out, 0, n);
+            for (int i = 0; i < done; i++) {
+                float want = plain.apply(x[5 + i]);
+                if (Float.floatToIntBits(want) != Float.floatToIntBits(out[i])) {
+                    throw new AssertionError("round " + round + ": f(" + x[5 + i] + ") = " + out[i] + ", plain " + want);
+                }
+            }
+        }
+    }
+
+    private static final float[] EXPM1_SPECIAL = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+        Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MIN_NORMAL, Float.MAX_VALUE, -Float.MAX_VALUE,
+        FloatExpm1.OVERFLOW, Math.nextUp(FloatExpm1.OVERFLOW), Math.nextDown(FloatExpm1.OVERFLOW),
+        FloatExpm1.SATURATION, Math.nextUp(FloatExpm1.SATURATION), Math.nextDown(FloatExpm1.SATURATION),
+        88f, 88.5f, -87.3f, -103.9f, -104f, -105f, 1e-8f, -1e-8f, 0.5f, -0.5f, 0.3465736f, -0.3465736f, 1f, -1f};
+
+    private static float expm1Draw(Random r, int i) {
+        return i % 4 == 2 ? logUniform(r, -40, 1) : (float) (-20 + 110 * r.nextDouble());
+    }
+
+    @Test
+    void expm1_matchesPyTorchBitForBit() throws Exception {
+        matchesPyTorch("expm1", inputs(COUNT, 1, EXPM1_SPECIAL, SleefUnaryTest::expm1Draw),
+                FloatExpm1::expm1, VectorExpm1::expm1Float);
+    }
+
+    @Test
+    void expm1Vector_compiledOrNot_sameBitsAsPlainCode() {
+        vectorMatchesPlainWhileCompiling(inputs((1 << 14) + 13, 2, EXPM1_SPECIAL, SleefUnaryTest::expm1Draw),
+                FloatExpm1::expm1, VectorExpm1::expm1Float);
+    }
+}
