@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SLEEF ports {@link FloatExpm1} against the installed PyTorch bit for bit (specials, random
+ * The SLEEF ports {@link FloatExpm1} and {@link FloatLog1p} against the installed PyTorch bit for bit (specials, random
  * bit patterns, Gaussians and each function's delicate ranges; an odd count, so PyTorch's partial
  * last vector is covered), through the plain code and through the vector loop (its tail done by the
  * plain code); and each vector loop against the plain code while the JIT compiles it.
@@ -100,6 +100,7 @@ class SleefUnaryTest {
         FloatExpm1.SATURATION, Math.nextUp(FloatExpm1.SATURATION), Math.nextDown(FloatExpm1.SATURATION),
         88f, 88.5f, -87.3f, -103.9f, -104f, -105f, 1e-8f, -1e-8f, 0.5f, -0.5f, 0.3465736f, -0.3465736f, 1f, -1f};
 
+    /** Small magnitudes of either sign, and [-20, 90) uniformly (both saturations, overflow). */
     private static float expm1Draw(Random r, int i) {
         return i % 4 == 2 ? logUniform(r, -40, 1) : (float) (-20 + 110 * r.nextDouble());
     }
@@ -114,5 +115,29 @@ class SleefUnaryTest {
     void expm1Vector_compiledOrNot_sameBitsAsPlainCode() {
         vectorMatchesPlainWhileCompiling(inputs((1 << 14) + 13, 2, EXPM1_SPECIAL, SleefUnaryTest::expm1Draw),
                 FloatExpm1::expm1, VectorExpm1::expm1Float);
+    }
+
+    private static final float[] LOG1P_SPECIAL = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+        -1f, Math.nextUp(-1f), Math.nextDown(-1f), -0.999999f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL,
+        -Float.MIN_NORMAL, Float.MAX_VALUE, -Float.MAX_VALUE, FloatLog1p.HUGE, Math.nextUp(FloatLog1p.HUGE),
+        Math.nextDown(FloatLog1p.HUGE), -0.25f, Math.nextUp(-0.25f), Math.nextDown(-0.25f), 0.5f, Math.nextUp(0.5f),
+        Math.nextDown(0.5f), 2f, Math.nextDown(2f), 1e-8f, -1e-8f, 1f, 1e30f};
+
+    /** Small magnitudes of either sign, values just above -1, and [-1, 10) uniformly. */
+    private static float log1pDraw(Random r, int i) {
+        return i % 4 == 2 ? logUniform(r, -40, 1)
+                : i % 8 == 3 ? -1f + Math.abs(logUniform(r, -24, 0)) : (float) (-1 + 11 * r.nextDouble());
+    }
+
+    @Test
+    void log1p_matchesPyTorchBitForBit() throws Exception {
+        matchesPyTorch("log1p", inputs(COUNT, 3, LOG1P_SPECIAL, SleefUnaryTest::log1pDraw),
+                FloatLog1p::log1p, VectorLog1p::log1pFloat);
+    }
+
+    @Test
+    void log1pVector_compiledOrNot_sameBitsAsPlainCode() {
+        vectorMatchesPlainWhileCompiling(inputs((1 << 14) + 13, 4, LOG1P_SPECIAL, SleefUnaryTest::log1pDraw),
+                FloatLog1p::log1p, VectorLog1p::log1pFloat);
     }
 }
