@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SLEEF ports {@link FloatExpm1} and {@link FloatLog1p} against the installed PyTorch bit for bit (specials, random
+ * The SLEEF ports {@link FloatExpm1}, {@link FloatLog1p} and {@link FloatAtan} against the installed PyTorch bit for bit (specials, random
  * bit patterns, Gaussians and each function's delicate ranges; an odd count, so PyTorch's partial
  * last vector is covered), through the plain code and through the vector loop (its tail done by the
  * plain code); and each vector loop against the plain code while the JIT compiles it.
@@ -139,5 +139,27 @@ class SleefUnaryTest {
     void log1pVector_compiledOrNot_sameBitsAsPlainCode() {
         vectorMatchesPlainWhileCompiling(inputs((1 << 14) + 13, 4, LOG1P_SPECIAL, SleefUnaryTest::log1pDraw),
                 FloatLog1p::log1p, VectorLog1p::log1pFloat);
+    }
+
+    private static final float[] ATAN_SPECIAL = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+        1f, -1f, Math.nextUp(1f), Math.nextDown(1f), -Math.nextUp(1f), -Math.nextDown(1f), Float.MIN_VALUE,
+        -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MIN_NORMAL, Float.MAX_VALUE, -Float.MAX_VALUE, 0x1p64f, -0x1p-64f,
+        2f, 0.5f, 1e-4f, 1e4f, 1.7320508f, 0.57735026f};
+
+    /** Magnitudes from subnormal to huge of either sign, and [-4, 4) uniformly (both sides of 1). */
+    private static float atanDraw(Random r, int i) {
+        return i % 4 == 2 ? logUniform(r, -149, 128) : (float) (-4 + 8 * r.nextDouble());
+    }
+
+    @Test
+    void atan_matchesPyTorchBitForBit() throws Exception {
+        matchesPyTorch("atan", inputs(COUNT, 5, ATAN_SPECIAL, SleefUnaryTest::atanDraw),
+                FloatAtan::atan, VectorAtan::atanFloat);
+    }
+
+    @Test
+    void atanVector_compiledOrNot_sameBitsAsPlainCode() {
+        vectorMatchesPlainWhileCompiling(inputs((1 << 14) + 13, 6, ATAN_SPECIAL, SleefUnaryTest::atanDraw),
+                FloatAtan::atan, VectorAtan::atanFloat);
     }
 }
