@@ -14,7 +14,8 @@ package jtorch.internal.kernels;
  * {@code q = 1}; {@code t = s^2}, normalized; {@code u} SLEEF's degree-7 polynomial of {@code t}'s
  * head in Horner's order; {@code atan a = q pi/2 + s (1 + t (-1/3 + u t))} with pi/2 in two parts;
  * head plus tail rounded once to float. Infinity gives pi/2 (where the quotient is meaningless); the
- * sign bit of {@code d} is then flipped into the result, so ±0 stay themselves; NaN stays NaN.
+ * sign bit of {@code d} is then flipped into the result, so ±0 stay themselves; a NaN comes back
+ * as {@link FloatExpm1#quiet} gives it.
  */
 final class FloatAtan {
     /** SLEEF's coefficients of {@code u}, highest degree first, then the coefficient of {@code t}. */
@@ -74,6 +75,9 @@ final class FloatAtan {
         float hy = Math.fma(HALF_PI_LO, q, Math.fma(HALF_PI_HI, q, -hx));
         float rx = hx + nx;
         float ry = (((hx - rx) + nx) + hy) + ny;
+        if (d != d) {
+            return FloatExpm1.quiet(d);
+        }
         float y = a == Float.POSITIVE_INFINITY ? HALF_PI_HI : rx + ry;
         return Float.intBitsToFloat(Float.floatToRawIntBits(y) ^ (Float.floatToRawIntBits(d) & Integer.MIN_VALUE));
     }

@@ -15,7 +15,8 @@ package jtorch.internal.kernels;
  * {@code s}, both parts scaled by {@code 2^q} in two halves); then {@code e - 1} by a two-sum, head
  * plus tail rounded once to float. Above {@value #OVERFLOW} the result is infinity, below
  * {@value #SATURATION} it is -1 (where {@code q} and the polynomial are meaningless), {@code -0.0}
- * stays {@code -0.0}, NaN stays NaN.
+ * stays {@code -0.0}, and a NaN comes back quieted with its sign and payload, as x86 arithmetic
+ * hands it through SLEEF (chosen explicitly here, as the JIT may reorder the operands of a sum).
  */
 final class FloatExpm1 {
     /** Above this, {@code expm1} overflows. */
@@ -23,6 +24,8 @@ final class FloatExpm1 {
     /** Below this, {@code expm1} rounds to -1. */
     static final float SATURATION = -16.635532333438687426013570f;
     static final int NEGATIVE_ZERO_BITS = 0x80000000;
+    /** The quiet bit of a NaN: set in the NaN a NaN input gives. */
+    static final int QUIET_BIT = 0x00400000;
 
     private FloatExpm1() {}
 
@@ -83,6 +86,14 @@ final class FloatExpm1 {
         if (x < SATURATION) {
             return -1f;
         }
+        if (x != x) {
+            return quiet(x);
+        }
         return Float.floatToRawIntBits(x) == NEGATIVE_ZERO_BITS ? -0f : y;
+    }
+
+    /** {@code nan} with its quiet bit set, sign and payload kept. */
+    static float quiet(float nan) {
+        return Float.intBitsToFloat(Float.floatToRawIntBits(nan) | QUIET_BIT);
     }
 }

@@ -13,13 +13,16 @@ package jtorch.internal.kernels;
  * without the rounding of {@code d + 1}; {@code x = m / (2 + m)} as a double-float (head and tail);
  * then, as {@link FloatLog}, {@code log1p d = e ln2 + 2x + x^3 t(x^2)} with {@code e ln2} a
  * double-float from the two-part ln2, the sums in double-float arithmetic and {@code t} the same
- * degree-2 polynomial; head plus tail. Then infinity above {@value #HUGE} (where {@code d + 1} may
- * reach the top binade), NaN below -1 and for NaN, {@code -inf} at -1, {@code -0.0} stays
- * {@code -0.0}. SLEEF scales a subnormal {@code d + 1} first; that happens only for {@code d <= -1},
- * whose results are replaced, so the scaling is left out.
+ * degree-2 polynomial; head plus tail. Then infinity above {@value #HUGE} (SLEEF's bound), below
+ * -1 the NaN of all one bits (SLEEF's mask), {@code -inf} at -1, {@code -0.0} stays {@code -0.0}, a
+ * NaN comes back as {@link FloatExpm1#quiet} gives it. SLEEF scales a subnormal {@code d + 1}
+ * first; that happens only for {@code d <= -1}, whose results are replaced, so the scaling is left
+ * out.
  */
 final class FloatLog1p {
     static final float HUGE = 1e38f;
+    /** The NaN SLEEF gives below -1: all 32 bits set. */
+    static final float ALL_ONES = Float.intBitsToFloat(-1);
 
     private FloatLog1p() {}
 
@@ -54,8 +57,11 @@ final class FloatLog1p {
         if (d > HUGE) {
             return Float.POSITIVE_INFINITY;
         }
-        if (d < -1f || d != d) {
-            return Float.NaN;
+        if (d < -1f) {
+            return ALL_ONES;
+        }
+        if (d != d) {
+            return FloatExpm1.quiet(d);
         }
         if (d == -1f) {
             return Float.NEGATIVE_INFINITY;

@@ -68,8 +68,10 @@ final class VectorAtan {
             FloatVector rx = hx.add(nx);
             FloatVector ry = hx.sub(rx).add(nx).add(hy).add(ny);
             FloatVector y = rx.add(ry).blend(halfPiHi, abs.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
-            y.reinterpretAsInts().lanewise(VectorOperators.XOR, d.reinterpretAsInts().and(Integer.MIN_VALUE))
-                    .reinterpretAsFloats().intoArray(c, co + i);
+            y = y.reinterpretAsInts().lanewise(VectorOperators.XOR, d.reinterpretAsInts().and(Integer.MIN_VALUE))
+                    .reinterpretAsFloats();
+            y.blend(d.reinterpretAsInts().or(FloatExpm1.QUIET_BIT).reinterpretAsFloats(), d.compare(VectorOperators.NE, d))
+                    .intoArray(c, co + i);
         }
         return upper;
     }

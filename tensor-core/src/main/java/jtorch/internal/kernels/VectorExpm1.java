@@ -74,6 +74,7 @@ final class VectorExpm1 {
             FloatVector y = dh.add(dl);
             y = y.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, FloatExpm1.OVERFLOW));
             y = y.blend(-1f, x.compare(VectorOperators.LT, FloatExpm1.SATURATION));
+            y = y.blend(x.reinterpretAsInts().or(FloatExpm1.QUIET_BIT).reinterpretAsFloats(), x.compare(VectorOperators.NE, x));
             y.blend(x, x.reinterpretAsInts().compare(VectorOperators.EQ, FloatExpm1.NEGATIVE_ZERO_BITS).cast(F))
                     .intoArray(c, co + i);
         }

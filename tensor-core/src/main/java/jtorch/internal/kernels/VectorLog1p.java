@@ -23,6 +23,7 @@ final class VectorLog1p {
         FloatVector c0 = FloatVector.broadcast(F, FloatLog.C0);
         FloatVector c1 = FloatVector.broadcast(F, FloatLog.C1);
         FloatVector c2 = FloatVector.broadcast(F, FloatLog.C2);
+        FloatVector allOnes = FloatVector.zero(F).reinterpretAsInts().lanewise(VectorOperators.NOT).reinterpretAsFloats();
         int oneBits = Float.floatToRawIntBits(1f);
         int upper = F.loopBound(n);
         for (int i = 0; i < upper; i += F.length()) {
@@ -53,7 +54,8 @@ final class VectorLog1p {
             FloatVector s3y = s2x.sub(s3x).add(w).add(s2y);
             FloatVector y = s3x.add(s3y);
             y = y.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, FloatLog1p.HUGE));
-            y = y.blend(Float.NaN, d.compare(VectorOperators.LT, -1f).or(d.compare(VectorOperators.NE, d)));
+            y = y.blend(allOnes, d.compare(VectorOperators.LT, -1f));
+            y = y.blend(d.reinterpretAsInts().or(FloatExpm1.QUIET_BIT).reinterpretAsFloats(), d.compare(VectorOperators.NE, d));
             y = y.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, -1f));
             y.blend(d, d.reinterpretAsInts().compare(VectorOperators.EQ, FloatExpm1.NEGATIVE_ZERO_BITS).cast(F))
                     .intoArray(c, co + i);

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SLEEF ports {@link FloatExpm1}, {@link FloatLog1p} and {@link FloatAtan} against the installed PyTorch bit for bit (specials, random
- * bit patterns, Gaussians and each function's delicate ranges; an odd count, so PyTorch's partial
- * last vector is covered), through the plain code and through the vector loop (its tail done by the
- * plain code); and each vector loop against the plain code while the JIT compiles it.
+ * The SLEEF ports {@link FloatExpm1}, {@link FloatLog1p} and {@link FloatAtan} against the
+ * installed PyTorch bit for bit, NaNs' bits included (specials, random bit patterns, Gaussians and
+ * each function's delicate ranges; an odd count, so PyTorch's partial last vector is covered),
+ * through the plain code and through the vector loop (its tail done by the plain code); and each
+ * vector loop against the plain code while the JIT compiles it.
  */
 class SleefUnaryTest {
     private static final int COUNT = 400_003;
@@ -34,12 +35,17 @@ class SleefUnaryTest {
         int apply(float[] a, int ao, float[] c, int co, int n);
     }
 
-    /** {@code special} first, then a quarter each of random bit patterns, Gaussians and {@code draw}'s picks twice over. */
+    /** NaNs of either sign with payloads, quiet and signalling: PyTorch hands each back quieted. */
+    private static final float[] NANS = {Float.intBitsToFloat(0xffc00000), Float.intBitsToFloat(0x7fc00001),
+        Float.intBitsToFloat(0x7f800001), Float.intBitsToFloat(0xff812345)};
+
+    /** {@code special} and {@link #NANS} first, then a quarter each of random bit patterns, Gaussians and {@code draw}'s picks twice over. */
     private static float[] inputs(int n, long seed, float[] special, Draw draw) {
         Random r = new Random(seed);
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {
             x[i] = i < special.length ? special[i]
+                    : i < special.length + NANS.length ? NANS[i - special.length]
                     : i % 4 == 0 ? Float.intBitsToFloat(r.nextInt())
                     : i % 4 == 1 ? (float) (3 * r.nextGaussian())
                     : draw.next(r, i);
@@ -56,7 +62,7 @@ class SleefUnaryTest {
     private static int differences(float[] want, float[] got) {
         int differ = 0;
         for (int i = 0; i < want.length; i++) {
-            differ += Float.floatToIntBits(want[i]) == Float.floatToIntBits(got[i]) ? 0 : 1;
+            differ += Float.floatToRawIntBits(want[i]) == Float.floatToRawIntBits(got[i]) ? 0 : 1;
         }
         return differ;
     }
@@ -87,7 +93,7 @@ class SleefUnaryTest {
             int done = vector.apply(x, 5, out, 0, n);
             for (int i = 0; i < done; i++) {
                 float want = plain.apply(x[5 + i]);
-                if (Float.floatToIntBits(want) != Float.floatToIntBits(out[i])) {
+                if (Float.floatToRawIntBits(want) != Float.floatToRawIntBits(out[i])) {
                     throw new AssertionError("round " + round + ": f(" + x[5 + i] + ") = " + out[i] + ", plain " + want);
                 }
             }
