@@ -23,6 +23,7 @@ final class FloatExpm1 {
     static final float OVERFLOW = 88.72283172607421875f;
     /** Below this, {@code expm1} rounds to -1. */
     static final float SATURATION = -16.635532333438687426013570f;
+    /** The bits of {@code -0.0f}, which stays itself. */
     static final int NEGATIVE_ZERO_BITS = 0x80000000;
     /** The quiet bit of a NaN: set in the NaN a NaN input gives. */
     static final int QUIET_BIT = 0x00400000;

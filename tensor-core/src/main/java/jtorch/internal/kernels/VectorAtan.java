@@ -70,8 +70,8 @@ final class VectorAtan {
             FloatVector y = rx.add(ry).blend(halfPiHi, abs.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
             y = y.reinterpretAsInts().lanewise(VectorOperators.XOR, d.reinterpretAsInts().and(Integer.MIN_VALUE))
                     .reinterpretAsFloats();
-            y.blend(d.reinterpretAsInts().or(FloatExpm1.QUIET_BIT).reinterpretAsFloats(), d.compare(VectorOperators.NE, d))
-                    .intoArray(c, co + i);
+            FloatVector quiet = d.reinterpretAsInts().or(FloatExpm1.QUIET_BIT).reinterpretAsFloats();
+            y.blend(quiet, d.compare(VectorOperators.NE, d)).intoArray(c, co + i);
         }
         return upper;
     }

@@ -17,6 +17,7 @@ final class VectorExpm1 {
      */
     static int expm1Float(float[] a, int ao, float[] c, int co, int n) {
         FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector minusOne = FloatVector.broadcast(F, -1f);
         FloatVector negLn2Hi = FloatVector.broadcast(F, -FloatExp.LN2_HI);
         FloatVector negLn2Lo = FloatVector.broadcast(F, -FloatExp.LN2_LO);
         FloatVector p0 = FloatVector.broadcast(F, FloatTanh.P0);
@@ -68,13 +69,14 @@ final class VectorExpm1 {
             FloatVector scale1 = q.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             eh = eh.mul(scale0).mul(scale1);
             el = el.mul(scale0).mul(scale1);
-            FloatVector dh = eh.sub(1f);
+            FloatVector dh = eh.add(minusOne);
             v = dh.sub(eh);
-            FloatVector dl = eh.sub(dh.sub(v)).add(one.neg().sub(v)).add(el);
+            FloatVector dl = eh.sub(dh.sub(v)).add(minusOne.sub(v)).add(el);
             FloatVector y = dh.add(dl);
             y = y.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, FloatExpm1.OVERFLOW));
             y = y.blend(-1f, x.compare(VectorOperators.LT, FloatExpm1.SATURATION));
-            y = y.blend(x.reinterpretAsInts().or(FloatExpm1.QUIET_BIT).reinterpretAsFloats(), x.compare(VectorOperators.NE, x));
+            FloatVector quiet = x.reinterpretAsInts().or(FloatExpm1.QUIET_BIT).reinterpretAsFloats();
+            y = y.blend(quiet, x.compare(VectorOperators.NE, x));
             y.blend(x, x.reinterpretAsInts().compare(VectorOperators.EQ, FloatExpm1.NEGATIVE_ZERO_BITS).cast(F))
                     .intoArray(c, co + i);
         }

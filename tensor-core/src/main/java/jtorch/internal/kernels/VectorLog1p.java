@@ -23,7 +23,8 @@ final class VectorLog1p {
         FloatVector c0 = FloatVector.broadcast(F, FloatLog.C0);
         FloatVector c1 = FloatVector.broadcast(F, FloatLog.C1);
         FloatVector c2 = FloatVector.broadcast(F, FloatLog.C2);
-        FloatVector allOnes = FloatVector.zero(F).reinterpretAsInts().lanewise(VectorOperators.NOT).reinterpretAsFloats();
+        FloatVector allOnes = FloatVector.zero(F).reinterpretAsInts().lanewise(VectorOperators.NOT)
+                .reinterpretAsFloats();
         int oneBits = Float.floatToRawIntBits(1f);
         int upper = F.loopBound(n);
         for (int i = 0; i < upper; i += F.length()) {
@@ -55,7 +56,8 @@ final class VectorLog1p {
             FloatVector y = s3x.add(s3y);
             y = y.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, FloatLog1p.HUGE));
             y = y.blend(allOnes, d.compare(VectorOperators.LT, -1f));
-            y = y.blend(d.reinterpretAsInts().or(FloatExpm1.QUIET_BIT).reinterpretAsFloats(), d.compare(VectorOperators.NE, d));
+            FloatVector quiet = d.reinterpretAsInts().or(FloatExpm1.QUIET_BIT).reinterpretAsFloats();
+            y = y.blend(quiet, d.compare(VectorOperators.NE, d));
             y = y.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, -1f));
             y.blend(d, d.reinterpretAsInts().compare(VectorOperators.EQ, FloatExpm1.NEGATIVE_ZERO_BITS).cast(F))
                     .intoArray(c, co + i);
