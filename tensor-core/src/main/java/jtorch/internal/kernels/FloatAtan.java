@@ -13,9 +13,9 @@ package jtorch.internal.kernels;
  * |d|}, {@code s = a} if {@code a <= 1}, else {@code s = -1 / a} (a double-float quotient) and
  * {@code q = 1}; {@code t = s^2}, normalized; {@code u} SLEEF's degree-7 polynomial of {@code t}'s
  * head in Horner's order; {@code atan a = q pi/2 + s (1 + t (-1/3 + u t))} with pi/2 in two parts;
- * head plus tail rounded once to float. Infinity gives pi/2 (where the quotient is meaningless); the
- * sign bit of {@code d} is then flipped into the result, so ±0 stay themselves; a NaN comes back
- * as {@link FloatExpm1#quiet} gives it.
+ * head plus tail rounded once to float. Infinity gives {@link #HALF_PI_HI} (SLEEF's replacement);
+ * the sign bit of {@code d} is then flipped into the result, so ±0 stay themselves; a NaN comes
+ * back as {@link FloatExpm1#quiet} gives it.
  */
 final class FloatAtan {
     /** SLEEF's coefficients of {@code u}, highest degree first, then the coefficient of {@code t}. */
