@@ -79,9 +79,14 @@ final class FloatTrig {
     static void sinFloat(float[] a, int ao, float[] c, int co, int n) {
         for (int g = 0; g < n; g += GROUP) {
             int m = Math.min(GROUP, n - g);
-            boolean near = allNear(a, ao + g, m);
-            for (int i = g; i < g + m; i++) {
-                c[co + i] = near ? sinNear(a[ao + i]) : sinFar(a[ao + i]);
+            if (allNear(a, ao + g, m)) {
+                for (int i = g; i < g + m; i++) {
+                    c[co + i] = sinNear(a[ao + i]);
+                }
+            } else {
+                for (int i = g; i < g + m; i++) {
+                    c[co + i] = sinFar(a[ao + i]);
+                }
             }
         }
     }
@@ -90,9 +95,14 @@ final class FloatTrig {
     static void cosFloat(float[] a, int ao, float[] c, int co, int n) {
         for (int g = 0; g < n; g += GROUP) {
             int m = Math.min(GROUP, n - g);
-            boolean near = allNear(a, ao + g, m);
-            for (int i = g; i < g + m; i++) {
-                c[co + i] = near ? cosNear(a[ao + i]) : cosFar(a[ao + i]);
+            if (allNear(a, ao + g, m)) {
+                for (int i = g; i < g + m; i++) {
+                    c[co + i] = cosNear(a[ao + i]);
+                }
+            } else {
+                for (int i = g; i < g + m; i++) {
+                    c[co + i] = cosFar(a[ao + i]);
+                }
             }
         }
     }
@@ -128,8 +138,9 @@ final class FloatTrig {
     /** The near path of cos: any finite {@code x} with {@code |x| < }{@value #NEAR}. */
     static float cosNear(float x) {
         float shifted = Math.fma(x, ONE_OVER_PI, -0.5f) + SHIFTER;
+        // dq = 2k + 1 half turns of pi/2; its bit 1 is clear when k is even
+        int k = Float.floatToRawIntBits(shifted) - SHIFTER_BITS;
         float dq = Math.fma(shifted - SHIFTER, 2f, 1f);
-        int q = (int) dq;
         // x - dq pi/2 in three parts as a double-float
         float w = dq * HALF_PI_A;
         float sx = x + w;
@@ -144,7 +155,7 @@ final class FloatTrig {
         sv = sx - tx;
         sy = ((tx - (sx - sv)) + (w - sv)) + ty;
         float u = series(sx, sy);
-        return (q & 2) == 0 ? -u : u;
+        return (k & 1) == 0 ? -u : u;
     }
 
     /** The far path of sin: any float, for a group with a lane not below {@value #NEAR} or NaN. */
