@@ -21,15 +21,16 @@ import java.math.RoundingMode;
  * (its last, partial vector is padded with zeros, which are near); {@link #sin} and {@link #cos}
  * give the result of a group whose other lanes are near.
  *
- * <p>Near path: {@code k = rint(x / pi)} (for cos {@code 2 rint(x / pi - 1/2) + 1} half turns),
- * rounded by adding and subtracting {@link #SHIFTER}; {@code s = x - k pi} as a double-float from
- * SLEEF's three-part pi (cos: pi/2). Far path ({@link #reduce}, SLEEF's {@code rempif}, a
- * Payne-Hanek reduction): {@code x} times three slices of {@code 1/(2 pi)} chosen by the exponent
- * of {@code x} (bits whose product with {@code x} would be a whole number of turns are left out),
- * keeping the fraction of a turn and the quarter turns as it goes, times {@code 2 pi}; then the
- * quadrant moved to a half turn. Both paths then: {@code sin s = s (1 + s^2 p(s^2))} with SLEEF's
- * degree-3 polynomial, in double-float arithmetic, negated for odd half turns. sin(-0) is -0,
- * NaN and ±inf give NaN.
+ * <p>Near path: sin takes {@code s = x - k pi} with {@code k = rint(x / pi)}, cos {@code s = x -
+ * dq pi/2} with {@code dq = 2 rint(x / pi - 1/2) + 1}; the rounding by adding and subtracting
+ * {@link #SHIFTER}, {@code s} as a double-float from SLEEF's three-part pi. Far path ({@link
+ * #reduce}, SLEEF's {@code rempif}, a Payne-Hanek reduction): {@code x} times four slices of
+ * {@code 1/(2 pi)} chosen by the exponent of {@code x} (bits whose product with {@code x} would be
+ * a whole number of turns are left out), keeping the fraction of a turn and counting the quarter
+ * turns as it goes, times {@code 2 pi}; then a quarter turn more or less so that {@code s} is again
+ * {@code x} less a whole number of half turns (cos: less an odd multiple of pi/2). Both paths then:
+ * {@code sin s = s (1 + s^2 p(s^2))} with SLEEF's cubic {@code p}, in double-float arithmetic,
+ * negated for an odd number of half turns. sin(-0) is -0; NaN and ±inf give NaN.
  */
 final class FloatTrig {
     /** SLEEF's TRIGRANGEMAX2f: the near path serves a group iff all its lanes are below this. */
@@ -138,7 +139,7 @@ final class FloatTrig {
     /** The near path of cos: any finite {@code x} with {@code |x| < }{@value #NEAR}. */
     static float cosNear(float x) {
         float shifted = Math.fma(x, ONE_OVER_PI, -0.5f) + SHIFTER;
-        // dq = 2k + 1 half turns of pi/2; its bit 1 is clear when k is even
+        // with dq = 2k + 1, cos x = -(-1)^k sin s: negated when k is even
         int k = Float.floatToRawIntBits(shifted) - SHIFTER_BITS;
         float dq = Math.fma(shifted - SHIFTER, 2f, 1f);
         // x - dq pi/2 in three parts as a double-float

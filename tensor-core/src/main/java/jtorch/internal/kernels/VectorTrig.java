@@ -91,7 +91,7 @@ final class VectorTrig {
             }
             FloatVector shifted = x.fma(FloatTrig.ONE_OVER_PI, -0.5f).add(FloatTrig.SHIFTER);
             FloatVector dq = shifted.sub(FloatTrig.SHIFTER).fma(2f, 1f);
-            // dq = 2k + 1 and the sign flips when bit 1 of dq is clear, that is when k is even
+            // with dq = 2k + 1, cos x = -(-1)^k sin s: the sign bit set when k is even
             IntVector even = shifted.reinterpretAsInts().lanewise(VectorOperators.NOT)
                     .lanewise(VectorOperators.LSHL, 31);
             FloatVector w = dq.mul(FloatTrig.HALF_PI_A);
