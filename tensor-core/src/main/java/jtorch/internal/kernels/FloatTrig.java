@@ -57,12 +57,15 @@ final class FloatTrig {
     private static final float PI_HI = 3.1415927410125732422f;
     private static final float PI_LO = -8.7422776573475857731e-08f;
     /**
-     * SLEEF's {@code rempitabsp}: for each {@code e = 0 .. 103}, four floats that sum to the part
-     * of {@code 1/(2 pi)} below {@code 2^(-e-2)} (times 2^64 above {@code e = 65}, where the
-     * argument is scaled down by 2^64). Row 103 serves only infinities and NaN, whose results are
-     * NaN whatever it holds.
+     * SLEEF's {@code rempitabsp}, computed on the far path's first use (~60 ms with BigDecimal's
+     * classes; the near path never needs it): for each {@code e = 0 .. 103}, four floats that sum
+     * to the part of {@code 1/(2 pi)} below {@code 2^(-e-2)} (times 2^64 above {@code e = 65},
+     * where the argument is scaled down by 2^64). Row 103 serves only infinities and NaN, whose
+     * results are NaN whatever it holds.
      */
-    private static final float[] SLICES = slices();
+    private static final class Slices {
+        static final float[] TABLE = slices();
+    }
 
     private FloatTrig() {}
 
@@ -234,7 +237,8 @@ final class FloatTrig {
         int e = ((bits >>> 23) & 0xff) - 0x7f - 25;
         float a = e > 65 ? Float.intBitsToFloat(bits - (64 << 23)) : x;
         int row = Math.max(e, 0) * 4;
-        float t = SLICES[row];
+        float[] slices = Slices.TABLE;
+        float t = slices[row];
         float xh = a * t;
         float xl = Math.fma(a, t, -xh);
         // keep the fraction of a quarter turn, count the quarters
@@ -244,7 +248,7 @@ final class FloatTrig {
         float s = xh + xl;
         xl = (xh - s) + xl;
         xh = s;
-        t = SLICES[row + 1];
+        t = slices[row + 1];
         float yh = a * t;
         float yl = Math.fma(a, t, -yh);
         s = xh + yh;
@@ -257,8 +261,8 @@ final class FloatTrig {
         s = xh + xl;
         xl = (xh - s) + xl;
         xh = s;
-        yh = SLICES[row + 2] * a;
-        yl = Math.fma(SLICES[row + 3], a, Math.fma(SLICES[row + 2], a, -yh));
+        yh = slices[row + 2] * a;
+        yl = Math.fma(slices[row + 3], a, Math.fma(slices[row + 2], a, -yh));
         s = xh + yh;
         v = s - xh;
         xl = ((xh - (s - v)) + (yh - v)) + (xl + yl);

@@ -106,6 +106,23 @@ final class PlainUnary {
                     c[co + i] = UnaryOp.SIGN.apply(a[ao + i]);
                 }
             }
+            case SIN -> FloatTrig.sinFloat(a, ao, c, co, n);
+            case COS -> FloatTrig.cosFloat(a, ao, c, co, n);
+            case ATAN -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.ATAN.apply(a[ao + i]);
+                }
+            }
+            case EXPM1 -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.EXPM1.apply(a[ao + i]);
+                }
+            }
+            case LOG1P -> {
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = UnaryOp.LOG1P.apply(a[ao + i]);
+                }
+            }
         }
     }
 }

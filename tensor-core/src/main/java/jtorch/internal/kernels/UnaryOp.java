@@ -122,10 +122,10 @@ public enum UnaryOp {
         }
     },
     /** Round half to even ({@code nearbyint} in the default rounding mode), the sign kept. */
-    ROUND(Math::rint, LongUnaryOperator.identity()) {
+    ROUND(UnaryOp::rint, LongUnaryOperator.identity()) {
         @Override
         float apply(float a) {
-            return (float) Math.rint(a);
+            return (float) rint(a);
         }
     },
     /** {@code x - trunc(x)}, exact in the dtype (NaN for the infinities); floating dtypes. */
@@ -141,7 +141,54 @@ public enum UnaryOp {
         float apply(float a) {
             return (a > 0 ? 1f : 0f) - (a < 0 ? 1f : 0f);
         }
+    },
+    /**
+     * float32 through {@link FloatTrig}: SLEEF picks its argument reduction per group of 8
+     * elements, so over arrays the loops call {@link FloatTrig#sinFloat} (and the vector one),
+     * which group as PyTorch; {@code apply} is an element in a group of its own.
+     */
+    SIN(Math::sin, null) {
+        @Override
+        float apply(float a) {
+            return FloatTrig.sin(a);
+        }
+    },
+    /** float32 through {@link FloatTrig}, grouped as {@link #SIN}. */
+    COS(Math::cos, null) {
+        @Override
+        float apply(float a) {
+            return FloatTrig.cos(a);
+        }
+    },
+    /** float32 through {@link FloatAtan}, in the plain and the vector loops alike. */
+    ATAN(Math::atan, null) {
+        @Override
+        float apply(float a) {
+            return FloatAtan.atan(a);
+        }
+    },
+    /** float32 through {@link FloatExpm1}, in the plain and the vector loops alike. */
+    EXPM1(Math::expm1, null) {
+        @Override
+        float apply(float a) {
+            return FloatExpm1.expm1(a);
+        }
+    },
+    /** float32 through {@link FloatLog1p}, in the plain and the vector loops alike. */
+    LOG1P(Math::log1p, null) {
+        @Override
+        float apply(float a) {
+            return FloatLog1p.log1p(a);
+        }
     };
+
+    /**
+     * {@code Math.rint}, a NaN returned quieted with its sign, as C2's intrinsic and PyTorch's
+     * {@code vroundps} do (interpreted, {@code StrictMath.rint} clears a NaN's sign bit).
+     */
+    private static double rint(double x) {
+        return x != x ? x + 0.0 : Math.rint(x);
+    }
 
     /** Toward zero: the ceiling of a negative number, else the floor (so -0.0 stays -0.0). */
     private static double trunc(double x) {

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorOperators;
 /**
  * {@link Kernels#unary}'s float32 loops by the Vector API, one per {@link UnaryOp}, in
  * {@link VectorKernels}' species; each op's scalar {@code apply} does the tail, with the same
- * float operations.
+ * float operations (sin and cos do their own tails, by SLEEF's groups of 8).
  */
 final class VectorUnary {
     private VectorUnary() {}
@@ -78,6 +78,21 @@ final class VectorUnary {
                     FloatVector v = FloatVector.fromArray(F, a, ao + i);
                     one.div(v.mul(v)).intoArray(c, co + i);
                 }
+                break;
+            case SIN:
+                i = VectorTrig.sinFloat(a, ao, c, co, n);
+                break;
+            case COS:
+                i = VectorTrig.cosFloat(a, ao, c, co, n);
+                break;
+            case ATAN:
+                i = VectorAtan.atanFloat(a, ao, c, co, n);
+                break;
+            case EXPM1:
+                i = VectorExpm1.expm1Float(a, ao, c, co, n);
+                break;
+            case LOG1P:
+                i = VectorLog1p.log1pFloat(a, ao, c, co, n);
                 break;
             case FLOOR, CEIL, TRUNC, FRAC, ROUND, SIGN:
                 i = VectorRounding.unary(op, a, ao, c, co, n);

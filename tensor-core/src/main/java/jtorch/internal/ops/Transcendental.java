@@ -41,10 +41,21 @@ public final class Transcendental {
 
     /** The op computed in the floating dtype; an integral or bool input is converted to it first, as PyTorch. */
     private static TensorImpl floating(TensorImpl self, String halfKernel, DoubleUnaryOperator f) {
+        TensorImpl x = asFloating(self, halfKernel);
+        return Outputs.unary(x, x.dtype(), x.dtype(), f, null);
+    }
+
+    /** {@link #floating(TensorImpl, String, DoubleUnaryOperator)} for an op with a vector form. */
+    private static TensorImpl floating(TensorImpl self, String halfKernel, UnaryOp op) {
+        TensorImpl x = asFloating(self, halfKernel);
+        return Outputs.unary(x, x.dtype(), x.dtype(), op);
+    }
+
+    /** {@code self} in its floating dtype (PyTorch's error for float16 where {@code halfKernel} is missing). */
+    private static TensorImpl asFloating(TensorImpl self, String halfKernel) {
         checkHalf(self, halfKernel);
         DType type = DefaultDtype.floatingOf(self.dtype());
-        TensorImpl x = self.dtype() == type ? self : GradEnabled.without(() -> Conversions.to(self, type));
-        return Outputs.unary(x, type, type, f, null);
+        return self.dtype() == type ? self : GradEnabled.without(() -> Conversions.to(self, type));
     }
 
     private static TensorImpl one() {
@@ -53,12 +64,12 @@ public final class Transcendental {
 
     /** {@code sin(x)}: {@code grad * cos(x)}. */
     public static TensorImpl sin(TensorImpl self) {
-        return onInput(floating(self, "sin_vml_cpu", Math::sin), self, "SinBackward0", (g, x) -> mul(g, cos(x)));
+        return onInput(floating(self, "sin_vml_cpu", UnaryOp.SIN), self, "SinBackward0", (g, x) -> mul(g, cos(x)));
     }
 
     /** {@code cos(x)}: {@code grad * -sin(x)}. */
     public static TensorImpl cos(TensorImpl self) {
-        return onInput(floating(self, "cos_vml_cpu", Math::cos), self, "CosBackward0", (g, x) -> mul(g, neg(sin(x))));
+        return onInput(floating(self, "cos_vml_cpu", UnaryOp.COS), self, "CosBackward0", (g, x) -> mul(g, neg(sin(x))));
     }
 
     /** {@code tan(x)}: {@code grad * (1 + result^2)}. */
@@ -81,7 +92,7 @@ public final class Transcendental {
 
     /** {@code atan(x)}: {@code grad / (1 + x^2)}. */
     public static TensorImpl atan(TensorImpl self) {
-        return onInput(floating(self, "atan_vml_cpu", Math::atan), self, "AtanBackward0",
+        return onInput(floating(self, "atan_vml_cpu", UnaryOp.ATAN), self, "AtanBackward0",
                 (g, x) -> div(g, add(mul(x, x), one())));
     }
 
@@ -130,7 +141,7 @@ public final class Transcendental {
 
     /** {@code exp(x) - 1}: {@code grad * (result + 1)}. */
     public static TensorImpl expm1(TensorImpl self) {
-        return onResult(floating(self, "expm1_vml_cpu", Math::expm1), self, "Expm1Backward0",
+        return onResult(floating(self, "expm1_vml_cpu", UnaryOp.EXPM1), self, "Expm1Backward0",
                 (g, r) -> mul(g, add(r, one())));
     }
 
@@ -148,7 +159,7 @@ public final class Transcendental {
 
     /** {@code log(1 + x)}: {@code grad / (x + 1)}. */
     public static TensorImpl log1p(TensorImpl self) {
-        return onInput(floating(self, "log1p_vml_cpu", Math::log1p), self, "Log1PBackward0",
+        return onInput(floating(self, "log1p_vml_cpu", UnaryOp.LOG1P), self, "Log1PBackward0",
                 (g, x) -> div(g, add(x, one())));
     }
 

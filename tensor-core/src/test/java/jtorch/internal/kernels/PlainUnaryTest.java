@@ -21,6 +21,9 @@ class PlainUnaryTest {
     void dense_everyOperator_sameBitsAsApply() {
         float[] a = operands();
         for (UnaryOp op : UnaryOp.values()) {
+            if (op == UnaryOp.SIN || op == UnaryOp.COS) {
+                continue; // by SLEEF's groups of 8, not element by element: FloatTrigTest
+            }
             float[] c = new float[a.length + 1];
             PlainUnary.dense(op, a, 1, c, 2, a.length - 1);
             for (int i = 1; i < a.length; i++) {
