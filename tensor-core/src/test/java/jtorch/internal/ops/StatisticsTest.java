@@ -25,14 +25,14 @@ class StatisticsTest {
     private static final int[] LENGTHS = {1, 2, 7, 100, 1000, 32767, 32768, 32769, 65537, 100003, 1 << 20};
     /**
      * Shapes and dims for cumsum: lanes along the last dim (groups of four and a remainder, one long
-     * lane), along the first and a middle dim (lanes side by side along rows, more than a column group).
+     * lane, a 1-d tensor's single lane), along the first and a middle dim (lanes side by side along rows, more than a column group).
      */
     /** Shapes and dims for the 2-norm: null for all; lengths with every remainder mod 8 (PyTorch's lanes). */
     private static final String NORM_CASES = "[[[1000003], null], [[5], null], [[12], null], [[13], null], [[15], null],"
             + " [[37, 29], [1]], [[37, 29], [0]], [[6, 11, 20], [1, 2]], [[6, 11, 20], [1]], [[6, 11, 20], [0, 1]],"
             + " [[64, 1, 9], [2]], [[300, 700], null]]";
-    private static final String CUMSUM_CASES = "[[[37, 1000], 1], [[5, 3], 1], [[3, 70000], 1], [[1], 0],"
-            + " [[37, 1000], 0], [[4, 5, 7], 1], [[3, 600, 5], 1], [[2, 1100], 0], [[4, 5, 7], 0]]";
+    private static final String CUMSUM_CASES = "[[[37, 1000], 1], [[5, 3], 1], [[3, 70000], 1], [[1], 0], [[70001], 0],"
+            + " [[1, 9, 1], 1], [[37, 1000], 0], [[4, 5, 7], 1], [[3, 600, 5], 1], [[2, 1100], 0], [[4, 5, 7], 0]]";
 
     @Test
     void varAndStdOfAll_matchPyTorchBitForBit() throws Exception {
