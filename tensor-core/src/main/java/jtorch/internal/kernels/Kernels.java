@@ -256,7 +256,7 @@ public final class Kernels {
     }
 
     /** The largest or smallest of {@code a[from .. from + n)}, {@code n >= 1}, NaN if any is NaN ({@link Math#max}'s rule). */
-    private static float extreme(float[] a, int from, int n, boolean max) {
+    public static float extreme(float[] a, int from, int n, boolean max) {
         int i = vectorHot ? VectorKernels.F.loopBound(n) : 0;
         float m = i > 0 ? VectorKernels.extreme(a, from, i, max) : a[from];
         for (; i < n; i++) {

@@ -186,10 +186,7 @@ public final class NNFunctional {
             for (int o = from; o < to; o++) {
                 Cancellation.check();
                 rows.read(o * n, shifted, n);
-                float max = Float.NEGATIVE_INFINITY;
-                for (int k = 0; k < n; k++) {
-                    max = Math.max(max, shifted[k]);
-                }
+                float max = n == 0 ? 0 : Kernels.extreme(shifted, 0, n, true);
                 if (Float.isInfinite(max)) {
                     max = 0;
                 }
@@ -296,22 +293,36 @@ public final class NNFunctional {
             }
             return sum;
         }
-        float[] acc = new float[LANES];
+        // the lanes in locals: eight independent chains of additions (in an array, a store and a load each)
+        float a0 = 0;
+        float a1 = 0;
+        float a2 = 0;
+        float a3 = 0;
+        float a4 = 0;
+        float a5 = 0;
+        float a6 = 0;
+        float a7 = 0;
         int k = 0;
         for (; k + LANES <= n; k += LANES) {
-            for (int j = 0; j < LANES; j++) {
-                acc[j] += v[k + j];
-            }
+            a0 += v[k];
+            a1 += v[k + 1];
+            a2 += v[k + 2];
+            a3 += v[k + 3];
+            a4 += v[k + 4];
+            a5 += v[k + 5];
+            a6 += v[k + 6];
+            a7 += v[k + 7];
         }
-        for (int j = 0; k < n; j++, k++) {
-            acc[j] += v[k];
-        }
-        for (int width = LANES / 2; width >= 1; width /= 2) {
-            for (int j = 0; j < width; j++) {
-                acc[j] += acc[j + width];
-            }
-        }
-        return acc[0];
+        // the partial last vector into the first lanes
+        int r = n - k;
+        a0 += r > 0 ? v[k] : 0;
+        a1 += r > 1 ? v[k + 1] : 0;
+        a2 += r > 2 ? v[k + 2] : 0;
+        a3 += r > 3 ? v[k + 3] : 0;
+        a4 += r > 4 ? v[k + 4] : 0;
+        a5 += r > 5 ? v[k + 5] : 0;
+        a6 += r > 6 ? v[k + 6] : 0;
+        return ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7));
     }
 
     /**
