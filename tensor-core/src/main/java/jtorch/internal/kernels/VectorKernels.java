@@ -464,6 +464,8 @@ final class VectorKernels {
 
     /** Blocks of 16 uniforms per vector: lane {@code k} is pair {@code k % 8} of block {@code k / 8}. */
     static final int BOX_MULLER_BLOCKS = F.length() / 8;
+    /** 2^23: a non-negative float below it, plus this, is rounded to a whole number (its low bits). */
+    private static final float WHOLE = 0x1p23f;
     /** Where lane {@code k}'s first uniform of a pair lies in a group of blocks; the second is 8 further. */
     private static final int[] PAIR_FIRST = pairFirst();
 
@@ -505,6 +507,7 @@ final class VectorKernels {
         FloatVector sin0 = FloatVector.broadcast(F, AvxMath.SIN_P0);
         FloatVector sin1 = FloatVector.broadcast(F, AvxMath.SIN_P1);
         FloatVector sin2 = FloatVector.broadcast(F, AvxMath.SIN_P2);
+        float[] pairs = new float[2 * F.length()];
         for (int group = 0; group < groups; group++) {
             int at = o + 16 * BOX_MULLER_BLOCKS * group;
             FloatVector u1 = one.sub(FloatVector.fromArray(F, d, at, PAIR_FIRST, 0));
@@ -530,7 +533,14 @@ final class VectorKernels {
             FloatVector theta = u2.mul(AvxMath.TWO_PI);
             IntVector signSin = theta.reinterpretAsInts().and(AvxMath.SIGN);
             FloatVector a = theta.abs();
-            IntVector j = ((IntVector) a.mul(AvxMath.FOUR_OVER_PI).convert(VectorOperators.F2I, 0)).add(1).and(~1);
+            // j = (int) (a 4/pi), truncated without convert(F2I), which JDK 17 runs in Java for this
+            // species (randn of 4M floats 35 ms): the nearest int from the bits of the sum with 2^23,
+            // one less where that is above
+            FloatVector quarters = a.mul(AvxMath.FOUR_OVER_PI);
+            IntVector j = quarters.add(WHOLE).reinterpretAsInts().sub(Float.floatToRawIntBits(WHOLE));
+            VectorMask<Integer> above = ((FloatVector) j.convert(VectorOperators.I2F, 0))
+                    .compare(VectorOperators.GT, quarters).cast(j.species());
+            j = j.lanewise(VectorOperators.SUB, 1, above).add(1).and(~1);
             FloatVector k = (FloatVector) j.convert(VectorOperators.I2F, 0);
             signSin = signSin.lanewise(VectorOperators.XOR, j.and(4).lanewise(VectorOperators.LSHL, 29));
             IntVector signCos = j.sub(2).not().and(4).lanewise(VectorOperators.LSHL, 29);
@@ -549,8 +559,14 @@ final class VectorKernels {
                     .lanewise(VectorOperators.XOR, signSin).reinterpretAsFloats();
             FloatVector cos = c.blend(s, cosPoly).add(0f).reinterpretAsInts()
                     .lanewise(VectorOperators.XOR, signCos).reinterpretAsFloats();
-            radius.mul(cos).fma(std, mean).intoArray(d, at, PAIR_FIRST, 0);
-            radius.mul(sin).fma(std, mean).intoArray(d, at + 8, PAIR_FIRST, 0);
+            // stored through a scratch array: with two scatters into d, C2 (JDK 17, this loop fully
+            // intrinsified) dropped the first, leaving the cosines' uniforms in place
+            radius.mul(cos).fma(std, mean).intoArray(pairs, 0);
+            radius.mul(sin).fma(std, mean).intoArray(pairs, F.length());
+            for (int lane = 0; lane < F.length(); lane++) {
+                d[at + PAIR_FIRST[lane]] = pairs[lane];
+                d[at + PAIR_FIRST[lane] + 8] = pairs[F.length() + lane];
+            }
         }
     }
 }

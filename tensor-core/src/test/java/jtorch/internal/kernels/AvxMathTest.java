@@ -22,6 +22,13 @@ class AvxMathTest {
             vector[i] = i % 97 < edges.length ? edges[i % 97] : (random.nextInt(1 << 24) * 0x1p-24f);
         }
         float[] scalar = vector.clone();
+        // long calls first, as randn of millions makes them: C2 then compiles the whole loop with its
+        // intrinsics (where two scatters into one array once lost the first)
+        float[] large = new float[1 << 20];
+        for (int round = 0; round < 60; round++) {
+            java.util.Arrays.fill(large, 0.375f);
+            AvxMath.boxMuller16Blocks(large, 0, large.length / 16, 0f, 1f);
+        }
         AvxMath.boxMuller16Blocks(vector, 0, blocks, 0.25f, 1.5f);
         for (int b = 0; b < blocks; b++) {
             AvxMath.boxMuller16(scalar, 16 * b, 0.25f, 1.5f);
