@@ -36,7 +36,7 @@ SHARED = os.environ.get("JTORCH_SHARED", os.path.join(os.path.dirname(ROOT), "sh
 PERF = os.path.join(SHARED, "reference", "perf")
 JAR = os.path.join(ROOT, "benchmarks", "target", "benchmarks.jar")
 # groups timed by benchmarks/pytorch_cases.py; the others by the shared pytorch_ref.py
-EXTRA_GROUPS = {"scalar", "matmul_extra", "mlp_extra", "cnn_extra"}
+EXTRA_GROUPS = {"scalar", "matmul_extra", "mlp_extra", "cnn_extra", "pointwise"}
 
 # JMH benchmark -> (PyTorch case, pytorch_ref.py group)
 def case_name(bench, params):
@@ -48,7 +48,8 @@ def case_name(bench, params):
     if cls == "MlpBench":
         return method, "mlp_extra" if method.endswith("adam") else "mlp"
     group = {"TinyBench": "tiny", "LayoutPrintBench": "print,transpose",
-             "BroadcastReduceBench": "broadcast,reduce", "ScalarOpsBench": "scalar", "CnnBench": "cnn_extra"}[cls]
+             "BroadcastReduceBench": "broadcast,reduce", "ScalarOpsBench": "scalar", "CnnBench": "cnn_extra",
+             "PointwiseBench": "pointwise"}[cls]
     return method, group
 
 # target ratio (ours / PyTorch at the same thread count); a tuple is (1 thread, 2 threads)

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """PyTorch side of the JMH cases that ../shared/reference/perf/pytorch_ref.py does not have:
 tensor-with-scalar ops beside tensor-with-tensor ops, the matrix shapes of a 784-256-10 MLP, the
-MLP step with Adam, and the layers and training step of a small MNIST CNN (CnnBench). Same timing method and output lines as pytorch_ref.py (it imports them).
+MLP step with Adam, the layers and training step of a small MNIST CNN (CnnBench), and pointwise
+functions, reductions and scans (PointwiseBench). Same timing method and output lines as pytorch_ref.py (it imports them).
 
-    python3 pytorch_cases.py --threads N [--only scalar,matmul_extra,mlp_extra,cnn_extra]
+    python3 pytorch_cases.py --threads N [--only scalar,matmul_extra,mlp_extra,cnn_extra,pointwise]
 """
 import argparse
 import os
@@ -51,6 +52,19 @@ def main():
         for name, fn in (("pow_cube", lambda: x.pow(3)), ("pow_sqrt", lambda: x.pow(0.5)),
                          ("pow_reciprocal", lambda: x.pow(-1)), ("log", lambda: x.log())):
             E(f"{name}_4M", bench(fn), bytes=8 * n)
+
+    if want("pointwise"):
+        n = 4_000_000
+        x = torch.randn(n)
+        p = torch.rand(n) + 0.1
+        m = torch.randn(4096, 1024)
+        for name, fn in (("sin", lambda: x.sin()), ("cos", lambda: x.cos()), ("atan", lambda: x.atan()),
+                         ("expm1", lambda: x.expm1()), ("log1p", lambda: p.log1p()), ("floor", lambda: x.floor()),
+                         ("sign", lambda: x.sign()), ("cumsum", lambda: x.cumsum(0))):
+            E(f"{name}_4M", bench(fn), bytes=8 * n)
+        E("norm_4M", bench(lambda: x.norm()), bytes=4 * n)
+        E("softmax_4096x1024", bench(lambda: m.softmax(1)), bytes=8 * m.numel())
+        E("log_softmax_4096x1024", bench(lambda: m.log_softmax(1)), bytes=8 * m.numel())
 
     if want("matmul_extra"):
         for dims in MM_SHAPES:
