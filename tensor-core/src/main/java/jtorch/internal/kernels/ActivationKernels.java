@@ -67,6 +67,34 @@ public final class ActivationKernels {
         }
     }
 
+    /**
+     * Softplus as PyTorch's float32 vector code: {@code x beta > threshold ? x : log1p(exp(x beta)) /
+     * beta}, exp and log1p SLEEF's ({@link FloatExp}, {@link FloatLog1p}). (PyTorch's scalar tail,
+     * fewer than 16 elements of a run, takes the C library's expf and log1pf, which may differ in
+     * the last bit.)
+     */
+    public static float softplus(float x, float beta, float threshold) {
+        float scaled = x * beta;
+        return scaled > threshold ? x : FloatLog1p.log1p(FloatExp.exp(scaled)) / beta;
+    }
+
+    /**
+     * {@code y[i] = softplus(x[i])} over {@code n} contiguous elements, in passes over {@code y}:
+     * the products, their exp and log1p by the unary kernels (vector loops once hot), then the
+     * quotients where not above the threshold.
+     */
+    public static void softplus(float[] x, int xo, float[] y, int yo, int n, float beta, float threshold) {
+        for (int i = 0; i < n; i++) {
+            y[yo + i] = x[xo + i] * beta;
+        }
+        Kernels.unary(UnaryOp.EXP, y, yo, y, yo, n);
+        Kernels.unary(UnaryOp.LOG1P, y, yo, y, yo, n);
+        for (int i = 0; i < n; i++) {
+            float v = x[xo + i];
+            y[yo + i] = v * beta > threshold ? v : y[yo + i] / beta;
+        }
+    }
+
     /** ELU as PyTorch's float32 vector code: {@code x > 0 ? x : (exp(x) - 1) * alpha}, exp by {@link FloatExp}. */
     public static float elu(float x, float alpha) {
         return x > 0 ? x : (FloatExp.exp(x) - 1f) * alpha;

@@ -41,9 +41,8 @@ import org.apache.commons.numbers.gamma.Erf;
  * <li>{@code silu} and {@code elu}, float32: PyTorch's vector code with SLEEF's {@code expf}
  * ({@link ActivationKernels#exp}), bit for bit but where PyTorch's loops leave a scalar tail (the last
  * {@code n % 16} elements on one thread, which call glibc's {@code expf}); bfloat16 as PyTorch
- * computes it (see each); float64 with Java's exp. {@code softplus}: its gradient likewise; its
- * values take a correctly rounded {@code log1p} where PyTorch takes SLEEF's {@code log1pf}: not
- * bit for bit.
+ * computes it (see each); float64 with Java's exp. {@code softplus}, float32: likewise, its
+ * values with SLEEF's {@code log1pf} too ({@link ActivationKernels#softplus}).
  * </ul>
  *
  * <p>gelu, leaky_relu, silu, elu and softplus have kernels for the floating dtypes but float16
@@ -350,9 +349,9 @@ public final class Activations {
     /**
      * {@code F.softplus(x, beta, threshold)}: {@code x} where {@code x beta > threshold}, else
      * {@code log(1 + exp(x beta)) / beta}; backward {@code SoftplusBackward0}, {@code g z / (z + 1)}
-     * with {@code z = exp(x beta)} (the gradient itself past the threshold). The forward takes a
-     * correctly rounded {@code log1p} where PyTorch's vector code takes SLEEF's (not bit for bit);
-     * the float32 gradient is PyTorch's vector code's ({@link ActivationKernels#exp}).
+     * with {@code z = exp(x beta)} (the gradient itself past the threshold). float32 forward and
+     * gradient as PyTorch's vector code ({@link ActivationKernels#softplus}, {@link
+     * ActivationKernels#exp}); float64 with Java's exp and log1p.
      */
     public static TensorImpl softplus(TensorImpl x, double beta, double threshold) {
         checkKernel(x, "softplus_cpu");
@@ -360,10 +359,15 @@ public final class Activations {
         Precision p = precision(type);
         double b = p.round(beta);
         double limit = p.round(threshold);
-        TensorImpl out = Outputs.unary(x, type, type, v -> {
-            double scaled = p.round(v * b);
-            return scaled > limit ? v : p.round(p.round(Math.log1p(exp(scaled, p))) / b);
-        }, null);
+        float fb = (float) b;
+        float flimit = (float) limit;
+        TensorImpl out = type == DType.FLOAT32
+                ? Outputs.unary(x, type, type, v -> ActivationKernels.softplus((float) v, fb, flimit), null,
+                        (xa, xo, ya, yo, n) -> ActivationKernels.softplus(xa, xo, ya, yo, n, fb, flimit))
+                : Outputs.unary(x, type, type, v -> {
+                    double scaled = p.round(v * b);
+                    return scaled > limit ? v : p.round(p.round(Math.log1p(exp(scaled, p))) / b);
+                }, null);
         return onInput(out, x, "SoftplusBackward0", (grad, self) -> {
             DType gradType = Promotion.resultType(grad, self);
             Precision q = precision(gradType);

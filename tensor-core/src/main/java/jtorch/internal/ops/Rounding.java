@@ -91,8 +91,9 @@ public final class Rounding {
         return test(self, x -> Double.doubleToRawLongBits(x) < 0, x -> x < 0);
     }
 
+    /** {@code x != x}: the comparison's loops (float32: {@code Comparison}'s dense one), not a per-element test. */
     public static TensorImpl isnan(TensorImpl self) {
-        return test(self, Double::isNaN, x -> false);
+        return Comparisons.ne(self, self);
     }
 
     public static TensorImpl isinf(TensorImpl self) {
