@@ -9,6 +9,7 @@ import jtorch.internal.format.TensorFormatter;
 import jtorch.internal.interop.JavaArrays;
 import jtorch.internal.interop.NumpyArray;
 import jtorch.internal.kernels.Kernels.BinaryOp;
+import jtorch.internal.kernels.UnaryOp;
 import jtorch.internal.ops.Arithmetic;
 import jtorch.internal.ops.Derived;
 import jtorch.internal.ops.BinaryMath;
@@ -552,7 +553,7 @@ public class Tensor {
 
     /** {@code x.sin_()}. */
     public Tensor sin_() {
-        return of(Derived.inPlace(impl, Transcendental::sin));
+        return of(Derived.inPlace(impl, UnaryOp.SIN, Transcendental::sin));
     }
 
     /** {@code x.cos()}. */
@@ -562,7 +563,7 @@ public class Tensor {
 
     /** {@code x.cos_()}. */
     public Tensor cos_() {
-        return of(Derived.inPlace(impl, Transcendental::cos));
+        return of(Derived.inPlace(impl, UnaryOp.COS, Transcendental::cos));
     }
 
     /** {@code x.tan()}. */
@@ -602,7 +603,7 @@ public class Tensor {
 
     /** {@code x.atan_()}. */
     public Tensor atan_() {
-        return of(Derived.inPlace(impl, Transcendental::atan));
+        return of(Derived.inPlace(impl, UnaryOp.ATAN, Transcendental::atan));
     }
 
     /** {@code x.sinh()}. */
@@ -672,7 +673,7 @@ public class Tensor {
 
     /** {@code x.expm1_()}. */
     public Tensor expm1_() {
-        return of(Derived.inPlace(impl, Transcendental::expm1));
+        return of(Derived.inPlace(impl, UnaryOp.EXPM1, Transcendental::expm1));
     }
 
     /** {@code x.log2()}. */
@@ -702,7 +703,7 @@ public class Tensor {
 
     /** {@code x.log1p_()}. */
     public Tensor log1p_() {
-        return of(Derived.inPlace(impl, Transcendental::log1p));
+        return of(Derived.inPlace(impl, UnaryOp.LOG1P, Transcendental::log1p));
     }
 
     /** {@code x.rsqrt()}. */
@@ -712,7 +713,7 @@ public class Tensor {
 
     /** {@code x.rsqrt_()}. */
     public Tensor rsqrt_() {
-        return of(Derived.inPlace(impl, Transcendental::rsqrt));
+        return of(Derived.inPlace(impl, UnaryOp.RSQRT, Transcendental::rsqrt));
     }
 
     /** {@code x.sinc()}. */
@@ -812,7 +813,7 @@ public class Tensor {
 
     /** {@code x.arctan_()}. */
     public Tensor arctan_() {
-        return of(Derived.inPlace(impl, Transcendental::atan));
+        return of(Derived.inPlace(impl, UnaryOp.ATAN, Transcendental::atan));
     }
 
     /** {@code x.arcsinh()}. */
@@ -852,7 +853,7 @@ public class Tensor {
 
     /** {@code x.floor_()}. */
     public Tensor floor_() {
-        return of(Derived.inPlace(impl, Rounding::floor));
+        return of(Derived.inPlace(impl, UnaryOp.FLOOR, Rounding::floor));
     }
 
     /** {@code x.ceil()}. */
@@ -862,7 +863,7 @@ public class Tensor {
 
     /** {@code x.ceil_()}. */
     public Tensor ceil_() {
-        return of(Derived.inPlace(impl, Rounding::ceil));
+        return of(Derived.inPlace(impl, UnaryOp.CEIL, Rounding::ceil));
     }
 
     /** {@code x.round()}. */
@@ -872,7 +873,7 @@ public class Tensor {
 
     /** {@code x.round_()}. */
     public Tensor round_() {
-        return of(Derived.inPlace(impl, Rounding::round));
+        return of(Derived.inPlace(impl, UnaryOp.ROUND, Rounding::round));
     }
 
     /** {@code x.trunc()}. */
@@ -882,7 +883,7 @@ public class Tensor {
 
     /** {@code x.trunc_()}. */
     public Tensor trunc_() {
-        return of(Derived.inPlace(impl, Rounding::trunc));
+        return of(Derived.inPlace(impl, UnaryOp.TRUNC, Rounding::trunc));
     }
 
     /** {@code x.frac()}. */
@@ -892,7 +893,7 @@ public class Tensor {
 
     /** {@code x.frac_()}. */
     public Tensor frac_() {
-        return of(Derived.inPlace(impl, Rounding::frac));
+        return of(Derived.inPlace(impl, UnaryOp.FRAC, Rounding::frac));
     }
 
     /** {@code x.sgn()}. */
@@ -902,7 +903,7 @@ public class Tensor {
 
     /** {@code x.sgn_()}. */
     public Tensor sgn_() {
-        return of(Derived.inPlace(impl, Rounding::sgn));
+        return of(Derived.inPlace(impl, UnaryOp.SIGN, Rounding::sgn));
     }
 
     /** {@code x.deg2rad()}. */
@@ -932,7 +933,7 @@ public class Tensor {
 
     /** {@code x.fix_()}. */
     public Tensor fix_() {
-        return of(Derived.inPlace(impl, Rounding::trunc));
+        return of(Derived.inPlace(impl, UnaryOp.TRUNC, Rounding::trunc));
     }
 
     /** {@code x.signbit()}. */
@@ -972,7 +973,7 @@ public class Tensor {
 
     /** {@code x.absolute_()}. */
     public Tensor absolute_() {
-        return of(Derived.inPlace(impl, Pointwise::abs));
+        return of(Derived.inPlace(impl, UnaryOp.ABS, Pointwise::abs));
     }
 
     /** {@code x.negative()}. */
@@ -982,57 +983,57 @@ public class Tensor {
 
     /** {@code x.negative_()}. */
     public Tensor negative_() {
-        return of(Derived.inPlace(impl, Arithmetic::neg));
+        return of(Derived.inPlace(impl, UnaryOp.NEG, Arithmetic::neg));
     }
 
     /** {@code x.exp_()}. */
     public Tensor exp_() {
-        return of(Derived.inPlace(impl, Pointwise::exp));
+        return of(Derived.inPlace(impl, UnaryOp.EXP, Pointwise::exp));
     }
 
     /** {@code x.log_()}. */
     public Tensor log_() {
-        return of(Derived.inPlace(impl, Pointwise::log));
+        return of(Derived.inPlace(impl, UnaryOp.LOG, Pointwise::log));
     }
 
     /** {@code x.sqrt_()}. */
     public Tensor sqrt_() {
-        return of(Derived.inPlace(impl, Pointwise::sqrt));
+        return of(Derived.inPlace(impl, UnaryOp.SQRT, Pointwise::sqrt));
     }
 
     /** {@code x.abs_()}. */
     public Tensor abs_() {
-        return of(Derived.inPlace(impl, Pointwise::abs));
+        return of(Derived.inPlace(impl, UnaryOp.ABS, Pointwise::abs));
     }
 
     /** {@code x.neg_()}. */
     public Tensor neg_() {
-        return of(Derived.inPlace(impl, Arithmetic::neg));
+        return of(Derived.inPlace(impl, UnaryOp.NEG, Arithmetic::neg));
     }
 
     /** {@code x.relu_()}. */
     public Tensor relu_() {
-        return of(Derived.inPlace(impl, Pointwise::relu));
+        return of(Derived.inPlace(impl, UnaryOp.RELU, Pointwise::relu));
     }
 
     /** {@code x.sigmoid_()}. */
     public Tensor sigmoid_() {
-        return of(Derived.inPlace(impl, Pointwise::sigmoid));
+        return of(Derived.inPlace(impl, UnaryOp.SIGMOID, Pointwise::sigmoid));
     }
 
     /** {@code x.tanh_()}. */
     public Tensor tanh_() {
-        return of(Derived.inPlace(impl, Pointwise::tanh));
+        return of(Derived.inPlace(impl, UnaryOp.TANH, Pointwise::tanh));
     }
 
     /** {@code x.reciprocal_()}. */
     public Tensor reciprocal_() {
-        return of(Derived.inPlace(impl, Pointwise::reciprocal));
+        return of(Derived.inPlace(impl, UnaryOp.RECIPROCAL, Pointwise::reciprocal));
     }
 
     /** {@code x.sign_()}. */
     public Tensor sign_() {
-        return of(Derived.inPlace(impl, Pointwise::sign));
+        return of(Derived.inPlace(impl, UnaryOp.SIGN, Pointwise::sign));
     }
 
     /** {@code x.atan2(other)}. */
