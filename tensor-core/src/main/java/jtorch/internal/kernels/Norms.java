@@ -11,7 +11,7 @@ package jtorch.internal.kernels;
  *       rounded, as GCC's vectorised epilogue), the rest by fused multiply-adds;</li>
  *   <li>float64 lanes, and float32 lanes of other layouts: one fused multiply-add chain in
  *       order ({@link #sumSquares}), split as PyTorch splits one long reduction over its threads
- *       ({@link #split}).</li>
+ *       ({@link ReductionSplit}).</li>
  * </ul>
  */
 public final class Norms {
@@ -72,31 +72,5 @@ public final class Norms {
             b = Math.fma(x[off + i], x[off + i], b);
         }
         return b;
-    }
-
-    /** A sum over elements {@code [begin, begin + n)} of a lane. */
-    public interface ChunkSum {
-        double of(int begin, int n);
-    }
-
-    /**
-     * {@code sum} over {@code [0, n)} as PyTorch's {@code binary_kernel_reduce} computes a single
-     * output on {@code threads} threads: below {@link CascadeSum#GRAIN} elements or on one thread
-     * one chunk, else {@code min(threads, ceil(n / GRAIN))} chunks of {@code ceil(n / chunks)},
-     * each summed from 0, then added to 0 in order ({@code single}: in float). The chunks run
-     * here one after another: each is a chain of dependent additions either way.
-     */
-    public static double split(int n, int threads, boolean single, ChunkSum sum) {
-        if (n < CascadeSum.GRAIN || threads <= 1) {
-            return sum.of(0, n);
-        }
-        int chunks = Math.min(threads, (n + CascadeSum.GRAIN - 1) / CascadeSum.GRAIN);
-        int chunk = (n + chunks - 1) / chunks;
-        double total = 0;
-        for (int begin = 0; begin < n; begin += chunk) {
-            total += sum.of(begin, Math.min(chunk, n - begin));
-            total = single ? (float) total : total;
-        }
-        return total;
     }
 }

@@ -10,6 +10,8 @@ import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.kernels.Norms;
 import jtorch.internal.kernels.Parallel;
+import jtorch.internal.kernels.Products;
+import jtorch.internal.kernels.ReductionSplit;
 import jtorch.internal.kernels.Scans;
 import jtorch.internal.kernels.Variance;
 import jtorch.internal.shape.ReducedDims;
@@ -29,8 +31,9 @@ import static jtorch.internal.ops.Arithmetic.sub;
  * Statistics over dims: {@code prod}, {@code var}/{@code std}, {@code norm}, the {@code cumsum}
  * scan and the truth reductions {@code all}/{@code any}, each with its backward node (derivative
  * formulas as PyTorch's derivatives.yaml). Floating results accumulate as PyTorch's CPU kernels
- * do: var/std and cumsum in double, prod and norm sequentially in the opmath type (float for
- * float32 and narrower).
+ * do: var/std and cumsum in double; prod and the 2-norm of lanes in one block of memory in its
+ * vectorised kernels' order ({@link Products}, {@link Norms}), other lanes sequentially in the
+ * opmath type (float for float32 and narrower).
  */
 public final class Statistics {
     private Statistics() {}
@@ -68,6 +71,27 @@ public final class Statistics {
         }
         boolean[] mask = ReducedDims.reducedMask(self.dim(), dim == null ? null : new int[] {dim});
         TensorImpl result = TensorImpl.allocate(out, ReducedDims.outShape(self.sizes(), mask, keepdim));
+        if (out != self.dtype() || !reduceBlocks(self, mask, result, Statistics::productOfBlock)) {
+            sequentialProducts(self, mask, result);
+        }
+        Integer wrapped = dim == null ? null : Shapes.wrapDim(dim, self.dim());
+        String name = dim == null ? "ProdBackward0" : "ProdBackward1";
+        return FormulaNode.record(result, name, self, formula((grad, in) -> {
+            TensorImpl s = in.self();
+            TensorImpl g = Reductions.expandBack(grad, s.sizes(), mask, keepdim);
+            if (s.dim() == 0) {
+                return grad;
+            }
+            if (anyTrue(Comparisons.eq(s, Scalars.wrap(0)))) {
+                return mul(g, othersProduct(s, wrapped, mask));
+            }
+            return mul(g, div(Reductions.expandBack(in.result(), s.sizes(), mask, keepdim), s));
+        }, SELF, RESULT));
+    }
+
+    /** Each lane's product multiplied in order from 1, in the output's type (float for float32). */
+    private static void sequentialProducts(TensorImpl self, boolean[] mask, TensorImpl result) {
+        DType out = result.dtype();
         Lanes lanes = Lanes.over(self, mask);
         int n = result.numel();
         for (int j = 0; j < n; j++) {
@@ -90,19 +114,6 @@ public final class Statistics {
                 result.storage().setLong(j, p);
             }
         }
-        Integer wrapped = dim == null ? null : Shapes.wrapDim(dim, self.dim());
-        String name = dim == null ? "ProdBackward0" : "ProdBackward1";
-        return FormulaNode.record(result, name, self, formula((grad, in) -> {
-            TensorImpl s = in.self();
-            TensorImpl g = Reductions.expandBack(grad, s.sizes(), mask, keepdim);
-            if (s.dim() == 0) {
-                return grad;
-            }
-            if (anyTrue(Comparisons.eq(s, Scalars.wrap(0)))) {
-                return mul(g, othersProduct(s, wrapped, mask));
-            }
-            return mul(g, div(Reductions.expandBack(in.result(), s.sizes(), mask, keepdim), s));
-        }, SELF, RESULT));
     }
 
     private static boolean anyTrue(TensorImpl t) {
@@ -244,9 +255,8 @@ public final class Statistics {
         }
         boolean[] mask = ReducedDims.reducedMask(self.dim(), dims);
         TensorImpl result = TensorImpl.allocate(self.dtype(), ReducedDims.outShape(self.sizes(), mask, keepdim));
-        int[] reduced = reducedOuterFirst(self, mask);
-        if (p != 2 || !twoNormsOfBlocks(self, mask, reduced, result)) {
-            Lanes lanes = memoryOrderLanes(self, mask, reduced);
+        if (p != 2 || !reduceBlocks(self, mask, result, Statistics::twoNormOfBlock)) {
+            Lanes lanes = memoryOrderLanes(self, mask, reducedOuterFirst(self, mask));
             for (int j = 0; j < result.numel(); j++) {
                 Cancellation.check();
                 result.storage().setDouble(j, p == 2 ? twoNorm(lanes, j) : norm(lanes.doubles(j), p,
@@ -257,17 +267,24 @@ public final class Statistics {
                 formula((g, in) -> normBackward(g, in.self(), in.result(), p, mask, keepdim), SELF, RESULT));
     }
 
+    /** A reduction of one lane: elements {@code [start, start + length)} of {@code array}, on {@code threads}. */
+    private interface BlockReduction {
+        double of(Object array, int start, int length, int threads);
+    }
+
     /**
-     * The 2-norms of float32 or float64 lanes that are each one block of memory (the reduced dims,
-     * in any order, dense from stride 1: a contiguous tensor over its trailing dims or all, a
-     * transposed matrix over its first), written to {@code result} in PyTorch's order for such
-     * lanes ({@link Norms}); false, with nothing written, for other lanes.
+     * {@code f} of each lane written to {@code result} where the lanes are float32 or float64 and
+     * each one block of memory (the reduced dims, in any order, dense from stride 1: a contiguous
+     * tensor over its trailing dims or all, a transposed matrix over its first), the lanes PyTorch
+     * reduces by its vectorised kernels; false, with nothing written, for other lanes. A single
+     * lane gets PyTorch's thread count (it may split it), several lanes one thread each.
      */
-    private static boolean twoNormsOfBlocks(TensorImpl self, boolean[] mask, int[] reduced, TensorImpl result) {
+    private static boolean reduceBlocks(TensorImpl self, boolean[] mask, TensorImpl result, BlockReduction f) {
         Object array = self.storage().array();
         int[] sizes = self.sizes();
         int[] strides = self.strides();
-        if (!(array instanceof float[] || array instanceof double[]) || !oneBlock(sizes, strides, reduced)) {
+        if (!(array instanceof float[] || array instanceof double[])
+                || !oneBlock(sizes, strides, reducedOuterFirst(self, mask))) {
             return false;
         }
         int length = ReducedDims.reducedCount(sizes, mask);
@@ -276,11 +293,7 @@ public final class Statistics {
         int offset = self.storage().base + self.offset();
         for (int j = 0; j < result.numel(); j++) {
             Cancellation.check();
-            int start = offset;
-            result.storage().setDouble(j, array instanceof float[] x
-                    ? (float) Math.sqrt(Norms.sumSquaresLastDim(x, start, length))
-                    : Math.sqrt(Norms.split(length, threads, false,
-                            (begin, len) -> Norms.sumSquares((double[]) array, start + begin, len))));
+            result.storage().setDouble(j, f.of(array, offset, length, threads));
             // the next lane: the kept dims' index, row-major
             for (int k = sizes.length - 1; k >= 0; k--) {
                 if (!mask[k]) {
@@ -294,6 +307,25 @@ public final class Statistics {
             }
         }
         return true;
+    }
+
+    /**
+     * A lane's 2-norm in PyTorch's order for a lane in one block ({@link Norms}): float32 by its
+     * last-dim kernel (never split), float64 one fused multiply-add chain per thread's chunk.
+     */
+    private static double twoNormOfBlock(Object array, int start, int length, int threads) {
+        return array instanceof float[] x ? (float) Math.sqrt(Norms.sumSquaresLastDim(x, start, length))
+                : Math.sqrt(ReductionSplit.reduce(length, threads, 0, Double::sum,
+                        (begin, len) -> Norms.sumSquares((double[]) array, start + begin, len)));
+    }
+
+    /** A lane's product in PyTorch's order for a lane in one block ({@link Products}), per thread's chunk. */
+    private static double productOfBlock(Object array, int start, int length, int threads) {
+        return array instanceof float[] x
+                ? ReductionSplit.reduce(length, threads, 1, (a, b) -> (float) (a * b),
+                        (begin, len) -> Products.product(x, start + begin, len))
+                : ReductionSplit.reduce(length, threads, 1, (a, b) -> a * b,
+                        (begin, len) -> Products.product((double[]) array, start + begin, len));
     }
 
     /** The reduced dims by stride, largest first: the order TensorIterator walks them in, the last fastest. */
@@ -344,18 +376,18 @@ public final class Statistics {
 
     /**
      * Lane {@code j}'s 2-norm, fused multiply-add chains in order for float32 and float64 ({@link
-     * Norms#sumSquares}, {@link Norms#split}), as PyTorch's reduction over lanes not in one block of
+     * Norms#sumSquares}, {@link ReductionSplit}), as PyTorch's reduction over lanes not in one block of
      * memory; float16 and bfloat16 sequentially in float.
      */
     private static double twoNorm(Lanes lanes, int j) {
         int start = lanes.storage().base + lanes.start(j);
         int threads = lanes.lanes() == 1 ? Parallel.numThreads() : 1;
         if (lanes.storage().array() instanceof float[] x) {
-            return (float) Math.sqrt(Norms.split(lanes.length, threads, true,
+            return (float) Math.sqrt(ReductionSplit.reduce(lanes.length, threads, 0, (a, b) -> (float) (a + b),
                     (begin, len) -> Norms.sumSquares(x, start + begin, len)));
         }
         if (lanes.storage().array() instanceof double[] x) {
-            return Math.sqrt(Norms.split(lanes.length, threads, false,
+            return Math.sqrt(ReductionSplit.reduce(lanes.length, threads, 0, Double::sum,
                     (begin, len) -> Norms.sumSquares(x, start + begin, len)));
         }
         return norm(lanes.doubles(j), 2, true);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * reduction over one dim that leaves a single element; float32 cumsum and its gradient (a reversed
  * cumsum) along each kind of dim, at 1 and 2 threads; the 2-norm of float32 and float64 over all
  * elements and over each kind of dims (trailing, leading, middle, of a transposed view), at 1 and 2
- * threads.
+ * threads; prod alike.
  */
 class StatisticsTest {
     private static final int[] LENGTHS = {1, 2, 7, 100, 1000, 32767, 32768, 32769, 65537, 100003, 1 << 20};
@@ -118,6 +118,39 @@ class StatisticsTest {
                 for (Tensor t : new Tensor[] {x, x.to(DType.FLOAT64).mul(3), x.transpose(0, -1)}) {
                     Tensor norm = c.get(1).isNull() ? t.norm() : t.norm(2, ints(c.get(1)), false);
                     for (double v : norm.to(DType.FLOAT64).flatten().toDoubleArray()) {
+                        ours.add(PythonHex.of(v));
+                    }
+                }
+            }
+        });
+        PythonHex.assertSame(expected, ours);
+    }
+
+    @Test
+    void prod_float32AndFloat64_matchPyTorchBitForBit() throws Exception {
+        String cases = "[[[31], null], [[32], null], [[33], null], [[1000], null], [[100003], null], [[37, 77], 1],"
+                + " [[37, 77], 0], [[6, 11, 20], 2], [[300, 700], null]]";
+        List<String> expected = HashedValues.torchOut(String.join("\n",
+                "for threads in (1, 2):",
+                "    torch.set_num_threads(threads)",
+                "    for shape, dim in json.loads(sys.argv[1]):",
+                "        n = 1",
+                "        for s in shape:",
+                "            n *= s",
+                "        x = (values(n, 0, n) / 1024 + 1).reshape(shape)",
+                "        for t in (x, x.double(), x.transpose(0, -1)):",
+                "            p = t.prod() if dim is None else t.prod(dim)",
+                "            out += [v.hex() for v in torch.atleast_1d(p).flatten().tolist()]"), cases);
+        JsonNode parsed = JsonMapper.builder().build().readTree(cases);
+        List<String> ours = new ArrayList<>();
+        HashedValues.atThreads(2, threads -> {
+            for (JsonNode c : parsed) {
+                int[] shape = ints(c.get(0));
+                int n = java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact);
+                Tensor x = torch.tensor(HashedValues.of(n, HashedValues.SPREAD, n)).div(1024).add(1).view(shape);
+                for (Tensor t : new Tensor[] {x, x.to(DType.FLOAT64), x.transpose(0, -1)}) {
+                    Tensor p = c.get(1).isNull() ? t.prod() : t.prod(c.get(1).asInt());
+                    for (double v : p.to(DType.FLOAT64).flatten().toDoubleArray()) {
                         ours.add(PythonHex.of(v));
                     }
                 }
