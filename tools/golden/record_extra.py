@@ -455,6 +455,39 @@ case(G, "flatten_end_out_of_range", "error",
 case(G, "chunk_uneven", "repr",
      "torch.arange(7).chunk(3)",
      "torch.arange(7).chunk(3)")
+case(G, "tril_default", "repr",
+     "torch.tril(torch.arange(1., 13.).reshape(3, 4))",
+     "torch.tril(torch.arange(1., 13.).reshape(3, 4))")
+case(G, "tril_diagonals_batch", "repr",
+     "x = torch.arange(24).reshape(2, 3, 4)\n(x.tril(1), x.tril(-1))",
+     "var x = torch.arange(24).reshape(2, 3, 4);\nTensorList.of(x.tril(1), x.tril(-1))")
+case(G, "triu_default_and_negative", "repr",
+     "x = torch.arange(1., 10.).reshape(3, 3)\n(torch.triu(x), torch.triu(x, -1), x.triu(2))",
+     "var x = torch.arange(1., 10.).reshape(3, 3);\nTensorList.of(torch.triu(x), torch.triu(x, -1), x.triu(2))")
+case(G, "tril_causal_mask", "repr",
+     "torch.tril(torch.ones(4, 4)) == 0",
+     "torch.tril(torch.ones(4, 4)).eq(0)")
+case(G, "tril_bool_and_inplace", "repr",
+     "m = torch.ones(3, 3, dtype=torch.bool)\nx = torch.ones(2, 3)\nx.triu_(1)\n(m.tril(), x)",
+     "var m = torch.ones(new int[]{3, 3}, torch.bool);\nvar x = torch.ones(2, 3);\nx.triu_(1);\nTensorList.of(m.tril(), x)")
+case(G, "tril_grad", "repr",
+     "x = torch.ones(3, 3, requires_grad=True)\ny = x.tril()\n(y * torch.arange(9.).reshape(3, 3)).sum().backward()\n(y, x.grad)",
+     "var x = torch.ones(new int[]{3, 3}, true);\nvar y = x.tril();\n"
+     "y.mul(torch.arange(9.).reshape(3, 3)).sum().backward();\nTensorList.of(y, x.grad())")
+case(G, "tril_one_dim", "error",
+     "torch.tril(torch.ones(3))",
+     "torch.tril(torch.ones(3))")
+case(G, "roll_flat_and_dims", "repr",
+     "x = torch.arange(1, 9).reshape(2, 4)\n(x.roll(1), torch.roll(x, -1, 1), x.roll((1, 2), (0, 1)), x.roll(5, 0))",
+     "var x = torch.arange(1, 9).reshape(2, 4);\n"
+     "TensorList.of(x.roll(1), torch.roll(x, -1, 1), x.roll(new int[]{1, 2}, new int[]{0, 1}), x.roll(5, 0))")
+case(G, "roll_grad", "repr",
+     "x = torch.tensor([1., 2., 3., 4.], requires_grad=True)\ny = x.roll(1)\n(y * torch.tensor([1., 2., 3., 4.])).sum().backward()\n(y, x.grad)",
+     "var x = torch.tensor(new double[]{1., 2., 3., 4.}, true);\nvar y = x.roll(1);\n"
+     "y.mul(torch.tensor(new double[]{1., 2., 3., 4.})).sum().backward();\nTensorList.of(y, x.grad())")
+case(G, "roll_shifts_dims_mismatch", "error",
+     "torch.roll(torch.ones(2, 2), (1,), (0, 1))",
+     "torch.roll(torch.ones(2, 2), new int[]{1}, new int[]{0, 1})")
 
 # ---------------------------------------------------------------------------------------------
 # indexing: steps, negative indices, index_put_ broadcasting, advanced indexing

@@ -12,6 +12,7 @@ import jtorch.internal.kernels.Kernels.BinaryOp;
 import jtorch.internal.kernels.UnaryOp;
 import jtorch.internal.ops.Arithmetic;
 import jtorch.internal.ops.Derived;
+import jtorch.internal.ops.Shifting;
 import jtorch.internal.ops.BinaryMath;
 import jtorch.internal.ops.Rounding;
 import jtorch.internal.ops.Transcendental;
@@ -2819,6 +2820,61 @@ public class Tensor {
     /** {@code x.aminmax(dim=dim, keepdim=keepdim)}. */
     public MinMax aminmax(int dim, boolean keepdim) {
         return MinMax.of(Extrema.aminmax(impl, dim, keepdim));
+    }
+
+    /** {@code x.tril()}: the lower triangle of each matrix (the last two dims), the rest zero. */
+    public Tensor tril() {
+        return tril(0);
+    }
+
+    /** {@code x.tril(diagonal)}: element (i, j) kept where {@code j - i <= diagonal}, else zero. */
+    public Tensor tril(int diagonal) {
+        return of(Shifting.tril(impl, diagonal));
+    }
+
+    /** {@code x.triu()}: the upper triangle of each matrix (the last two dims), the rest zero. */
+    public Tensor triu() {
+        return triu(0);
+    }
+
+    /** {@code x.triu(diagonal)}: element (i, j) kept where {@code j - i >= diagonal}, else zero. */
+    public Tensor triu(int diagonal) {
+        return of(Shifting.triu(impl, diagonal));
+    }
+
+    /** {@code x.tril_()}. */
+    public Tensor tril_() {
+        return tril_(0);
+    }
+
+    /** {@code x.triu_()}. */
+    public Tensor triu_() {
+        return triu_(0);
+    }
+
+    /** {@code x.tril_(diagonal)}. */
+    public Tensor tril_(int diagonal) {
+        return of(Derived.inPlace(impl, t -> Shifting.tril(t, diagonal)));
+    }
+
+    /** {@code x.triu_(diagonal)}. */
+    public Tensor triu_(int diagonal) {
+        return of(Derived.inPlace(impl, t -> Shifting.triu(t, diagonal)));
+    }
+
+    /** {@code x.roll(shifts)}: the flattened elements shifted cyclically by {@code shifts}, the shape kept. */
+    public Tensor roll(int shifts) {
+        return of(Shifting.roll(impl, shifts));
+    }
+
+    /** {@code x.roll(shifts, dim)}: the elements shifted cyclically along {@code dim}. */
+    public Tensor roll(int shifts, int dim) {
+        return roll(new int[] {shifts}, new int[] {dim});
+    }
+
+    /** {@code x.roll(shifts, dims)}: shifted cyclically by {@code shifts[i]} along {@code dims[i]}. */
+    public Tensor roll(int[] shifts, int[] dims) {
+        return of(Shifting.roll(impl, shifts, dims));
     }
 
     /** {@code x.flip(dims)}: a copy with the elements in reverse order along each of {@code dims}. */

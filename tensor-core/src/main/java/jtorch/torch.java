@@ -3169,6 +3169,41 @@ public final class torch {
         return TensorList.wrap(Statistics.varMean(x.impl, dims, unbiased, keepdim, false));
     }
 
+    /** {@code torch.tril(x)}. */
+    public static Tensor tril(Tensor x) {
+        return x.tril();
+    }
+
+    /** {@code torch.tril(x, diagonal)}. */
+    public static Tensor tril(Tensor x, int diagonal) {
+        return x.tril(diagonal);
+    }
+
+    /** {@code torch.triu(x)}. */
+    public static Tensor triu(Tensor x) {
+        return x.triu();
+    }
+
+    /** {@code torch.triu(x, diagonal)}. */
+    public static Tensor triu(Tensor x, int diagonal) {
+        return x.triu(diagonal);
+    }
+
+    /** {@code torch.roll(x, shifts)}: over the flattened tensor. */
+    public static Tensor roll(Tensor x, int shifts) {
+        return x.roll(shifts);
+    }
+
+    /** {@code torch.roll(x, shifts, dim)}. */
+    public static Tensor roll(Tensor x, int shifts, int dim) {
+        return x.roll(shifts, dim);
+    }
+
+    /** {@code torch.roll(x, shifts, dims)}. */
+    public static Tensor roll(Tensor x, int[] shifts, int[] dims) {
+        return x.roll(shifts, dims);
+    }
+
     /** {@code torch.flip(x, dims)}. */
     public static Tensor flip(Tensor x, int... dims) {
         return x.flip(dims);
