@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * reduction over one dim that leaves a single element; float32 cumsum and its gradient (a reversed
  * cumsum) along each kind of dim, at 1 and 2 threads; the 2-norm of float32 and float64 over all
  * elements and over each kind of dims (trailing, leading, middle, of a transposed view), at 1 and 2
- * threads; prod alike.
+ * threads; prod alike; float32 cumprod along each kind of dim.
  */
 class StatisticsTest {
     private static final int[] LENGTHS = {1, 2, 7, 100, 1000, 32767, 32768, 32769, 65537, 100003, 1 << 20};
@@ -156,6 +156,26 @@ class StatisticsTest {
                 }
             }
         });
+        PythonHex.assertSame(expected, ours);
+    }
+
+    @Test
+    void cumprod_float32_matchesPyTorchBitForBit() throws Exception {
+        String cases = "[[[70001], 0], [[37, 1000], 1], [[37, 1000], 0], [[3, 2000, 5], 1]]";
+        List<String> expected = HashedValues.torchOut(String.join("\n",
+                "for shape, dim in json.loads(sys.argv[1]):",
+                "    n = 1",
+                "    for s in shape:",
+                "        n *= s",
+                "    x = (values(n, 0, n) / 1024 + 1).reshape(shape)",
+                "    out += [v.hex() for v in x.cumprod(dim).flatten().tolist()]"), cases);
+        List<String> ours = new ArrayList<>();
+        for (JsonNode c : JsonMapper.builder().build().readTree(cases)) {
+            int[] shape = ints(c.get(0));
+            int n = java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact);
+            Tensor x = torch.tensor(HashedValues.of(n, HashedValues.SPREAD, n)).div(1024).add(1).view(shape);
+            ours.addAll(PythonHex.of(x.cumprod(c.get(1).asInt()).flatten().toFloatArray()));
+        }
         PythonHex.assertSame(expected, ours);
     }
 
