@@ -40,20 +40,23 @@ class FloatPowTest {
         Files.write(file, buf.array());
     }
 
-    /** {@code torch.pow(x, y)} of two float32 tensors, or of {@code x} and the Python float {@code y[0]} if {@code scalar}. */
-    private float[] torchPow(float[] x, float[] y, boolean scalar) throws Exception {
+    /**
+     * {@code torch.pow(x, y)} of two float32 tensors, or if {@code y} is null of {@code x} and the
+     * Python float (a double) that {@code scalar} spells.
+     */
+    private float[] torchPow(float[] x, float[] y, String scalar) throws Exception {
         Path xs = dir.resolve("x.bin");
         Path ys = dir.resolve("y.bin");
         Path out = dir.resolve("z.bin");
         write(xs, x);
-        write(ys, y);
+        write(ys, y == null ? new float[0] : y);
         LivePyTorch.run(String.join("\n",
                 "import json, sys, numpy, torch",
                 "x = torch.from_numpy(numpy.fromfile(sys.argv[1], dtype='<f4'))",
-                "y = torch.from_numpy(numpy.fromfile(sys.argv[2], dtype='<f4'))",
-                "z = x.pow(float(y[0])) if sys.argv[4] == 'scalar' else x.pow(y)",
+                "y = numpy.fromfile(sys.argv[2], dtype='<f4')",
+                "z = x.pow(torch.from_numpy(y)) if sys.argv[4] == 'tensor' else x.pow(float(sys.argv[4]))",
                 "z.numpy().tofile(sys.argv[3])",
-                "print(json.dumps(1))"), xs.toString(), ys.toString(), out.toString(), scalar ? "scalar" : "tensor");
+                "print(json.dumps(1))"), xs.toString(), ys.toString(), out.toString(), y == null ? scalar : "tensor");
         float[] z = new float[x.length];
         ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(z);
         return z;
@@ -135,7 +138,7 @@ class FloatPowTest {
         float[][] p = pairs(COUNT, 1);
         float[] x = p[0];
         float[] y = p[1];
-        float[] torch = torchPow(x, y, false);
+        float[] torch = torchPow(x, y, null);
         float[] out = new float[COUNT];
         for (int i = 0; i < COUNT; i++) {
             out[i] = FloatPow.pow(x[i], y[i]);
@@ -153,9 +156,10 @@ class FloatPowTest {
     @Test
     void pow_tensorScalar_matchesPyTorchBitForBit() throws Exception {
         float[] x = pairs(1 << 16, 2)[0];
-        // exponents PyTorch does not special-case for a scalar (0.5, 2, 3, -0.5, -1, -2 are)
+        // exponents PyTorch does not special-case for a scalar (0.5, 2, 3, -0.5, -1, -2 are), handed
+        // over as their shortest decimals: PyTorch's vector code rounds the double to float
         for (float e : new float[] {2.7f, -1.3f, 7f, -3f, 0.1f, 100.5f, Float.NaN, Float.POSITIVE_INFINITY}) {
-            float[] torch = torchPow(x, new float[] {e}, true);
+            float[] torch = torchPow(x, null, Float.toString(e));
             float[] out = new float[x.length];
             for (int i = 0; i < x.length; i++) {
                 out[i] = FloatPow.pow(x[i], e);
