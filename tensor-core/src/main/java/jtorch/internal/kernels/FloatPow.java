@@ -34,6 +34,13 @@ package jtorch.internal.kernels;
  * odd; a NaN {@code x} or {@code y} gives the all-ones NaN {@code 0xffffffff} (SLEEF ORs the mask
  * in); {@code y = ±0} or {@code x = 1} gives 1.
  * </ol>
+ *
+ * <p>Only PyTorch's vector code computes this (checked against PyTorch 1.13.1): the last {@code n %
+ * 16} elements of a contiguous run go through its scalar code, which for a tensor exponent is
+ * glibc's {@code powf} and for a scalar exponent {@code pow} in double of the element and the
+ * exponent as the Python double it was given, rounded to float; its vector code rounds that
+ * exponent to float first, as {@link VectorPow#powScalarFloat}'s caller does. For a scalar
+ * exponent of 0.5, 2, 3, -0.5, -1 or -2 PyTorch runs other code (sqrt, products, reciprocals).
  */
 final class FloatPow {
     /** SLEEF's coefficients of {@code logkf}'s {@code t}, highest degree first. */
