@@ -2854,12 +2854,12 @@ public class Tensor {
 
     /** {@code x.tril_(diagonal)}. */
     public Tensor tril_(int diagonal) {
-        return of(Derived.inPlace(impl, t -> Shifting.tril(t, diagonal)));
+        return of(Shifting.triangleInPlace(impl, diagonal, true));
     }
 
     /** {@code x.triu_(diagonal)}. */
     public Tensor triu_(int diagonal) {
-        return of(Derived.inPlace(impl, t -> Shifting.triu(t, diagonal)));
+        return of(Shifting.triangleInPlace(impl, diagonal, false));
     }
 
     /** {@code x.roll(shifts)}: the flattened elements shifted cyclically by {@code shifts}, the shape kept. */

@@ -95,7 +95,7 @@ public final class Elementwise {
 
     /** {@code out = op(a, b)}: an op with a vector form. */
     public static void binaryInto(Strided out, Strided a, Strided b, DType compute, Kernels.BinaryOp op) {
-        binaryInto(out, a, b, compute, op.onDouble, op.onLong, op);
+        binaryInto(out, a, b, compute, op.onDouble, op.onLong, op, null);
     }
 
     /**
@@ -105,11 +105,22 @@ public final class Elementwise {
      */
     public static void binaryInto(Strided out, Strided a, Strided b, DType compute, DoubleBinaryOperator f,
                                   LongBinaryOperator g) {
-        binaryInto(out, a, b, compute, f, g, null);
+        binaryInto(out, a, b, compute, f, g, null, null);
+    }
+
+    /** A float32 kernel over contiguous arrays: {@code z[zo + i] = f(x[xo + i], y[yo + i])} for {@code i < n}. */
+    public interface FloatRun2 {
+        void apply(float[] x, int xo, float[] y, int yo, float[] z, int zo, int n);
+    }
+
+    /** {@link #binaryInto(Strided, Strided, Strided, DType, DoubleBinaryOperator, LongBinaryOperator)} with {@code dense} for contiguous float32 operands of one shape. */
+    public static void binaryInto(Strided out, Strided a, Strided b, DType compute, DoubleBinaryOperator f,
+                                  LongBinaryOperator g, FloatRun2 dense) {
+        binaryInto(out, a, b, compute, f, g, null, dense);
     }
 
     private static void binaryInto(Strided out, Strided a, Strided b, DType compute, DoubleBinaryOperator f,
-                                   LongBinaryOperator g, Kernels.BinaryOp fast) {
+                                   LongBinaryOperator g, Kernels.BinaryOp fast, FloatRun2 run) {
         Layout lo = out.layout();
         int n = lo.numel();
         if (n == 0) {
@@ -131,6 +142,10 @@ public final class Elementwise {
             int xo = ia.base + la.offset();
             int yo = ib.base + lb.offset();
             int zo = st.base + lo.offset();
+            if (run != null && compute == DType.FLOAT32) {
+                inChunks(n, (long) n * SCALAR_FUNCTION_WORK, (s, len) -> run.apply(x, xo + s, y, yo + s, z, zo + s, len));
+                return;
+            }
             inChunks(n, (long) n * SCALAR_FUNCTION_WORK, (s, len) -> {
                 for (int i = s; i < s + len; i++) {
                     z[zo + i] = (float) f.applyAsDouble(x[xo + i], y[yo + i]);

@@ -18,6 +18,7 @@ import jtorch.internal.dtype.Casts;
 import jtorch.internal.dtype.DefaultDtype;
 import jtorch.internal.kernels.Elementwise;
 import jtorch.internal.kernels.Kernels.BinaryOp;
+import jtorch.internal.kernels.Powers;
 import jtorch.internal.kernels.UnaryOp;
 import jtorch.internal.kernels.StridedCopy;
 import jtorch.internal.shape.Shapes;
@@ -224,7 +225,9 @@ public final class Arithmetic {
         // x ** 2 is x * x exactly (as PyTorch computes it), which takes the vector kernels
         TensorImpl out = p == 2 && self.dtype() == type ? Outputs.binary(self, self, type, type, BinaryOp.MUL)
                 : special != null ? Outputs.unary(self, type, type, special)
-                : Outputs.unary(self, type, type, x -> cPow(x, p), x -> intPow(x, pl));
+                : type == DType.FLOAT32 ? Outputs.unary(self, type, type, x -> Powers.sleefPow((float) x, (float) p),
+                        null, (xa, xo, ya, yo, n) -> Powers.powScalar(xa, xo, p, ya, yo, n))
+                : Outputs.unary(self, type, type, x -> Powers.cPow(x, p), x -> intPow(x, pl));
         return FormulaNode.record(out, "PowBackward0", self,
                 formula((g, in) -> given == 0 ? mul(g, 0) : mul(g, mul(pow(in.self(), given - 1), given)), SELF));
     }
@@ -277,7 +280,10 @@ public final class Arithmetic {
         DType type = Promotion.resultType(self, exponent);
         Shapes.broadcast(self.sizes(), exponent.sizes()); // TensorIterator's shape check before the kernel's dtype
         checkPowDtype(type);
-        TensorImpl out = Outputs.binary(self, exponent, type, type, Arithmetic::cPow, Arithmetic::intPow);
+        TensorImpl out = type == DType.FLOAT32
+                ? Outputs.binary(self, exponent, type, type, (x, y) -> Powers.sleefPow((float) x, (float) y), null,
+                        Powers::pow)
+                : Outputs.binary(self, exponent, type, type, Powers::cPow, Arithmetic::intPow);
         return FormulaNode.record(out, "PowBackward1", self, exponent,
                 formula((g, in) -> {
                     TensorImpl e = in.other();
@@ -386,11 +392,6 @@ public final class Arithmetic {
         if (type == DType.BOOL) {
             throw new UnsupportedOperationException("\"pow\" not implemented for 'Bool'");
         }
-    }
-
-    /** C's {@code pow}, which Java's differs from: 1 to any power and -1 to an infinite one are 1. */
-    static double cPow(double x, double y) {
-        return x == 1 || (x == -1 && Double.isInfinite(y)) ? 1 : Math.pow(x, y);
     }
 
     /** A scalar exponent of an integral op must not be a negative integer (the tensor-exponent form may). */

@@ -46,6 +46,14 @@ final class Outputs {
         return out;
     }
 
+    /** {@code f(a, b)}, contiguous float32 operands of one shape computed by {@code dense}. */
+    static TensorImpl binary(TensorImpl a, TensorImpl b, DType compute, DType outType, DoubleBinaryOperator f,
+                             LongBinaryOperator g, Elementwise.FloatRun2 dense) {
+        TensorImpl out = TensorImpl.allocate(outType, Shapes.broadcast(a.sizes(), b.sizes()));
+        Elementwise.binaryInto(out, operand(a, compute), operand(b, compute), compute, f, g, dense);
+        return out;
+    }
+
     /** {@code op(a, b)} for an op with a vector form. */
     static TensorImpl binary(TensorImpl a, TensorImpl b, DType compute, DType outType, Kernels.BinaryOp op) {
         TensorImpl out = TensorImpl.allocate(outType, Shapes.broadcast(a.sizes(), b.sizes()));

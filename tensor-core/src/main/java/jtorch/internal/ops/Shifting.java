@@ -2,8 +2,10 @@ package jtorch.internal.ops;
 
 import static jtorch.internal.autograd.FormulaNode.formula;
 
+import jtorch.internal.autograd.Autograd;
 import jtorch.internal.autograd.FormulaNode;
 import jtorch.internal.autograd.GradEnabled;
+import jtorch.internal.autograd.Grads;
 import jtorch.internal.kernels.Cancellation;
 import jtorch.internal.shape.Shapes;
 import jtorch.internal.storage.Storage;
@@ -30,25 +32,49 @@ public final class Shifting {
     }
 
     private static TensorImpl triangle(TensorImpl self, int diagonal, boolean lower) {
-        // PyTorch 1.13 asks for the matrices' dims first: "Dimension out of range" below 2 dims
-        Shapes.wrapDim(-2, self.dim());
         TensorImpl out = self.contiguousCopy();
-        int rows = self.sizes()[self.dim() - 2];
-        int cols = self.sizes()[self.dim() - 1];
-        int matrices = rows * cols == 0 ? 0 : out.numel() / (rows * cols);
-        Storage s = out.storage();
-        for (int m = 0; m < matrices; m++) {
-            Cancellation.check();
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++) {
-                    if (lower ? j - i > diagonal : j - i < diagonal) {
-                        s.setDouble(out.offset() + (m * rows + i) * cols + j, 0);
-                    }
-                }
-            }
-        }
+        zeroOutside(out, diagonal, lower);
         return FormulaNode.record(out, lower ? "TrilBackward0" : "TriuBackward0", self,
                 formula((g, in) -> triangle(g, diagonal, lower)));
+    }
+
+    /** {@code self.tril_(diagonal)} / {@code triu_}: zeros written where the triangle ends, into self. */
+    public static TensorImpl triangleInPlace(TensorImpl self, int diagonal, boolean lower) {
+        Autograd.checkInplace(self);
+        TensorImpl before = Grads.needed(self) ? Autograd.snapshotForInplace(self) : null;
+        zeroOutside(self, diagonal, lower);
+        if (before != null) {
+            Autograd.rebaseHistory(self, FormulaNode.of(lower ? "TrilBackward0" : "TriuBackward0", before,
+                    formula((g, in) -> triangle(g, diagonal, lower))));
+        }
+        return self;
+    }
+
+    /**
+     * Zeros at the elements of each matrix of {@code t} (its last two dims) outside the triangle,
+     * written element by element, so an expanded {@code t} ends as PyTorch's (no overlap check:
+     * a shared slot is zero if any of its elements is outside). An empty tensor of any rank is
+     * left as it is; below 2 dims PyTorch 1.13's errors.
+     */
+    private static void zeroOutside(TensorImpl t, int diagonal, boolean lower) {
+        if (t.numel() == 0) {
+            return;
+        }
+        if (t.dim() == 0) {
+            throw new IndexOutOfBoundsException("Dimension specified as -2 but tensor has no dimensions");
+        }
+        Shapes.wrapDim(-2, t.dim());
+        int rows = t.sizes()[t.dim() - 2];
+        int cols = t.sizes()[t.dim() - 1];
+        Storage s = t.storage();
+        for (int k = 0; k < t.numel(); k++) {
+            Cancellation.checkEvery(k);
+            int j = k % cols;
+            int i = k / cols % rows;
+            if (lower ? j - i > diagonal : j - i < diagonal) {
+                s.setDouble(t.layout().storageIndex(k), 0);
+            }
+        }
     }
 
     /** {@code torch.roll(self, shifts)} with no dims: over the flattened tensor, the shape kept. */
